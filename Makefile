@@ -1,0 +1,45 @@
+# Centrum – the two commands: `make run` (demo on SQLite) and `make test` (the whole suite).
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+MANAGE := $(UV) run --locked python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run serve worker test test-sqlite test-postgres test-browser lint messages bench clean
+
+setup:  ## install Python packages from the lock file, front-end assets, translations, database
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --locked
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; fi
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+
+run: setup  ## set everything up, load the demo centres and serve http://127.0.0.1:8000 and <centre>.localhost:8000
+	$(MANAGE) seed_demo
+	@echo "Centres: http://zory.localhost:$(PORT)/ http://czestochowa.localhost:$(PORT)/ http://myslowice.localhost:$(PORT)/ http://miechow.localhost:$(PORT)/ http://kalisz.localhost:$(PORT)/"
+	$(MANAGE) worker & trap "kill $$! 2>/dev/null" EXIT; $(MANAGE) runserver $(HOST):$(PORT)
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker:
+	$(MANAGE) worker
+
+test: setup  ## lint, the suite on SQLite, the suite on PostgreSQL, browser tests
+	scripts/test.sh all
+
+test-sqlite lint test-postgres test-browser:
+	scripts/test.sh $(subst test-,,$@)
+
+messages:  ## update translation catalogues of every app
+	scripts/messages.sh
+
+bench:
+	scripts/bench.sh
+
+clean:
+	rm -rf var .venv node_modules

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .permissions import centre_roles, is_centre_staff
+
+
+def centrum(request):
+    centre = getattr(request, "centre", None)
+    user = getattr(request, "user", None)
+    fontsize = request.COOKIES.get("fontsize", "normal")
+    return {
+        "centre": centre,
+        "show_demo_accounts": settings.SHOW_DEMO_ACCOUNTS,
+        "ui_contrast": request.COOKIES.get("contrast") == "high",
+        "ui_font_size": fontsize if fontsize in {"normal", "large", "larger"} else "normal",
+        "is_centre_staff": SimpleLazyObject(lambda: is_centre_staff(user, centre)),
+        "my_centre_roles": SimpleLazyObject(lambda: centre_roles(user, centre)),
+    }

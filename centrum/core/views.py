@@ -1,0 +1,79 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+from .permissions import is_centre_staff
+from .selectors import centre_list_public
+
+
+def centre_required(view):
+    """A centre page: on a platform host there is no centre, so the page does not exist."""
+
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if getattr(request, "centre", None) is None:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def staff_required(view):
+    """Centre staff only: anonymous users go to the login page, others get 403."""
+
+    @login_required
+    @centre_required
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not is_centre_staff(request.user, request.centre):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    return wrapper
+
+
+@centre_required
+def home(request: HttpRequest) -> HttpResponse:
+    from centrum.organisations.selectors import organisation_directory_stats
+
+    return render(request, "core/home.html", {"stats": organisation_directory_stats(centre=request.centre)})
+
+
+@centre_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+@require_GET
+def ui_preferences(request: HttpRequest) -> HttpResponse:
+    """Font size and contrast, kept in cookies so they work without JavaScript or an account."""
+    target = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = redirect(target)
+    one_year = 365 * 24 * 3600
+    if request.GET.get("fontsize") in {"normal", "large", "larger"}:
+        response.set_cookie("fontsize", request.GET["fontsize"], max_age=one_year, samesite="Lax")
+    if request.GET.get("contrast") in {"normal", "high"}:
+        response.set_cookie("contrast", request.GET["contrast"], max_age=one_year, samesite="Lax")
+    return response
+
+
+def platform_home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/platform_home.html", {"centres": centre_list_public()})
+
+
+@staff_required
+def staff_dashboard(request: HttpRequest) -> HttpResponse:
+    from centrum.organisations.selectors import organisation_pending_count
+
+    return render(
+        request,
+        "core/staff_dashboard.html",
+        {"pending_organisations": organisation_pending_count(centre=request.centre)},
+    )

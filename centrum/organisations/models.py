@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core.models import CentreScopedModel
+
+from .choices import LegalForm, OrganisationStatus, RegistryKind
+from .identifiers import validate_iban, validate_krs, validate_nip, validate_regon
+
+postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy w formacie 00-000."))
+
+
+class ActivityArea(models.Model):
+    """A sphere of public-benefit tasks from the catalogue of art. 4 ust. 1 (shared by all centres)."""
+
+    code = models.CharField(_("punkt"), max_length=5, unique=True)
+    name = models.CharField(_("nazwa"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sfera pożytku publicznego")
+        verbose_name_plural = _("sfery pożytku publicznego")
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.code}) {self.name}"
+
+
+class District(CentreScopedModel):
+    """A district (dzielnica, osiedle, sołectwo) of the centre's area, used to filter the directory."""
+
+    name = models.CharField(_("nazwa"), max_length=120)
+
+    class Meta:
+        verbose_name = _("dzielnica")
+        verbose_name_plural = _("dzielnice")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["centre", "name"], name="district_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(CentreScopedModel):
+    name = models.CharField(_("nazwa"), max_length=300)
+    short_name = models.CharField(_("nazwa skrócona"), max_length=120, blank=True)
+    legal_form = models.CharField(_("forma prawna"), max_length=30, choices=LegalForm.choices)
+    registry_kind = models.CharField(_("rejestr"), max_length=10, choices=RegistryKind.choices)
+    registry_number = models.CharField(
+        _("numer w rejestrze"), max_length=50, blank=True, help_text=_("Dla KRS: 10 cyfr.")
+    )
+    krs = models.CharField(_("numer KRS"), max_length=10, blank=True, validators=[validate_krs], db_index=True)
+    nip = models.CharField(_("NIP"), max_length=10, blank=True, validators=[validate_nip])
+    regon = models.CharField(_("REGON"), max_length=14, blank=True, validators=[validate_regon])
+    bank_account = models.CharField(_("rachunek bankowy (IBAN)"), max_length=34, blank=True, validators=[validate_iban])
+    is_opp = models.BooleanField(_("status OPP"), default=False)
+    areas = models.ManyToManyField(
+        ActivityArea, verbose_name=_("sfery działalności pożytku publicznego"), blank=True, related_name="+"
+    )
+    description = models.TextField(_("opis działalności"), blank=True)
+    street = models.CharField(_("ulica i numer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True, validators=[postal_code_validator])
+    city = models.CharField(_("miejscowość"), max_length=100, blank=True)
+    correspondence_address = models.TextField(
+        _("adres do korespondencji"), blank=True, help_text=_("Jeśli inny niż adres siedziby.")
+    )
+    district = models.ForeignKey(
+        District, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("dzielnica")
+    )
+    website = models.URLField(_("strona internetowa"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
+    registered_on = models.DateField(_("data rejestracji"), null=True, blank=True)
+    status = models.CharField(
+        _("status w centrum"),
+        max_length=10,
+        choices=OrganisationStatus.choices,
+        default=OrganisationStatus.PENDING,
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_reason = models.TextField(_("uzasadnienie statusu"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    krs_checked_at = models.DateTimeField(_("dane z KRS z dnia"), null=True, blank=True)
+    # Lower-case name, short name and city without diacritics, kept by the services for search.
+    search_text = models.CharField(max_length=500, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("organizacja")
+        verbose_name_plural = _("organizacje")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "krs"], condition=~Q(krs=""), name="organisation_unique_krs"),
+            models.UniqueConstraint(fields=["centre", "nip"], condition=~Q(nip=""), name="organisation_unique_nip"),
+            models.UniqueConstraint(
+                fields=["centre", "regon"], condition=~Q(regon=""), name="organisation_unique_regon"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["centre", "status", "name"], name="org_directory_idx"),
+            models.Index(fields=["centre", "status", "legal_form"], name="org_legal_form_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name

@@ -1,0 +1,49 @@
+import random
+
+import factory
+from stdnum.pl import nip as nip_mod
+from stdnum.pl import regon as regon_mod
+
+from centrum.core.text import fold
+from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
+from centrum.organisations.models import Organisation
+
+
+def random_nip(rng: random.Random | None = None) -> str:
+    rng = rng or random
+    while True:
+        base = "".join(str(rng.randint(0, 9)) for _ in range(9))
+        if base[0] == "0":
+            continue
+        check = nip_mod.calc_check_digit(base)
+        if check != "0" or sum(int(d) * w for d, w in zip(base, (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=True)) % 11 == 0:
+            candidate = base + check
+            if nip_mod.is_valid(candidate):
+                return candidate
+
+
+def random_regon(rng: random.Random | None = None) -> str:
+    rng = rng or random
+    base = "".join(str(rng.randint(0, 9)) for _ in range(8))
+    return base + regon_mod.calc_check_digit(base)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    centre = factory.SubFactory("centrum.core.tests.factories.CentreFactory")
+    name = factory.Sequence(lambda n: f"Stowarzyszenie Testowe nr {n}")
+    legal_form = LegalForm.ASSOCIATION
+    registry_kind = RegistryKind.KRS_S
+    krs = factory.Sequence(lambda n: str(100000 + n).zfill(10))
+    registry_number = factory.LazyAttribute(lambda o: o.krs)
+    nip = factory.LazyFunction(random_nip)
+    regon = factory.LazyFunction(random_regon)
+    city = "Kalisz"
+    postal_code = "62-800"
+    street = "ul. Główna 1"
+    email = factory.Sequence(lambda n: f"org{n}@example.org")
+    status = OrganisationStatus.ACTIVE
+    search_text = factory.LazyAttribute(lambda o: fold(f"{o.name} {o.city}"))

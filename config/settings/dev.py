@@ -1,0 +1,11 @@
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SHOW_DEMO_ACCOUNTS = True
+# Mail is written to the outbox; in development the worker "sends" it to the console.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

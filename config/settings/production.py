@@ -1,0 +1,33 @@
+"""Production: everything comes from CENTRUM_* environment variables (see README)."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env, env_bool, env_list
+
+DEBUG = False
+if SECRET_KEY.startswith("insecure"):  # noqa: F405
+    raise ImproperlyConfigured("Set CENTRUM_SECRET_KEY in production.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
+STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
+
+# Uploaded files: local disk by default; S3-compatible object storage when a bucket is set,
+# so several stateless app servers can run behind one load balancer.
+if env("S3_BUCKET"):
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL"),
+            "access_key": env("S3_ACCESS_KEY_ID"),
+            "secret_key": env("S3_SECRET_ACCESS_KEY"),
+            "region_name": env("S3_REGION"),
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }

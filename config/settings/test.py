@@ -1,0 +1,15 @@
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-secret"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+KRS_API_URL = env("KRS_API_URL", "http://127.0.0.1:9/api/krs")  # unreachable unless a test fakes it
+KRS_API_TIMEOUT = 1
+ACCOUNT_RATE_LIMITS = False
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -1,0 +1,22 @@
+"""URLs of a centre's site (the host selects the centre)."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("allauth.urls")),
+    path("moje/", include("centrum.accounts.urls")),
+    path("organizacje/", include("centrum.organisations.urls")),
+    path("api/v1/", include("centrum.api.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("centrum.core.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "centrum.core.errors.page_not_found"
+handler403 = "centrum.core.errors.permission_denied"
+handler500 = "centrum.core.errors.server_error"

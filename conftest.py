@@ -1,0 +1,85 @@
+"""Shared fixtures: two centres on their hosts, users per role, clients bound to a centre's host."""
+
+import pytest
+from django.test import Client
+
+from centrum.accounts.models import CentreRoleKind, MembershipRole
+from centrum.core.tests.factories import CentreFactory
+from centrum.accounts.tests.factories import CentreRoleFactory, MembershipFactory, UserFactory
+from centrum.organisations.tests.factories import OrganisationFactory
+
+
+@pytest.fixture
+def centre(db):
+    return CentreFactory(slug="kalisz", name="Centrum Organizacji Pozarządowych w Kaliszu", host="kalisz.localhost")
+
+
+@pytest.fixture
+def other_centre(db):
+    return CentreFactory(slug="zory", name="Żorskie Centrum Organizacji Pozarządowych", host="zory.localhost")
+
+
+def _client_for(centre, user=None) -> Client:
+    client = Client(HTTP_HOST=centre.primary_host)
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def client_for():
+    """client_for(centre, user=None) -> a test client on that centre's host, logged in if user is given."""
+    return _client_for
+
+
+@pytest.fixture
+def anon(centre):
+    return _client_for(centre)
+
+
+@pytest.fixture
+def staff_user(centre):
+    user = UserFactory(email="staff@example.org", full_name="Anna Pracownik")
+    CentreRoleFactory(centre=centre, user=user, role=CentreRoleKind.STAFF)
+    return user
+
+
+@pytest.fixture
+def official_user(centre):
+    user = UserFactory(email="official@example.org", full_name="Olga Urzędniczka")
+    CentreRoleFactory(centre=centre, user=user, role=CentreRoleKind.OFFICIAL)
+    return user
+
+
+@pytest.fixture
+def plain_user(db):
+    return UserFactory(email="person@example.org", full_name="Paweł Mieszkaniec")
+
+
+@pytest.fixture
+def organisation(centre):
+    return OrganisationFactory(centre=centre, name="Stowarzyszenie Kaliskie Inicjatywy")
+
+
+@pytest.fixture
+def org_admin(organisation):
+    user = UserFactory(email="prezes@example.org", full_name="Zofia Prezes")
+    MembershipFactory(user=user, organisation=organisation, role=MembershipRole.ADMIN)
+    return user
+
+
+@pytest.fixture
+def org_member(organisation):
+    user = UserFactory(email="czlonek@example.org", full_name="Marek Członek")
+    MembershipFactory(user=user, organisation=organisation, role=MembershipRole.MEMBER)
+    return user
+
+
+@pytest.fixture
+def staff_client(centre, staff_user):
+    return _client_for(centre, staff_user)
+
+
+@pytest.fixture
+def platform_admin(db):
+    return UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
