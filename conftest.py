@@ -4,14 +4,16 @@ import pytest
 from django.test import Client
 
 from centrum.accounts.models import CentreRoleKind, MembershipRole
-from centrum.core.tests.factories import CentreFactory
 from centrum.accounts.tests.factories import CentreRoleFactory, MembershipFactory, UserFactory
+from centrum.core.tests.factories import CentreFactory
 from centrum.organisations.tests.factories import OrganisationFactory
 
 
 @pytest.fixture
 def centre(db):
-    return CentreFactory(slug="kalisz", name="Centrum Organizacji Pozarządowych w Kaliszu", host="kalisz.localhost")
+    return CentreFactory(
+        slug="kalisz", name="Centrum Organizacji Pozarządowych w Kaliszu", host="kalisz.localhost"
+    )
 
 
 @pytest.fixture

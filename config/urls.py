@@ -10,6 +10,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("moje/", include("centrum.accounts.urls")),
     path("organizacje/", include("centrum.organisations.urls")),
+    path("sale/", include("centrum.spaces.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("centrum.core.urls")),

@@ -99,7 +99,9 @@ class Membership(CentreScopedModel):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("rola"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("rola"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
 
     class Meta:
         verbose_name = _("członkostwo w organizacji")
@@ -121,10 +123,16 @@ class MembershipInvitation(CentreScopedModel):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField(_("e-mail"))
-    role = models.CharField(_("rola"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("rola"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
-    status = models.CharField(max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     expires_at = models.DateTimeField()
 
     class Meta:

@@ -26,7 +26,9 @@ def is_working_day(day: date, *, extra_closed: set[date] | frozenset[date] = fro
     return day.weekday() < 5 and not is_public_holiday(day) and day not in extra_closed
 
 
-def add_working_days(start: date, days: int, *, extra_closed: set[date] | frozenset[date] = frozenset()) -> date:
+def add_working_days(
+    start: date, days: int, *, extra_closed: set[date] | frozenset[date] = frozenset()
+) -> date:
     """The date `days` working days after `start` (start itself not counted); negative counts back."""
     step = 1 if days >= 0 else -1
     remaining = abs(days)

@@ -71,9 +71,7 @@ class CentreSettings:
 
     def _load(self) -> dict[str, Any]:
         if self._values is None:
-            self._values = dict(
-                CentreSetting.objects.filter(centre=self.centre).values_list("key", "value")
-            )
+            self._values = dict(CentreSetting.objects.filter(centre=self.centre).values_list("key", "value"))
         return self._values
 
     def __getitem__(self, key: str):

@@ -21,7 +21,9 @@ class CentreQuerySet(models.QuerySet):
 class CentreScopedModel(TimeStampedModel):
     """Every row that belongs to a centre carries it; selectors always filter by it."""
 
-    centre = models.ForeignKey("core.Centre", on_delete=models.CASCADE, related_name="+", verbose_name=_("centrum"))
+    centre = models.ForeignKey(
+        "core.Centre", on_delete=models.CASCADE, related_name="+", verbose_name=_("centrum")
+    )
 
     objects = CentreQuerySet.as_manager()
 
@@ -35,7 +37,9 @@ class LocalGovernmentKind(models.TextChoices):
     WOJEWODZTWO = "wojewodztwo", _("województwo")
 
 
-slug_validator = RegexValidator(r"^[a-z0-9-]+$", _("Tylko małe litery bez polskich znaków, cyfry i myślniki."))
+slug_validator = RegexValidator(
+    r"^[a-z0-9-]+$", _("Tylko małe litery bez polskich znaków, cyfry i myślniki.")
+)
 
 
 class Centre(TimeStampedModel):
@@ -46,13 +50,19 @@ class Centre(TimeStampedModel):
     short_name = models.CharField(_("nazwa skrócona"), max_length=60, blank=True)
     municipality = models.CharField(_("samorząd"), max_length=120)
     government_kind = models.CharField(
-        _("rodzaj samorządu"), max_length=20, choices=LocalGovernmentKind.choices, default=LocalGovernmentKind.GMINA
+        _("rodzaj samorządu"),
+        max_length=20,
+        choices=LocalGovernmentKind.choices,
+        default=LocalGovernmentKind.GMINA,
     )
     government_name = models.CharField(_("organ (urząd)"), max_length=200, blank=True)
     voivodeship = models.CharField(_("województwo"), max_length=60, blank=True)
     street = models.CharField(_("ulica i numer"), max_length=200, blank=True)
     postal_code = models.CharField(
-        _("kod pocztowy"), max_length=6, blank=True, validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Format 00-000."))]
+        _("kod pocztowy"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}-\d{3}$", _("Format 00-000."))],
     )
     city = models.CharField(_("miejscowość"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -86,7 +96,9 @@ class Centre(TimeStampedModel):
 
 
 class CentreHost(models.Model):
-    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="hosts", verbose_name=_("centrum"))
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="hosts", verbose_name=_("centrum")
+    )
     host = models.CharField(
         _("nazwa hosta"),
         max_length=253,

@@ -57,7 +57,9 @@ def outbox_send_due(*, limit: int | None = None, now=None) -> dict[str, int]:
     limit = limit or settings.OUTBOX_BATCH_SIZE
     result = {"sent": 0, "retry": 0, "failed": 0}
     with transaction.atomic():
-        due = OutboxMessage.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).order_by("id")
+        due = OutboxMessage.objects.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).order_by(
+            "id"
+        )
         # Several workers may run at once in production: each takes rows the others have not locked.
         ids = list(due.select_for_update(skip_locked=True).values_list("id", flat=True)[:limit])
         messages = list(OutboxMessage.objects.filter(id__in=ids).order_by("id"))

@@ -11,7 +11,9 @@ def centre_get_by_host(*, host: str) -> Centre | None:
     centre_id = cache.get(key)
     if centre_id is None:
         centre_id = (
-            CentreHost.objects.filter(host=host, centre__is_active=True).values_list("centre_id", flat=True).first()
+            CentreHost.objects.filter(host=host, centre__is_active=True)
+            .values_list("centre_id", flat=True)
+            .first()
         ) or 0
         cache.set(key, centre_id, 30)
     if not centre_id:
@@ -36,4 +38,8 @@ def audit_list_for_object(*, centre: Centre | None, obj: Model) -> QuerySet[Audi
 
 
 def audit_list_for_centre(*, centre: Centre) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(centre=centre).select_related("actor", "content_type").order_by("-created_at", "-id")
+    return (
+        AuditEntry.objects.filter(centre=centre)
+        .select_related("actor", "content_type")
+        .order_by("-created_at", "-id")
+    )

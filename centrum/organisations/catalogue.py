@@ -6,7 +6,10 @@ PUBLIC_BENEFIT_AREAS: list[tuple[str, str]] = [
     ("1b", "nieodpłatna pomoc prawna i zwiększanie świadomości prawnej społeczeństwa"),
     ("2", "integracja i reintegracja zawodowa i społeczna osób zagrożonych wykluczeniem społecznym"),
     ("3", "działalność charytatywna"),
-    ("4", "podtrzymywanie i upowszechnianie tradycji narodowej, świadomości narodowej, obywatelskiej i kulturowej"),
+    (
+        "4",
+        "podtrzymywanie i upowszechnianie tradycji narodowej, świadomości narodowej, obywatelskiej i kulturowej",
+    ),
     ("5", "działalność na rzecz mniejszości narodowych i etnicznych oraz języka regionalnego"),
     ("5a", "działalność na rzecz integracji cudzoziemców"),
     ("6", "ochrona i promocja zdrowia"),

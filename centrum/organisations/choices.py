@@ -39,8 +39,14 @@ class OrganisationStatus(models.TextChoices):
 # status -> action -> target status. One service per action checks this map.
 TRANSITIONS: dict[str, dict[str, str]] = {
     OrganisationStatus.PENDING: {"verify": OrganisationStatus.ACTIVE, "reject": OrganisationStatus.REJECTED},
-    OrganisationStatus.ACTIVE: {"suspend": OrganisationStatus.SUSPENDED, "remove": OrganisationStatus.REMOVED},
-    OrganisationStatus.SUSPENDED: {"reinstate": OrganisationStatus.ACTIVE, "remove": OrganisationStatus.REMOVED},
+    OrganisationStatus.ACTIVE: {
+        "suspend": OrganisationStatus.SUSPENDED,
+        "remove": OrganisationStatus.REMOVED,
+    },
+    OrganisationStatus.SUSPENDED: {
+        "reinstate": OrganisationStatus.ACTIVE,
+        "remove": OrganisationStatus.REMOVED,
+    },
     OrganisationStatus.REJECTED: {},
     OrganisationStatus.REMOVED: {"reinstate": OrganisationStatus.ACTIVE},
 }

@@ -26,11 +26,11 @@ def clean_nip(value: str) -> str:
     if not raw:
         return ""
     if not raw.isdigit():
-        raise ValidationError(_("NIP może zawierać tylko cyfry (opcjonalnie prefiks PL i myślniki)."), code="format")
-    if len(raw) != 10:
         raise ValidationError(
-            _("NIP ma 10 cyfr, a podano %(count)d.") % {"count": len(raw)}, code="length"
+            _("NIP może zawierać tylko cyfry (opcjonalnie prefiks PL i myślniki)."), code="format"
         )
+    if len(raw) != 10:
+        raise ValidationError(_("NIP ma 10 cyfr, a podano %(count)d.") % {"count": len(raw)}, code="length")
     try:
         return nip.validate(raw)
     except InvalidChecksum:

@@ -51,23 +51,34 @@ class Organisation(CentreScopedModel):
     registry_number = models.CharField(
         _("numer w rejestrze"), max_length=50, blank=True, help_text=_("Dla KRS: 10 cyfr.")
     )
-    krs = models.CharField(_("numer KRS"), max_length=10, blank=True, validators=[validate_krs], db_index=True)
+    krs = models.CharField(
+        _("numer KRS"), max_length=10, blank=True, validators=[validate_krs], db_index=True
+    )
     nip = models.CharField(_("NIP"), max_length=10, blank=True, validators=[validate_nip])
     regon = models.CharField(_("REGON"), max_length=14, blank=True, validators=[validate_regon])
-    bank_account = models.CharField(_("rachunek bankowy (IBAN)"), max_length=34, blank=True, validators=[validate_iban])
+    bank_account = models.CharField(
+        _("rachunek bankowy (IBAN)"), max_length=34, blank=True, validators=[validate_iban]
+    )
     is_opp = models.BooleanField(_("status OPP"), default=False)
     areas = models.ManyToManyField(
         ActivityArea, verbose_name=_("sfery działalności pożytku publicznego"), blank=True, related_name="+"
     )
     description = models.TextField(_("opis działalności"), blank=True)
     street = models.CharField(_("ulica i numer"), max_length=200, blank=True)
-    postal_code = models.CharField(_("kod pocztowy"), max_length=6, blank=True, validators=[postal_code_validator])
+    postal_code = models.CharField(
+        _("kod pocztowy"), max_length=6, blank=True, validators=[postal_code_validator]
+    )
     city = models.CharField(_("miejscowość"), max_length=100, blank=True)
     correspondence_address = models.TextField(
         _("adres do korespondencji"), blank=True, help_text=_("Jeśli inny niż adres siedziby.")
     )
     district = models.ForeignKey(
-        District, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("dzielnica")
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dzielnica"),
     )
     website = models.URLField(_("strona internetowa"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -98,8 +109,12 @@ class Organisation(CentreScopedModel):
         verbose_name_plural = _("organizacje")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "krs"], condition=~Q(krs=""), name="organisation_unique_krs"),
-            models.UniqueConstraint(fields=["centre", "nip"], condition=~Q(nip=""), name="organisation_unique_nip"),
+            models.UniqueConstraint(
+                fields=["centre", "krs"], condition=~Q(krs=""), name="organisation_unique_krs"
+            ),
+            models.UniqueConstraint(
+                fields=["centre", "nip"], condition=~Q(nip=""), name="organisation_unique_nip"
+            ),
             models.UniqueConstraint(
                 fields=["centre", "regon"], condition=~Q(regon=""), name="organisation_unique_regon"
             ),
@@ -115,3 +130,52 @@ class Organisation(CentreScopedModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+class ImportStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("przesłany")
+    VALIDATED = "validated", _("sprawdzony")
+    INVALID = "invalid", _("zawiera błędy")
+    IMPORTING = "importing", _("trwa import")
+    DONE = "done", _("zaimportowany")
+    FAILED = "failed", _("import nieudany")
+
+
+class ImportBatch(CentreScopedModel):
+    """A CSV list of organisations uploaded by staff: previewed row by row, then imported all or nothing."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file = models.FileField(_("plik"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("nazwa pliku"), max_length=255)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.UPLOADED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True, help_text="[{row, column, message}]")
+    preview = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import organizacji")
+        verbose_name_plural = _("importy organizacji")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class KrsExtract(models.Model):
+    """Cached `OdpisAktualny` of one KRS number (public data, shared by all centres)."""
+
+    krs = models.CharField(max_length=10)
+    register = models.CharField(max_length=1)
+    payload = models.JSONField()
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["krs", "register"], name="krs_extract_unique")]
+
+    def __str__(self):
+        return f"{self.krs} ({self.register})"

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import urls_data, views
 
 app_name = "organisations"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("zglos/", views.register, name="register"),
     path("weryfikacja/", views.verification_queue, name="verification_queue"),
+    path("dane/", include(urls_data)),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "centrum.core",
     "centrum.accounts",
     "centrum.organisations",
+    "centrum.spaces",
     "centrum.api",
 ]
 

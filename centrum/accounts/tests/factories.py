@@ -20,7 +20,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save(update_fields=["password"])
             from allauth.account.models import EmailAddress
 
-            EmailAddress.objects.get_or_create(user=obj, email=obj.email, defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class CentreRoleFactory(factory.django.DjangoModelFactory):

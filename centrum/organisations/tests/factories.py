@@ -16,7 +16,10 @@ def random_nip(rng: random.Random | None = None) -> str:
         if base[0] == "0":
             continue
         check = nip_mod.calc_check_digit(base)
-        if check != "0" or sum(int(d) * w for d, w in zip(base, (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=True)) % 11 == 0:
+        if (
+            check != "0"
+            or sum(int(d) * w for d, w in zip(base, (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=True)) % 11 == 0
+        ):
             candidate = base + check
             if nip_mod.is_valid(candidate):
                 return candidate

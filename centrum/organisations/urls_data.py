@@ -1,0 +1,3 @@
+"""Import, export and KRS look-up (staff and registering persons)."""
+
+urlpatterns: list = []
