@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,7 @@ class CoreConfig(AppConfig):
     name = "centrum.core"
     label = "core"
     verbose_name = _("Rdzeń")
+
+    def ready(self):
+        # Each app declares its per-centre settings in `centre_settings.py` and its scheduled jobs in `jobs.py`.
+        autodiscover_modules("centre_settings", "jobs")
