@@ -13,3 +13,6 @@ KRS_API_URL = env("KRS_API_URL", "http://127.0.0.1:9/api/krs")  # unreachable un
 KRS_API_TIMEOUT = 1
 ACCOUNT_RATE_LIMITS = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Tests reach centres by host name: the test client sends `<slug>.localhost`, the browser tests open
+# http://kalisz.localhost:<port>/ on the live server, and some tests send unknown hosts on purpose.
+ALLOWED_HOSTS = ["*"]
