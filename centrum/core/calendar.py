@@ -40,12 +40,14 @@ def add_working_days(
     return current
 
 
-def working_days_between(start: date, end: date) -> int:
-    """Working days in (start, end]."""
+def working_days_between(
+    start: date, end: date, *, extra_closed: set[date] | frozenset[date] = frozenset()
+) -> int:
+    """Working days in (start, end]; 0 when `end` is not after `start`."""
     count, current = 0, start
     while current < end:
         current += timedelta(days=1)
-        if is_working_day(current):
+        if is_working_day(current, extra_closed=extra_closed):
             count += 1
     return count
 

@@ -10,7 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import validate_email
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .models import Centre, CentreSetting
 
@@ -26,9 +28,18 @@ class SettingDefinition:
     min_value: Any = None
     max_value: Any = None
     choices: tuple = field(default_factory=tuple)
+    # For `str` settings: an empty value is allowed unless `required`; `validators` as in Django fields.
+    required: bool = False
+    max_length: int = 500
+    validators: tuple = field(default_factory=tuple)
 
     def form_field(self) -> forms.Field:
-        common = {"label": self.label, "help_text": self.help_text, "required": self.kind is not bool}
+        common = {
+            "label": self.label,
+            "help_text": self.help_text,
+            "required": self.kind in (int, Decimal) or (self.kind is str and self.required),
+            "validators": list(self.validators),
+        }
         if self.choices:
             return forms.ChoiceField(choices=self.choices, **common)
         if self.kind is bool:
@@ -39,7 +50,14 @@ class SettingDefinition:
             return forms.DecimalField(
                 min_value=self.min_value, max_value=self.max_value, decimal_places=2, max_digits=14, **common
             )
-        return forms.CharField(max_length=500, **common)
+        return forms.CharField(max_length=self.max_length, **common)
+
+    def clean(self, value):
+        """`value` converted to the setting's kind and checked against its limits; ValidationError if not."""
+        field_ = self.form_field()
+        if self.kind is bool and isinstance(value, bool):
+            return value
+        return field_.clean(value)
 
     def to_json(self, value):
         return str(value) if self.kind is Decimal else value
@@ -90,3 +108,49 @@ class CentreSettings:
 
 def centre_setting(centre: Centre, key: str):
     return CentreSettings(centre)[key]
+
+
+def centre_settings_values(centre: Centre) -> dict[str, Any]:
+    """Every registered setting of `centre` with its current value (default when not set)."""
+    current = CentreSettings(centre)
+    return {key: current[key] for key in REGISTRY}
+
+
+# Settings of the core itself; other apps declare theirs in their own `centre_settings.py`.
+MAIL_GROUP = _("Poczta e-mail")
+
+register(
+    SettingDefinition(
+        key="outbox_sender_name",
+        label=_("Nazwa nadawcy wiadomości"),
+        kind=str,
+        default="",
+        max_length=100,
+        help_text=_("Pokazywana w polu „Od” wiadomości e-mail centrum. Puste pole: nazwa centrum."),
+        group=MAIL_GROUP,
+    )
+)
+register(
+    SettingDefinition(
+        key="outbox_reply_to",
+        label=_("Adres do odpowiedzi"),
+        kind=str,
+        default="",
+        max_length=254,
+        validators=(validate_email,),
+        help_text=_("Na ten adres trafią odpowiedzi na wiadomości centrum. Puste pole: e-mail centrum."),
+        group=MAIL_GROUP,
+    )
+)
+register(
+    SettingDefinition(
+        key="outbox_retention_days",
+        label=_("Przechowywanie wysłanych wiadomości (dni)"),
+        kind=int,
+        default=180,
+        min_value=7,
+        max_value=3650,
+        help_text=_("Po tylu dniach treść wysłanych wiadomości jest usuwana (ochrona danych osobowych)."),
+        group=MAIL_GROUP,
+    )
+)

@@ -172,6 +172,15 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Centrum <no-reply@centrum.localh
 # The outbox is sent by `manage.py outbox_send` / `manage.py worker`; these govern retries.
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "10"))
 OUTBOX_BATCH_SIZE = int(env("OUTBOX_BATCH_SIZE", "100"))
+# Claimed messages stay invisible to other workers this long (at least), so a crashed worker delays only.
+OUTBOX_CLAIM_SECONDS = int(env("OUTBOX_CLAIM_SECONDS", "600"))
+# `manage.py worker` sends the outbox and runs due jobs every this many seconds.
+WORKER_INTERVAL_SECONDS = int(env("WORKER_INTERVAL_SECONDS", "10"))
+# Links in e-mails: <scheme>://<centre's primary host>[:<port>]/… (no request to take them from).
+CENTRE_URL_SCHEME = env("URL_SCHEME", "https")
+CENTRE_URL_PORT = env("URL_PORT", "")
+# Largest centre logo accepted on the centre profile page.
+CENTRE_LOGO_MAX_BYTES = int(env("CENTRE_LOGO_MAX_BYTES", str(1024 * 1024)))
 
 KRS_API_URL = env("KRS_API_URL", "https://api-krs.ms.gov.pl/api/krs")
 KRS_API_TIMEOUT = float(env("KRS_API_TIMEOUT", "5"))

@@ -9,3 +9,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Links in e-mails point at `make run`'s development server.
+CENTRE_URL_SCHEME = env("URL_SCHEME", "http")
+CENTRE_URL_PORT = env("URL_PORT", "8000")

@@ -1,0 +1,420 @@
+"""Writes of the core: centre profile, closed days, per-centre settings and the platform administration."""
+
+import re
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from .audit import audit_log, changes, snapshot
+from .centre_settings import REGISTRY, CentreSettings
+from .exceptions import ApplicationError
+from .models import Centre, CentreClosedDay, CentreHost, CentreSetting
+from .permissions import can_manage_centre_settings, is_centre_staff, is_platform_admin
+
+PROFILE_FIELDS = [
+    "name",
+    "short_name",
+    "email",
+    "phone",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "description",
+    "opening_hours",
+    "services",
+]
+CENTRE_FIELDS = [
+    "name",
+    "short_name",
+    "slug",
+    "municipality",
+    "government_kind",
+    "government_name",
+    "voivodeship",
+    "street",
+    "postal_code",
+    "city",
+    "email",
+    "phone",
+    "website",
+]
+LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise ApplicationError(_("Nie masz uprawnień do tej czynności."))
+
+
+def _full_clean(obj, *, exclude: list[str] | None = None) -> None:
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise ApplicationError(messages[0], field=None if field == "__all__" else field)
+
+
+def _forget_hosts(hosts) -> None:
+    cache.delete_many([f"centrum:host:{host}" for host in hosts])
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> dict[str, Any]:
+    """Store the given setting values; returns the changed ones. Unknown keys and bad values are refused."""
+    _require(can_manage_centre_settings(actor, centre))
+    current = CentreSettings(centre)
+    old, new = {}, {}
+    for key, raw in values.items():
+        definition = REGISTRY.get(key)
+        if definition is None:
+            raise ApplicationError(_("Nieznane ustawienie: %(key)s.") % {"key": key})
+        try:
+            value = definition.clean(raw)
+        except ValidationError as exc:
+            raise ApplicationError(f"{definition.label}: {' '.join(exc.messages)}", field=key)
+        if value != current[key]:
+            old[key], new[key] = definition.to_json(current[key]), definition.to_json(value)
+    for key, value in new.items():
+        CentreSetting.objects.update_or_create(centre=centre, key=key, defaults={"value": value})
+    if new:
+        audit_log(actor=actor, obj=centre, centre=centre, action="centre.settings_updated", old=old, new=new)
+    return new
+
+
+# --- profile ----------------------------------------------------------------------------------
+
+
+def logo_validate(upload: UploadedFile) -> None:
+    """An image of an accepted format and size; raises ApplicationError(field="logo") otherwise."""
+    from PIL import Image
+
+    limit = settings.CENTRE_LOGO_MAX_BYTES
+    if upload.size > limit:
+        raise ApplicationError(
+            _("Plik jest za duży (%(size)s). Największy dozwolony rozmiar to %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            field="logo",
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            image.verify()
+    except Exception:
+        raise ApplicationError(
+            _("To nie jest plik graficzny. Wybierz plik PNG, JPEG, GIF lub WebP."), field="logo"
+        )
+    finally:
+        upload.seek(0)
+    if image_format not in LOGO_FORMATS:
+        raise ApplicationError(_("Dozwolone formaty logo: PNG, JPEG, GIF, WebP."), field="logo")
+
+
+def opening_hours_normalise(entries: list[dict]) -> list[dict]:
+    """Sorted `{weekday, opens, closes}` entries; refuses a day that closes before it opens."""
+    result = []
+    for entry in entries:
+        weekday, opens, closes = int(entry["weekday"]), str(entry["opens"]), str(entry["closes"])
+        if (
+            not 0 <= weekday <= 6
+            or not re.fullmatch(r"\d{2}:\d{2}", opens)
+            or not re.fullmatch(r"\d{2}:\d{2}", closes)
+        ):
+            raise ApplicationError(_("Nieprawidłowe godziny otwarcia."), field="opening_hours")
+        if opens >= closes:
+            raise ApplicationError(
+                _("Godzina zamknięcia musi być późniejsza niż godzina otwarcia."), field="opening_hours"
+            )
+        result.append({"weekday": weekday, "opens": opens, "closes": closes})
+    return sorted(result, key=lambda e: (e["weekday"], e["opens"]))
+
+
+@transaction.atomic
+def centre_profile_update(
+    *,
+    centre: Centre,
+    data: dict[str, Any],
+    actor,
+    logo: UploadedFile | None = None,
+    remove_logo: bool = False,
+) -> Centre:
+    """Update the public profile of the centre (name, contact, hours, services, logo)."""
+    _require(is_centre_staff(actor, centre))
+    centre = Centre.objects.select_for_update().get(pk=centre.pk)
+    before = snapshot(centre, [*PROFILE_FIELDS, "logo"])
+    unknown = set(data) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ApplicationError(
+            _("Tych pól nie można tu zmienić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
+    if "opening_hours" in data:
+        data = {**data, "opening_hours": opening_hours_normalise(data["opening_hours"])}
+    if "services" in data:
+        data = {
+            **data,
+            "services": [
+                {"title": str(s["title"]).strip(), "description": str(s.get("description", "")).strip()}
+                for s in data["services"]
+                if str(s.get("title", "")).strip()
+            ],
+        }
+    for name, value in data.items():
+        setattr(centre, name, value)
+    old_logo = centre.logo.name if centre.logo else ""
+    if logo is not None:
+        logo_validate(logo)
+        centre.logo.save(logo.name, logo, save=False)
+    elif remove_logo:
+        centre.logo = None
+    _full_clean(centre)
+    centre.save()
+    new_logo = centre.logo.name if centre.logo else ""
+    if old_logo and old_logo != new_logo:
+        storage = centre.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    old, new = changes(before, snapshot(centre, [*PROFILE_FIELDS, "logo"]))
+    if new:
+        audit_log(actor=actor, obj=centre, centre=centre, action="centre.profile_updated", old=old, new=new)
+    return centre
+
+
+@transaction.atomic
+def centre_closed_day_add(*, centre: Centre, day: date, reason: str, actor) -> CentreClosedDay:
+    _require(is_centre_staff(actor, centre))
+    closed = CentreClosedDay(centre=centre, date=day, reason=reason.strip())
+    _full_clean(closed, exclude=["centre"])
+    if CentreClosedDay.objects.filter(centre=centre, date=day).exists():
+        raise ApplicationError(_("Ten dzień jest już oznaczony jako zamknięty."), field="date")
+    try:
+        with transaction.atomic():
+            closed.save()
+    except IntegrityError:
+        raise ApplicationError(_("Ten dzień jest już oznaczony jako zamknięty."), field="date")
+    audit_log(
+        actor=actor, obj=closed, action="centre.closed_day_added", new={"date": day, "reason": closed.reason}
+    )
+    return closed
+
+
+@transaction.atomic
+def centre_closed_day_remove(*, centre: Centre, closed_day_id: int, actor) -> None:
+    _require(is_centre_staff(actor, centre))
+    closed = CentreClosedDay.objects.select_for_update().filter(centre=centre, pk=closed_day_id).first()
+    if closed is None:
+        raise ApplicationError(_("Nie ma takiego dnia zamknięcia."))
+    audit_log(
+        actor=actor,
+        obj=closed,
+        action="centre.closed_day_removed",
+        old={"date": closed.date, "reason": closed.reason},
+    )
+    closed.delete()
+
+
+# --- platform ---------------------------------------------------------------------------------
+
+
+def hosts_parse(text: str) -> list[str]:
+    """Host names, one a line: lower-cased, without scheme, port or trailing dot, duplicates removed."""
+    hosts: list[str] = []
+    for line in (text or "").splitlines():
+        host = line.strip().lower().rstrip(".")
+        if host and host not in hosts:
+            hosts.append(host)
+    return hosts
+
+
+def hosts_validate(hosts: list[str], *, centre: Centre | None = None) -> None:
+    if not hosts:
+        raise ApplicationError(_("Podaj co najmniej jedną nazwę hosta."), field="hosts")
+    for host in hosts:
+        labels = host.split(".")
+        if len(host) > 253 or not all(_HOST_LABEL.match(label) for label in labels):
+            raise ApplicationError(
+                _(
+                    "„%(host)s” nie jest poprawną nazwą hosta (bez http://, portu i ukośników, np. kalisz.example.org)."
+                )
+                % {"host": host},
+                field="hosts",
+            )
+        if host in settings.PLATFORM_HOSTS:
+            raise ApplicationError(
+                _("„%(host)s” to adres platformy, nie może należeć do centrum.") % {"host": host},
+                field="hosts",
+            )
+    taken = CentreHost.objects.filter(host__in=hosts)
+    if centre is not None:
+        taken = taken.exclude(centre=centre)
+    clash = taken.select_related("centre").first()
+    if clash:
+        raise ApplicationError(
+            _("Host „%(host)s” należy już do centrum „%(centre)s”.")
+            % {"host": clash.host, "centre": clash.centre},
+            field="hosts",
+        )
+
+
+def _hosts_replace(centre: Centre, hosts: list[str]) -> None:
+    """The first host becomes the primary one."""
+    existing = list(centre.hosts.all())
+    _forget_hosts([h.host for h in existing] + hosts)
+    centre.hosts.exclude(host__in=hosts).delete()
+    by_name = {h.host: h for h in existing}
+    for position, host in enumerate(hosts):
+        record = by_name.get(host) or CentreHost(centre=centre, host=host)
+        record.is_primary = position == 0
+        record.save()
+
+
+@transaction.atomic
+def centre_create(*, data: dict[str, Any], hosts: list[str], actor) -> Centre:
+    _require(is_platform_admin(actor))
+    unknown = set(data) - set(CENTRE_FIELDS)
+    if unknown:
+        raise ApplicationError(
+            _("Tych pól nie można tu ustawić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
+    centre = Centre(**data)
+    _full_clean(centre)
+    hosts_validate(hosts)
+    try:
+        with transaction.atomic():
+            centre.save()
+            _hosts_replace(centre, hosts)
+    except IntegrityError:
+        raise ApplicationError(_("Centrum o tym identyfikatorze albo hoście już istnieje."), field="slug")
+    audit_log(
+        actor=actor,
+        obj=centre,
+        centre=centre,
+        action="centre.created",
+        new={**snapshot(centre, CENTRE_FIELDS), "hosts": hosts},
+    )
+    return centre
+
+
+@transaction.atomic
+def centre_update(*, centre: Centre, data: dict[str, Any], hosts: list[str], actor) -> Centre:
+    _require(is_platform_admin(actor))
+    centre = Centre.objects.select_for_update().get(pk=centre.pk)
+    unknown = set(data) - set(CENTRE_FIELDS)
+    if unknown:
+        raise ApplicationError(
+            _("Tych pól nie można tu zmienić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
+    old_hosts = list(centre.hosts.order_by("-is_primary", "host").values_list("host", flat=True))
+    before = {**snapshot(centre, CENTRE_FIELDS), "hosts": old_hosts}
+    for name, value in data.items():
+        setattr(centre, name, value)
+    _full_clean(centre)
+    hosts_validate(hosts, centre=centre)
+    try:
+        with transaction.atomic():
+            centre.save()
+            _hosts_replace(centre, hosts)
+    except IntegrityError:
+        raise ApplicationError(_("Centrum o tym identyfikatorze albo hoście już istnieje."), field="slug")
+    old, new = changes(before, {**snapshot(centre, CENTRE_FIELDS), "hosts": hosts})
+    if new:
+        audit_log(actor=actor, obj=centre, centre=centre, action="centre.updated", old=old, new=new)
+    return centre
+
+
+@transaction.atomic
+def centre_set_active(*, centre: Centre, active: bool, reason: str, actor) -> Centre:
+    """Deactivate (its hosts answer 404, nothing is deleted) or reactivate a centre."""
+    _require(is_platform_admin(actor))
+    centre = Centre.objects.select_for_update().get(pk=centre.pk)
+    if not active and not reason.strip():
+        raise ApplicationError(_("Podaj powód wyłączenia centrum."), field="reason")
+    if centre.is_active == active:
+        return centre
+    centre.is_active = active
+    centre.save(update_fields=["is_active", "updated_at"])
+    _forget_hosts(centre.hosts.values_list("host", flat=True))
+    audit_log(
+        actor=actor,
+        obj=centre,
+        centre=centre,
+        action="centre.activated" if active else "centre.deactivated",
+        old={"is_active": not active},
+        new={"is_active": active},
+        reason=reason.strip(),
+    )
+    return centre
+
+
+@transaction.atomic
+def centre_staff_appoint(*, centre: Centre, email: str, full_name: str = "", actor):
+    """Give the staff role to the person with `email`; a new person gets an account and a password link.
+
+    Returns `(user, created)`. The invitation or notice goes through the outbox in this transaction.
+    """
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from centrum.accounts.models import CentreRole, CentreRoleKind
+
+    from .links import centre_url
+    from .outbox import outbox_enqueue
+
+    _require(is_platform_admin(actor))
+    email = (email or "").strip().lower()
+    user_model = get_user_model()
+    try:
+        user_model._meta.get_field("email").run_validators(email)
+    except ValidationError:
+        raise ApplicationError(_("Podaj poprawny adres e-mail."), field="email")
+    if not email:
+        raise ApplicationError(_("Podaj adres e-mail."), field="email")
+    user = user_model.objects.filter(email__iexact=email).first()
+    created = user is None
+    if created:
+        user = user_model.objects.create_user(email=email, password=None, full_name=full_name.strip()[:150])
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    elif CentreRole.objects.filter(centre=centre, user=user, role=CentreRoleKind.STAFF).exists():
+        raise ApplicationError(_("Ta osoba jest już pracownikiem tego centrum."), field="email")
+    role = CentreRole(centre=centre, user=user, role=CentreRoleKind.STAFF)
+    role.save()
+    audit_log(
+        actor=actor,
+        obj=role,
+        centre=centre,
+        action="centre.staff_appointed",
+        new={"user": email, "role": CentreRoleKind.STAFF, "account_created": created},
+    )
+    context = {
+        "user": user,
+        "login_url": centre_url(centre, reverse("account_login", urlconf=settings.ROOT_URLCONF)),
+    }
+    if created:
+        path = reverse(
+            "account_reset_password_from_key",
+            urlconf=settings.ROOT_URLCONF,
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        )
+        context["password_url"] = centre_url(centre, path)
+        context["valid_days"] = max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1)
+    outbox_enqueue(
+        centre=centre,
+        to=email,
+        template="core/emails/staff_invitation_to_user" if created else "core/emails/staff_appointed_to_user",
+        context=context,
+        language=user.language,
+    )
+    return user, created
