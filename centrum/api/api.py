@@ -1,3 +1,38 @@
+"""The one NinjaAPI of Centrum, served at /api/v1/ (OpenAPI at /api/v1/openapi.json).
+
+Routers are added here, before `api.urls` is read by `centrum/api/urls.py`; see the package
+docstring for how another app adds its own.
+"""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Centrum API", version="1", urls_namespace="api")
+from .docs import LocalSwagger
+from .errors import register_exception_handlers
+
+DESCRIPTION = """\
+API platformy Centrum dla jednego centrum organizacji pozarządowych; centrum wybiera nazwa hosta
+(np. `https://kalisz.example.org/api/v1/`). Dane publiczne (katalog organizacji) są dostępne bez
+logowania. Skrypty uwierzytelnia token API w nagłówku `Authorization: Bearer <token>` (token
+należy do jednego centrum); przeglądarka korzysta z sesji, a zapisy wymagają nagłówka
+`X-CSRFToken`. Błędy mają postać JSON z polem `detail` w języku zapytania (`Accept-Language`:
+domyślnie polski, `en` – angielski).
+
+The Centrum API of one NGO support centre; the host name selects the centre. Public data (the
+directory of organisations) needs no sign-in. Scripts authenticate with an API token in the
+`Authorization: Bearer <token>` header (a token belongs to one centre); the browser uses its
+session, and writes need the `X-CSRFToken` header. Errors are JSON with a `detail` in the
+request's language (`Accept-Language`: Polish by default, `en` for English).
+"""
+
+api = NinjaAPI(
+    title="Centrum API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs=LocalSwagger(),
+)
+register_exception_handlers(api)
+
+api.add_router("", "centrum.api.routers.organisations.catalogue_router")
+api.add_router("/me", "centrum.api.routers.accounts.router")
+api.add_router("/organisations", "centrum.api.routers.organisations.router")
