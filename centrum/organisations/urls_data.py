@@ -1,3 +1,16 @@
 """Import, export and KRS look-up (staff and registering persons)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_data
+
+urlpatterns = [
+    path("import/", views_data.import_upload, name="import_upload"),
+    path("import/szablon.csv", views_data.import_template, name="import_template"),
+    path("import/<int:pk>/", views_data.import_preview, name="import_preview"),
+    path("import/<int:pk>/postep/", views_data.import_progress, name="import_progress"),
+    path("import/<int:pk>/importuj/", views_data.import_run, name="import_run"),
+    path("eksport.csv", views_data.export_csv, name="export_csv"),
+    path("eksport.xlsx", views_data.export_xlsx, name="export_xlsx"),
+    path("krs/<int:pk>/odswiez/", views_data.organisation_krs_refresh, name="organisation_krs_refresh"),
+]
