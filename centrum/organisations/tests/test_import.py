@@ -216,7 +216,7 @@ def test_missing_column_lists_found_headers(staff):
 
 def test_file_size_and_row_limits_are_per_centre(staff, centre):
     CentreSetting.objects.create(centre=centre, key="organisations.import_max_file_kb", value=10)
-    big = csv_bytes([["Stowarzyszenie %d" % i, "stowarzyszenie"] + [""] * 12 for i in range(400)])
+    big = csv_bytes([[f"Stowarzyszenie {i}", "stowarzyszenie"] + [""] * 12 for i in range(400)])
     assert len(big) > 10 * 1024
     assert "centrum przyjmuje pliki do 10 KB" in upload(staff, big).content.decode()
     CentreSetting.objects.filter(centre=centre).delete()
