@@ -100,3 +100,35 @@ def activity_area_list() -> QuerySet[ActivityArea]:
 
 def district_list(*, centre: Centre) -> QuerySet[District]:
     return District.objects.filter(centre=centre).order_by("name")
+
+
+def organisation_duplicates_for(
+    *, centre: Centre, organisations: list[Organisation]
+) -> dict[int, list[tuple[str, Organisation]]]:
+    """Possible duplicates of each of `organisations` (same KRS, NIP or REGON), in one query.
+
+    {organisation id: [(field, other organisation)]}; used by the verification queue.
+    """
+    fields = ("krs", "nip", "regon")
+    values = {field: {getattr(org, field) for org in organisations} - {""} for field in fields}
+    condition = Q()
+    for field, wanted in values.items():
+        if wanted:
+            condition |= Q(**{f"{field}__in": wanted})
+    result: dict[int, list[tuple[str, Organisation]]] = {org.pk: [] for org in organisations}
+    if not condition:
+        return result
+    candidates = list(
+        Organisation.objects.filter(condition, centre=centre)
+        .only("id", "name", "krs", "nip", "regon", "status", "centre_id")
+        .order_by("name", "id")
+    )
+    for org in organisations:
+        for other in candidates:
+            if other.pk == org.pk:
+                continue
+            for field in fields:
+                value = getattr(org, field)
+                if value and getattr(other, field) == value:
+                    result[org.pk].append((field, other))
+    return result

@@ -45,6 +45,8 @@ EDITABLE_FIELDS = [
     "registered_on",
 ]
 AUDITED_FIELDS = [f for f in EDITABLE_FIELDS if f != "logo"] + ["status"]
+# Actions that change what the public or the organisation sees: the organisation is told why.
+REASON_REQUIRED_ACTIONS = frozenset({"reject", "suspend", "remove"})
 _CLEANERS = {"krs": clean_krs, "nip": clean_nip, "regon": clean_regon, "bank_account": clean_iban}
 _IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
 
@@ -218,7 +220,7 @@ def organisation_transition(
             _("Nie można wykonać tej czynności, gdy organizacja ma status „%(status)s”.")
             % {"status": org.get_status_display()}
         )
-    if action in {"reject", "suspend", "remove"} and not reason.strip():
+    if action in REASON_REQUIRED_ACTIONS and not reason.strip():
         raise ApplicationError(_("Podaj uzasadnienie – zobaczy je organizacja."), field="reason")
     old_status = org.status
     org.status = target
