@@ -134,6 +134,10 @@ class MembershipInvitation(CentreScopedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("zaproszenie")
@@ -148,6 +152,46 @@ class MembershipInvitation(CentreScopedModel):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class CentreRoleInvitation(CentreScopedModel):
+    """A role in a centre offered to an e-mail without an account; granted once that e-mail is verified."""
+
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("rola"), max_length=20, choices=CentreRoleKind.choices)
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaproszenie do zespołu centrum")
+        verbose_name_plural = _("zaproszenia do zespołu centrum")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "email", "role"],
+                condition=models.Q(status="pending"),
+                name="centre_role_invitation_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.get_role_display()}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
 
 
 class ApiToken(TimeStampedModel):

@@ -1,0 +1,27 @@
+"""Who may manage accounts, the centre team, organisation members and API tokens. Pure predicates."""
+
+from centrum.core.permissions import is_centre_staff, is_platform_admin
+from centrum.organisations.permissions import can_manage_members
+
+from .models import ApiToken, Membership
+
+
+def can_manage_centre_team(user, centre) -> bool:
+    return is_centre_staff(user, centre)
+
+
+def can_remove_membership(user, membership: Membership) -> bool:
+    """Managers of the organisation remove anyone; every person may leave an organisation."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return membership.user_id == user.pk or can_manage_members(user, membership.organisation)
+
+
+def can_use_api_tokens(user, centre) -> bool:
+    return bool(centre is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_revoke_api_token(user, token: ApiToken) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return token.user_id == user.pk or is_platform_admin(user)
