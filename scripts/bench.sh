@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmarks at national scale: scripts/bench.sh (make bench)
+# Starts a throwaway PostgreSQL on port ${CENTRUM_PG_PORT:-5434} (not the tests' 5433), migrates, generates
+# ~150 000 organisations (bench/generate.py), measures the directory (bench/directory.py) and writes
+# bench/results/directory.md. The cluster is stopped and deleted afterwards, whatever happens.
+# Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
+# scale the data (defaults 150000 / 2500).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export UV_PYTHON_DOWNLOADS=never
+export CENTRUM_PG_PORT=${CENTRUM_PG_PORT:-5434}
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.test}
+UV="uv"
+command -v uv >/dev/null 2>&1 || UV="python3 -m uv"
+RUN="$UV run --locked"
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$CENTRUM_PG_PORT") 2>/dev/null; then
+  echo "port $CENTRUM_PG_PORT is taken (another benchmark?); set CENTRUM_PG_PORT" >&2
+  exit 1
+fi
+trap 'scripts/pg.sh stop' EXIT
+CENTRUM_DATABASE_URL=$(scripts/pg.sh start)
+export CENTRUM_DATABASE_URL
+start=$SECONDS
+echo "== migrate"
+$RUN python manage.py migrate --noinput -v 0
+echo "== generate"
+$RUN python bench/generate.py --organisations "${BENCH_ORGANISATIONS:-150000}" --centres "${BENCH_CENTRES:-2500}"
+echo "== directory"
+$RUN python bench/directory.py "$@"
+echo "== bench finished in $((SECONDS - start)) s"
