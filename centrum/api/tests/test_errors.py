@@ -98,3 +98,12 @@ def test_errors_in_english_with_accept_language(person, anon, organisation, org_
     assert response.json()["detail"] == "You are not allowed to do this."
     response = send(person, "post", "/organisations", registration(limit=1, name=""), **en)
     assert "at least 2 characters" in response.json()["detail"]
+
+
+def test_unknown_path_and_method_are_json(anon, organisation):
+    response = anon.get(f"{API}/nie-ma-takiego")
+    _assert_json_error(response, 404)
+    response = anon.delete(f"{API}/organisations/{organisation.pk}")
+    _assert_json_error(response, 405)
+    assert response["Allow"] and "DELETE" not in response["Allow"]
+    assert anon.get(f"{API}/organisations/{organisation.pk}").status_code == 200
