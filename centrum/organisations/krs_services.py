@@ -52,9 +52,10 @@ def organisation_refresh_from_krs(*, organisation: Organisation, actor) -> KrsRe
 
 @transaction.atomic
 def _apply(*, organisation: Organisation, actor, lookup: KrsLookupResult) -> KrsRefresh:
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     data = _changes_from(organisation, lookup.data)
     reason = _("Dane z KRS według stanu na dzień %(date)s.") % {
-        "date": formats.date_format(lookup.as_of, "SHORT_DATE_FORMAT") if lookup.as_of else "?"
+        "date": formats.date_format(lookup.as_of, "d.m.Y") if lookup.as_of else "?"
     }
     if lookup.is_stale:
         reason += " " + _("Rejestr był niedostępny – użyto zapisanej wcześniej kopii odpisu.")

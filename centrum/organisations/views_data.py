@@ -173,7 +173,7 @@ def organisation_krs_refresh(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         lookup = refresh.lookup
-        as_of = formats.date_format(lookup.as_of, "SHORT_DATE_FORMAT") if lookup.as_of else "?"
+        as_of = formats.date_format(lookup.as_of, "d.m.Y") if lookup.as_of else "?"
         if refresh.changed_fields:
             messages.success(
                 request,
