@@ -1,3 +1,42 @@
+from django.urls import path
+
+from .views import bookings, feeds, loans, public, staff
+
 app_name = "spaces"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.room_list_view, name="room_list"),
+    path("<int:pk>/", public.room_detail, name="room_detail"),
+    path("<int:pk>/kalendarz.ics", public.room_ics, name="room_ics"),
+    path("rezerwuj/", bookings.booking_create, name="booking_create"),
+    path("moje/", bookings.my_bookings, name="my_bookings"),
+    path("rezerwacje/<int:pk>/", bookings.booking_detail, name="booking_detail"),
+    path("rezerwacje/<int:pk>/zatwierdz/", bookings.booking_approve_view, name="booking_approve"),
+    path("rezerwacje/<int:pk>/odrzuc/", bookings.booking_reject_view, name="booking_reject"),
+    path("rezerwacje/<int:pk>/anuluj/", bookings.booking_cancel_view, name="booking_cancel"),
+    path("rezerwacje/<int:pk>/zmien/", bookings.booking_reschedule_view, name="booking_reschedule"),
+    path("rezerwacje/<int:pk>/obecnosc/", bookings.booking_attendance_view, name="booking_attendance"),
+    path("rezerwacje/<int:pk>/przyjmij/", bookings.offer_accept_view, name="offer_accept"),
+    path("rezerwacje/<int:pk>/odrzuc-propozycje/", bookings.offer_decline_view, name="offer_decline"),
+    path("oczekujace/<int:pk>/wycofaj/", bookings.waiting_withdraw_view, name="waiting_withdraw"),
+    path(
+        "kalendarz/<int:organisation_pk>/nowy-adres/",
+        bookings.organisation_feed_view,
+        name="organisation_feed",
+    ),
+    path("kalendarz/<int:organisation_pk>/<str:token>.ics", feeds.organisation_ics, name="organisation_ics"),
+    path("kolejka/", staff.queue, name="queue"),
+    path("planer/", staff.planner_view, name="planner"),
+    path("zarzadzanie/", staff.manage, name="manage"),
+    path("zarzadzanie/sale/nowa/", staff.room_edit, name="room_new"),
+    path("zarzadzanie/sale/<int:pk>/", staff.room_edit, name="room_edit"),
+    path("zarzadzanie/sprzet/nowy/", staff.equipment_edit, name="equipment_new"),
+    path("zarzadzanie/sprzet/<int:pk>/", staff.equipment_edit, name="equipment_edit"),
+    path("najem/", staff.lets, name="lets"),
+    path("najem/<int:pk>/zakoncz/", staff.let_end_view, name="let_end"),
+    path("wypozyczenia/", loans.loan_list_view, name="loan_list"),
+    path("wypozyczenia/nowe/", loans.loan_create, name="loan_create"),
+    path("wypozyczenia/<int:pk>/", loans.loan_detail, name="loan_detail"),
+    path("wypozyczenia/<int:pk>/umowa.pdf", loans.loan_agreement, name="loan_agreement"),
+    path("wypozyczenia/<int:pk>/<slug:action>/", loans.loan_action, name="loan_action"),
+]

@@ -1,0 +1,155 @@
+"""Per-centre settings of rooms and equipment, changed by staff at run time."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core.centre_settings import SettingDefinition, register
+
+GROUP = _("Sale i sprzęt")
+
+QUOTA_HOURS = register(
+    SettingDefinition(
+        key="spaces.quota_hours_per_month",
+        label=_("Limit godzin rezerwacji sal na organizację w miesiącu"),
+        kind=int,
+        default=40,
+        min_value=0,
+        max_value=744,
+        help_text=_("0 – bez limitu. Liczą się rezerwacje oczekujące i zatwierdzone."),
+        group=GROUP,
+    )
+)
+NO_SHOW_THRESHOLD = register(
+    SettingDefinition(
+        key="spaces.no_show_block_threshold",
+        label=_("Liczba nieobecności blokująca nowe rezerwacje"),
+        kind=int,
+        default=3,
+        min_value=0,
+        max_value=100,
+        help_text=_("0 – nieobecności nie blokują rezerwacji."),
+        group=GROUP,
+    )
+)
+NO_SHOW_WINDOW_DAYS = register(
+    SettingDefinition(
+        key="spaces.no_show_window_days",
+        label=_("Okres liczenia nieobecności (dni wstecz)"),
+        kind=int,
+        default=180,
+        min_value=1,
+        max_value=3650,
+        group=GROUP,
+    )
+)
+OFFER_HOURS = register(
+    SettingDefinition(
+        key="spaces.waiting_offer_hours",
+        label=_("Czas na przyjęcie terminu z listy oczekujących (godziny)"),
+        kind=int,
+        default=24,
+        min_value=1,
+        max_value=336,
+        group=GROUP,
+    )
+)
+REMINDER_DAYS = register(
+    SettingDefinition(
+        key="spaces.reminder_days_before",
+        label=_("Przypomnienie o rezerwacji (dni przed)"),
+        kind=int,
+        default=1,
+        min_value=0,
+        max_value=14,
+        help_text=_("0 – bez przypomnień."),
+        group=GROUP,
+    )
+)
+MAX_OCCURRENCES = register(
+    SettingDefinition(
+        key="spaces.max_series_occurrences",
+        label=_("Największa liczba terminów w cyklu rezerwacji"),
+        kind=int,
+        default=100,
+        min_value=1,
+        max_value=400,
+        group=GROUP,
+    )
+)
+REQUIRES_APPROVAL = register(
+    SettingDefinition(
+        key="spaces.requires_approval",
+        label=_("Rezerwacje sal wymagają akceptacji pracownika"),
+        kind=bool,
+        default=True,
+        help_text=_("Domyślnie dla sal bez własnej reguły."),
+        group=GROUP,
+    )
+)
+MIN_NOTICE_HOURS = register(
+    SettingDefinition(
+        key="spaces.min_notice_hours",
+        label=_("Minimalne wyprzedzenie rezerwacji (godziny)"),
+        kind=int,
+        default=24,
+        min_value=0,
+        max_value=2160,
+        help_text=_("Domyślnie dla sal bez własnej reguły."),
+        group=GROUP,
+    )
+)
+HORIZON_DAYS = register(
+    SettingDefinition(
+        key="spaces.horizon_days",
+        label=_("Horyzont rezerwacji (dni naprzód)"),
+        kind=int,
+        default=365,
+        min_value=1,
+        max_value=1000,
+        help_text=_("Domyślnie dla sal bez własnej reguły."),
+        group=GROUP,
+    )
+)
+MAX_LENGTH_MINUTES = register(
+    SettingDefinition(
+        key="spaces.max_length_minutes",
+        label=_("Najdłuższa rezerwacja (minuty)"),
+        kind=int,
+        default=480,
+        min_value=15,
+        max_value=1440,
+        help_text=_("Domyślnie dla sal bez własnej reguły."),
+        group=GROUP,
+    )
+)
+LOAN_MAX_DAYS = register(
+    SettingDefinition(
+        key="spaces.loan_max_days",
+        label=_("Najdłuższe wypożyczenie sprzętu (dni)"),
+        kind=int,
+        default=14,
+        min_value=1,
+        max_value=365,
+        group=GROUP,
+    )
+)
+LOAN_OVERDUE_EVERY_DAYS = register(
+    SettingDefinition(
+        key="spaces.loan_overdue_reminder_every_days",
+        label=_("Przypomnienie o zaległym zwrocie sprzętu co (dni)"),
+        kind=int,
+        default=2,
+        min_value=1,
+        max_value=30,
+        group=GROUP,
+    )
+)
+LOAN_RULES = register(
+    SettingDefinition(
+        key="spaces.loan_rules",
+        label=_("Dodatkowe zasady wypożyczania sprzętu (do umowy)"),
+        kind=str,
+        default="",
+        help_text=_("Tekst dołączany do umowy użyczenia jako postanowienia centrum."),
+        group=GROUP,
+    )
+)

@@ -1,0 +1,132 @@
+"""States and kinds of rooms, bookings, waiting-list entries and loans, with their transition maps."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomFeature(models.TextChoices):
+    PROJECTOR = "projector", _("rzutnik multimedialny")
+    SCREEN = "screen", _("ekran")
+    SOUND = "sound", _("nagłośnienie")
+    WHEELCHAIR = "wheelchair", _("dostępna dla osób na wózkach")
+    INDUCTION_LOOP = "induction_loop", _("pętla indukcyjna")
+    KITCHEN = "kitchen", _("aneks kuchenny")
+    WIFI = "wifi", _("bezprzewodowy internet")
+    WHITEBOARD = "whiteboard", _("tablica suchościeralna")
+    FLIPCHART = "flipchart", _("flipchart")
+    COMPUTERS = "computers", _("stanowiska komputerowe")
+    DESK = "desk", _("biurka do pracy biurowej")
+
+
+class BookingPolicy(models.TextChoices):
+    ORGANISATIONS = "organisations", _("organizacje i centrum")
+    STAFF_ONLY = "staff_only", _("tylko centrum")
+
+
+class ApprovalMode(models.TextChoices):
+    CENTRE_DEFAULT = "default", _("jak w ustawieniach centrum")
+    AUTOMATIC = "automatic", _("automatycznie")
+    STAFF = "staff", _("po akceptacji pracownika")
+
+
+class EquipmentCondition(models.TextChoices):
+    GOOD = "good", _("sprawny")
+    WORN = "worn", _("sprawny, ślady zużycia")
+    DAMAGED = "damaged", _("uszkodzony")
+    OUT_OF_ORDER = "out_of_order", _("niesprawny")
+
+
+USABLE_CONDITIONS = (EquipmentCondition.GOOD, EquipmentCondition.WORN)
+
+
+class BookingKind(models.TextChoices):
+    ORGANISATION = "organisation", _("rezerwacja organizacji")
+    CENTRE = "centre", _("wydarzenie centrum")
+    BLOCK = "block", _("blokada sali")
+    LET = "let", _("najem długoterminowy")
+
+
+class BookingStatus(models.TextChoices):
+    OFFERED = "offered", _("zaproponowana z listy oczekujących")
+    PENDING = "pending", _("czeka na akceptację")
+    APPROVED = "approved", _("zatwierdzona")
+    REJECTED = "rejected", _("odrzucona")
+    CANCELLED = "cancelled", _("anulowana")
+    EXPIRED = "expired", _("propozycja wygasła")
+
+
+# A booking in one of these states holds its room: the database refuses any overlap among them.
+BLOCKING_STATUSES = (BookingStatus.OFFERED, BookingStatus.PENDING, BookingStatus.APPROVED)
+
+# status -> action -> target status. One service per action checks this map.
+TRANSITIONS: dict[str, dict[str, str]] = {
+    BookingStatus.OFFERED: {
+        "accept": BookingStatus.PENDING,
+        "decline": BookingStatus.CANCELLED,
+        "expire": BookingStatus.EXPIRED,
+    },
+    BookingStatus.PENDING: {
+        "approve": BookingStatus.APPROVED,
+        "reject": BookingStatus.REJECTED,
+        "cancel": BookingStatus.CANCELLED,
+        "reschedule": BookingStatus.PENDING,
+    },
+    # A member's new hours go back to staff when the room needs approval; staff keep it approved.
+    BookingStatus.APPROVED: {"cancel": BookingStatus.CANCELLED, "reschedule": BookingStatus.PENDING},
+    BookingStatus.REJECTED: {},
+    BookingStatus.CANCELLED: {},
+    BookingStatus.EXPIRED: {},
+}
+
+
+class Attendance(models.TextChoices):
+    UNKNOWN = "unknown", _("nieodnotowana")
+    ATTENDED = "attended", _("odbyła się")
+    NO_SHOW = "no_show", _("nieobecność (nikt nie przyszedł)")
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "once", _("jednorazowo")
+    WEEKLY = "weekly", _("co tydzień")
+    BIWEEKLY = "biweekly", _("co dwa tygodnie")
+    MONTHLY_WEEKDAY = "monthly_weekday", _("co miesiąc w ten sam dzień tygodnia (np. 2. wtorek)")
+    MONTHLY_DATE = "monthly_date", _("co miesiąc tego samego dnia miesiąca")
+
+
+class WaitingStatus(models.TextChoices):
+    WAITING = "waiting", _("oczekuje")
+    OFFERED = "offered", _("termin zaproponowany")
+    ACCEPTED = "accepted", _("przyjęta")
+    EXPIRED = "expired", _("propozycja wygasła")
+    WITHDRAWN = "withdrawn", _("wycofana")
+
+
+class LoanStatus(models.TextChoices):
+    REQUESTED = "requested", _("wniosek złożony")
+    APPROVED = "approved", _("zatwierdzone, do wydania")
+    HANDED_OVER = "handed_over", _("wydane")
+    RETURNED = "returned", _("zwrócone")
+    REJECTED = "rejected", _("odrzucone")
+    CANCELLED = "cancelled", _("anulowane")
+
+
+# Loans in these states hold their equipment for their term.
+LOAN_HOLDING_STATUSES = (LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
+
+LOAN_TRANSITIONS: dict[str, dict[str, str]] = {
+    LoanStatus.REQUESTED: {
+        "approve": LoanStatus.APPROVED,
+        "reject": LoanStatus.REJECTED,
+        "cancel": LoanStatus.CANCELLED,
+    },
+    LoanStatus.APPROVED: {"hand_over": LoanStatus.HANDED_OVER, "cancel": LoanStatus.CANCELLED},
+    LoanStatus.HANDED_OVER: {"return": LoanStatus.RETURNED},
+    LoanStatus.RETURNED: {},
+    LoanStatus.REJECTED: {},
+    LoanStatus.CANCELLED: {},
+}
+
+
+class LetStatus(models.TextChoices):
+    ACTIVE = "active", _("obowiązuje")
+    ENDED = "ended", _("zakończony")

@@ -1,0 +1,326 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Attendance, BookingKind, EquipmentCondition, Recurrence, RoomFeature
+from .models import EquipmentItem, Room
+
+SCOPE_CHOICES = [
+    ("one", _("tylko ten termin")),
+    ("following", _("ten i wszystkie następne terminy cyklu")),
+]
+
+
+class AccessibleFormMixin:
+    """Errors are linked to their inputs (aria-describedby, aria-invalid), as WCAG asks."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                attrs = self.fields[name].widget.attrs
+                described = {bound.auto_id + "_error"}
+                if self.fields[name].help_text:
+                    described.add(bound.auto_id + "_helptext")
+                attrs["aria-describedby"] = " ".join(sorted(described))
+                attrs["aria-invalid"] = "true"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+def equipment_field_name(item: EquipmentItem) -> str:
+    return f"equipment_{item.pk}"
+
+
+class BookingForm(AccessibleFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Rodzaj"), choices=BookingKind.choices[:3], initial=BookingKind.ORGANISATION
+    )
+    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None, required=False)
+    room = forms.ModelChoiceField(label=_("Sala"), queryset=None)
+    day = forms.DateField(label=_("Data"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Od godziny"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Do godziny"), widget=TimeInput())
+    recurrence = forms.ChoiceField(
+        label=_("Powtarzanie"), choices=Recurrence.choices, initial=Recurrence.ONCE
+    )
+    until = forms.DateField(label=_("Powtarzaj do dnia"), required=False, widget=DateInput())
+    count = forms.IntegerField(label=_("albo liczba terminów"), required=False, min_value=1, max_value=1000)
+    title = forms.CharField(label=_("Tytuł spotkania"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Cel – jakie działanie statutowe się odbędzie"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    attendees = forms.IntegerField(
+        label=_("Przewidywana liczba uczestników"), required=False, min_value=1, max_value=5000
+    )
+    contact_name = forms.CharField(label=_("Osoba kontaktowa"), max_length=150, required=False)
+    contact_phone = forms.CharField(label=_("Telefon kontaktowy"), max_length=40, required=False)
+    contact_email = forms.EmailField(label=_("E-mail kontaktowy"), required=False)
+    skip_dates = forms.MultipleChoiceField(
+        label=_("Pomiń terminy"), required=False, widget=forms.CheckboxSelectMultiple, choices=[]
+    )
+
+    def __init__(self, *args, rooms, organisations, equipment, staff: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = None if not staff else _("— wybierz —")
+        if not staff:
+            del self.fields["kind"]
+        self.equipment = list(equipment)
+        for item in self.equipment:
+            self.fields[equipment_field_name(item)] = forms.IntegerField(
+                label=_("%(item)s (liczba sztuk, z %(stock)s)") % {"item": item.name, "stock": item.quantity},
+                required=False,
+                min_value=0,
+                max_value=1000,
+                initial=0,
+            )
+        if self.data:
+            self.fields["skip_dates"].choices = [
+                (d, d) for d in self.data.getlist(self.add_prefix("skip_dates"))
+            ]
+
+    def equipment_fields(self):
+        return [self[equipment_field_name(item)] for item in self.equipment]
+
+    def chosen_equipment(self) -> dict[EquipmentItem, int]:
+        return {
+            item: self.cleaned_data.get(equipment_field_name(item)) or 0
+            for item in self.equipment
+            if self.cleaned_data.get(equipment_field_name(item))
+        }
+
+    def skip(self) -> list[date]:
+        result = []
+        for value in self.cleaned_data.get("skip_dates") or []:
+            try:
+                result.append(date.fromisoformat(value))
+            except ValueError:
+                continue
+        return result
+
+
+class DecisionForm(AccessibleFormMixin, forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Zakres"),
+        choices=[("one", _("tylko ten termin")), ("series", _("wszystkie oczekujące terminy cyklu"))],
+        initial="one",
+    )
+    reason = forms.CharField(
+        label=_("Uzasadnienie (organizacja je zobaczy)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CancelForm(AccessibleFormMixin, forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Co anulować"), choices=SCOPE_CHOICES, initial="one", widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label=_("Powód (opcjonalnie)"), required=False, max_length=500)
+
+
+class RescheduleForm(AccessibleFormMixin, forms.Form):
+    scope = forms.ChoiceField(
+        label=_("Co zmienić"), choices=SCOPE_CHOICES, initial="one", widget=forms.RadioSelect
+    )
+    day = forms.DateField(
+        label=_("Nowa data"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Tylko przy zmianie jednego terminu; puste – bez zmiany daty."),
+    )
+    start_time = forms.TimeField(label=_("Od godziny"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Do godziny"), widget=TimeInput())
+
+
+class AttendanceForm(AccessibleFormMixin, forms.Form):
+    attendance = forms.ChoiceField(
+        label=_("Obecność"), choices=Attendance.choices[1:], widget=forms.RadioSelect
+    )
+
+
+WEEKDAY_LABELS = [
+    _("poniedziałek"),
+    _("wtorek"),
+    _("środa"),
+    _("czwartek"),
+    _("piątek"),
+    _("sobota"),
+    _("niedziela"),
+]
+
+
+class RoomForm(AccessibleFormMixin, forms.ModelForm):
+    features = forms.MultipleChoiceField(
+        label=_("Wyposażenie i udogodnienia"),
+        choices=RoomFeature.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Room
+        fields = [
+            "name",
+            "description",
+            "location",
+            "capacity",
+            "area_m2",
+            "features",
+            "is_active",
+            "position",
+            "booking_policy",
+            "approval_mode",
+            "min_notice_hours",
+            "horizon_days",
+            "max_length_minutes",
+            "rules",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "rules": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hours = {h.weekday: h for h in self.instance.opening_hours.all()} if self.instance.pk else {}
+        for weekday, label in enumerate(WEEKDAY_LABELS):
+            current = hours.get(weekday)
+            self.fields[f"opens_{weekday}"] = forms.TimeField(
+                label=_("%(day)s – od") % {"day": label},
+                required=False,
+                widget=TimeInput(),
+                initial=current.opens if current else None,
+            )
+            self.fields[f"closes_{weekday}"] = forms.TimeField(
+                label=_("%(day)s – do") % {"day": label},
+                required=False,
+                widget=TimeInput(),
+                initial=current.closes if current else None,
+            )
+
+    def hour_rows(self):
+        return [(label, self[f"opens_{d}"], self[f"closes_{d}"]) for d, label in enumerate(WEEKDAY_LABELS)]
+
+    def clean(self):
+        data = super().clean()
+        for weekday in range(7):
+            opens, closes = data.get(f"opens_{weekday}"), data.get(f"closes_{weekday}")
+            if bool(opens) != bool(closes):
+                self.add_error(f"closes_{weekday}", _("Podaj obie godziny albo żadnej (sala nieczynna)."))
+            elif opens and closes and closes <= opens:
+                self.add_error(f"closes_{weekday}", _("Godzina zamknięcia musi być późniejsza niż otwarcia."))
+        return data
+
+    def opening_hours(self):
+        return {
+            d: (self.cleaned_data[f"opens_{d}"], self.cleaned_data[f"closes_{d}"])
+            if self.cleaned_data.get(f"opens_{d}")
+            else None
+            for d in range(7)
+        }
+
+
+class EquipmentForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = EquipmentItem
+        fields = [
+            "name",
+            "description",
+            "quantity",
+            "storage_location",
+            "may_leave_building",
+            "condition",
+            "inventory_number",
+            "is_active",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class LoanForm(AccessibleFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
+    starts_on = forms.DateField(label=_("Odbiór sprzętu (dzień)"), widget=DateInput())
+    due_on = forms.DateField(label=_("Zwrot do dnia"), widget=DateInput())
+    purpose = forms.CharField(
+        label=_("Cel – do jakiego działania statutowego potrzebny jest sprzęt"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organisations, equipment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.equipment = list(equipment)
+        for item in self.equipment:
+            self.fields[equipment_field_name(item)] = forms.IntegerField(
+                label=_("%(item)s (liczba sztuk, z %(stock)s)") % {"item": item.name, "stock": item.quantity},
+                required=False,
+                min_value=0,
+                max_value=1000,
+                initial=0,
+            )
+
+    def equipment_fields(self):
+        return [self[equipment_field_name(item)] for item in self.equipment]
+
+    def chosen_equipment(self) -> dict[EquipmentItem, int]:
+        return {
+            item: self.cleaned_data.get(equipment_field_name(item))
+            for item in self.equipment
+            if self.cleaned_data.get(equipment_field_name(item))
+        }
+
+
+class HandoverForm(AccessibleFormMixin, forms.Form):
+    person = forms.CharField(label=_("Imię i nazwisko osoby z organizacji"), max_length=150)
+    condition = forms.ChoiceField(label=_("Stan sprzętu"), choices=EquipmentCondition.choices)
+    notes = forms.CharField(label=_("Uwagi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LoanDecisionForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Uzasadnienie"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class LetForm(AccessibleFormMixin, forms.Form):
+    room = forms.ModelChoiceField(label=_("Pomieszczenie"), queryset=None)
+    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
+    starts_on = forms.DateField(label=_("Od dnia"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Do dnia (włącznie)"), widget=DateInput())
+    agreement_number = forms.CharField(label=_("Numer umowy"), max_length=60, required=False)
+    notes = forms.CharField(label=_("Uwagi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, rooms, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms
+        self.fields["organisation"].queryset = organisations
+
+
+class LetEndForm(AccessibleFormMixin, forms.Form):
+    ends_on = forms.DateField(label=_("Ostatni dzień najmu"), widget=DateInput())
+    reason = forms.CharField(label=_("Powód"), required=False, max_length=500)
+
+
+class PlannerForm(forms.Form):
+    day = forms.DateField(label=_("Dzień"), required=False, widget=DateInput())
+    view = forms.ChoiceField(
+        label=_("Widok"), choices=[("day", _("dzień")), ("week", _("tydzień"))], required=False
+    )

@@ -1,0 +1,124 @@
+"""Who may do what with rooms, bookings and loans. Pure predicates: views, services and the API use the same."""
+
+from centrum.core.permissions import is_centre_staff
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.permissions import is_organisation_member
+
+from .choices import BookingKind, BookingPolicy, BookingStatus, LoanStatus
+
+
+def _authenticated(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_manage_rooms(user, centre) -> bool:
+    return is_centre_staff(user, centre)
+
+
+def can_view_planner(user, centre) -> bool:
+    return is_centre_staff(user, centre)
+
+
+def can_act_for_organisation(user, organisation) -> bool:
+    """A member of an active organisation may book and borrow for it."""
+    return (
+        _authenticated(user)
+        and organisation is not None
+        and organisation.status == OrganisationStatus.ACTIVE
+        and is_organisation_member(user, organisation)
+    )
+
+
+def can_book_room(user, room, organisation=None) -> bool:
+    if not _authenticated(user) or not room.is_active:
+        return False
+    if is_centre_staff(user, room.centre):
+        return True
+    if room.booking_policy != BookingPolicy.ORGANISATIONS or organisation is None:
+        return False
+    return organisation.centre_id == room.centre_id and can_act_for_organisation(user, organisation)
+
+
+def can_book_for_centre(user, centre) -> bool:
+    """Centre events (councils, consultations, trainings), blocks and lets are staff work."""
+    return is_centre_staff(user, centre)
+
+
+def _acts_for_booking(user, booking) -> bool:
+    if not _authenticated(user):
+        return False
+    if booking.organisation_id and is_organisation_member(user, booking.organisation):
+        return True
+    return booking.requested_by_id == user.pk and booking.kind == BookingKind.ORGANISATION
+
+
+def can_view_booking(user, booking) -> bool:
+    return is_centre_staff(user, booking.centre) or _acts_for_booking(user, booking)
+
+
+def can_approve_booking(user, booking) -> bool:
+    return booking.kind == BookingKind.ORGANISATION and is_centre_staff(user, booking.centre)
+
+
+def can_reject_booking(user, booking) -> bool:
+    return can_approve_booking(user, booking)
+
+
+def can_cancel_booking(user, booking) -> bool:
+    if booking.kind == BookingKind.LET:
+        return False  # a let ends through its own service
+    return is_centre_staff(user, booking.centre) or (
+        booking.kind == BookingKind.ORGANISATION and _acts_for_booking(user, booking)
+    )
+
+
+def can_reschedule_booking(user, booking) -> bool:
+    return can_cancel_booking(user, booking)
+
+
+def can_respond_to_offer(user, booking) -> bool:
+    return (
+        booking.status == BookingStatus.OFFERED
+        and booking.organisation_id is not None
+        and can_act_for_organisation(user, booking.organisation)
+    )
+
+
+def can_mark_attendance(user, booking) -> bool:
+    return booking.kind == BookingKind.ORGANISATION and is_centre_staff(user, booking.centre)
+
+
+def can_withdraw_waiting(user, entry) -> bool:
+    return is_centre_staff(user, entry.centre) or (
+        _authenticated(user) and is_organisation_member(user, entry.organisation)
+    )
+
+
+def can_request_loan(user, organisation) -> bool:
+    return can_act_for_organisation(user, organisation)
+
+
+def can_view_loan(user, loan) -> bool:
+    return is_centre_staff(user, loan.centre) or (
+        _authenticated(user) and is_organisation_member(user, loan.organisation)
+    )
+
+
+def can_decide_loan(user, loan) -> bool:
+    return is_centre_staff(user, loan.centre)
+
+
+def can_cancel_loan(user, loan) -> bool:
+    if is_centre_staff(user, loan.centre):
+        return True
+    return loan.status == LoanStatus.REQUESTED and can_view_loan(user, loan)
+
+
+def can_manage_lets(user, centre) -> bool:
+    return is_centre_staff(user, centre)
+
+
+def can_view_organisation_calendar(user, organisation) -> bool:
+    return is_centre_staff(user, organisation.centre) or (
+        _authenticated(user) and is_organisation_member(user, organisation)
+    )

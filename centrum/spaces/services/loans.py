@@ -1,0 +1,291 @@
+"""Loans of equipment out of the building: request, decision, handover, return, overdue reminders."""
+
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centrum.core.audit import audit_log
+from centrum.core.calendar import warsaw_today
+from centrum.core.centre_settings import CentreSettings
+from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import is_centre_staff
+from centrum.organisations.models import Organisation
+
+from ..availability import equipment_in_use, loan_range
+from ..choices import LOAN_TRANSITIONS, USABLE_CONDITIONS, EquipmentCondition, LoanStatus
+from ..models import EquipmentItem, Loan, LoanItem
+from ..permissions import can_cancel_loan, can_decide_loan, can_request_loan
+from . import notify
+
+
+def _next_number(centre, year: int) -> str:
+    prefix = f"UŻ/{year}/"
+    numbers = Loan.objects.filter(centre=centre, number__startswith=prefix).values_list("number", flat=True)
+    last = max((int(n.rsplit("/", 1)[1]) for n in numbers if n.rsplit("/", 1)[1].isdigit()), default=0)
+    return f"{prefix}{last + 1:04d}"
+
+
+def _check_stock(
+    items: dict[EquipmentItem, int], starts_on: date, due_on: date, exclude_loan_id=None
+) -> None:
+    start, end = loan_range(starts_on, due_on, LoanStatus.APPROVED, timezone.now())
+    in_use = equipment_in_use(
+        item_ids=[i.pk for i in items], start=start, end=end, exclude_loan_id=exclude_loan_id
+    )
+    for item, quantity in items.items():
+        free = item.quantity - in_use.get(item.pk, 0)
+        if quantity > free:
+            raise ApplicationError(
+                _("Sprzęt „%(item)s”: w tym okresie wolnych jest %(free)s szt., a zamówiono %(quantity)s.")
+                % {"item": item.name, "free": max(free, 0), "quantity": quantity},
+                field="items",
+            )
+
+
+@transaction.atomic
+def loan_request(
+    *,
+    centre,
+    actor,
+    organisation: Organisation,
+    purpose: str,
+    starts_on: date,
+    due_on: date,
+    items: dict[EquipmentItem, int],
+) -> Loan:
+    """An organisation asks to borrow equipment; the pieces are held for the term while staff decide."""
+    staff = is_centre_staff(actor, centre)
+    if organisation.centre_id != centre.pk:
+        raise ApplicationError(_("Ta organizacja nie należy do tego centrum."), field="organisation")
+    if not staff and not can_request_loan(actor, organisation):
+        raise ApplicationError(
+            _("Nie możesz wypożyczać sprzętu w imieniu tej organizacji."), field="organisation"
+        )
+    if not (purpose or "").strip():
+        raise ApplicationError(
+            _("Opisz działanie statutowe, do którego potrzebny jest sprzęt."), field="purpose"
+        )
+    if due_on < starts_on:
+        raise ApplicationError(_("Data zwrotu jest przed datą wydania."), field="due_on")
+    if starts_on < warsaw_today():
+        raise ApplicationError(_("Data wydania już minęła."), field="starts_on")
+    max_days = CentreSettings(centre)["spaces.loan_max_days"]
+    if not staff and (due_on - starts_on).days + 1 > max_days:
+        raise ApplicationError(
+            _("Sprzęt można wypożyczyć najwyżej na %(days)s dni.") % {"days": max_days}, field="due_on"
+        )
+    items = {item: qty for item, qty in items.items() if qty}
+    if not items:
+        raise ApplicationError(_("Wybierz co najmniej jeden sprzęt."), field="items")
+    locked = {
+        i.pk: i
+        for i in EquipmentItem.objects.select_for_update().filter(pk__in=[i.pk for i in items]).order_by("pk")
+    }
+    for item, quantity in items.items():
+        current = locked.get(item.pk)
+        if current is None or current.centre_id != centre.pk or not current.is_active:
+            raise ApplicationError(_("Tego sprzętu nie ma w centrum."), field="items")
+        if not current.may_leave_building:
+            raise ApplicationError(
+                _("Sprzęt „%(item)s” nie może opuszczać budynku.") % {"item": current.name}, field="items"
+            )
+        if current.condition not in USABLE_CONDITIONS:
+            raise ApplicationError(
+                _("Sprzęt „%(item)s” jest teraz niesprawny.") % {"item": current.name}, field="items"
+            )
+        if quantity > current.quantity:
+            raise ApplicationError(
+                _("Centrum ma %(stock)s szt. sprzętu „%(item)s”, a zamówiono %(quantity)s.")
+                % {"stock": current.quantity, "item": current.name, "quantity": quantity},
+                field="items",
+            )
+    items = {locked[i.pk]: q for i, q in items.items()}
+    _check_stock(items, starts_on, due_on)
+    loan = None
+    for _attempt in range(5):
+        loan = Loan(
+            centre=centre,
+            number=_next_number(centre, starts_on.year),
+            organisation=organisation,
+            requested_by=actor,
+            purpose=purpose.strip(),
+            starts_on=starts_on,
+            due_on=due_on,
+            status=LoanStatus.REQUESTED,
+            status_changed_at=timezone.now(),
+        )
+        loan.full_clean(validate_constraints=False, validate_unique=False)
+        try:
+            with transaction.atomic():
+                loan.save()
+            break
+        except IntegrityError:
+            loan = None
+    if loan is None:
+        raise ApplicationError(_("Nie udało się nadać numeru umowy – spróbuj ponownie."))
+    LoanItem.objects.bulk_create(
+        [LoanItem(centre=centre, loan=loan, item=i, quantity=q) for i, q in items.items()]
+    )
+    audit_log(
+        actor=actor,
+        obj=loan,
+        action="loan.requested",
+        new={"status": loan.status, "starts_on": starts_on, "due_on": due_on},
+    )
+    notify.send(
+        centre=centre,
+        to=notify.staff_recipients(centre),
+        event="loan_requested_to_staff",
+        context={
+            "loan": loan,
+            "items": list(loan.items.select_related("item")),
+            "organisation": organisation,
+        },
+    )
+    return loan
+
+
+def _move(loan: Loan, action: str, actor, reason: str = "") -> Loan:
+    target = LOAN_TRANSITIONS.get(loan.status, {}).get(action)
+    if target is None:
+        raise ApplicationError(
+            _("Wypożyczenia w stanie „%(status)s” nie można teraz zmienić w ten sposób.")
+            % {"status": loan.get_status_display()}
+        )
+    old = loan.status
+    loan.status = target
+    loan.status_changed_at = timezone.now()
+    audit_log(
+        actor=actor,
+        obj=loan,
+        action=f"loan.{action}",
+        old={"status": old},
+        new={"status": target},
+        reason=reason,
+    )
+    return loan
+
+
+def _lock(loan: Loan) -> Loan:
+    return (
+        Loan.objects.select_for_update()
+        .select_related("organisation", "centre", "requested_by")
+        .get(pk=loan.pk)
+    )
+
+
+@transaction.atomic
+def loan_approve(*, loan: Loan, actor) -> Loan:
+    if not can_decide_loan(actor, loan):
+        raise ApplicationError(_("Wypożyczenia zatwierdzają pracownicy centrum."))
+    loan = _move(_lock(loan), "approve", actor)
+    loan.decided_by = actor
+    loan.save(update_fields=["status", "status_changed_at", "decided_by", "updated_at"])
+    return loan
+
+
+@transaction.atomic
+def loan_reject(*, loan: Loan, actor, reason: str) -> Loan:
+    if not can_decide_loan(actor, loan):
+        raise ApplicationError(_("Wypożyczenia odrzucają pracownicy centrum."))
+    if not (reason or "").strip():
+        raise ApplicationError(_("Podaj powód odrzucenia."), field="reason")
+    loan = _move(_lock(loan), "reject", actor, reason)
+    loan.decided_by = actor
+    loan.decision_reason = reason.strip()
+    loan.save(update_fields=["status", "status_changed_at", "decided_by", "decision_reason", "updated_at"])
+    return loan
+
+
+@transaction.atomic
+def loan_cancel(*, loan: Loan, actor, reason: str = "") -> Loan:
+    if not can_cancel_loan(actor, loan):
+        raise ApplicationError(_("Nie możesz anulować tego wypożyczenia."))
+    loan = _move(_lock(loan), "cancel", actor, reason)
+    loan.decision_reason = reason.strip()
+    loan.save(update_fields=["status", "status_changed_at", "decision_reason", "updated_at"])
+    return loan
+
+
+@transaction.atomic
+def loan_hand_over(*, loan: Loan, actor, received_by_name: str, condition: str, notes: str = "") -> Loan:
+    """Record the handover: who took the equipment for the organisation, when, in what condition."""
+    if not can_decide_loan(actor, loan):
+        raise ApplicationError(_("Sprzęt wydają pracownicy centrum."))
+    if not (received_by_name or "").strip():
+        raise ApplicationError(_("Podaj, kto odebrał sprzęt."), field="received_by_name")
+    if condition not in EquipmentCondition.values:
+        raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
+    loan = _move(_lock(loan), "hand_over", actor)
+    loan.handed_over_at = timezone.now()
+    loan.handed_over_by = actor
+    loan.received_by_name = received_by_name.strip()
+    loan.handover_condition = condition
+    loan.handover_notes = notes.strip()
+    loan.save()
+    return loan
+
+
+@transaction.atomic
+def loan_return(*, loan: Loan, actor, returned_by_name: str, condition: str, notes: str = "") -> Loan:
+    """Record the return; equipment that comes back damaged is marked so in the inventory."""
+    if not can_decide_loan(actor, loan):
+        raise ApplicationError(_("Zwrot przyjmują pracownicy centrum."))
+    if not (returned_by_name or "").strip():
+        raise ApplicationError(_("Podaj, kto zwrócił sprzęt."), field="returned_by_name")
+    if condition not in EquipmentCondition.values:
+        raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
+    loan = _move(_lock(loan), "return", actor)
+    loan.returned_at = timezone.now()
+    loan.return_received_by = actor
+    loan.returned_by_name = returned_by_name.strip()
+    loan.return_condition = condition
+    loan.return_notes = notes.strip()
+    loan.save()
+    if condition not in USABLE_CONDITIONS:
+        for row in loan.items.select_related("item"):
+            item = EquipmentItem.objects.select_for_update().get(pk=row.item_id)
+            old = item.condition
+            item.condition = condition
+            item.save(update_fields=["condition", "updated_at"])
+            audit_log(
+                actor=actor,
+                obj=item,
+                action="equipment.condition",
+                old={"condition": old},
+                new={"condition": condition},
+                reason=loan.number,
+            )
+    return loan
+
+
+def loans_overdue_notify(*, now: datetime | None = None) -> int:
+    """Remind organisations of equipment not returned on time, every few days (per centre setting)."""
+    now = now or timezone.now()
+    today = warsaw_today(now)
+    sent = 0
+    overdue = Loan.objects.filter(status=LoanStatus.HANDED_OVER, due_on__lt=today).select_related(
+        "organisation", "requested_by", "centre"
+    )
+    for loan in overdue:
+        every = CentreSettings(loan.centre)["spaces.loan_overdue_reminder_every_days"]
+        if loan.overdue_notified_at and loan.overdue_notified_at > now - timedelta(days=every):
+            continue
+        with transaction.atomic():
+            notify.send(
+                centre=loan.centre,
+                to=notify.organisation_recipients(
+                    requested_by=loan.requested_by, organisation=loan.organisation
+                ),
+                event="loan_overdue_to_organisation",
+                context={
+                    "loan": loan,
+                    "items": list(loan.items.select_related("item")),
+                    "days": (today - loan.due_on).days,
+                },
+            )
+            Loan.objects.filter(pk=loan.pk).update(overdue_notified_at=now)
+        sent += 1
+    return sent

@@ -1,0 +1,265 @@
+"""The waiting list: a request for a taken slot waits; when the slot frees, the first in line is offered it."""
+
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centrum.core.audit import audit_log
+from centrum.core.centre_settings import CentreSettings
+from centrum.core.exceptions import ApplicationError
+from centrum.organisations.models import Organisation
+
+from ..availability import check_slots, room_blocking_bookings, room_rules
+from ..choices import TRANSITIONS, BookingKind, BookingStatus, WaitingStatus
+from ..models import Booking, Room, WaitingListEntry
+from ..permissions import can_book_room, can_respond_to_offer, can_withdraw_waiting
+from . import notify
+from .bookings import _set_status, format_slot
+
+
+@transaction.atomic
+def waiting_list_join(
+    *,
+    room: Room,
+    actor,
+    organisation: Organisation,
+    starts_at: datetime,
+    ends_at: datetime,
+    title: str,
+    purpose: str = "",
+    attendees: int | None = None,
+    contact_name: str = "",
+    contact_phone: str = "",
+    contact_email: str = "",
+) -> WaitingListEntry:
+    if organisation.centre_id != room.centre_id or not can_book_room(actor, room, organisation):
+        raise ApplicationError(
+            _("Nie możesz rezerwować tej sali w imieniu tej organizacji."), field="organisation"
+        )
+    if not (title or "").strip():
+        raise ApplicationError(_("Podaj tytuł spotkania."), field="title")
+    if not attendees:
+        raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
+    if attendees > room.capacity:
+        raise ApplicationError(
+            _("Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.")
+            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
+            field="attendees",
+        )
+    (check,) = check_slots(room=room, slots=[(starts_at, ends_at)], enforce_booking_rules=True)
+    if check.problems:
+        raise ApplicationError("; ".join(check.problems), field="starts_at")
+    if check.conflict is None:
+        raise ApplicationError(
+            _("Ten termin jest wolny – możesz go od razu zarezerwować."), field="starts_at"
+        )
+    if WaitingListEntry.objects.filter(
+        room=room,
+        organisation=organisation,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status__in=[WaitingStatus.WAITING, WaitingStatus.OFFERED],
+    ).exists():
+        raise ApplicationError(_("Organizacja już czeka na ten termin."))
+    entry = WaitingListEntry(
+        centre=room.centre,
+        room=room,
+        organisation=organisation,
+        requested_by=actor,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        title=title.strip(),
+        purpose=purpose.strip(),
+        attendees=attendees,
+        contact_name=contact_name.strip(),
+        contact_phone=contact_phone.strip(),
+        contact_email=contact_email.strip(),
+    )
+    entry.full_clean()
+    entry.save()
+    audit_log(actor=actor, obj=entry, action="waiting.joined", new={"status": entry.status})
+    return entry
+
+
+@transaction.atomic
+def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
+    if not can_withdraw_waiting(actor, entry):
+        raise ApplicationError(_("Nie możesz wycofać tego wpisu."))
+    entry = WaitingListEntry.objects.select_for_update().select_related("offered_booking").get(pk=entry.pk)
+    if entry.status not in (WaitingStatus.WAITING, WaitingStatus.OFFERED):
+        raise ApplicationError(_("Ten wpis nie czeka już na termin."))
+    old = entry.status
+    booking = entry.offered_booking
+    entry.status = WaitingStatus.WITHDRAWN
+    entry.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor, obj=entry, action="waiting.withdrawn", old={"status": old}, new={"status": entry.status}
+    )
+    if booking is not None and booking.status == BookingStatus.OFFERED:
+        _set_status(booking, action="decline", actor=actor)
+        offer_freed_slots(room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at)
+    return entry
+
+
+def offer_freed_slots(
+    *, room: Room, starts_at: datetime, ends_at: datetime, now: datetime | None = None
+) -> list[Booking]:
+    """Offer the freed time to those waiting, first come first served, holding each offered slot."""
+    now = now or timezone.now()
+    hours = CentreSettings(room.centre)["spaces.waiting_offer_hours"]
+    offered: list[Booking] = []
+    waiting = (
+        WaitingListEntry.objects.select_for_update()
+        .filter(
+            room=room,
+            status=WaitingStatus.WAITING,
+            starts_at__lt=ends_at,
+            ends_at__gt=starts_at,
+            starts_at__gt=now,
+        )
+        .select_related("organisation", "requested_by", "room", "centre")
+        .order_by("created_at", "id")
+    )
+    for entry in waiting:
+        if room_blocking_bookings(room, [(entry.starts_at, entry.ends_at)]):
+            continue
+        expires = min(now + timedelta(hours=hours), entry.starts_at)
+        booking = Booking(
+            centre=room.centre,
+            room=room,
+            kind=BookingKind.ORGANISATION,
+            organisation=entry.organisation,
+            requested_by=entry.requested_by,
+            title=entry.title,
+            purpose=entry.purpose,
+            attendees=entry.attendees,
+            contact_name=entry.contact_name,
+            contact_phone=entry.contact_phone,
+            contact_email=entry.contact_email,
+            starts_at=entry.starts_at,
+            ends_at=entry.ends_at,
+            status=BookingStatus.OFFERED,
+            status_changed_at=now,
+            offer_expires_at=expires,
+        )
+        try:
+            with transaction.atomic():
+                booking.save()
+        except IntegrityError:
+            continue  # taken meanwhile by someone booking directly: the next in line may still fit elsewhere
+        entry.status = WaitingStatus.OFFERED
+        entry.offered_booking = booking
+        entry.offered_at = now
+        entry.save(update_fields=["status", "offered_booking", "offered_at", "updated_at"])
+        audit_log(
+            actor=None,
+            obj=booking,
+            action="booking.offered",
+            new={"status": booking.status, "waiting_entry": entry.pk},
+        )
+        notify.send(
+            centre=room.centre,
+            to=notify.booking_recipients(booking),
+            event="waiting_offer_to_organisation",
+            context={
+                "booking": booking,
+                "room": room,
+                "organisation": entry.organisation,
+                "expires": expires,
+                "slot": format_slot(booking.starts_at, booking.ends_at),
+            },
+        )
+        offered.append(booking)
+    return offered
+
+
+@transaction.atomic
+def offer_accept(*, booking: Booking, actor) -> Booking:
+    if not can_respond_to_offer(actor, booking):
+        raise ApplicationError(_("Nie możesz przyjąć tej propozycji."))
+    booking = (
+        Booking.objects.select_for_update()
+        .select_related("room", "organisation", "requested_by", "centre")
+        .get(pk=booking.pk)
+    )
+    if booking.status != BookingStatus.OFFERED or (
+        booking.offer_expires_at and booking.offer_expires_at <= timezone.now()
+    ):
+        raise ApplicationError(_("Ta propozycja już wygasła."))
+    _set_status(booking, action="accept", actor=actor)
+    entry = WaitingListEntry.objects.filter(offered_booking=booking).first()
+    if entry is not None:
+        entry.status = WaitingStatus.ACCEPTED
+        entry.save(update_fields=["status", "updated_at"])
+    context = {
+        "bookings": [booking],
+        "first": booking,
+        "room": booking.room,
+        "organisation": booking.organisation,
+    }
+    if room_rules(booking.room).requires_approval:
+        notify.send(
+            centre=booking.centre,
+            to=notify.staff_recipients(booking.centre),
+            event="request_received_to_staff",
+            context=context,
+        )
+        notify.send(
+            centre=booking.centre,
+            to=notify.booking_recipients(booking),
+            event="request_received_to_organisation",
+            context=context,
+        )
+    else:
+        _set_status(
+            booking, action="approve", actor=None, reason=_("zatwierdzona automatycznie"), decided=True
+        )
+        notify.send(
+            centre=booking.centre,
+            to=notify.booking_recipients(booking),
+            event="approved_to_organisation",
+            context=context,
+        )
+    return booking
+
+
+@transaction.atomic
+def offer_decline(*, booking: Booking, actor) -> Booking:
+    if not can_respond_to_offer(actor, booking):
+        raise ApplicationError(_("Nie możesz odrzucić tej propozycji."))
+    booking = Booking.objects.select_for_update().select_related("room", "centre").get(pk=booking.pk)
+    _set_status(booking, action="decline", actor=actor)
+    WaitingListEntry.objects.filter(offered_booking=booking).update(
+        status=WaitingStatus.WITHDRAWN, updated_at=timezone.now()
+    )
+    offer_freed_slots(room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at)
+    return booking
+
+
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Expired offers release their slot to the next in line. Run by the scheduled job."""
+    now = now or timezone.now()
+    count = 0
+    for pk in Booking.objects.filter(status=BookingStatus.OFFERED, offer_expires_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            booking = (
+                Booking.objects.select_for_update()
+                .select_related("room", "centre")
+                .filter(pk=pk, status=BookingStatus.OFFERED)
+                .first()
+            )
+            if booking is None or "expire" not in TRANSITIONS[booking.status]:
+                continue
+            _set_status(booking, action="expire", actor=None)
+            WaitingListEntry.objects.filter(offered_booking=booking).update(
+                status=WaitingStatus.EXPIRED, updated_at=now
+            )
+            offer_freed_slots(
+                room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at, now=now
+            )
+            count += 1
+    return count

@@ -1,0 +1,409 @@
+"""Booking pages: request (one slot or a series, with conflicts per occurrence), detail and its actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from centrum.core.calendar import warsaw_today
+from centrum.core.centre_settings import CentreSettings
+from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import is_centre_staff
+from centrum.core.selectors import audit_list_for_object
+from centrum.core.views import centre_required
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.models import Organisation
+
+from ..availability import local, make_slot
+from ..choices import BookingKind, BookingPolicy
+from ..forms import AttendanceForm, BookingForm, CancelForm, DecisionForm, RescheduleForm
+from ..models import OrganisationCalendarFeed
+from ..permissions import (
+    can_approve_booking,
+    can_cancel_booking,
+    can_mark_attendance,
+    can_reschedule_booking,
+    can_respond_to_offer,
+    can_view_organisation_calendar,
+    can_withdraw_waiting,
+)
+from ..selectors import (
+    booking_get_visible,
+    bookings_for_user,
+    equipment_list,
+    loans_for_user,
+    organisations_acting_for,
+    room_list,
+    waiting_for_user,
+    waiting_get,
+)
+from ..services import (
+    booking_approve,
+    booking_cancel,
+    booking_mark_attendance,
+    booking_preview,
+    booking_reject,
+    booking_request,
+    booking_reschedule,
+    offer_accept,
+    offer_decline,
+    organisation_feed_token,
+    organisation_hours_used,
+    waiting_list_join,
+    waiting_list_withdraw,
+)
+from .common import form_error
+
+
+def _active_organisation(request):
+    try:
+        from centrum.accounts.selectors import active_organisation_for
+    except ImportError:  # the accounts app decides which organisation a person acts for, when it offers that
+        return None
+    return active_organisation_for(request)
+
+
+def _quota_rows(centre, organisations) -> list[dict]:
+    quota = CentreSettings(centre)["spaces.quota_hours_per_month"]
+    today = warsaw_today()
+    month = (today.year, today.month)
+    rows = []
+    for organisation in organisations:
+        used = organisation_hours_used(organisation=organisation, months=[month])[month]
+        rows.append({"organisation": organisation, "used": round(used, 1), "quota": quota})
+    return rows
+
+
+@login_required
+@centre_required
+def booking_create(request: HttpRequest) -> HttpResponse:
+    centre, user = request.centre, request.user
+    staff = is_centre_staff(user, centre)
+    if staff:
+        organisations = Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by(
+            "name"
+        )
+        rooms = room_list(centre=centre)
+    else:
+        organisations = organisations_acting_for(centre=centre, user=user)
+        rooms = room_list(centre=centre).filter(booking_policy=BookingPolicy.ORGANISATIONS)
+        if not organisations.exists():
+            return render(request, "spaces/no_organisation.html", status=403)
+    active = _active_organisation(request)
+    initial = {
+        "room": request.GET.get("sala"),
+        "organisation": active.pk if active is not None and not staff else None,
+        "contact_name": user.full_name,
+        "contact_email": user.email,
+        "contact_phone": user.phone,
+    }
+    form = BookingForm(
+        request.POST or None,
+        initial=initial,
+        rooms=rooms,
+        organisations=organisations,
+        equipment=equipment_list(centre=centre),
+        staff=staff,
+    )
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kind = data.get("kind") or BookingKind.ORGANISATION
+        starts_at, ends_at = make_slot(data["day"], data["start_time"], data["end_time"])
+        common = {
+            "room": data["room"],
+            "actor": user,
+            "organisation": data["organisation"] if kind == BookingKind.ORGANISATION else None,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "title": data["title"],
+            "attendees": data["attendees"],
+        }
+        series = {
+            "recurrence": data["recurrence"],
+            "until": data["until"],
+            "count": data["count"],
+            "skip_dates": form.skip(),
+            "equipment": form.chosen_equipment(),
+            "kind": kind,
+        }
+        action = request.POST.get("action", "check")
+        try:
+            if action == "wait":
+                waiting_list_join(
+                    **common,
+                    purpose=data["purpose"],
+                    contact_name=data["contact_name"],
+                    contact_phone=data["contact_phone"],
+                    contact_email=data["contact_email"],
+                )
+                messages.success(
+                    request, _("Organizacja jest na liście oczekujących. Napiszemy, gdy termin się zwolni.")
+                )
+                return redirect("spaces:my_bookings")
+            if action == "submit":
+                bookings = booking_request(
+                    **common,
+                    **series,
+                    purpose=data["purpose"],
+                    contact_name=data["contact_name"],
+                    contact_phone=data["contact_phone"],
+                    contact_email=data["contact_email"],
+                )
+                if bookings[0].status == "pending":
+                    messages.success(request, _("Wniosek wysłany. Pracownik centrum potwierdzi rezerwację."))
+                else:
+                    messages.success(request, _("Rezerwacja zapisana."))
+                return redirect("spaces:booking_detail", pk=bookings[0].pk)
+            plan = booking_preview(**common, **series)
+        except ApplicationError as exc:
+            form_error(form, exc)
+            if action != "check":
+                try:
+                    plan = booking_preview(**common, **series)
+                except ApplicationError:
+                    plan = None
+    return render(
+        request,
+        "spaces/booking_form.html",
+        {
+            "form": form,
+            "plan": plan,
+            "staff": staff,
+            "quota_rows": [] if staff else _quota_rows(centre, organisations),
+            "single_conflict": bool(
+                plan and len(plan.checks) == 1 and plan.checks[0].conflict and not plan.checks[0].problems
+            ),
+        },
+    )
+
+
+@login_required
+@centre_required
+def my_bookings(request: HttpRequest) -> HttpResponse:
+    centre, user = request.centre, request.user
+    organisations = list(organisations_acting_for(centre=centre, user=user))
+    feeds = {
+        f.organisation_id: f for f in OrganisationCalendarFeed.objects.filter(organisation__in=organisations)
+    }
+    return render(
+        request,
+        "spaces/my_bookings.html",
+        {
+            "bookings": list(bookings_for_user(centre=centre, user=user)),
+            "waiting": list(waiting_for_user(centre=centre, user=user)),
+            "loans": list(loans_for_user(centre=centre, user=user)[:20]),
+            "quota_rows": _quota_rows(centre, organisations),
+            "feeds": [(o, feeds.get(o.pk)) for o in organisations],
+        },
+    )
+
+
+@login_required
+@centre_required
+def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    user = request.user
+    context = {
+        "booking": booking,
+        "can_approve": can_approve_booking(user, booking) and booking.status == "pending",
+        "can_cancel": can_cancel_booking(user, booking) and booking.status in ("pending", "approved"),
+        "can_reschedule": can_reschedule_booking(user, booking) and booking.status in ("pending", "approved"),
+        "can_mark": can_mark_attendance(user, booking) and booking.status == "approved",
+        "can_respond": can_respond_to_offer(user, booking),
+        "decision_form": DecisionForm(prefix="decision"),
+        "cancel_form": CancelForm(prefix="cancel"),
+        "reschedule_form": RescheduleForm(
+            prefix="reschedule",
+            initial={
+                "start_time": local(booking.starts_at).time(),
+                "end_time": local(booking.ends_at).time(),
+            },
+        ),
+        "attendance_form": AttendanceForm(prefix="attendance"),
+        "audit_entries": audit_list_for_object(centre=request.centre, obj=booking)[:20]
+        if is_centre_staff(user, request.centre)
+        else [],
+    }
+    return render(request, "spaces/booking_detail.html", context)
+
+
+def _after_action(request, booking, message: str):
+    messages.success(request, message)
+    return redirect("spaces:booking_detail", pk=booking.pk)
+
+
+def _action_failed(request, booking, exc: ApplicationError):
+    messages.error(request, exc.message)
+    return redirect("spaces:booking_detail", pk=booking.pk)
+
+
+@require_POST
+@login_required
+@centre_required
+def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_approve_booking(request.user, booking):
+        raise PermissionDenied
+    form = DecisionForm(request.POST, prefix="decision")
+    form.is_valid()
+    try:
+        done = booking_approve(
+            booking=booking,
+            actor=request.user,
+            scope=form.cleaned_data.get("scope", "one"),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    if request.POST.get("next") == "queue":
+        messages.success(request, _("Zatwierdzono terminów: %(count)s.") % {"count": len(done)})
+        return redirect("spaces:queue")
+    return _after_action(request, booking, _("Zatwierdzono terminów: %(count)s.") % {"count": len(done)})
+
+
+@require_POST
+@login_required
+@centre_required
+def booking_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_approve_booking(request.user, booking):
+        raise PermissionDenied
+    form = DecisionForm(request.POST, prefix="decision")
+    form.is_valid()
+    try:
+        done = booking_reject(
+            booking=booking,
+            actor=request.user,
+            scope=form.cleaned_data.get("scope", "one"),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    return _after_action(request, booking, _("Odrzucono terminów: %(count)s.") % {"count": len(done)})
+
+
+@require_POST
+@login_required
+@centre_required
+def booking_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_cancel_booking(request.user, booking):
+        raise PermissionDenied
+    form = CancelForm(request.POST, prefix="cancel")
+    form.is_valid()
+    try:
+        done = booking_cancel(
+            booking=booking,
+            actor=request.user,
+            scope=form.cleaned_data.get("scope", "one"),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    return _after_action(request, booking, _("Anulowano terminów: %(count)s.") % {"count": len(done)})
+
+
+@login_required
+@centre_required
+def booking_reschedule_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_reschedule_booking(request.user, booking):
+        raise PermissionDenied
+    form = RescheduleForm(request.POST or None, prefix="reschedule")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            done = booking_reschedule(
+                booking=booking,
+                actor=request.user,
+                start_time=data["start_time"],
+                end_time=data["end_time"],
+                day=data["day"],
+                scope=data["scope"],
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            return _after_action(request, booking, _("Zmieniono terminów: %(count)s.") % {"count": len(done)})
+    return render(request, "spaces/booking_reschedule.html", {"booking": booking, "form": form})
+
+
+@require_POST
+@login_required
+@centre_required
+def booking_attendance_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_mark_attendance(request.user, booking):
+        raise PermissionDenied
+    form = AttendanceForm(request.POST, prefix="attendance")
+    if not form.is_valid():
+        messages.error(request, _("Wybierz, czy spotkanie się odbyło."))
+        return redirect("spaces:booking_detail", pk=booking.pk)
+    try:
+        booking_mark_attendance(
+            booking=booking, actor=request.user, attendance=form.cleaned_data["attendance"]
+        )
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    return _after_action(request, booking, _("Obecność odnotowana."))
+
+
+@require_POST
+@login_required
+@centre_required
+def offer_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_respond_to_offer(request.user, booking):
+        raise PermissionDenied
+    try:
+        offer_accept(booking=booking, actor=request.user)
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    return _after_action(request, booking, _("Termin przyjęty."))
+
+
+@require_POST
+@login_required
+@centre_required
+def offer_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_respond_to_offer(request.user, booking):
+        raise PermissionDenied
+    try:
+        offer_decline(booking=booking, actor=request.user)
+    except ApplicationError as exc:
+        return _action_failed(request, booking, exc)
+    messages.success(request, _("Propozycja odrzucona – termin dostanie kolejna organizacja."))
+    return redirect("spaces:my_bookings")
+
+
+@require_POST
+@login_required
+@centre_required
+def waiting_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = waiting_get(centre=request.centre, pk=pk)
+    if not can_withdraw_waiting(request.user, entry):
+        raise PermissionDenied
+    try:
+        waiting_list_withdraw(entry=entry, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Wpis usunięty z listy oczekujących."))
+    return redirect("spaces:my_bookings")
+
+
+@require_POST
+@login_required
+@centre_required
+def organisation_feed_view(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, centre=request.centre, pk=organisation_pk)
+    if not can_view_organisation_calendar(request.user, organisation):
+        raise PermissionDenied
+    organisation_feed_token(organisation=organisation, actor=request.user, regenerate=True)
+    messages.success(request, _("Nowy adres kalendarza jest gotowy; poprzedni przestał działać."))
+    return redirect("spaces:my_bookings")

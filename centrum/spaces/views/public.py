@@ -1,0 +1,63 @@
+"""What anyone may see: the rooms, each room's free and taken time (no personal data), its ICS feed."""
+
+from datetime import date, timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from centrum.core.calendar import warsaw_today
+from centrum.core.views import centre_required
+
+from ..calendars import ics_response, room_calendar
+from ..permissions import can_book_room, can_manage_rooms
+from ..selectors import feed_bookings_for_room, room_get, room_list, room_public_week, week_start
+
+
+def _week_param(request: HttpRequest) -> date:
+    try:
+        chosen = date.fromisoformat(request.GET.get("tydzien", ""))
+    except ValueError:
+        chosen = warsaw_today()
+    return week_start(chosen)
+
+
+@centre_required
+def room_list_view(request: HttpRequest) -> HttpResponse:
+    rooms = list(room_list(centre=request.centre))
+    return render(
+        request,
+        "spaces/room_list.html",
+        {"rooms": rooms, "can_manage": can_manage_rooms(request.user, request.centre)},
+    )
+
+
+@centre_required
+def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    room = room_get(
+        centre=request.centre, pk=pk, active_only=not can_manage_rooms(request.user, request.centre)
+    )
+    first = _week_param(request)
+    return render(
+        request,
+        "spaces/room_detail.html",
+        {
+            "room": room,
+            "week": room_public_week(room=room, first=first),
+            "first": first,
+            "previous_week": first - timedelta(days=7),
+            "next_week": first + timedelta(days=7),
+            "may_book": request.user.is_authenticated
+            and (can_book_room(request.user, room) or room.booking_policy == "organisations"),
+        },
+    )
+
+
+@centre_required
+def room_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    room = room_get(centre=request.centre, pk=pk, active_only=True)
+    since = timezone.now() - timedelta(days=30)
+    calendar = room_calendar(
+        room=room, bookings=feed_bookings_for_room(room=room, since=since), host=request.get_host()
+    )
+    return ics_response(calendar, filename=f"sala-{room.pk}.ics")

@@ -1,0 +1,176 @@
+"""Staff pages: the request queue, the planner by day and week, rooms and equipment, lets."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from centrum.core.calendar import warsaw_today
+from centrum.core.exceptions import ApplicationError
+from centrum.core.views import staff_required
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.models import Organisation
+
+from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm
+from ..selectors import (
+    booking_queue,
+    bookings_to_mark,
+    equipment_get,
+    equipment_list,
+    let_get,
+    let_list,
+    planner,
+    room_get,
+    room_list,
+    waiting_list,
+    week_start,
+)
+from ..services import equipment_save, let_create, let_end, room_save
+from .common import form_error
+
+
+@staff_required
+def queue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "spaces/queue.html",
+        {
+            "pending": list(booking_queue(centre=request.centre)),
+            "to_mark": list(bookings_to_mark(centre=request.centre)),
+            "waiting": list(waiting_list(centre=request.centre)),
+        },
+    )
+
+
+@staff_required
+def planner_view(request: HttpRequest) -> HttpResponse:
+    form = PlannerForm(request.GET or None)
+    chosen, view = warsaw_today(), "day"
+    if form.is_valid():
+        chosen = form.cleaned_data["day"] or chosen
+        view = form.cleaned_data["view"] or view
+    first = week_start(chosen) if view == "week" else chosen
+    days = 7 if view == "week" else 1
+    rooms, cells, closed = planner(centre=request.centre, first=first, days=days)
+    dates = [first + timedelta(days=i) for i in range(days)]
+    rows = [(room, [(d, cells.get((room.pk, d), [])) for d in dates]) for room in rooms]
+    step = timedelta(days=days)
+    return render(
+        request,
+        "spaces/planner.html",
+        {
+            "form": form,
+            "view": view,
+            "dates": dates,
+            "rows": rows,
+            "closed": closed,
+            "previous": (first - step).isoformat(),
+            "next": (first + step).isoformat(),
+            "first": first,
+        },
+    )
+
+
+@staff_required
+def manage(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "spaces/manage.html",
+        {
+            "rooms": list(room_list(centre=request.centre, active_only=False)),
+            "equipment": list(equipment_list(centre=request.centre, active_only=False)),
+        },
+    )
+
+
+@staff_required
+def room_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    room = room_get(centre=request.centre, pk=pk) if pk else None
+    form = RoomForm(request.POST or None, instance=room)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in RoomForm.Meta.fields}
+        try:
+            room = room_save(
+                centre=request.centre,
+                actor=request.user,
+                data=data,
+                opening_hours=form.opening_hours(),
+                room=room,
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Sala zapisana."))
+            return redirect("spaces:manage")
+    return render(request, "spaces/room_form.html", {"form": form, "room": room})
+
+
+@staff_required
+def equipment_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    item = equipment_get(centre=request.centre, pk=pk) if pk else None
+    form = EquipmentForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in EquipmentForm.Meta.fields}
+        try:
+            equipment_save(centre=request.centre, actor=request.user, data=data, item=item)
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Sprzęt zapisany."))
+            return redirect("spaces:manage")
+    return render(request, "spaces/equipment_form.html", {"form": form, "item": item})
+
+
+@staff_required
+def lets(request: HttpRequest) -> HttpResponse:
+    form = LetForm(
+        request.POST or None,
+        rooms=room_list(centre=request.centre, active_only=False),
+        organisations=Organisation.objects.filter(
+            centre=request.centre, status=OrganisationStatus.ACTIVE
+        ).order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            let_create(
+                room=data["room"],
+                actor=request.user,
+                organisation=data["organisation"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                agreement_number=data["agreement_number"],
+                notes=data["notes"],
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Najem zapisany – sala jest wyłączona z rezerwacji w tym okresie."))
+            return redirect("spaces:lets")
+    return render(
+        request,
+        "spaces/lets.html",
+        {"form": form, "lets": list(let_list(centre=request.centre)), "today": warsaw_today()},
+    )
+
+
+@staff_required
+def let_end_view(request: HttpRequest, pk: int) -> HttpResponse:
+    let = let_get(centre=request.centre, pk=pk)
+    form = LetEndForm(request.POST or None, initial={"ends_on": max(warsaw_today(), let.starts_on)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            let_end(
+                let=let,
+                actor=request.user,
+                ends_on=form.cleaned_data["ends_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Najem zakończony."))
+            return redirect("spaces:lets")
+    return render(request, "spaces/let_end.html", {"form": form, "let": let})
