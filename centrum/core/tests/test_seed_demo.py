@@ -1,0 +1,207 @@
+import sys
+import types
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from centrum.accounts.demo import DEMO_ROLES, PLATFORM_ADMIN_EMAIL, demo_email
+from centrum.accounts.models import CentreRole, Membership, MembershipRole, User
+from centrum.core.demo.centres import DEMO_CENTRES
+from centrum.core.demo.organisations import ORGANISATIONS_PER_CENTRE, generate_organisations
+from centrum.core.demo.seeding import centre_rng
+from centrum.core.models import Centre, CentreHost
+from centrum.core.text import fold
+from centrum.organisations.choices import OrganisationStatus, RegistryKind
+from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
+from centrum.organisations.models import District, Organisation
+
+HOSTS = {
+    "zory": "zory.localhost",
+    "czestochowa": "czestochowa.localhost",
+    "myslowice": "myslowice.localhost",
+    "miechow": "miechow.localhost",
+    "kalisz": "kalisz.localhost",
+}
+
+
+def _seed(*args) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def _snapshot() -> dict:
+    return {
+        "centres": list(Centre.objects.order_by("slug").values_list("slug", "name", "street", "updated_at")),
+        "hosts": sorted(CentreHost.objects.values_list("host", "centre__slug", "is_primary")),
+        "organisations": sorted(
+            Organisation.objects.values_list("centre__slug", "name", "nip", "regon", "krs", "status")
+        ),
+        "users": sorted(User.objects.values_list("email", "password")),
+        "roles": CentreRole.objects.count(),
+        "memberships": Membership.objects.count(),
+        "districts": District.objects.count(),
+        "emails": EmailAddress.objects.count(),
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    _seed()
+    return _snapshot()
+
+
+@pytest.mark.django_db
+def test_seed_twice_changes_nothing(seeded):
+    output = _seed()
+    assert "already there" in output
+    assert _snapshot() == seeded
+
+
+@pytest.mark.django_db
+def test_centres_on_their_hosts_with_seed_facts(seeded):
+    assert dict(CentreHost.objects.filter(is_primary=True).values_list("centre__slug", "host")) == HOSTS
+    zory = Centre.objects.get(slug="zory")
+    assert (zory.street, zory.postal_code, zory.city, zory.population) == (
+        "os. Sikorskiego 52",
+        "44-240",
+        "Żory",
+        60938,
+    )
+    czestochowa = Centre.objects.get(slug="czestochowa")
+    assert czestochowa.street == "ul. Focha 19/21 lokal 46"
+    assert {(e["weekday"], e["opens"], e["closes"]) for e in czestochowa.opening_hours} == {
+        (day, "07:30", "17:00") for day in range(5)
+    }
+    figures = {e["label"]: e["value"] for e in czestochowa.figures["entries"]}
+    assert figures["Ofert złożonych w konkursach"] == 469
+    assert figures["Środków z budżetu miasta na zadania publiczne"] == "29619073.24"
+    assert Centre.objects.get(slug="miechow").municipality == "Gmina i Miasto Miechów"
+    assert {e["weekday"] for e in Centre.objects.get(slug="myslowice").opening_hours} == set(range(6))
+    for centre in Centre.objects.filter(slug__in=HOSTS):
+        assert centre.services and all(s["title"] and s["description"] for s in centre.services)
+        assert 6 <= District.objects.filter(centre=centre).count() <= 11
+        centre.full_clean()
+
+
+@pytest.mark.django_db
+def test_organisations_have_valid_unique_identifiers(seeded):
+    for slug in HOSTS:
+        orgs = list(Organisation.objects.filter(centre__slug=slug).prefetch_related("areas"))
+        assert len(orgs) == ORGANISATIONS_PER_CENTRE
+        for field in ("nip", "regon"):
+            values = [getattr(o, field) for o in orgs]
+            assert all(values) and len(set(values)) == len(values)
+        krs = [o.krs for o in orgs if o.krs]
+        assert len(set(krs)) == len(krs)
+        for org in orgs:
+            assert clean_nip(org.nip) == org.nip
+            assert clean_regon(org.regon) == org.regon and len(org.regon) == 9
+            if org.registry_kind in (RegistryKind.KRS_S, RegistryKind.KRS_P):
+                assert clean_krs(org.krs) == org.krs == org.registry_number
+            else:
+                assert org.krs == ""
+            assert 1 <= len(org.areas.all()) <= 3
+            assert org.email.endswith(".example.org")
+            assert fold(org.name) in org.search_text
+            org.full_clean()
+        statuses = [o.status for o in orgs]
+        assert statuses.count(OrganisationStatus.PENDING) >= 3
+        assert statuses.count(OrganisationStatus.SUSPENDED) >= 2
+        assert 0.08 <= sum(o.is_opp for o in orgs) / len(orgs) <= 0.16
+        forms = {o.legal_form: o.registry_kind for o in orgs}
+        assert forms.get("kgw", RegistryKind.ARIMR) == RegistryKind.ARIMR
+        assert forms.get("stowarzyszenie_zwykle") == RegistryKind.STAROSTA
+
+
+@pytest.mark.django_db
+def test_seed_organisations_named_in_the_seeds_exist(seeded):
+    names = set(Organisation.objects.filter(centre__slug="zory").values_list("name", flat=True))
+    assert {
+        "Uniwersytet III Wieku w Żorach",
+        "Stowarzyszenie Artystyczne Żorskie Plenery",
+        "Klub Abstynentów „STER”",
+        "Stowarzyszenie Inicjatyw Lokalnych Progress",
+        "Stowarzyszenie Przyjaciół Żor",
+    } <= names
+
+
+@pytest.mark.django_db
+def test_demo_people_can_sign_in_with_their_roles(seeded):
+    request = RequestFactory().post("/konto/login/")
+    admin = authenticate(request, username=PLATFORM_ADMIN_EMAIL, password=settings.DEMO_PASSWORD)
+    assert admin is not None and admin.is_superuser
+    for slug, host in HOSTS.items():
+        for key, _label in DEMO_ROLES:
+            email = demo_email(key, slug)
+            user = authenticate(request, username=email, password=settings.DEMO_PASSWORD)
+            assert user is not None and user.email == email
+            assert EmailAddress.objects.filter(user=user, email=email, verified=True, primary=True).exists()
+        client = Client(HTTP_HOST=host)
+        response = client.post(
+            reverse("account_login"),
+            {"login": demo_email("pracownik", slug), "password": settings.DEMO_PASSWORD},
+        )
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert client.session.get("_auth_user_id") == str(
+            User.objects.get(email=demo_email("pracownik", slug)).pk
+        )
+        assert set(CentreRole.objects.filter(centre__slug=slug).values_list("role", flat=True)) == {
+            "staff",
+            "adviser",
+            "official",
+            "evaluator",
+        }
+        president = Membership.objects.filter(user__email=demo_email("prezes", slug))
+        assert president.count() == 2 and {m.role for m in president} == {MembershipRole.ADMIN}
+        assert Membership.objects.filter(user__email=demo_email("czlonek", slug)).count() == 2
+
+
+@pytest.mark.django_db
+def test_home_page_of_each_demo_centre(seeded):
+    for slug, host in HOSTS.items():
+        response = Client(HTTP_HOST=host).get("/")
+        assert response.status_code == 200
+        assert Centre.objects.get(slug=slug).name in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_reset_recreates_the_demo(seeded):
+    Organisation.objects.filter(centre__slug="kalisz").delete()
+    _seed("--reset")
+    after = _snapshot()
+    assert after["organisations"] == seeded["organisations"]
+    assert after["roles"] == seeded["roles"] and after["memberships"] == seeded["memberships"]
+
+
+def test_generation_is_deterministic():
+    for centre in DEMO_CENTRES:
+        first = generate_organisations(centre, centre_rng(centre.slug))
+        second = generate_organisations(centre, centre_rng(centre.slug))
+        assert [(o.name, o.nip, o.krs) for o in first] == [(o.name, o.nip, o.krs) for o in second]
+
+
+@pytest.mark.django_db
+def test_app_hooks_run_per_centre_and_failures_are_contained(db, monkeypatch):
+    calls = []
+
+    def seed(*, centre, rng):
+        calls.append((centre.slug, rng.random()))
+
+    def broken(*, centre, rng):
+        raise RuntimeError("broken hook")
+
+    monkeypatch.setitem(sys.modules, "centrum.organisations.demo", types.SimpleNamespace(seed=seed))
+    monkeypatch.setitem(sys.modules, "centrum.spaces.demo", types.SimpleNamespace(seed=broken))
+    output = _seed()
+    assert [slug for slug, _ in calls] == list(HOSTS)
+    assert "failed hooks: spaces" in output
+    assert Organisation.objects.count() == len(HOSTS) * ORGANISATIONS_PER_CENTRE
+    with pytest.raises(Exception, match="hook"):
+        call_command("seed_demo", "--strict", stdout=StringIO(), stderr=StringIO())
