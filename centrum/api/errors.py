@@ -6,7 +6,6 @@ unexpected failure is logged like any Django error and answered with a JSON 500.
 """
 
 import logging
-import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -176,7 +175,7 @@ def register_exception_handlers(api: NinjaAPI) -> None:
         logger.error(
             "Internal Server Error: %s",
             request.path,
-            exc_info=sys.exc_info() if sys.exc_info()[1] is exc else (type(exc), exc, exc.__traceback__),
+            exc_info=(type(exc), exc, exc.__traceback__),
             extra={"status_code": 500, "request": request},
         )
         return respond(

@@ -12,7 +12,7 @@ from ninja import Path, Query, Router, Status
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError, invalid_input
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, Id
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from centrum.api.schemas.organisations import (
     AreaOut,
     DirectoryFilters,
@@ -146,7 +146,7 @@ def _reload(request: HttpRequest, org: Organisation) -> dict[str, Any]:
     return _detail(fresh, request.auth)
 
 
-OrganisationId = Path(..., ge=1, le=2**63 - 1, description="Identyfikator organizacji")
+OrganisationId = Path(..., ge=1, le=MAX_ID, description="Identyfikator organizacji")
 
 
 # ---- endpoints -------------------------------------------------------------------------------
@@ -191,7 +191,7 @@ def organisation_list(request: HttpRequest, filters: Query[DirectoryFilters]):
     openapi_extra=PUBLIC_OPENAPI,
     summary="Organizacja / organisation",
 )
-def organisation_detail(request: HttpRequest, organisation_id: Id = OrganisationId):
+def organisation_detail(request: HttpRequest, organisation_id: int = OrganisationId):
     """Organizacja z katalogu; oczekującą widzą tylko zgłaszający i pracownicy centrum.
 
     One organisation; a pending one only for the person who registered it and the centre's staff.
@@ -232,7 +232,7 @@ def organisation_register(request: HttpRequest, payload: OrganisationCreateIn):
     summary="Zmień dane organizacji / change an organisation",
 )
 def organisation_change(
-    request: HttpRequest, payload: OrganisationUpdateIn, organisation_id: Id = OrganisationId
+    request: HttpRequest, payload: OrganisationUpdateIn, organisation_id: int = OrganisationId
 ):
     """Administratorzy organizacji i pracownicy centrum. Zmienia tylko przesłane pola.
 
@@ -258,7 +258,7 @@ def organisation_change(
     summary="Zmień status (pracownicy) / change the status (staff)",
 )
 def organisation_status(
-    request: HttpRequest, payload: OrganisationTransitionIn, organisation_id: Id = OrganisationId
+    request: HttpRequest, payload: OrganisationTransitionIn, organisation_id: int = OrganisationId
 ):
     """verify, reject, suspend, reinstate, remove; reject, suspend i remove wymagają uzasadnienia.
 

@@ -107,3 +107,19 @@ def test_unknown_path_and_method_are_json(anon, organisation):
     _assert_json_error(response, 405)
     assert response["Allow"] and "DELETE" not in response["Allow"]
     assert anon.get(f"{API}/organisations/{organisation.pk}").status_code == 200
+
+
+def test_unexpected_failure_is_logged_and_answered_in_json(centre, monkeypatch, caplog):
+    from django.test import Client
+
+    from centrum.api.routers import organisations
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(organisations, "organisation_directory", broken)
+    client = Client(HTTP_HOST=centre.primary_host, raise_request_exception=False)
+    response = client.get(f"{API}/organisations")
+    _assert_json_error(response, 500)
+    assert "database went away" not in response.content.decode()
+    assert any("Internal Server Error" in record.getMessage() for record in caplog.records)
