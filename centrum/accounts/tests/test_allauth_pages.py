@@ -35,10 +35,10 @@ def test_entrance_pages_render_in_our_layout(anon, name):
 def test_login_page_is_polish(anon):
     body = anon.get(reverse("account_login")).content.decode()
     assert "Zaloguj się" in body
-    assert "Nie pamiętasz hasła?" in body
+    assert 'href="/konto/password/reset/"' in body
 
 
-@pytest.mark.parametrize("name", ["account_email", "account_change_password", "mfa_index"])
+@pytest.mark.parametrize("name", ["account_email", "account_change_password", "mfa_index", "account_logout"])
 def test_manage_pages_render_in_our_layout(client_for, centre, plain_user, name):
     client = client_for(centre)
     login_via_form(client, plain_user.email)
@@ -240,3 +240,21 @@ def test_role_invitation_granted_on_signup_verification(anon, centre, staff_user
     path = urlparse(link_in(message.body, "/konto/confirm-email/")).path
     anon.post(path)
     assert list(user.centre_roles.values_list("role", flat=True)) == [CentreRoleKind.ADVISER]
+
+
+def test_account_pages_work_on_the_platform_host(client, platform_admin):
+    client.defaults["HTTP_HOST"] = "127.0.0.1"
+    response = login_via_form(client, platform_admin.email)
+    assert response.status_code == 302
+    response = client.get("/konto/email/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="/moje/"' not in body and body.count("<h1") == 1
+
+
+def test_logout_works(client_for, centre, plain_user):
+    client = client_for(centre)
+    login_via_form(client, plain_user.email)
+    response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
