@@ -170,6 +170,7 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
         max_length=200,
         assume_scheme="https",
         help_text=_("np. https://www.organizacja.pl"),
+        error_messages={"invalid": _("Podaj adres strony internetowej, np. https://www.organizacja.pl.")},
     )
     postal_code = forms.CharField(
         label=_("Kod pocztowy"),
@@ -253,6 +254,7 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
         error_messages = {
+            "email": {"invalid": _("Podaj adres e-mail w postaci nazwa@domena.pl.")},
             "district": {"invalid_choice": _("Wybierz dzielnicę z listy.")},
             "areas": {"invalid_choice": _("Wybierz sfery działalności z listy.")},
             "legal_form": {"invalid_choice": _("Wybierz formę prawną z listy.")},
@@ -288,7 +290,17 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
         return clean_regon(self.cleaned_data["regon"])
 
     def clean_bank_account(self) -> str:
-        return clean_iban(self.cleaned_data["bank_account"])
+        value = self.cleaned_data["bank_account"]
+        compact = re.sub(r"[\s\-]", "", value).upper()
+        digits = compact[2:] if compact.startswith("PL") else compact
+        # A Polish number of the wrong length would otherwise be reported as a checksum error.
+        if digits.isdigit() and len(digits) != 26:
+            raise ValidationError(
+                _("Liczba cyfr w numerze rachunku: %(count)d – polski numer ma ich 26 (bez liter PL).")
+                % {"count": len(digits)},
+                code="length",
+            )
+        return clean_iban(value)
 
     def clean_postal_code(self) -> str:
         value = self.cleaned_data["postal_code"].replace(" ", "")

@@ -147,7 +147,8 @@ def _unplaced_errors(form: StatusChangeForm | None, actions: list[dict]) -> list
 def _detail_context(request: HttpRequest, organisation: Organisation, status_form=None) -> dict:
     user, centre = request.user, request.centre
     can_edit = can_edit_organisation(user, organisation)
-    is_insider = can_edit or organisation.submitted_by_id == getattr(user, "pk", None)
+    is_submitter = user.is_authenticated and organisation.submitted_by_id == user.pk
+    is_insider = can_edit or is_submitter
     can_change_status = can_change_organisation_status(user, organisation)
     status_actions = _status_actions(organisation, status_form) if can_change_status else []
     return {

@@ -3,7 +3,6 @@
 import io
 import itertools
 
-import pytest
 from PIL import Image
 
 from centrum.organisations.choices import LegalForm, RegistryKind
@@ -28,11 +27,6 @@ def make_org(**kwargs):
     """OrganisationFactory with a valid NIP (the factory's own NIP generator needs a newer python-stdnum)."""
     kwargs.setdefault("nip", valid_nip())
     return OrganisationFactory(**kwargs)
-
-
-@pytest.fixture
-def organisation(centre):
-    return make_org(centre=centre, name="Stowarzyszenie Kaliskie Inicjatywy")
 
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (40, 40)) -> bytes:
