@@ -5,6 +5,7 @@ docstring for how another app adds its own.
 """
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from .docs import LocalSwagger
 from .errors import register_exception_handlers
@@ -24,12 +25,20 @@ session, and writes need the `X-CSRFToken` header. Errors are JSON with a `detai
 request's language (`Accept-Language`: Polish by default, `en` for English).
 """
 
+
+class Utf8JSONRenderer(JSONRenderer):
+    """UTF-8 JSON as it is (`Łódź`, not `\\u0141\\u00f3d\\u017a`): the content type says charset=utf-8."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="Centrum API",
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
     docs=LocalSwagger(),
+    renderer=Utf8JSONRenderer(),
 )
 register_exception_handlers(api)
 

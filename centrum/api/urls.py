@@ -16,7 +16,11 @@ def _json_method_not_allowed(view):
         response = view(request, *args, **kwargs)
         if isinstance(response, HttpResponseNotAllowed):
             allowed = response["Allow"]
-            response = JsonResponse({"detail": _("Ta metoda HTTP nie jest tu dozwolona.")}, status=405)
+            response = JsonResponse(
+                {"detail": _("Ta metoda HTTP nie jest tu dozwolona.")},
+                status=405,
+                json_dumps_params={"ensure_ascii": False},
+            )
             response["Allow"] = allowed
         return response
 
@@ -25,7 +29,11 @@ def _json_method_not_allowed(view):
 
 @csrf_exempt
 def endpoint_not_found(request: HttpRequest, unknown: str = ""):
-    return JsonResponse({"detail": _("Nie ma takiego punktu końcowego API.")}, status=404)
+    return JsonResponse(
+        {"detail": _("Nie ma takiego punktu końcowego API.")},
+        status=404,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 # Not module-level `app_name`/`namespace`: Django would read those as this module's own namespace.

@@ -59,3 +59,11 @@ def test_docs_page_works_offline(anon):
 def test_docs_page_in_english(anon):
     html = anon.get(f"{API}/docs", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="en">' in html and "List of endpoints" in html
+
+
+def test_json_is_utf8_without_escapes(anon, organisation):
+    organisation.city = "Łódź"
+    organisation.save()
+    response = anon.get(f"{API}/organisations/{organisation.pk}")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "Łódź" in response.content.decode("utf-8")
