@@ -99,3 +99,11 @@ def test_revoked_tokens_show_as_revoked(client_for, centre, plain_user):
     ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
     body = client_for(centre, plain_user).get(reverse("accounts:api_tokens")).content.decode()
     assert "unieważniony" in body
+
+
+def test_page_query_count(client_for, centre, plain_user, django_assert_max_num_queries):
+    for i in range(6):
+        api_token_create(user=plain_user, centre=centre, name=f"t{i}")
+    client = client_for(centre, plain_user)
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("accounts:api_tokens")).status_code == 200

@@ -51,7 +51,7 @@ def test_dashboard_query_count(
     for i in range(5):
         MembershipFactory(user=org_admin, organisation=OrganisationFactory(centre=centre, name=f"Org {i}"))
     client = client_for(centre, org_admin)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert client.get(reverse("accounts:dashboard")).status_code == 200
 
 
