@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry, Centre
 
@@ -49,7 +50,7 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], d
 def _value(value):
     if isinstance(value, Model):
         return value.pk
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
+    if isinstance(value, FieldFile):
         return value.name or ""
     if isinstance(value, (list, tuple)):
         return [_value(v) for v in value]

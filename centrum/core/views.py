@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from .permissions import is_centre_staff
+from .permissions import can_view_audit_log, is_centre_staff
 from .selectors import centre_list_public
 
 
@@ -72,8 +72,14 @@ def platform_home(request: HttpRequest) -> HttpResponse:
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
     from centrum.organisations.selectors import organisation_pending_count
 
+    from .outbox import outbox_health
+
     return render(
         request,
         "core/staff_dashboard.html",
-        {"pending_organisations": organisation_pending_count(centre=request.centre)},
+        {
+            "pending_organisations": organisation_pending_count(centre=request.centre),
+            "outbox": outbox_health(centre=request.centre),
+            "can_view_audit_log": can_view_audit_log(request.user, request.centre),
+        },
     )

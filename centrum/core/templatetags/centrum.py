@@ -1,4 +1,5 @@
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.dates import WEEKDAYS
 
 register = template.Library()
@@ -11,3 +12,20 @@ def weekday_name(value) -> str:
         return str(WEEKDAYS[int(value)])
     except (KeyError, TypeError, ValueError):
         return ""
+
+
+@register.simple_tag
+def url_if_exists(name, *args, **kwargs) -> str:
+    """`{% url_if_exists "app:name" as link %}`: the URL, or "" while that page does not exist yet."""
+    try:
+        return reverse(name, args=args, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def audit_changes(entry) -> list[tuple[str, object, object]]:
+    """(field, before, after) rows of an audit entry, in the order the fields were recorded."""
+    old, new = entry.old_state or {}, entry.new_state or {}
+    keys = list(new) + [k for k in old if k not in new]
+    return [(key, old.get(key), new.get(key)) for key in keys]

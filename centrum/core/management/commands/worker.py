@@ -1,6 +1,7 @@
 import logging
 import signal
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         logger.info("Worker started (every %ss)", interval)
         while True:
             self.run_round()
-            if once or stop.wait(interval):
+            if once or _sleep(stop, interval):
                 break
         logger.info("Worker stopped")
 
@@ -58,3 +59,17 @@ class Command(BaseCommand):
             logger.exception("Worker round failed")
         finally:
             close_old_connections()
+
+
+def _sleep(stop: threading.Event, seconds: float) -> bool:
+    """Wait up to `seconds`; True as soon as a stop was requested.
+
+    Short slices, because a signal handler runs only between bytecodes of the main thread.
+    """
+    deadline = time.monotonic() + seconds
+    while not stop.is_set():
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        stop.wait(min(remaining, 0.5))
+    return True

@@ -1,0 +1,286 @@
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .centre_settings import REGISTRY
+from .exceptions import ApplicationError
+from .models import Centre
+from .services import CENTRE_FIELDS, hosts_parse, logo_validate
+
+WEEKDAYS = [
+    (0, _("poniedziałek")),
+    (1, _("wtorek")),
+    (2, _("środa")),
+    (3, _("czwartek")),
+    (4, _("piątek")),
+    (5, _("sobota")),
+    (6, _("niedziela")),
+]
+VOIVODESHIPS = [
+    "dolnośląskie",
+    "kujawsko-pomorskie",
+    "lubelskie",
+    "lubuskie",
+    "łódzkie",
+    "małopolskie",
+    "mazowieckie",
+    "opolskie",
+    "podkarpackie",
+    "podlaskie",
+    "pomorskie",
+    "śląskie",
+    "świętokrzyskie",
+    "warmińsko-mazurskie",
+    "wielkopolskie",
+    "zachodniopomorskie",
+]
+
+
+def _formfield(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+def add_application_error(form: forms.Form, error: ApplicationError) -> None:
+    """Show a broken rule next to its field, or above the form when it concerns no single field."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+# --- audit log --------------------------------------------------------------------------------
+
+
+class AuditFilterForm(forms.Form):
+    content_type = forms.TypedChoiceField(
+        label=_("Rodzaj obiektu"), required=False, coerce=int, empty_value=None
+    )
+    action = forms.ChoiceField(label=_("Czynność"), required=False)
+    actor = forms.CharField(label=_("Kto (e-mail)"), required=False, max_length=254)
+    date_from = forms.DateField(label=_("Od dnia"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Do dnia"), required=False, widget=DateInput())
+
+    def __init__(self, *args, content_types: list[ContentType], actions: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["content_type"].choices = [("", _("wszystkie"))] + [
+            (ct.pk, content_type_label(ct)) for ct in content_types
+        ]
+        self.fields["action"].choices = [("", _("wszystkie"))] + [(a, a) for a in actions]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("Data końcowa nie może być wcześniejsza niż początkowa."))
+        return data
+
+
+def content_type_label(content_type: ContentType) -> str:
+    model = content_type.model_class()
+    return str(model._meta.verbose_name) if model else content_type.model
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+class CentreSettingsForm(forms.Form):
+    """One field per registered setting, grouped by the definition's `group`."""
+
+    def __init__(self, *args, values: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, definition in sorted(
+            REGISTRY.items(), key=lambda item: (str(item[1].group), str(item[1].label))
+        ):
+            field = definition.form_field()
+            field.initial = values.get(key, definition.default)
+            self.fields[key] = field
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for key, definition in REGISTRY.items():
+            if key in self.fields:
+                grouped.setdefault(str(definition.group or _("Ogólne")), []).append(self[key])
+        return sorted(grouped.items())
+
+
+# --- centre profile ---------------------------------------------------------------------------
+
+
+class CentreProfileForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(
+            forms.fields_for_model(
+                Centre,
+                fields=[
+                    "name",
+                    "short_name",
+                    "email",
+                    "phone",
+                    "website",
+                    "street",
+                    "postal_code",
+                    "city",
+                    "description",
+                ],
+                widgets={"description": forms.Textarea(attrs={"rows": 5})},
+                formfield_callback=_formfield,
+            )
+        )
+
+
+class OpeningHoursForm(forms.Form):
+    """Opening and closing time per weekday; both empty means closed that day."""
+
+    def __init__(self, *args, hours: list[dict] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        first = {}
+        for entry in hours or []:
+            first.setdefault(int(entry.get("weekday", -1)), entry)
+        for weekday, name in WEEKDAYS:
+            entry = first.get(weekday, {})
+            self.fields[f"opens_{weekday}"] = forms.TimeField(
+                label=_("%(day)s – od") % {"day": name},
+                required=False,
+                widget=TimeInput(),
+                initial=entry.get("opens"),
+            )
+            self.fields[f"closes_{weekday}"] = forms.TimeField(
+                label=_("%(day)s – do") % {"day": name},
+                required=False,
+                widget=TimeInput(),
+                initial=entry.get("closes"),
+            )
+
+    def days(self):
+        return [(name, self[f"opens_{weekday}"], self[f"closes_{weekday}"]) for weekday, name in WEEKDAYS]
+
+    def clean(self):
+        data = super().clean()
+        for weekday, _name in WEEKDAYS:
+            opens, closes = data.get(f"opens_{weekday}"), data.get(f"closes_{weekday}")
+            if f"opens_{weekday}" in self.errors or f"closes_{weekday}" in self.errors:
+                continue
+            if bool(opens) != bool(closes):
+                self.add_error(
+                    f"closes_{weekday}" if opens else f"opens_{weekday}",
+                    _("Podaj obie godziny albo żadnej (dzień zamknięty)."),
+                )
+            elif opens and closes and opens >= closes:
+                self.add_error(f"closes_{weekday}", _("Godzina zamknięcia musi być późniejsza niż otwarcia."))
+        return data
+
+    def entries(self) -> list[dict]:
+        result = []
+        for weekday, _name in WEEKDAYS:
+            opens, closes = (
+                self.cleaned_data.get(f"opens_{weekday}"),
+                self.cleaned_data.get(f"closes_{weekday}"),
+            )
+            if opens and closes:
+                result.append(
+                    {"weekday": weekday, "opens": opens.strftime("%H:%M"), "closes": closes.strftime("%H:%M")}
+                )
+        return result
+
+
+class ServiceForm(forms.Form):
+    title = forms.CharField(label=_("Nazwa usługi"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Opis usługi"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("description") and not data.get("title"):
+            self.add_error("title", _("Podaj nazwę usługi albo usuń jej opis."))
+        return data
+
+
+ServiceFormSet = forms.formset_factory(ServiceForm, extra=2, can_delete=True, max_num=40, validate_max=True)
+
+
+class LogoForm(forms.Form):
+    logo = forms.FileField(
+        label=_("Nowe logo"),
+        required=False,
+        help_text=_("PNG, JPEG, GIF lub WebP."),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Usuń obecne logo"), required=False)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo:
+            try:
+                logo_validate(logo)
+            except ApplicationError as error:
+                raise forms.ValidationError(error.message)
+        return logo
+
+
+class ClosedDayForm(forms.Form):
+    date = forms.DateField(label=_("Data"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Powód"),
+        max_length=200,
+        required=False,
+        help_text=_("Np. inwentaryzacja, dzień wolny za święto."),
+    )
+
+
+# --- platform ---------------------------------------------------------------------------------
+
+
+class CentreForm(forms.Form):
+    hosts = forms.CharField(
+        label=_("Nazwy hostów"),
+        widget=forms.Textarea(attrs={"rows": 3, "autocapitalize": "none", "spellcheck": "false"}),
+        help_text=_("Jedna w wierszu, bez http:// i portu, np. kalisz.example.org. Pierwsza jest główna."),
+    )
+
+    def __init__(self, *args, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = [name for name in CENTRE_FIELDS if creating or name != "slug"]
+        model_fields = forms.fields_for_model(Centre, fields=fields, formfield_callback=_formfield)
+        model_fields["voivodeship"] = forms.ChoiceField(
+            label=_("Województwo"), required=False, choices=[("", "—")] + [(v, v) for v in VOIVODESHIPS]
+        )
+        hosts = self.fields.pop("hosts")
+        self.fields.update(model_fields)
+        self.fields["hosts"] = hosts
+
+    def clean_hosts(self):
+        return hosts_parse(self.cleaned_data["hosts"])
+
+    def centre_data(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "hosts"}
+
+
+class CentreActiveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Powód"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class StaffAppointForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail pracownika"))
+    full_name = forms.CharField(
+        label=_("Imię i nazwisko"),
+        max_length=150,
+        required=False,
+        help_text=_("Potrzebne tylko, gdy ta osoba nie ma jeszcze konta."),
+    )

@@ -1,0 +1,242 @@
+"""The centre's staff panel: audit log, settings, centre profile and closed days."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .calendar import warsaw_today
+from .centre_settings import centre_settings_values
+from .exceptions import ApplicationError
+from .forms import (
+    AuditFilterForm,
+    CentreProfileForm,
+    CentreSettingsForm,
+    ClosedDayForm,
+    LogoForm,
+    OpeningHoursForm,
+    ServiceFormSet,
+    add_application_error,
+    content_type_label,
+)
+from .models import Centre
+from .permissions import can_view_audit_log
+from .selectors import (
+    audit_actions_for_centre,
+    audit_content_types_for_centre,
+    audit_list_for_centre,
+    audit_list_for_object_id,
+    centre_closed_day_list,
+)
+from .services import (
+    centre_closed_day_add,
+    centre_closed_day_remove,
+    centre_profile_update,
+    centre_settings_update,
+)
+from .views import centre_required, staff_required
+
+AUDIT_PAGE_SIZE = 50
+
+
+def audit_viewer_required(view):
+    """Staff and officials: anonymous users go to the login page, others get 403."""
+
+    @login_required
+    @centre_required
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not can_view_audit_log(request.user, request.centre):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _page(request: HttpRequest, queryset, size: int):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+@audit_viewer_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    centre = request.centre
+    form = AuditFilterForm(
+        request.GET or None,
+        content_types=audit_content_types_for_centre(centre=centre),
+        actions=audit_actions_for_centre(centre=centre),
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    entries = audit_list_for_centre(
+        centre=centre,
+        content_type_id=filters.get("content_type"),
+        action=filters.get("action") or "",
+        actor=filters.get("actor") or "",
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    page = _page(request, entries, AUDIT_PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/panel/audit_log.html",
+        {"form": form, "page": page, "query": query.urlencode(), "labels": _labels(page)},
+    )
+
+
+@audit_viewer_required
+def audit_object_history(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    entries = audit_list_for_object_id(
+        centre=request.centre, content_type_id=content_type_id, object_id=object_id
+    )
+    page = _page(request, entries, AUDIT_PAGE_SIZE)
+    first = page.object_list[0]
+    return render(
+        request,
+        "core/panel/audit_object.html",
+        {
+            "page": page,
+            "object_repr": first.object_repr,
+            "kind": content_type_label(first.content_type),
+            "labels": _labels(page),
+        },
+    )
+
+
+def _labels(page) -> dict[int, str]:
+    """Readable kind of object per content type id (content types are cached by Django)."""
+    return {e.content_type_id: content_type_label(e.content_type) for e in page.object_list}
+
+
+@staff_required
+def centre_settings(request: HttpRequest) -> HttpResponse:
+    centre = request.centre
+    values = centre_settings_values(centre)
+    form = CentreSettingsForm(request.POST or None, values=values)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = centre_settings_update(centre=centre, values=form.cleaned_data, actor=request.user)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            if changed:
+                messages.success(request, _("Zapisano ustawienia."))
+            else:
+                messages.info(request, _("Nic się nie zmieniło."))
+            return redirect("core:centre_settings")
+    return render(request, "core/panel/settings.html", {"form": form})
+
+
+@staff_required
+def centre_profile(request: HttpRequest) -> HttpResponse:
+    centre = Centre.objects.get(pk=request.centre.pk)
+    post = request.POST if request.method == "POST" else None
+    profile = CentreProfileForm(post, initial={name: getattr(centre, name) for name in _PROFILE_FORM_FIELDS})
+    hours = OpeningHoursForm(post, prefix="hours", hours=centre.opening_hours)
+    services = ServiceFormSet(
+        post,
+        prefix="services",
+        initial=[
+            {"title": s.get("title", ""), "description": s.get("description", "")}
+            for s in centre.services
+            if isinstance(s, dict)
+        ],
+    )
+    logo = LogoForm(post, request.FILES if post is not None else None, prefix="logo")
+    if post is not None and all([profile.is_valid(), hours.is_valid(), services.is_valid(), logo.is_valid()]):
+        data = {
+            **profile.cleaned_data,
+            "opening_hours": hours.entries(),
+            "services": [
+                {"title": f.cleaned_data["title"], "description": f.cleaned_data.get("description", "")}
+                for f in services.forms
+                if f.cleaned_data.get("title") and not f.cleaned_data.get("DELETE")
+            ],
+        }
+        try:
+            centre_profile_update(
+                centre=centre,
+                data=data,
+                actor=request.user,
+                logo=logo.cleaned_data.get("logo"),
+                remove_logo=logo.cleaned_data.get("remove_logo", False),
+            )
+        except ApplicationError as error:
+            if error.field == "logo":
+                add_application_error(logo, error)
+            elif error.field == "opening_hours":
+                add_application_error(hours, error)
+            else:
+                add_application_error(profile, error)
+        else:
+            messages.success(request, _("Zapisano profil centrum."))
+            return redirect("core:centre_profile")
+    return render(
+        request,
+        "core/panel/centre_profile.html",
+        {
+            "profile": profile,
+            "hours": hours,
+            "services": services,
+            "logo": logo,
+            "current": centre,
+            "has_errors": post is not None,
+            "logo_limit": settings.CENTRE_LOGO_MAX_BYTES,
+        },
+    )
+
+
+_PROFILE_FORM_FIELDS = [
+    "name",
+    "short_name",
+    "email",
+    "phone",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "description",
+]
+
+
+@staff_required
+def centre_closed_days(request: HttpRequest) -> HttpResponse:
+    centre = request.centre
+    form = ClosedDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closed = centre_closed_day_add(
+                centre=centre,
+                day=form.cleaned_data["date"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(
+                request, _("Dodano dzień zamknięcia %(date)s.") % {"date": closed.date.strftime("%d.%m.%Y")}
+            )
+            return redirect("core:centre_closed_days")
+    show_past = request.GET.get("archiwum") == "1"
+    days = centre_closed_day_list(centre=centre, since=None if show_past else warsaw_today())
+    return render(
+        request, "core/panel/closed_days.html", {"form": form, "days": days, "show_past": show_past}
+    )
+
+
+@staff_required
+@require_POST
+def centre_closed_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        centre_closed_day_remove(centre=request.centre, closed_day_id=pk, actor=request.user)
+    except ApplicationError:
+        raise Http404
+    messages.success(request, _("Usunięto dzień zamknięcia."))
+    return redirect("core:centre_closed_days")
