@@ -36,7 +36,7 @@ def active_organisation_for(request: HttpRequest) -> Organisation | None:
     user = getattr(request, "user", None)
     if centre is not None and getattr(user, "is_authenticated", False) and user.is_active:
         mine = Organisation.objects.filter(centre=centre, memberships__user=user)
-        chosen = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+        chosen = getattr(request, "session", {}).get(ACTIVE_ORGANISATION_SESSION_KEY)
         if isinstance(chosen, int):
             organisation = mine.filter(pk=chosen).first()
         if organisation is None:

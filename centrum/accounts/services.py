@@ -373,6 +373,11 @@ def centre_role_grant(
             language=user.language,
         )
         return centre_role
+    if get_user_model().objects.filter(email__iexact=email, is_active=False).exists():
+        raise ApplicationError(
+            _("Konto z tym adresem jest zablokowane. Poproś administratora platformy o jego odblokowanie."),
+            field="email",
+        )
     pending = CentreRoleInvitation.objects.select_for_update().filter(
         centre=centre, email__iexact=email, role=role, status=InvitationStatus.PENDING
     )

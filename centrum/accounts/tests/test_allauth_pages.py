@@ -258,3 +258,18 @@ def test_logout_works(client_for, centre, plain_user):
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_createsuperuser_can_sign_in_at_once(client, db):
+    from django.core.management import call_command
+
+    call_command("createsuperuser", email="Operator@Example.org", interactive=False, verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(email="operator@example.org")
+    user.set_password("Operator-Haslo-2026")
+    user.save()
+    client.defaults["HTTP_HOST"] = "127.0.0.1"
+    response = login_via_form(client, "operator@example.org", "Operator-Haslo-2026")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)

@@ -182,3 +182,10 @@ def test_revoke_invitation(client_for, centre, staff_user):
     # A revoked invitation grants nothing.
     user = UserFactory(email="n@example.org")
     assert centre_role_invitations_accept_for_email(user=user, email=user.email) == []
+
+
+def test_inactive_account_is_not_invited(centre, staff_user):
+    UserFactory(email="zablokowany@example.org", is_active=False)
+    with pytest.raises(ApplicationError):
+        centre_role_grant(centre=centre, email="zablokowany@example.org", role="adviser", actor=staff_user)
+    assert not CentreRoleInvitation.objects.exists()
