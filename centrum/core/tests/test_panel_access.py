@@ -69,3 +69,8 @@ def test_audit_object_page_of_unknown_content_type_is_404(staff_client, centre):
     assert staff_client.get("/panel/dziennik/999999/1/").status_code == 404
     ct = ContentType.objects.get_for_model(Centre)
     assert staff_client.get(f"/panel/dziennik/{ct.pk}/999999/").status_code == 404
+
+
+def test_official_finds_the_audit_log_in_the_menu(client_for, centre, official_user):
+    body = client_for(centre, official_user).get("/").content.decode()
+    assert 'href="/panel/dziennik/"' in body
