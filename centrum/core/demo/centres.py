@@ -153,7 +153,7 @@ ZORY = DemoCentre(
     ],
     figures={
         "entries": [
-            _figure("Mieszkańcy Żor", 60938),
+            _figure("Mieszkańcy Żor", 60938, year=2011),
             _figure("Organizacji zrzeszonych w Centrum", 50, year=2011, qualifier="ponad"),
             _figure(
                 "Osób zatrudnionych na starcie: kierownik, dwóch ekspertów, pracownik biurowy", 4, year=2007
