@@ -273,3 +273,10 @@ def test_createsuperuser_can_sign_in_at_once(client, db):
     response = login_via_form(client, "operator@example.org", "Operator-Haslo-2026")
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_email_choices_are_a_labelled_group(client_for, centre, plain_user):
+    client = client_for(centre)
+    login_via_form(client, plain_user.email)
+    body = client.get(reverse("account_email")).content.decode()
+    assert "<fieldset>" in body and "<legend>Adresy e-mail</legend>" in body
