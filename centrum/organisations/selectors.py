@@ -105,16 +105,21 @@ def district_list(*, centre: Centre) -> QuerySet[District]:
 def organisation_duplicates_for(
     *, centre: Centre, organisations: list[Organisation]
 ) -> dict[int, list[tuple[str, Organisation]]]:
-    """Possible duplicates of each of `organisations` (same KRS, NIP or REGON), in one query.
+    """Possible duplicates of each of `organisations`, in one query: {organisation id: [(field, other)]}.
 
-    {organisation id: [(field, other organisation)]}; used by the verification queue.
+    `field` is "krs", "nip" or "regon" (same number) or "name" (same name once case and diacritics are
+    ignored). The unique constraints keep equal numbers apart within a centre, so the usual catch is the
+    same organisation registered again without its numbers, or under a differently written name.
     """
     fields = ("krs", "nip", "regon")
-    values = {field: {getattr(org, field) for org in organisations} - {""} for field in fields}
     condition = Q()
-    for field, wanted in values.items():
+    for field in fields:
+        wanted = {getattr(org, field) for org in organisations} - {""}
         if wanted:
             condition |= Q(**{f"{field}__in": wanted})
+    folded_names = {org.pk: fold(org.name) for org in organisations}
+    for folded in set(folded_names.values()) - {""}:
+        condition |= Q(search_text__startswith=folded)
     result: dict[int, list[tuple[str, Organisation]]] = {org.pk: [] for org in organisations}
     if not condition:
         return result
@@ -131,4 +136,6 @@ def organisation_duplicates_for(
                 value = getattr(org, field)
                 if value and getattr(other, field) == value:
                     result[org.pk].append((field, other))
+            if folded_names[org.pk] and fold(other.name) == folded_names[org.pk]:
+                result[org.pk].append(("name", other))
     return result

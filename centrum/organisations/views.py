@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
@@ -60,6 +61,12 @@ PAGE_SIZE = 20
 DIRECTORY_COUNT_CAP = 5000
 QUEUE_PAGE_SIZE = 20
 AUDIT_ENTRIES_SHOWN = 50
+DUPLICATE_REASONS = {
+    "krs": gettext_lazy("ten sam numer KRS"),
+    "nip": gettext_lazy("ten sam NIP"),
+    "regon": gettext_lazy("ten sam REGON"),
+    "name": gettext_lazy("taka sama nazwa"),
+}
 
 
 class CappedPaginator(Paginator):
@@ -389,7 +396,10 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
         {
             "organisation": org,
             "nip_display": format_nip(org.nip),
-            "duplicates": duplicates.get(org.pk, []),
+            "duplicates": [
+                {"reason": DUPLICATE_REASONS[field], "organisation": other}
+                for field, other in duplicates.get(org.pk, [])
+            ],
             "actions": _status_actions(org, failed_form if org.pk == failed_pk else None),
         }
         for org in organisations
