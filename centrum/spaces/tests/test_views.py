@@ -1,0 +1,380 @@
+"""Every URL: anonymous, a forbidden role, another centre's object (404); pages fix their query count."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from centrum.core.calendar import warsaw_today
+from centrum.spaces.choices import BookingStatus, LoanStatus
+from centrum.spaces.models import Booking, Loan, LoanItem, OrganisationCalendarFeed, RoomLet, WaitingListEntry
+
+from .factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def booking(room, organisation, org_member):
+    return BookingFactory(
+        room=room, organisation=organisation, requested_by=org_member, status=BookingStatus.PENDING
+    )
+
+
+@pytest.fixture
+def other_booking(other_room):
+    return BookingFactory(room=other_room)
+
+
+@pytest.fixture
+def loan(centre, organisation, projector):
+    loan = Loan.objects.create(
+        centre=centre,
+        number="UŻ/2026/0001",
+        organisation=organisation,
+        purpose="Piknik",
+        starts_on=warsaw_today() + timedelta(days=1),
+        due_on=warsaw_today() + timedelta(days=3),
+        status=LoanStatus.APPROVED,
+    )
+    LoanItem.objects.create(centre=centre, loan=loan, item=projector, quantity=1)
+    return loan
+
+
+@pytest.fixture
+def other_loan(other_centre):
+    from .conftest import make_organisation
+
+    org = make_organisation(other_centre, "Żorskie Plenery")
+    return Loan.objects.create(
+        centre=other_centre,
+        number="UŻ/2026/0001",
+        organisation=org,
+        purpose="x",
+        starts_on=warsaw_today(),
+        due_on=warsaw_today(),
+        status=LoanStatus.APPROVED,
+    )
+
+
+PUBLIC_PAGES = ["spaces:room_list"]
+MEMBER_PAGES = ["spaces:booking_create", "spaces:my_bookings", "spaces:loan_create"]
+STAFF_PAGES = [
+    "spaces:queue",
+    "spaces:planner",
+    "spaces:manage",
+    "spaces:room_new",
+    "spaces:equipment_new",
+    "spaces:lets",
+    "spaces:loan_list",
+]
+
+
+def test_public_pages(anon, room):
+    assert anon.get(reverse("spaces:room_list")).status_code == 200
+    response = anon.get(reverse("spaces:room_detail", args=[room.pk]))
+    assert response.status_code == 200
+    assert room.name in response.content.decode()
+
+
+@pytest.mark.parametrize("name", MEMBER_PAGES + STAFF_PAGES)
+def test_anonymous_is_sent_to_login(anon, name):
+    response = anon.get(reverse(name))
+    assert response.status_code == 302 and "/konto/login" in response["Location"]
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES)
+def test_member_cannot_open_staff_pages(client_for, centre, org_member, name):
+    assert client_for(centre, org_member).get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES + MEMBER_PAGES)
+def test_staff_pages_open(staff_client, name, room, projector):
+    assert staff_client.get(reverse(name)).status_code == 200
+
+
+def test_person_without_organisation_is_told_to_register_one(client_for, centre, plain_user):
+    response = client_for(centre, plain_user).get(reverse("spaces:booking_create"))
+    assert response.status_code == 403
+    assert "organizacji" in response.content.decode()
+
+
+def test_member_pages_open(client_for, centre, org_member, room, projector):
+    client = client_for(centre, org_member)
+    for name in MEMBER_PAGES:
+        assert client.get(reverse(name)).status_code == 200, name
+
+
+OBJECT_URLS = [
+    ("spaces:room_detail", "room", "get"),
+    ("spaces:room_ics", "room", "get"),
+    ("spaces:booking_detail", "booking", "get"),
+    ("spaces:booking_reschedule", "booking", "get"),
+    ("spaces:booking_approve", "booking", "post"),
+    ("spaces:booking_reject", "booking", "post"),
+    ("spaces:booking_cancel", "booking", "post"),
+    ("spaces:booking_attendance", "booking", "post"),
+    ("spaces:offer_accept", "booking", "post"),
+    ("spaces:offer_decline", "booking", "post"),
+    ("spaces:room_edit", "room", "get"),
+    ("spaces:loan_detail", "loan", "get"),
+    ("spaces:loan_agreement", "loan", "get"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "method"), OBJECT_URLS)
+def test_another_centres_object_is_404(
+    staff_client, other_room, other_booking, other_loan, name, kind, method
+):
+    pk = {"room": other_room.pk, "booking": other_booking.pk, "loan": other_loan.pk}[kind]
+    response = getattr(staff_client, method)(reverse(name, args=[pk]))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("name", "kind", "method"), [u for u in OBJECT_URLS if u[1] != "room"])
+def test_stranger_is_refused(client_for, centre, plain_user, booking, loan, name, kind, method):
+    pk = booking.pk if kind == "booking" else loan.pk
+    response = getattr(client_for(centre, plain_user), method)(reverse(name, args=[pk]))
+    assert response.status_code == 403
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "method"), [u for u in OBJECT_URLS if u[1] != "room" or u[0] == "spaces:room_edit"]
+)
+def test_anonymous_is_sent_to_login_for_objects(anon, room, booking, loan, name, kind, method):
+    pk = {"room": room.pk, "booking": booking.pk, "loan": loan.pk}[kind]
+    response = getattr(anon, method)(reverse(name, args=[pk]))
+    assert response.status_code == 302
+
+
+def test_member_cannot_approve_own_booking(client_for, centre, org_member, booking):
+    response = client_for(centre, org_member).post(reverse("spaces:booking_approve", args=[booking.pk]))
+    assert response.status_code == 403
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PENDING
+
+
+def test_member_books_through_the_form_check_then_submit(client_for, centre, org_member, organisation, room):
+    client = client_for(centre, org_member)
+    day = next_open_day()
+    data = {
+        "organisation": organisation.pk,
+        "room": room.pk,
+        "day": day.isoformat(),
+        "start_time": "17:00",
+        "end_time": "19:00",
+        "recurrence": "weekly",
+        "count": "3",
+        "title": "Warsztaty",
+        "purpose": "Zajęcia statutowe",
+        "attendees": "12",
+        "contact_name": "Marek",
+        "contact_email": "m@example.org",
+    }
+    BookingFactory(
+        room=room,
+        starts_at=slot(day + timedelta(weeks=1), 18, 20)[0],
+        ends_at=slot(day + timedelta(weeks=1), 18, 20)[1],
+    )
+    response = client.post(reverse("spaces:booking_create"), {**data, "action": "check"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert (
+        "Termin zajęty" in body
+        and 'value="%s" id="skip-2" checked' % (day + timedelta(weeks=1)).isoformat() in body
+    )
+    assert Booking.objects.filter(organisation=organisation).count() == 0
+    response = client.post(
+        reverse("spaces:booking_create"),
+        {**data, "action": "submit", "skip_dates": [(day + timedelta(weeks=1)).isoformat()]},
+    )
+    assert response.status_code == 302
+    assert Booking.objects.filter(organisation=organisation, status=BookingStatus.PENDING).count() == 2
+
+
+def test_form_shows_bad_input_next_to_the_field(client_for, centre, org_member, organisation, room):
+    response = client_for(centre, org_member).post(
+        reverse("spaces:booking_create"),
+        {
+            "organisation": organisation.pk,
+            "room": room.pk,
+            "day": next_open_day().isoformat(),
+            "start_time": "17:00",
+            "end_time": "19:00",
+            "recurrence": "once",
+            "title": "Wiec",
+            "purpose": "x",
+            "attendees": "300",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert (
+        "mieści najwyżej 30" in body and 'id="id_attendees_error"' in body and 'aria-invalid="true"' in body
+    )
+    assert not Booking.objects.exists()
+
+
+def test_another_centres_room_id_in_the_form_is_refused(
+    client_for, centre, org_member, organisation, other_room
+):
+    response = client_for(centre, org_member).post(
+        reverse("spaces:booking_create"),
+        {
+            "organisation": organisation.pk,
+            "room": other_room.pk,
+            "day": next_open_day().isoformat(),
+            "start_time": "17:00",
+            "end_time": "19:00",
+            "recurrence": "once",
+            "title": "Wiec",
+            "purpose": "x",
+            "attendees": "3",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 200
+    assert "id_room_error" in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_staff_approve_from_queue(staff_client, booking):
+    response = staff_client.post(
+        reverse("spaces:booking_approve", args=[booking.pk]), {"next": "queue", "decision-scope": "one"}
+    )
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.APPROVED
+
+
+def test_organisation_feed_needs_the_token(client_for, anon, centre, org_member, organisation, booking):
+    client_for(centre, org_member).post(reverse("spaces:organisation_feed", args=[organisation.pk]))
+    feed = OrganisationCalendarFeed.objects.get(organisation=organisation)
+    good = anon.get(reverse("spaces:organisation_ics", args=[organisation.pk, feed.token]))
+    assert good.status_code == 200 and booking.title.encode() in good.content
+    assert (
+        anon.get(reverse("spaces:organisation_ics", args=[organisation.pk, "zgadywanie"])).status_code == 404
+    )
+
+
+def test_stranger_cannot_make_an_organisation_feed(client_for, centre, plain_user, organisation):
+    assert (
+        client_for(centre, plain_user)
+        .post(reverse("spaces:organisation_feed", args=[organisation.pk]))
+        .status_code
+        == 403
+    )
+    assert not OrganisationCalendarFeed.objects.exists()
+
+
+def test_waiting_withdraw_by_stranger_is_refused(
+    client_for, centre, plain_user, organisation, room, org_member
+):
+    start, end = slot(next_open_day(), 10, 12)
+    entry = WaitingListEntry.objects.create(
+        centre=centre,
+        room=room,
+        organisation=organisation,
+        requested_by=org_member,
+        starts_at=start,
+        ends_at=end,
+        title="x",
+    )
+    assert (
+        client_for(centre, plain_user).post(reverse("spaces:waiting_withdraw", args=[entry.pk])).status_code
+        == 403
+    )
+
+
+def test_let_end_other_centre_is_404(staff_client, other_room, other_centre):
+    from .conftest import make_organisation
+
+    booking = BookingFactory(room=other_room, kind="let")
+    let = RoomLet.objects.create(
+        centre=other_centre,
+        room=other_room,
+        organisation=make_organisation(other_centre, "Progress"),
+        booking=booking,
+        starts_on=warsaw_today(),
+        ends_on=warsaw_today(),
+    )
+    assert staff_client.get(reverse("spaces:let_end", args=[let.pk])).status_code == 404
+
+
+def test_pdf_agreement_served_to_member(client_for, centre, org_member, loan):
+    response = client_for(centre, org_member).get(reverse("spaces:loan_agreement", args=[loan.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_loan_handover_and_return_through_pages(staff_client, loan):
+    staff_client.post(
+        reverse("spaces:loan_action", args=[loan.pk, "wydaj"]),
+        {"handover-person": "Marek", "handover-condition": "good"},
+    )
+    staff_client.post(
+        reverse("spaces:loan_action", args=[loan.pk, "zwrot"]),
+        {"return-person": "Marek", "return-condition": "good"},
+    )
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.RETURNED and loan.received_by_name == "Marek"
+
+
+# --- query counts ---------------------------------------------------------------------------------
+
+
+def _many_bookings(centre, organisation, rooms=4, per_room=6):
+    day = warsaw_today()
+    for i in range(rooms):
+        room = RoomFactory(centre=centre, name=f"Sala {i}")
+        for h in range(per_room):
+            start = timezone.now().replace(hour=6 + 2 * h, minute=0, second=0, microsecond=0) + timedelta(
+                days=1
+            )
+            BookingFactory(
+                room=room, organisation=organisation, starts_at=start, ends_at=start + timedelta(hours=1)
+            )
+    return day
+
+
+def test_planner_query_count_does_not_grow(staff_client, centre, organisation, django_assert_max_num_queries):
+    _many_bookings(centre, organisation)
+    with django_assert_max_num_queries(12):
+        assert staff_client.get(reverse("spaces:planner") + "?view=week").status_code == 200
+
+
+def test_room_list_query_count(anon, centre, django_assert_max_num_queries):
+    for i in range(8):
+        RoomFactory(centre=centre, name=f"Sala {i}")
+    with django_assert_max_num_queries(6):
+        assert anon.get(reverse("spaces:room_list")).status_code == 200
+
+
+def test_my_bookings_query_count(client_for, centre, org_member, organisation, django_assert_max_num_queries):
+    _many_bookings(centre, organisation)
+    client = client_for(centre, org_member)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("spaces:my_bookings")).status_code == 200
+
+
+def test_room_detail_query_count(anon, room, organisation, django_assert_max_num_queries):
+    for d in range(5):
+        BookingFactory(
+            room=room,
+            organisation=organisation,
+            starts_at=slot(next_open_day(weeks_ahead=0) + timedelta(days=d), 10, 11)[0],
+            ends_at=slot(next_open_day(weeks_ahead=0) + timedelta(days=d), 10, 11)[1],
+        )
+    with django_assert_max_num_queries(8):
+        assert anon.get(reverse("spaces:room_detail", args=[room.pk])).status_code == 200
+
+
+def test_equipment_page_for_member_hides_fixed_equipment_from_loans(
+    client_for, centre, org_member, projector
+):
+    EquipmentFactory(centre=centre, name="Faks", may_leave_building=False)
+    body = client_for(centre, org_member).get(reverse("spaces:loan_create")).content.decode()
+    assert "Rzutnik multimedialny" in body and "Faks" not in body

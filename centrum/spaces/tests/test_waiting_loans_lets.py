@@ -1,0 +1,292 @@
+"""Waiting list and offers, loans with handover/return and the agreement PDF, lets, jobs and feeds."""
+
+import shutil
+import subprocess
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from centrum.core.calendar import warsaw_today
+from centrum.core.exceptions import ApplicationError
+from centrum.core.models import OutboxMessage
+from centrum.spaces.agreements import loan_agreement_pdf
+from centrum.spaces.choices import BookingStatus, EquipmentCondition, LetStatus, LoanStatus, WaitingStatus
+from centrum.spaces.models import Booking, EquipmentItem, Loan, WaitingListEntry
+from centrum.spaces.services import (
+    booking_cancel,
+    booking_request,
+    bookings_remind,
+    let_create,
+    let_end,
+    loan_approve,
+    loan_hand_over,
+    loan_request,
+    loan_return,
+    loans_overdue_notify,
+    offer_accept,
+    offers_expire,
+    waiting_list_join,
+)
+
+from .factories import BookingFactory, EquipmentFactory, next_open_day, slot
+
+pytestmark = pytest.mark.django_db
+
+
+def _book(room, user, organisation, start, end):
+    return booking_request(
+        room=room,
+        actor=user,
+        organisation=organisation,
+        starts_at=start,
+        ends_at=end,
+        title="Spotkanie",
+        purpose="Działalność statutowa",
+        attendees=10,
+    )
+
+
+def _wait(room, user, organisation, start, end):
+    return waiting_list_join(
+        room=room,
+        actor=user,
+        organisation=organisation,
+        starts_at=start,
+        ends_at=end,
+        title="Próba chóru",
+        purpose="Działalność statutowa",
+        attendees=15,
+    )
+
+
+def test_waiting_list_gets_the_freed_slot_and_can_accept(
+    room, org_member, organisation, second_member, second_organisation
+):
+    start, end = slot(next_open_day(), 17, 19)
+    (first,) = _book(room, org_member, organisation, start, end)
+    entry = _wait(room, second_member, second_organisation, start, end)
+    assert entry.status == WaitingStatus.WAITING
+    booking_cancel(booking=first, actor=org_member)
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.OFFERED
+    offered = entry.offered_booking
+    assert offered.status == BookingStatus.OFFERED and offered.organisation == second_organisation
+    assert (
+        OutboxMessage.objects.filter(event="waiting_offer_to_organisation", to__icontains="senior").exists()
+        or OutboxMessage.objects.filter(event="waiting_offer_to_organisation").exists()
+    )
+    with pytest.raises(ApplicationError, match="zaj"):  # the offer holds the slot
+        _book(room, org_member, organisation, start, end)
+    offer_accept(booking=offered, actor=second_member)
+    offered.refresh_from_db()
+    assert offered.status == BookingStatus.PENDING
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.ACCEPTED
+
+
+def test_expired_offer_goes_to_the_next_in_line(
+    room, org_member, organisation, second_member, second_organisation, centre
+):
+    from centrum.accounts.models import MembershipRole
+    from centrum.accounts.tests.factories import MembershipFactory, UserFactory
+
+    from .conftest import make_organisation
+
+    third_org = make_organisation(centre, "Klub Seniora Złota Jesień")
+    third = UserFactory(email="trzeci@example.org")
+    MembershipFactory(user=third, organisation=third_org, role=MembershipRole.ADMIN)
+    start, end = slot(next_open_day(), 17, 19)
+    (first,) = _book(room, org_member, organisation, start, end)
+    _wait(room, second_member, second_organisation, start, end)
+    third_entry = _wait(room, third, third_org, start, end)
+    booking_cancel(booking=first, actor=org_member)
+    assert offers_expire(now=timezone.now() + timedelta(hours=25)) == 1
+    third_entry.refresh_from_db()
+    assert third_entry.status == WaitingStatus.OFFERED
+    assert WaitingListEntry.objects.filter(status=WaitingStatus.EXPIRED).count() == 1
+
+
+def test_joining_the_waiting_list_for_a_free_slot_is_refused(room, org_member, organisation):
+    start, end = slot(next_open_day(), 17, 19)
+    with pytest.raises(ApplicationError, match="wolny"):
+        _wait(room, org_member, organisation, start, end)
+    assert not WaitingListEntry.objects.exists()
+
+
+def test_reminder_the_day_before_is_sent_once(room, organisation, org_member):
+    start = timezone.now() + timedelta(hours=20)
+    BookingFactory(
+        room=room,
+        organisation=organisation,
+        requested_by=org_member,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+    )
+    assert bookings_remind() == 1
+    assert bookings_remind() == 0
+    assert OutboxMessage.objects.filter(event="reminder_to_organisation").count() == 1
+
+
+def _loan(centre, user, organisation, item, quantity=1, days=3):
+    start = warsaw_today() + timedelta(days=1)
+    return loan_request(
+        centre=centre,
+        actor=user,
+        organisation=organisation,
+        purpose="Piknik sąsiedzki – pokaz filmów",
+        starts_on=start,
+        due_on=start + timedelta(days=days - 1),
+        items={item: quantity},
+    )
+
+
+def test_loan_lifecycle_with_handover_return_and_damage(
+    centre, org_member, organisation, staff_user, projector
+):
+    loan = _loan(centre, org_member, organisation, projector)
+    assert loan.number.startswith("UŻ/")
+    loan_approve(loan=loan, actor=staff_user)
+    loan_hand_over(
+        loan=loan, actor=staff_user, received_by_name="Marek Członek", condition=EquipmentCondition.GOOD
+    )
+    loan_return(
+        loan=loan,
+        actor=staff_user,
+        returned_by_name="Marek Członek",
+        condition=EquipmentCondition.DAMAGED,
+        notes="pęknięta obudowa",
+    )
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.RETURNED and loan.return_notes == "pęknięta obudowa"
+    assert EquipmentItem.objects.get(pk=projector.pk).condition == EquipmentCondition.DAMAGED
+
+
+def test_loan_refusals(centre, org_member, organisation, second_member, second_organisation, projector):
+    fixed = EquipmentFactory(centre=centre, name="Kserokopiarka", may_leave_building=False)
+    with pytest.raises(ApplicationError, match="nie może opuszczać budynku"):
+        _loan(centre, org_member, organisation, fixed)
+    with pytest.raises(ApplicationError, match="ma 1 szt."):
+        _loan(centre, org_member, organisation, projector, quantity=2)
+    with pytest.raises(ApplicationError, match="najwyżej na 14 dni"):
+        _loan(centre, org_member, organisation, projector, days=20)
+    _loan(centre, org_member, organisation, projector)
+    with pytest.raises(ApplicationError, match="wolnych jest 0"):
+        _loan(centre, second_member, second_organisation, projector)
+    assert Loan.objects.count() == 1
+
+
+def test_loan_blocks_the_equipment_for_room_bookings(centre, room, org_member, organisation, projector):
+    _loan(centre, org_member, organisation, projector)
+    day = warsaw_today() + timedelta(days=1)
+    with pytest.raises(ApplicationError, match="Rzutnik"):
+        booking_request(
+            room=room,
+            actor=org_member,
+            organisation=organisation,
+            starts_at=slot(day, 20, 21)[0],
+            ends_at=slot(day, 20, 21)[1],
+            title="x",
+            purpose="y",
+            attendees=3,
+            equipment={projector: 1},
+        )
+
+
+def test_overdue_loans_are_reminded(centre, org_member, organisation, staff_user, projector):
+    loan = _loan(centre, org_member, organisation, projector)
+    loan_approve(loan=loan, actor=staff_user)
+    loan_hand_over(loan=loan, actor=staff_user, received_by_name="Marek", condition=EquipmentCondition.GOOD)
+    later = timezone.now() + timedelta(days=6)
+    assert loans_overdue_notify(now=later) == 1
+    assert loans_overdue_notify(now=later + timedelta(hours=1)) == 0
+    assert OutboxMessage.objects.filter(event="loan_overdue_to_organisation").count() == 1
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
+def test_loan_agreement_pdf_opens_and_is_in_polish(
+    centre, org_member, organisation, staff_user, projector, tmp_path
+):
+    loan = _loan(centre, org_member, organisation, projector)
+    loan_approve(loan=loan, actor=staff_user)
+    pdf = loan_agreement_pdf(loan=Loan.objects.get(pk=loan.pk))
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "umowa.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for phrase in (
+        "UMOWA UŻYCZENIA SPRZĘTU",
+        "Użyczający",
+        "Biorący",
+        "Rzutnik multimedialny",
+        organisation.name,
+        "Kodeksu cywilnego",
+        "Protokół wydania i zwrotu",
+    ):
+        assert phrase in text, phrase
+
+
+def test_let_takes_the_room_out_of_the_pool_and_ending_returns_it(room, staff_user, organisation, org_member):
+    start = warsaw_today()
+    let = let_create(
+        room=room,
+        actor=staff_user,
+        organisation=organisation,
+        starts_on=start,
+        ends_on=start + timedelta(days=365),
+        agreement_number="ZCOP/1/2026",
+    )
+    day = next_open_day(weeks_ahead=2)
+    with pytest.raises(ApplicationError, match="zaj"):
+        booking_request(
+            room=room,
+            actor=org_member,
+            organisation=organisation,
+            starts_at=slot(day, 10, 12)[0],
+            ends_at=slot(day, 10, 12)[1],
+            title="x",
+            purpose="y",
+            attendees=2,
+        )
+    let_end(let=let, actor=staff_user, ends_on=warsaw_today() + timedelta(days=1))
+    let.refresh_from_db()
+    assert let.status == LetStatus.ENDED
+    assert booking_request(
+        room=room,
+        actor=org_member,
+        organisation=organisation,
+        starts_at=slot(day, 10, 12)[0],
+        ends_at=slot(day, 10, 12)[1],
+        title="x",
+        purpose="y",
+        attendees=2,
+    )
+
+
+def test_let_over_existing_bookings_is_refused(room, staff_user, organisation):
+    BookingFactory(room=room)
+    with pytest.raises(ApplicationError, match="ma już rezerwacje"):
+        let_create(
+            room=room,
+            actor=staff_user,
+            organisation=organisation,
+            starts_on=warsaw_today(),
+            ends_on=warsaw_today() + timedelta(days=60),
+        )
+    assert not Booking.objects.filter(kind="let").exists()
+
+
+def test_room_ics_parses_and_has_no_personal_data(anon, room, organisation):
+    BookingFactory(
+        room=room, organisation=organisation, title="Tajne spotkanie zarządu", contact_name="Jan Kowalski"
+    )
+    response = anon.get(f"/sale/{room.pk}/kalendarz.ics")
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 1
+    body = response.content.decode()
+    assert "Tajne" not in body and "Kowalski" not in body and organisation.name not in body
