@@ -14,6 +14,7 @@ from .helpers import check_page, visit
 pytestmark = pytest.mark.browser
 
 
+# nip="": OrganisationFactory's random_nip calls nip.calc_check_digit, which python-stdnum does not have.
 @pytest.fixture
 def directory_data(centre, other_centre):
     OrganisationFactory(
@@ -22,13 +23,18 @@ def directory_data(centre, other_centre):
         search_text="",
         city="Kalisz",
         is_opp=True,
+        nip="",
     )
-    OrganisationFactory(centre=centre, name="Fundacja Łąki Kaliskie", city="Kalisz")
-    OrganisationFactory(centre=centre, name="Klub Sportowy Prosna", city="Kalisz")
+    OrganisationFactory(centre=centre, name="Fundacja Łąki Kaliskie", city="Kalisz", nip="")
+    OrganisationFactory(centre=centre, name="Klub Sportowy Prosna", city="Kalisz", nip="")
     OrganisationFactory(
-        centre=centre, name="Stowarzyszenie Oczekujące", status=OrganisationStatus.PENDING, city="Kalisz"
+        centre=centre,
+        name="Stowarzyszenie Oczekujące",
+        status=OrganisationStatus.PENDING,
+        city="Kalisz",
+        nip="",
     )
-    OrganisationFactory(centre=other_centre, name="Żorskie Towarzystwo Żółwi", city="Żory")
+    OrganisationFactory(centre=other_centre, name="Żorskie Towarzystwo Żółwi", city="Żory", nip="")
 
 
 def _fix_search_text():

@@ -1,0 +1,630 @@
+"""Tenancy over EVERY URL: another centre's object is a 404 (never its data, never a 500).
+
+The test walks config.urls (recursively through includes, the JSON API included). For each pattern:
+
+* with parameters: it creates, in `other_centre`, the object each URL parameter points at (see
+  OBJECTS_BY_KWARG / OBJECTS_BY_URL below), puts its id into the URL and requests it with GET and POST
+  (and PUT/PATCH/DELETE on the API) as a staff member of `centre`, as an ordinary signed-in user and
+  anonymously. Allowed answers: 404, 405, a redirect to the login page (anonymous), 401 (anonymous,
+  API), 403 (no role) and 422 (API body validation, which runs before the view). Never 2xx, another
+  redirect, a 500, or the other centre's object's name in the page.
+  As a control, the same URL with the *own* centre's object must not be a 404 for staff: that proves
+  the mapping points at the right model (a wrong model would make the first check pass for nothing).
+* without parameters: GET as staff and as an ordinary user; no page shows another centre's objects.
+
+A NEW URL PARAMETER NEEDS A MAPPING: the test fails with a message naming the URL and the parameter.
+Add it to OBJECTS_BY_KWARG (a name that means the same model everywhere, e.g. `organisation_pk`) or,
+for `pk`/`id`/`slug` whose model depends on the URL, to OBJECTS_BY_URL keyed by the URL's full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from centrum.accounts.tests.factories import UserFactory
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.tests.factories import OrganisationFactory
+
+
+# --- what a URL parameter points at ------------------------------------------------------------------
+# A factory takes the centre and a Ctx (the staff user making the requests, a unique label, the objects
+# already made for earlier parameters of the same URL) and returns (object, value for the URL).
+@dataclass
+class Ctx:
+    user: Any
+    label: str
+    made: dict[str, Any] = field(default_factory=dict)
+
+
+Factory = Callable[[Any, Ctx], tuple[Any, Any]]
+
+
+def _org(centre, ctx: Ctx, **extra):
+    # nip="" : the factories' random_nip is broken at the time of writing (python-stdnum has no
+    # nip.calc_check_digit); a blank NIP is valid and keeps this test independent of it.
+    org = OrganisationFactory(centre=centre, name=f"Organizacja {ctx.label} {centre.slug}", nip="", **extra)
+    return org
+
+
+def _organisation(centre, ctx: Ctx):
+    org = _org(centre, ctx, status=OrganisationStatus.ACTIVE)
+    return org, org.pk
+
+
+def _organisation_submitted_by_user(centre, ctx: Ctx):
+    """`register_done` is shown only to the person who submitted the organisation."""
+    org = _org(centre, ctx, status=OrganisationStatus.PENDING, submitted_by=ctx.user)
+    return org, org.pk
+
+
+def _organisation_of_url(ctx: Ctx):
+    """The organisation an earlier `pk` of the same URL points at (nested URLs), or None."""
+    org = ctx.made.get("pk")
+    return org if org is not None and org.__class__.__name__ == "Organisation" else None
+
+
+def _membership(centre, ctx: Ctx):
+    from centrum.accounts.tests.factories import MembershipFactory
+
+    org = _organisation_of_url(ctx) or _org(centre, ctx)
+    member = UserFactory(email=f"czlonek-{ctx.label}-{centre.slug}@example.org")
+    membership = MembershipFactory(organisation=org, centre=centre, user=member)
+    return membership, membership.pk
+
+
+def _membership_invitation(centre, ctx: Ctx):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from centrum.accounts.models import MembershipInvitation
+
+    org = _organisation_of_url(ctx) or _org(centre, ctx)
+    invitation = MembershipInvitation.objects.create(
+        centre=centre,
+        organisation=org,
+        email=f"zaproszony-{ctx.label}-{centre.slug}@example.org",
+        expires_at=timezone.now() + timedelta(days=7),
+        invited_by=ctx.user,
+    )
+    return invitation, invitation
+
+
+def _membership_invitation_pk(centre, ctx: Ctx):
+    invitation, _ = _membership_invitation(centre, ctx)
+    return invitation, invitation.pk
+
+
+def _membership_invitation_token(centre, ctx: Ctx):
+    invitation, _ = _membership_invitation(centre, ctx)
+    return invitation, invitation.token
+
+
+def _centre_role_invitation(centre, ctx: Ctx):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from centrum.accounts.models import CentreRoleInvitation, CentreRoleKind
+
+    invitation = CentreRoleInvitation.objects.create(
+        centre=centre,
+        email=f"zespol-{ctx.label}-{centre.slug}@example.org",
+        role=CentreRoleKind.STAFF,
+        expires_at=timezone.now() + timedelta(days=7),
+        invited_by=ctx.user,
+    )
+    return invitation, invitation.pk
+
+
+def _centre_role(centre, ctx: Ctx):
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory
+
+    person = UserFactory(email=f"rola-{ctx.label}-{centre.slug}@example.org")
+    role = CentreRoleFactory(centre=centre, user=person, role=CentreRoleKind.STAFF)
+    return role, role.pk
+
+
+def _api_token_of_user(centre, ctx: Ctx):
+    """The requesting person's OWN token, but in `centre`: still a 404 on another centre's host."""
+    import hashlib
+
+    from centrum.accounts.models import ApiToken
+
+    key = f"klucz-{ctx.label}-{centre.slug}"
+    token = ApiToken.objects.create(
+        user=ctx.user,
+        centre=centre,
+        name=f"Token {ctx.label} {centre.slug}",
+        prefix=key[:8],
+        key_hash=hashlib.sha256(key.encode()).hexdigest(),
+    )
+    return token, token.pk
+
+
+def _import_batch(centre, ctx: Ctx):
+    from django.core.files.base import ContentFile
+
+    from centrum.organisations.models import ImportBatch
+
+    batch = ImportBatch(centre=centre, original_name=f"import-{ctx.label}-{centre.slug}.csv")
+    batch.file.save(f"import-{ctx.label}.csv", ContentFile(b"nazwa;krs\n"), save=False)
+    batch.save()
+    return batch, batch.pk
+
+
+def _audited_organisation_content_type(centre, ctx: Ctx):
+    """An organisation with an audit entry; the value is its content type (object_id follows)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from centrum.core.audit import audit_log
+
+    org = _org(centre, ctx)
+    audit_log(actor=ctx.user, obj=org, action="organisation.test", reason=f"Powód {ctx.label} {centre.slug}")
+    return org, ContentType.objects.get_for_model(org).pk
+
+
+def _audited_object_id(centre, ctx: Ctx):
+    org = ctx.made.get("content_type_id")
+    if org is None:
+        org, _ct = _audited_organisation_content_type(centre, ctx)
+    return org, org.pk
+
+
+def _closed_day(centre, ctx: Ctx):
+    from datetime import date, timedelta
+
+    from centrum.core.models import CentreClosedDay
+
+    day = CentreClosedDay.objects.create(
+        centre=centre,
+        date=date.today() + timedelta(days=40 + len(ctx.made)),
+        reason=f"Remont {ctx.label} {centre.slug}",
+    )
+    return day, day.pk
+
+
+# spaces (rooms, bookings, equipment, lets, loans)
+def _room(centre, ctx: Ctx):
+    from centrum.spaces.tests.factories import RoomFactory
+
+    room = RoomFactory(centre=centre, name=f"Sala {ctx.label} {centre.slug}")
+    return room, room.pk
+
+
+def _booking(centre, ctx: Ctx, **extra):
+    from centrum.spaces.tests.factories import BookingFactory
+
+    room, _pk = _room(centre, ctx)
+    org = _org(centre, ctx)
+    fields = {"room": room, "centre": centre, "title": f"Spotkanie {ctx.label} {centre.slug}", **extra}
+    if hasattr(BookingFactory._meta.model, "organisation"):
+        fields.setdefault("organisation", org)
+    if hasattr(BookingFactory._meta.model, "requested_by"):
+        fields.setdefault("requested_by", ctx.user)
+    booking = BookingFactory(**fields)
+    return booking, booking.pk
+
+
+def _waiting_entry(centre, ctx: Ctx):
+    from centrum.spaces.models import WaitingListEntry
+    from centrum.spaces.tests.factories import next_open_day, slot
+
+    room, _pk = _room(centre, ctx)
+    starts, ends = slot(next_open_day(weeks_ahead=2), 10, 12)
+    entry = WaitingListEntry.objects.create(
+        centre=centre,
+        room=room,
+        organisation=_org(centre, ctx),
+        requested_by=ctx.user,
+        starts_at=starts,
+        ends_at=ends,
+        title=f"Oczekujące {ctx.label} {centre.slug}",
+    )
+    return entry, entry.pk
+
+
+def _room_let(centre, ctx: Ctx):
+    from datetime import timedelta
+
+    from centrum.spaces.models import RoomLet
+
+    booking, _pk = _booking(centre, ctx)
+    let = RoomLet.objects.create(
+        centre=centre,
+        room=booking.room,
+        organisation=_org(centre, ctx),
+        booking=booking,
+        starts_on=booking.starts_at.date(),
+        ends_on=booking.starts_at.date() + timedelta(days=365),
+        agreement_number=f"NAJEM/{ctx.label}/{centre.slug}",
+    )
+    return let, let.pk
+
+
+def _equipment(centre, ctx: Ctx):
+    from centrum.spaces.tests.factories import EquipmentFactory
+
+    item = EquipmentFactory(centre=centre, name=f"Rzutnik {ctx.label} {centre.slug}")
+    return item, item.pk
+
+
+def _loan(centre, ctx: Ctx, **extra):
+    from datetime import date, timedelta
+
+    from centrum.spaces.models import Loan
+
+    loan = Loan.objects.create(
+        centre=centre,
+        number=f"WYP/{ctx.label}/{centre.slug}"[:30],
+        organisation=_org(centre, ctx),
+        requested_by=ctx.user,
+        purpose=f"Festyn {ctx.label} {centre.slug}",
+        starts_on=date.today() + timedelta(days=7),
+        due_on=date.today() + timedelta(days=9),
+        **extra,
+    )
+    return loan, loan.pk
+
+
+def _approved_loan(centre, ctx: Ctx):
+    """The agreement PDF exists once a loan is approved."""
+    from centrum.spaces.choices import LoanStatus
+
+    return _loan(centre, ctx, status=LoanStatus.APPROVED)
+
+
+def _loan_action(centre, ctx: Ctx):
+    """A real action name, so a 404 comes from the centre check, not from an unknown action."""
+    from centrum.spaces.views.loans import ACTIONS
+
+    return ctx.made.get("pk"), sorted(ACTIONS)[0]
+
+
+def _calendar_feed_token(centre, ctx: Ctx):
+    from centrum.spaces.models import OrganisationCalendarFeed
+
+    org = ctx.made.get("organisation_pk") or _org(centre, ctx)
+    feed = OrganisationCalendarFeed.objects.create(centre=centre, organisation=org)
+    return feed, feed.token
+
+
+# Parameter names that mean the same model in every URL.
+OBJECTS_BY_KWARG: dict[str, Factory] = {
+    "organisation_pk": _organisation,
+    "organisation_id": _organisation,
+    "membership_pk": _membership,
+    "invitation_pk": _membership_invitation_pk,
+    "batch_pk": _import_batch,
+    "batch_id": _import_batch,
+    "import_pk": _import_batch,
+}
+
+# `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
+OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
+    ("organisations:detail", "pk"): _organisation,
+    ("organisations:edit", "pk"): _organisation,
+    ("organisations:change_status", "pk"): _organisation,
+    ("organisations:register_done", "pk"): _organisation_submitted_by_user,
+    ("organisations:organisation_krs_refresh", "pk"): _organisation,
+    ("organisations:import_preview", "pk"): _import_batch,
+    ("organisations:import_progress", "pk"): _import_batch,
+    ("organisations:import_run", "pk"): _import_batch,
+    ("accounts:api_token_revoke", "pk"): _api_token_of_user,
+    ("accounts:team_role_remove", "pk"): _centre_role,
+    ("accounts:team_invitation_revoke", "pk"): _centre_role_invitation,
+    ("accounts:members", "pk"): _organisation,
+    ("accounts:member_role", "pk"): _organisation,
+    ("accounts:member_remove", "pk"): _organisation,
+    ("accounts:member_invitation_revoke", "pk"): _organisation,
+    ("accounts:invitation_accept", "token"): _membership_invitation_token,
+    ("core:audit_object_history", "content_type_id"): _audited_organisation_content_type,
+    ("core:audit_object_history", "object_id"): _audited_object_id,
+    ("core:centre_closed_day_delete", "pk"): _closed_day,
+    ("spaces:room_detail", "pk"): _room,
+    ("spaces:room_ics", "pk"): _room,
+    ("spaces:room_edit", "pk"): _room,
+    ("spaces:booking_detail", "pk"): _booking,
+    ("spaces:booking_approve", "pk"): _booking,
+    ("spaces:booking_reject", "pk"): _booking,
+    ("spaces:booking_cancel", "pk"): _booking,
+    ("spaces:booking_reschedule", "pk"): _booking,
+    ("spaces:booking_attendance", "pk"): _booking,
+    ("spaces:offer_accept", "pk"): _booking,
+    ("spaces:offer_decline", "pk"): _booking,
+    ("spaces:waiting_withdraw", "pk"): _waiting_entry,
+    ("spaces:organisation_ics", "token"): _calendar_feed_token,
+    ("spaces:equipment_edit", "pk"): _equipment,
+    ("spaces:let_end", "pk"): _room_let,
+    ("spaces:loan_detail", "pk"): _loan,
+    ("spaces:loan_agreement", "pk"): _approved_loan,
+    ("spaces:loan_action", "pk"): _loan,
+    ("spaces:loan_action", "action"): _loan_action,
+}
+
+# Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own
+# routes); the URL is still requested with a made-up value and must not fail with a 500.
+NOT_CENTRE_DATA: dict[str, str] = {
+    "key": "allauth: e-mail confirmation / password reset key of a person",
+    "uidb36": "allauth: password reset, a person's id",
+    "unknown": "the API's catch-all: a JSON 404 for any unknown /api/v1/ path",
+}
+
+# Whole namespaces checked separately (see test_django_admin_is_closed_to_centre_users).
+SEPARATE_NAMESPACES = {"admin"}
+
+LOGIN_PREFIX = "/konto/login/"
+API_PREFIX = "/api/"
+
+
+# --- walking the URL configuration -------------------------------------------------------------------
+@dataclass
+class Endpoint:
+    parts: list[Any]  # the pattern objects from the root include down to the view
+    name: str  # full name with namespaces, or the route when unnamed
+    namespace: str = ""
+    kwargs: list[str] = field(default_factory=list)
+
+    @property
+    def route(self) -> str:
+        return "".join(str(p.pattern) for p in self.parts)
+
+    @property
+    def is_api(self) -> bool:
+        return self.route.startswith(API_PREFIX.lstrip("/"))
+
+    def url(self, values: dict[str, Any]) -> str:
+        out = "/"
+        for part in self.parts:
+            pattern = part.pattern
+            text = str(pattern)
+            if hasattr(pattern, "converters") and not text.startswith("^"):  # RoutePattern
+                text = re.sub(
+                    r"<(?:(?P<conv>[^>:]+):)?(?P<name>\w+)>",
+                    lambda m: str(values[m.group("name")]),
+                    text,
+                )
+            else:  # RegexPattern
+                text = text.lstrip("^").rstrip("$").replace("\\Z", "")
+                text = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m.group(1)]), text)
+                text = text.replace("\\", "")
+            out += text
+        return out
+
+
+def _kwarg_names(pattern) -> list[str]:
+    if hasattr(pattern, "converters") and not str(pattern).startswith("^"):
+        return re.findall(r"<(?:[^>:]+:)?(\w+)>", str(pattern))
+    return list(pattern.regex.groupindex)
+
+
+def iter_endpoints(resolver=None, parts=(), namespace="") -> Iterator[Endpoint]:
+    resolver = resolver or get_resolver("config.urls")
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            full_ns = ":".join(x for x in (namespace, ns) if x)
+            yield from iter_endpoints(entry, (*parts, entry), full_ns)
+        elif isinstance(entry, URLPattern):
+            chain = (*parts, entry)
+            if entry.name:
+                name = f"{namespace}:{entry.name}" if namespace else entry.name
+            else:
+                name = "".join(str(p.pattern) for p in chain) or "/"
+            kwargs = [k for p in chain for k in _kwarg_names(p.pattern)]
+            yield Endpoint(parts=list(chain), name=name, namespace=namespace.split(":")[0], kwargs=kwargs)
+
+
+ENDPOINTS = [e for e in iter_endpoints() if e.namespace not in SEPARATE_NAMESPACES]
+WITH_KWARGS = [e for e in ENDPOINTS if e.kwargs]
+WITHOUT_KWARGS = [e for e in ENDPOINTS if not e.kwargs]
+
+
+def _factory_for(endpoint: Endpoint, kwarg: str) -> Factory | None:
+    return OBJECTS_BY_URL.get((endpoint.name, kwarg)) or OBJECTS_BY_KWARG.get(kwarg)
+
+
+def _missing_mapping(endpoint: Endpoint) -> list[str]:
+    return [k for k in endpoint.kwargs if k not in NOT_CENTRE_DATA and _factory_for(endpoint, k) is None]
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+def _request(client, method: str, url: str, api: bool):
+    if method == "GET":
+        return client.get(url)
+    if api:
+        return getattr(client, method.lower())(url, data="{}", content_type="application/json")
+    return client.post(url, data={})
+
+
+def _allowed(status: int, *, who: str, api: bool, location: str = "") -> bool:
+    if status in (404, 405):
+        return True
+    if who == "anonymous":
+        if status in (301, 302, 303) and location.startswith(LOGIN_PREFIX):
+            return True
+        if status in (401, 403):
+            return True
+    if who == "user" and status == 403:
+        return True
+    return api and status == 422
+
+
+def _methods(endpoint: Endpoint) -> list[str]:
+    return ["GET", "POST", "PUT", "PATCH", "DELETE"] if endpoint.is_api else ["GET", "POST"]
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):  # CSV/XLSX exports, files
+        return b"".join(response.streaming_content).decode("utf-8", errors="replace")
+    return response.content.decode("utf-8", errors="replace")
+
+
+def _leaks(response, secrets: list[str]) -> list[str]:
+    body = _body(response)
+    return [s for s in secrets if s and len(s) > 5 and s in body]
+
+
+@pytest.fixture
+def clients(centre, client_for, staff_user):
+    ordinary = UserFactory(email="zwykly@example.org", full_name="Jan Zwykły")
+    return {
+        "staff": client_for(centre, staff_user),
+        "user": client_for(centre, ordinary),
+        "anonymous": client_for(centre),
+    }
+
+
+def _client_no_raise(client):
+    # A 500 is reported as a failure with its URL, not as an exception that hides the other checks.
+    client.raise_request_exception = False
+    return client
+
+
+# --- the tests ---------------------------------------------------------------------------------------------
+def test_the_walk_finds_the_urls():
+    names = {e.name for e in ENDPOINTS}
+    assert "core:home" in names
+    assert "organisations:directory" in names
+    assert any(e.is_api for e in ENDPOINTS), "no /api/v1/ URL found: is the ninja router included?"
+
+
+@pytest.mark.parametrize("endpoint", WITH_KWARGS, ids=lambda e: e.name)
+def test_another_centres_object_is_404(endpoint: Endpoint, centre, other_centre, clients, staff_user):
+    missing = _missing_mapping(endpoint)
+    if missing:
+        pytest.fail(
+            f"URL {endpoint.name!r} ({endpoint.route}) has parameter(s) {missing} that "
+            f"tests/test_tenancy_urls.py cannot fill with another centre's object. Add a factory to "
+            f"OBJECTS_BY_KWARG (same model in every URL) or OBJECTS_BY_URL[({endpoint.name!r}, '<kwarg>')], "
+            f"or, if it names no centre-owned object, to NOT_CENTRE_DATA with a reason.",
+            pytrace=False,
+        )
+
+    theirs: dict[str, Any] = {}
+    ours: dict[str, Any] = {}
+    secrets: list[str] = []
+    their_ctx = Ctx(user=staff_user, label="theirs")
+    our_ctx = Ctx(user=staff_user, label="ours")
+    for kwarg in endpoint.kwargs:
+        if kwarg in NOT_CENTRE_DATA:
+            theirs[kwarg] = ours[kwarg] = "zz9abc"
+            continue
+        factory = _factory_for(endpoint, kwarg)
+        obj, theirs[kwarg] = factory(other_centre, their_ctx)
+        their_ctx.made[kwarg] = obj
+        if obj is not None:
+            secrets.append(str(obj))
+        own, ours[kwarg] = factory(centre, our_ctx)
+        our_ctx.made[kwarg] = own
+
+    if all(k in NOT_CENTRE_DATA for k in endpoint.kwargs):
+        # Nothing of a centre behind the URL: only make sure a made-up value is no 500.
+        url = endpoint.url(theirs)
+        for who, client in clients.items():
+            for method in _methods(endpoint):
+                status = _request(_client_no_raise(client), method, url, endpoint.is_api).status_code
+                assert status < 500, f"{method} {url} as {who}: {status}"
+        return
+
+    attack_url = endpoint.url(theirs)
+    control_url = endpoint.url(ours)
+    problems: list[str] = []
+
+    staff = _client_no_raise(clients["staff"])
+    control = staff.get(control_url)
+    if control.status_code >= 500:
+        problems.append(f"control GET {control_url} as staff (own centre's object): {control.status_code}")
+    control_forbidden = control.status_code == 403
+    if control.status_code == 404 and not any(k in NOT_CENTRE_DATA for k in endpoint.kwargs):
+        problems.append(
+            f"control GET {control_url} as staff with the OWN centre's object is a 404: the mapping in "
+            f"tests/test_tenancy_urls.py probably creates the wrong model for {endpoint.kwargs}, so the "
+            f"tenancy check below would pass for nothing"
+        )
+
+    for who, client in clients.items():
+        client = _client_no_raise(client)
+        for method in _methods(endpoint):
+            response = _request(client, method, attack_url, endpoint.is_api)
+            status = response.status_code
+            location = response.get("Location", "") if status in (301, 302, 303) else ""
+            ok = _allowed(status, who=who, api=endpoint.is_api, location=location)
+            if not ok and who == "staff" and status == 403 and control_forbidden:
+                ok = True  # staff may not use this URL at all, whatever the centre
+            if not ok:
+                problems.append(
+                    f"{method} {attack_url} as {who}: {status}{f' → {location}' if location else ''}"
+                )
+            leaked = _leaks(response, secrets)
+            if leaked:
+                problems.append(f"{method} {attack_url} as {who}: page shows another centre's {leaked}")
+
+    assert not problems, f"{endpoint.name} ({endpoint.route}):\n  " + "\n  ".join(problems)
+
+
+def _other_centre_world(other_centre, user) -> list[str]:
+    """One object of every mapped kind in the other centre; their names must appear on no page."""
+    names = []
+    seen = set()
+    for factory in [*OBJECTS_BY_KWARG.values(), *OBJECTS_BY_URL.values()]:
+        if factory in seen:
+            continue
+        seen.add(factory)
+        obj, _value = factory(other_centre, Ctx(user=user, label=f"swiat{len(seen)}"))
+        if obj is not None:
+            names.append(str(obj))
+    return names
+
+
+@pytest.mark.parametrize("endpoint", WITHOUT_KWARGS, ids=lambda e: e.name)
+def test_pages_without_parameters_show_no_other_centre_data(
+    endpoint: Endpoint, centre, other_centre, clients, staff_user
+):
+    secrets = _other_centre_world(other_centre, staff_user)
+    url = endpoint.url({})
+    problems = []
+    for who in ("staff", "user", "anonymous"):
+        client = _client_no_raise(clients[who])
+        response = client.get(url)
+        if response.status_code >= 500:
+            problems.append(f"GET {url} as {who}: {response.status_code}")
+        leaked = _leaks(response, secrets)
+        if leaked:
+            problems.append(f"GET {url} as {who}: shows another centre's {leaked}")
+    assert not problems, f"{endpoint.name} ({endpoint.route}):\n  " + "\n  ".join(problems)
+
+
+def test_every_parameter_has_a_mapping():
+    """One list of every gap, so an author sees them all at once."""
+    gaps = [f"{e.name} ({e.route}): {_missing_mapping(e)}" for e in WITH_KWARGS if _missing_mapping(e)]
+    assert not gaps, "URL parameters without a mapping in tests/test_tenancy_urls.py:\n  " + "\n  ".join(gaps)
+
+
+def test_django_admin_is_closed_to_centre_users(centre, clients):
+    """Django admin is for platform superusers only: centre staff and ordinary users are sent to its
+    login page (or get a 404), whatever the object."""
+    admin = [e for e in iter_endpoints() if e.namespace == "admin"]
+    assert admin
+    login = reverse("admin:login")
+    problems = []
+    for endpoint in admin:
+        if endpoint.name in ("admin:login", "admin:logout", "admin:javascript-catalog"):
+            continue
+        values = dict.fromkeys(endpoint.kwargs, "1")
+        values.update({k: "organisations" for k in endpoint.kwargs if k == "app_label"})
+        url = endpoint.url(values)
+        for who in ("staff", "user"):
+            response = _client_no_raise(clients[who]).get(url)
+            location = response.get("Location", "")
+            if response.status_code == 404 or (response.status_code == 302 and location.startswith(login)):
+                continue
+            problems.append(f"GET {url} as {who}: {response.status_code} {location}")
+    assert not problems, "\n  ".join(problems)
