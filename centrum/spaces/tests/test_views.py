@@ -184,7 +184,7 @@ def test_member_books_through_the_form_check_then_submit(client_for, centre, org
     body = response.content.decode()
     assert (
         "Termin zajęty" in body
-        and 'value="%s" id="skip-2" checked' % (day + timedelta(weeks=1)).isoformat() in body
+        and f'value="{(day + timedelta(weeks=1)).isoformat()}" id="skip-2" checked' in body
     )
     assert Booking.objects.filter(organisation=organisation).count() == 0
     response = client.post(

@@ -286,7 +286,7 @@ def test_room_ics_parses_and_has_no_personal_data(anon, room, organisation):
     response = anon.get(f"/sale/{room.pk}/kalendarz.ics")
     assert response.status_code == 200
     calendar = Calendar.from_ical(response.content)
-    events = [c for c in calendar.walk("VEVENT")]
+    events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     body = response.content.decode()
     assert "Tajne" not in body and "Kowalski" not in body and organisation.name not in body
