@@ -1,0 +1,313 @@
+"""JSON API of rooms: the rooms, their availability (no personal data) and bookings; members book here too."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
+
+from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
+from centrum.api.errors import ApiHttpError
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, Id, Text
+from centrum.core.calendar import warsaw_today
+from centrum.core.permissions import is_centre_staff
+from centrum.organisations.models import Organisation
+
+from .availability import local
+from .choices import BookingKind, Recurrence
+from .models import Booking, EquipmentItem
+from .permissions import can_cancel_booking
+from .selectors import booking_get_visible, bookings_for_user, room_get, room_list, room_public_week
+from .services import booking_cancel, booking_preview, booking_request
+
+router = Router(tags=["rooms"])
+
+
+class OpeningHoursOut(Schema):
+    weekday: int = Field(description="0 = poniedziałek / Monday")
+    opens: str
+    closes: str
+
+
+class RoomOut(Schema):
+    id: int
+    name: str
+    description: str
+    location: str
+    capacity: int
+    features: list[str]
+    booking_policy: str
+    opening_hours: list[OpeningHoursOut]
+
+
+class BusyOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+    blocked: bool = Field(description="Sala wyłączona (blokada, najem) / room blocked or let")
+
+
+class DayOut(Schema):
+    date: date
+    opens: str | None
+    closes: str | None
+    closed_reason: str | None
+    busy: list[BusyOut]
+
+
+class AvailabilityQuery(Schema):
+    start: date | None = Field(
+        None, description="Pierwszy dzień (domyślnie dziś) / first day (today by default)"
+    )
+    days: int = Field(7, ge=1, le=62)
+
+
+class EquipmentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+    item_id: Id
+    quantity: int = Field(ge=1, le=1000)
+
+
+class BookingIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+    room_id: Id
+    organisation_id: Id | None = None
+    kind: BookingKind = BookingKind.ORGANISATION
+    starts_at: datetime
+    ends_at: datetime
+    title: Text(200, min_length=1)
+    purpose: Text(4000) = ""
+    attendees: int | None = Field(None, ge=1, le=5000)
+    contact_name: Text(150) = ""
+    contact_phone: Text(40) = ""
+    contact_email: Text(254) = ""
+    recurrence: Recurrence = Recurrence.ONCE
+    until: date | None = None
+    count: int | None = Field(None, ge=1, le=1000)
+    skip_dates: list[date] = Field(default_factory=list, max_length=1000)
+    equipment: list[EquipmentIn] = Field(default_factory=list, max_length=50)
+    dry_run: bool = Field(False, description="Tylko sprawdź terminy / only check the occurrences")
+
+
+class OccurrenceOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+    ok: bool
+    problems: list[str]
+    conflict: bool
+
+
+class PreviewOut(Schema):
+    occurrences: list[OccurrenceOut]
+
+
+class BookingOut(Schema):
+    id: int
+    room_id: int
+    organisation_id: int | None
+    series_id: int | None
+    kind: str
+    status: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    attendees: int | None
+
+
+class CancelIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+    scope: str = Field("one", pattern="^(one|following)$")
+    reason: Text(500) = ""
+
+
+def _room_out(room) -> dict:
+    return {
+        "id": room.pk,
+        "name": room.name,
+        "description": room.description,
+        "location": room.location,
+        "capacity": room.capacity,
+        "features": list(room.features),
+        "booking_policy": room.booking_policy,
+        "opening_hours": [
+            {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
+            for h in room.opening_hours.all()
+        ],
+    }
+
+
+def _booking_out(booking: Booking) -> dict:
+    return {
+        "id": booking.pk,
+        "room_id": booking.room_id,
+        "organisation_id": booking.organisation_id,
+        "series_id": booking.series_id,
+        "kind": booking.kind,
+        "status": booking.status,
+        "title": booking.title,
+        "starts_at": booking.starts_at,
+        "ends_at": booking.ends_at,
+        "attendees": booking.attendees,
+    }
+
+
+@router.get(
+    "",
+    response={200: list[RoomOut], **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    summary="Sale / rooms",
+)
+def rooms(request: HttpRequest):
+    """Sale, które centrum udostępnia. / The rooms the centre lends."""
+    return [_room_out(room) for room in room_list(centre=require_centre(request))]
+
+
+@router.get(
+    "/bookings",
+    response={200: list[BookingOut], **ERRORS_READ},
+    auth=REQUIRED,
+    summary="Moje rezerwacje / my bookings",
+)
+def my_bookings(request: HttpRequest):
+    """Nadchodzące rezerwacje organizacji, w których działa osoba. / Upcoming bookings of the caller's organisations."""
+    return [_booking_out(b) for b in bookings_for_user(centre=require_centre(request), user=request.auth)]
+
+
+@router.post(
+    "/bookings",
+    response={201: list[BookingOut], 200: PreviewOut, **ERRORS_WRITE},
+    auth=REQUIRED,
+    summary="Zarezerwuj salę / book a room",
+)
+def book(request: HttpRequest, payload: BookingIn):
+    """Jeden termin albo cykl. `dry_run: true` pokazuje każdy termin z kolizjami, niczego nie zapisując.
+
+    One slot or a series. `dry_run: true` lists every occurrence with its problems and stores nothing.
+    """
+    centre = require_centre(request)
+    user = request.auth
+    room = room_get(centre=centre, pk=payload.room_id, active_only=True)
+    organisation = None
+    if payload.organisation_id is not None:
+        organisation = Organisation.objects.filter(centre=centre, pk=payload.organisation_id).first()
+        if organisation is None:
+            raise Http404
+    if payload.kind != BookingKind.ORGANISATION and not is_centre_staff(user, centre):
+        raise ApiHttpError(403, _("Wydarzenia centrum i blokady sal wpisują tylko pracownicy centrum."))
+    items = {
+        i.pk: i
+        for i in EquipmentItem.objects.filter(centre=centre, pk__in=[e.item_id for e in payload.equipment])
+    }
+    if len(items) != len({e.item_id for e in payload.equipment}):
+        raise Http404
+    params = {
+        "room": room,
+        "actor": user,
+        "organisation": organisation,
+        "starts_at": payload.starts_at,
+        "ends_at": payload.ends_at,
+        "title": payload.title,
+        "attendees": payload.attendees,
+        "recurrence": payload.recurrence,
+        "until": payload.until,
+        "count": payload.count,
+        "skip_dates": payload.skip_dates,
+        "equipment": {items[e.item_id]: e.quantity for e in payload.equipment},
+        "kind": payload.kind,
+    }
+    if payload.dry_run:
+        plan = booking_preview(**params)
+        return Status(
+            200,
+            {
+                "occurrences": [
+                    {
+                        "starts_at": c.starts_at,
+                        "ends_at": c.ends_at,
+                        "ok": c.ok,
+                        "problems": c.problems,
+                        "conflict": c.conflict is not None,
+                    }
+                    for c in plan.checks
+                ]
+            },
+        )
+    bookings = booking_request(
+        **params,
+        purpose=payload.purpose,
+        contact_name=payload.contact_name,
+        contact_phone=payload.contact_phone,
+        contact_email=payload.contact_email,
+    )
+    return Status(201, [_booking_out(b) for b in bookings])
+
+
+@router.get(
+    "/bookings/{booking_id}",
+    response={200: BookingOut, **ERRORS_READ},
+    auth=REQUIRED,
+    summary="Rezerwacja / booking",
+)
+def booking_detail(request: HttpRequest, booking_id: int):
+    return _booking_out(booking_get_visible(centre=require_centre(request), pk=booking_id, user=request.auth))
+
+
+@router.post(
+    "/bookings/{booking_id}/cancel",
+    response={200: list[BookingOut], **ERRORS_WRITE},
+    auth=REQUIRED,
+    summary="Anuluj rezerwację / cancel a booking",
+)
+def cancel(request: HttpRequest, booking_id: int, payload: CancelIn):
+    """Jeden termin albo ten i następne z cyklu. / One occurrence, or this and the following ones."""
+    booking = booking_get_visible(centre=require_centre(request), pk=booking_id, user=request.auth)
+    if not can_cancel_booking(request.auth, booking):
+        raise PermissionDenied
+    return [
+        _booking_out(b)
+        for b in booking_cancel(
+            booking=booking, actor=request.auth, scope=payload.scope, reason=payload.reason
+        )
+    ]
+
+
+@router.get(
+    "/{room_id}",
+    response={200: RoomOut, **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    summary="Sala / room",
+)
+def room_detail(request: HttpRequest, room_id: int):
+    return _room_out(room_get(centre=require_centre(request), pk=room_id, active_only=True))
+
+
+@router.get(
+    "/{room_id}/availability",
+    response={200: list[DayOut], **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    summary="Dostępność sali / room availability",
+)
+def availability(request: HttpRequest, room_id: int, query: Query[AvailabilityQuery]):
+    """Godziny udostępniania, dni zamknięte i zajęte przedziały – bez danych organizacji i osób.
+
+    Opening hours, closed days and taken intervals – without any organisation's or person's data.
+    """
+    room = room_get(centre=require_centre(request), pk=room_id, active_only=True)
+    first = query.start or warsaw_today()
+    return [
+        {
+            "date": day.day,
+            "opens": day.opening[0].strftime("%H:%M") if day.opening else None,
+            "closes": day.opening[1].strftime("%H:%M") if day.opening else None,
+            "closed_reason": day.closed_reason,
+            "busy": [
+                {"starts_at": local(b.starts_at), "ends_at": local(b.ends_at), "blocked": b.is_block}
+                for b in day.busy
+            ],
+        }
+        for day in room_public_week(room=room, first=first, days=query.days)
+    ]
