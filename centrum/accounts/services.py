@@ -501,7 +501,8 @@ def api_token_create(*, user, centre: Centre, name: str) -> tuple[ApiToken, str]
             _("Masz już %(limit)s aktywnych tokenów. Unieważnij nieużywane, aby utworzyć nowy.")
             % {"limit": API_TOKEN_LIMIT}
         )
-    key = secrets.token_urlsafe(32)
+    # A recognisable prefix lets secret scanners spot a leaked key.
+    key = "ctr_" + secrets.token_urlsafe(32)
     token = ApiToken(user=user, centre=centre, name=name, prefix=key[:8], key_hash=ApiToken.hash_key(key))
     try:
         token.full_clean(validate_unique=False, validate_constraints=False)

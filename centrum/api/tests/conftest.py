@@ -4,7 +4,7 @@ import factory
 import pytest
 from django.test import Client
 
-from centrum.api.tokens import api_token_create
+from centrum.accounts.services import api_token_create
 from centrum.organisations.models import District
 from centrum.organisations.tests import factories as organisation_factories
 
@@ -51,7 +51,7 @@ def organisation(centre):
 @pytest.fixture
 def make_token():
     def make(user, centre, name="skrypt"):
-        return api_token_create(user=user, centre=centre, name=name, actor=None)
+        return api_token_create(user=user, centre=centre, name=name)
 
     return make
 

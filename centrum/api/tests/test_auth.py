@@ -7,9 +7,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from centrum.accounts.models import ApiToken
+from centrum.accounts.services import api_token_revoke
 from centrum.accounts.tests.factories import UserFactory
 from centrum.api.tests.conftest import API, bearer, send
-from centrum.api.tokens import api_token_revoke
 from centrum.organisations.models import Organisation
 
 from .test_organisations import registration

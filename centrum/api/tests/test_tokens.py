@@ -7,7 +7,6 @@ from django.core.management import CommandError, call_command
 
 from centrum.accounts.models import ApiToken
 from centrum.api.tests.conftest import API, bearer
-from centrum.api.tokens import api_token_revoke
 from centrum.core.models import AuditEntry
 
 
@@ -39,12 +38,3 @@ def test_command_refuses_unknown_centre_or_person(centre, plain_user):
             "api_token_create", centre="kalisz", email="nikt@example.org", name="x", stdout=StringIO()
         )
     assert not ApiToken.objects.exists()
-
-
-def test_revoke_is_audited_and_idempotent(centre, plain_user, make_token):
-    token, _ = make_token(plain_user, centre)
-    api_token_revoke(token=token, actor=plain_user, reason="wyciek")
-    api_token_revoke(token=token, actor=plain_user)
-    token.refresh_from_db()
-    assert token.revoked_at is not None
-    assert AuditEntry.objects.filter(action="api_token.revoked").count() == 1

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from centrum.accounts.models import User
-from centrum.api.tokens import api_token_create
+from centrum.accounts.services import api_token_create
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"Nie ma konta {email}.")
         try:
-            token, key = api_token_create(user=user, centre=found_centre, name=name, actor=None)
+            token, key = api_token_create(user=user, centre=found_centre, name=name)
         except ApplicationError as exc:
             raise CommandError(exc.message)
         self.stderr.write(f"Token „{token.name}” ({token.prefix}…) dla {user.email} w {found_centre.slug}:")
