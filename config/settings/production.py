@@ -31,3 +31,10 @@ if env("S3_BUCKET"):
             "querystring_auth": True,
         },
     }
+
+# Links in e-mails built without a request (invitations, reminders) use https.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Behind a reverse proxy, the lockout counts failures per client address from X-Forwarded-For.
+if env_bool("BEHIND_PROXY", True):
+    AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
