@@ -179,3 +179,42 @@ class KrsExtract(models.Model):
 
     def __str__(self):
         return f"{self.krs} ({self.register})"
+
+
+class OppListImport(CentreScopedModel):
+    """One upload of the national list of OPPs entitled to 1.5% of income tax (art. 27a), for one tax year.
+
+    The list is read once at upload: its KRS numbers and the rows of local organisations missing from the
+    registry are kept here, so the preview and "apply" never read the file again. `applied_at` is set when
+    staff apply the list to the registry's OPP status; the counts are then what was actually changed.
+    """
+
+    year = models.PositiveSmallIntegerField(_("rok podatkowy"))
+    original_name = models.CharField(_("nazwa pliku"), max_length=255)
+    total_rows = models.PositiveIntegerField(_("wiersze z danymi"), default=0)
+    krs_numbers = models.JSONField(default=list, blank=True, help_text="sorted unique 10-digit KRS numbers")
+    invalid_rows = models.JSONField(default=list, blank=True, help_text="[{row, value, message}]")
+    outside_rows = models.JSONField(
+        default=list, blank=True, help_text="[{row, krs, name, nip, place}] on the list, not in the registry"
+    )
+    columns = models.JSONField(default=dict, blank=True, help_text="column key → header as written")
+    place_filter = models.CharField(max_length=120, blank=True)
+    matched_count = models.PositiveIntegerField(_("dopasowane organizacje"), default=0)
+    gained_count = models.PositiveIntegerField(_("nadano status OPP"), default=0)
+    lost_count = models.PositiveIntegerField(_("odebrano status OPP"), default=0)
+    outside_count = models.PositiveIntegerField(_("spoza rejestru centrum"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(_("zastosowano"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("import wykazu OPP")
+        verbose_name_plural = _("importy wykazu OPP")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.year}: {self.original_name}"
