@@ -1,0 +1,507 @@
+"""Demo data: each seed centre's real rooms and equipment, with bookings, a series, a waiting-list entry,
+a loan and (in Żory) offices let to the resident organisations. Idempotent: run it as often as you like."""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from centrum.core.calendar import WARSAW, is_public_holiday, warsaw_today
+from centrum.core.models import CentreClosedDay
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.models import Organisation
+
+from .choices import (
+    ApprovalMode,
+    BookingKind,
+    BookingPolicy,
+    BookingStatus,
+    EquipmentCondition,
+    LetStatus,
+    LoanStatus,
+    Recurrence,
+)
+from .models import (
+    Booking,
+    BookingEquipment,
+    BookingSeries,
+    EquipmentItem,
+    Loan,
+    LoanItem,
+    Room,
+    RoomLet,
+    RoomOpeningHours,
+    WaitingListEntry,
+)
+
+WEEKDAYS = range(5)
+MON_SAT = range(6)
+
+# name, capacity, features, location, weekdays, opens, closes, policy, description
+ROOMS = {
+    "kalisz": [
+        (
+            "Sala wykładowa",
+            30,
+            ["projector", "screen", "sound", "wheelchair", "wifi"],
+            "parter",
+            WEEKDAYS,
+            8,
+            20,
+            BookingPolicy.ORGANISATIONS,
+            "Sala na 30 osób z rzutnikiem i nagłośnieniem – szkolenia, spotkania, konsultacje społeczne.",
+        ),
+        (
+            "Sala warsztatowa nr 1",
+            15,
+            ["flipchart", "whiteboard", "wheelchair", "wifi"],
+            "parter",
+            WEEKDAYS,
+            8,
+            20,
+            BookingPolicy.ORGANISATIONS,
+            "Stoły do pracy w grupach, flipchart.",
+        ),
+        (
+            "Sala warsztatowa nr 2",
+            12,
+            ["flipchart", "kitchen", "wifi"],
+            "I piętro",
+            WEEKDAYS,
+            8,
+            20,
+            BookingPolicy.ORGANISATIONS,
+            "Kameralna sala z dostępem do aneksu kuchennego.",
+        ),
+    ],
+    "miechow": [
+        (
+            "Sala konferencyjna – Urząd Gminy i Miasta",
+            40,
+            ["projector", "screen", "sound", "wheelchair"],
+            "parter urzędu",
+            WEEKDAYS,
+            8,
+            16,
+            BookingPolicy.ORGANISATIONS,
+            "Sala konferencyjna z wyposażeniem (rzutnik, laptop, flipchart).",
+        ),
+        (
+            "Mała sala konferencyjna",
+            14,
+            ["flipchart", "whiteboard"],
+            "I piętro urzędu",
+            WEEKDAYS,
+            8,
+            16,
+            BookingPolicy.ORGANISATIONS,
+            "Spotkania zarządów i małych grup.",
+        ),
+    ],
+    "czestochowa": [
+        (
+            "Sala konferencyjna CCOP",
+            25,
+            ["projector", "screen", "wifi"],
+            "ul. Focha 19/21, lokal 46",
+            WEEKDAYS,
+            8,
+            18,
+            BookingPolicy.ORGANISATIONS,
+            "Sala na spotkania i działania statutowe organizacji.",
+        ),
+    ],
+    "myslowice": [
+        (
+            "Sala szkoleniowa",
+            24,
+            ["projector", "computers", "wifi"],
+            "parter",
+            MON_SAT,
+            9,
+            19,
+            BookingPolicy.ORGANISATIONS,
+            "Warsztaty, konferencje i spotkania – od poniedziałku do soboty.",
+        ),
+        (
+            "Sala spotkań",
+            12,
+            ["flipchart", "kitchen", "wifi"],
+            "parter",
+            MON_SAT,
+            9,
+            19,
+            BookingPolicy.ORGANISATIONS,
+            "Mniejsze spotkania i dyżury organizacji.",
+        ),
+    ],
+    "zory": [
+        (
+            "Sala spotkań",
+            35,
+            ["projector", "kitchen", "wheelchair", "wifi"],
+            "parter",
+            WEEKDAYS,
+            8,
+            20,
+            BookingPolicy.ORGANISATIONS,
+            "Bezpłatnie udostępniana organizacjom na spotkania i szkolenia.",
+        ),
+        (
+            "Biuro nr 1",
+            4,
+            ["desk", "wifi"],
+            "I piętro",
+            WEEKDAYS,
+            7,
+            21,
+            BookingPolicy.STAFF_ONLY,
+            "Biuro dla organizacji rezydenta.",
+        ),
+        (
+            "Biuro nr 2",
+            4,
+            ["desk", "wifi"],
+            "I piętro",
+            WEEKDAYS,
+            7,
+            21,
+            BookingPolicy.STAFF_ONLY,
+            "Biuro dla organizacji rezydenta.",
+        ),
+        (
+            "Biuro nr 3",
+            6,
+            ["desk", "wifi"],
+            "I piętro",
+            WEEKDAYS,
+            7,
+            21,
+            BookingPolicy.STAFF_ONLY,
+            "Biuro dla organizacji rezydenta.",
+        ),
+        (
+            "Biuro nr 4",
+            4,
+            ["desk", "wifi"],
+            "I piętro",
+            WEEKDAYS,
+            7,
+            21,
+            BookingPolicy.STAFF_ONLY,
+            "Biuro dla organizacji rezydenta.",
+        ),
+    ],
+}
+
+# name, quantity, may leave the building, storage
+EQUIPMENT = {
+    "kalisz": [
+        ("Rzutnik multimedialny", 1, True, "sekretariat COP"),
+        ("Laptop", 2, True, "sekretariat COP"),
+        ("Nagłośnienie przenośne", 1, True, "magazynek"),
+        ("Kserokopiarka", 1, False, "pokój biurowy"),
+    ],
+    "miechow": [
+        ("Rzutnik multimedialny", 1, True, "sekretariat"),
+        ("Laptop", 1, True, "sekretariat"),
+        ("Flipchart", 2, True, "sala konferencyjna"),
+        ("Kopiarka", 1, False, "sekretariat"),
+        ("Skaner", 1, False, "sekretariat"),
+        ("Drukarka", 1, False, "sekretariat"),
+        ("Telefon", 1, False, "sekretariat"),
+        ("Faks", 1, False, "sekretariat"),
+    ],
+    "czestochowa": [
+        ("Komputer z dostępem do internetu", 2, False, "lokal 46"),
+        ("Ksero", 1, False, "lokal 46"),
+        ("Faks", 1, False, "lokal 46"),
+        ("Telefon", 1, False, "lokal 46"),
+    ],
+    "myslowice": [
+        ("Komputer stacjonarny", 6, False, "sala szkoleniowa"),
+        ("Laptop", 2, True, "biuro ośrodka"),
+        ("Rzutnik multimedialny", 1, True, "biuro ośrodka"),
+    ],
+    "zory": [
+        ("Rzutnik multimedialny", 1, True, "biuro COP"),
+        ("Ekran przenośny", 1, True, "biuro COP"),
+        ("Kserokopiarka", 1, False, "biuro COP"),
+    ],
+}
+
+RESIDENTS = [
+    ("Biuro nr 1", "Uniwersytet III"),
+    ("Biuro nr 2", "Żorskie Plenery"),
+    ("Biuro nr 3", "STER"),
+    ("Biuro nr 4", "Inicjatyw Lokalnych Progress"),
+]
+
+PURPOSES = [
+    ("Warsztaty dla wolontariuszy", "Szkolenie nowych wolontariuszy stowarzyszenia."),
+    ("Zebranie zarządu", "Posiedzenie zarządu zgodnie ze statutem."),
+    ("Spotkanie grupy wsparcia", "Cotygodniowe spotkanie podopiecznych."),
+    ("Próba chóru", "Zajęcia artystyczne dla seniorów."),
+    ("Walne zebranie członków", "Sprawozdanie roczne i wybory władz."),
+    ("Kurs pierwszej pomocy", "Szkolenie mieszkańców prowadzone przez instruktorów organizacji."),
+]
+
+
+def _open_day(start: date, weekdays, closed: set[date]) -> date:
+    day = start
+    while day.weekday() not in weekdays or is_public_holiday(day) or day in closed:
+        day += timedelta(days=1)
+    return day
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=WARSAW)
+
+
+def _rooms(centre, slug) -> dict[str, Room]:
+    rooms = {}
+    for position, (
+        name,
+        capacity,
+        features,
+        location,
+        weekdays,
+        opens,
+        closes,
+        policy,
+        description,
+    ) in enumerate(ROOMS[slug]):
+        room, created = Room.objects.get_or_create(
+            centre=centre,
+            name=name,
+            defaults={
+                "capacity": capacity,
+                "features": features,
+                "location": location,
+                "booking_policy": policy,
+                "description": description,
+                "position": position,
+                "approval_mode": ApprovalMode.CENTRE_DEFAULT,
+            },
+        )
+        if created:
+            RoomOpeningHours.objects.bulk_create(
+                [
+                    RoomOpeningHours(
+                        centre=centre, room=room, weekday=d, opens=time(opens), closes=time(closes)
+                    )
+                    for d in weekdays
+                ]
+            )
+        rooms[name] = room
+    return rooms
+
+
+def _equipment(centre, slug) -> dict[str, EquipmentItem]:
+    items = {}
+    for number, (name, quantity, leaves, storage) in enumerate(EQUIPMENT[slug], start=1):
+        item, _created = EquipmentItem.objects.get_or_create(
+            centre=centre,
+            name=name,
+            defaults={
+                "quantity": quantity,
+                "may_leave_building": leaves,
+                "storage_location": storage,
+                "condition": EquipmentCondition.GOOD,
+                "inventory_number": f"{slug.upper()[:3]}/{number:03d}",
+            },
+        )
+        items[name] = item
+    return items
+
+
+def _member(organisation):
+    membership = organisation.memberships.select_related("user").order_by("id").first()
+    return membership.user if membership else None
+
+
+def seed(*, centre, rng: random.Random) -> None:
+    slug = centre.slug
+    if slug not in ROOMS:
+        return
+    rooms = _rooms(centre, slug)
+    items = _equipment(centre, slug)
+    if Booking.objects.filter(centre=centre).exists():
+        return  # bookings were seeded before
+    organisations = list(
+        Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("name")
+    )
+    with_members = [o for o in organisations if o.memberships.exists()]
+    others = [o for o in organisations if o not in with_members]
+    people = with_members + rng.sample(others, min(len(others), 6))
+    now = timezone.now()
+    today = warsaw_today()
+    closed = set(CentreClosedDay.objects.filter(centre=centre).values_list("date", flat=True))
+    bookable = [r for r in rooms.values() if r.booking_policy == BookingPolicy.ORGANISATIONS]
+    main = bookable[0]
+    weekdays = sorted({h.weekday for h in main.opening_hours.all()})
+    staff = None
+    from centrum.accounts.models import CentreRole, CentreRoleKind
+
+    role = CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF).select_related("user").first()
+    staff = role.user if role else None
+
+    if slug == "zory":
+        for room_name, key in RESIDENTS:
+            resident = Organisation.objects.filter(Q(name__icontains=key), centre=centre).first()
+            if resident is None:
+                continue
+            start_on = date(today.year, 1, 1)
+            end_on = date(today.year + 2, 12, 31)
+            booking = Booking.objects.create(
+                centre=centre,
+                room=rooms[room_name],
+                kind=BookingKind.LET,
+                organisation=resident,
+                title=f"Najem: {resident.name}",
+                starts_at=_at(start_on, 0),
+                ends_at=_at(end_on + timedelta(days=1), 0),
+                status=BookingStatus.APPROVED,
+                status_changed_at=now,
+                decided_by=staff,
+            )
+            RoomLet.objects.create(
+                centre=centre,
+                room=rooms[room_name],
+                organisation=resident,
+                booking=booking,
+                starts_on=start_on,
+                ends_on=end_on,
+                agreement_number=f"ŻCOP/{today.year}/{room_name[-1]}",
+                status=LetStatus.ACTIVE,
+                notes="Siedziba organizacji w budynku Żorskiego Centrum.",
+                created_by=staff,
+            )
+
+    if not people:
+        return
+    # Past bookings with recorded attendance, and upcoming ones in each bookable room.
+    day = _open_day(today - timedelta(days=21), weekdays, closed)
+    for index in range(6):
+        organisation = people[index % len(people)]
+        title, purpose = PURPOSES[index % len(PURPOSES)]
+        start = _at(day, 10 + (index % 3) * 3)
+        Booking.objects.create(
+            centre=centre,
+            room=main,
+            organisation=organisation,
+            requested_by=_member(organisation),
+            title=title,
+            purpose=purpose,
+            attendees=min(main.capacity, rng.randint(6, 25)),
+            contact_name="",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            status=BookingStatus.APPROVED,
+            status_changed_at=now,
+            decided_by=staff,
+            attendance="no_show" if index == 5 else "attended",
+        )
+        day = _open_day(day + timedelta(days=2), weekdays, closed)
+    upcoming_day = _open_day(today + timedelta(days=2), weekdays, closed)
+    for offset, room in enumerate(bookable):
+        for index in range(4):
+            organisation = people[(offset + index) % len(people)]
+            title, purpose = PURPOSES[(offset + index) % len(PURPOSES)]
+            day = _open_day(upcoming_day + timedelta(days=index * 3 + offset), weekdays, closed)
+            start = _at(day, 9 + index * 2)
+            booking = Booking.objects.create(
+                centre=centre,
+                room=room,
+                organisation=organisation,
+                requested_by=_member(organisation),
+                title=title,
+                purpose=purpose,
+                attendees=min(room.capacity, rng.randint(5, 20)),
+                starts_at=start,
+                ends_at=start + timedelta(hours=2),
+                status=BookingStatus.PENDING if index == 3 else BookingStatus.APPROVED,
+                status_changed_at=now,
+                decided_by=None if index == 3 else staff,
+            )
+            projector = next((i for n, i in items.items() if "Rzutnik" in n), None)
+            if projector is not None and index == 1 and offset == 0:
+                BookingEquipment.objects.create(centre=centre, booking=booking, item=projector, quantity=1)
+
+    # A weekly workshop series in the main room, late afternoon.
+    organisation = people[0]
+    first = _open_day(today + timedelta(days=7), [weekdays[1 % len(weekdays)]], closed)
+    series = BookingSeries.objects.create(
+        centre=centre,
+        room=main,
+        organisation=organisation,
+        requested_by=_member(organisation),
+        title="Cotygodniowe warsztaty rękodzieła",
+        recurrence=Recurrence.WEEKLY,
+        first_date=first,
+        count=8,
+        start_time=time(16),
+        end_time=time(18),
+    )
+    taken_series_slot = None
+    for week in range(8):
+        day = first + timedelta(weeks=week)
+        if is_public_holiday(day) or day in closed:
+            series.skipped_dates.append(day.isoformat())
+            continue
+        booking = Booking.objects.create(
+            centre=centre,
+            room=main,
+            series=series,
+            organisation=organisation,
+            requested_by=_member(organisation),
+            title=series.title,
+            purpose="Warsztaty rękodzieła dla seniorów – zadanie statutowe.",
+            attendees=min(main.capacity, 18),
+            starts_at=_at(day, 16),
+            ends_at=_at(day, 18),
+            status=BookingStatus.APPROVED,
+            status_changed_at=now,
+            decided_by=staff,
+        )
+        taken_series_slot = taken_series_slot or booking
+    series.save(update_fields=["skipped_dates"])
+
+    # A second organisation waits for a slot of the series.
+    if taken_series_slot is not None and len(people) > 1:
+        waiting = people[1]
+        WaitingListEntry.objects.create(
+            centre=centre,
+            room=main,
+            organisation=waiting,
+            requested_by=_member(waiting),
+            starts_at=taken_series_slot.starts_at,
+            ends_at=taken_series_slot.ends_at,
+            title="Spotkanie informacyjne",
+            purpose="Spotkanie dla rodziców podopiecznych.",
+            attendees=15,
+        )
+
+    # A loan of equipment out of the building, handed over and due next week.
+    lendable = [i for i in items.values() if i.may_leave_building]
+    if lendable and len(people) > 2:
+        borrower = people[2]
+        starts_on = today - timedelta(days=2)
+        loan = Loan.objects.create(
+            centre=centre,
+            number=f"UŻ/{starts_on.year}/0001",
+            organisation=borrower,
+            requested_by=_member(borrower),
+            purpose="Festyn rodzinny organizowany przez stowarzyszenie.",
+            starts_on=starts_on,
+            due_on=today + timedelta(days=5),
+            status=LoanStatus.HANDED_OVER,
+            status_changed_at=now,
+            decided_by=staff,
+            handed_over_at=now - timedelta(days=2),
+            handed_over_by=staff,
+            received_by_name="przedstawiciel organizacji",
+            handover_condition=EquipmentCondition.GOOD,
+        )
+        LoanItem.objects.create(centre=centre, loan=loan, item=lendable[0], quantity=1)
