@@ -1,6 +1,7 @@
 """Django admin for platform admins only: a technical view of centres, settings, the audit log and mail."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, Centre, CentreClosedDay, CentreHost, CentreSetting, JobRun, OutboxMessage
@@ -39,6 +40,11 @@ class CentreAdmin(PlatformAdminOnly, admin.ModelAdmin):
     list_filter = ["is_active", "government_kind", "voivodeship"]
     search_fields = ["name", "slug", "municipality", "hosts__host"]
     inlines = [CentreHostInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(CentreSetting)

@@ -144,7 +144,12 @@ def audit_list_for_object_id(*, centre: Centre, content_type_id: int, object_id:
 
 def audit_content_types_for_centre(*, centre: Centre) -> list[ContentType]:
     """The kinds of objects that appear in the centre's audit log, for the filter."""
-    ids = AuditEntry.objects.filter(centre=centre).values_list("content_type_id", flat=True).distinct()
+    ids = (
+        AuditEntry.objects.filter(centre=centre)
+        .order_by()
+        .values_list("content_type_id", flat=True)
+        .distinct()
+    )
     return sorted(
         ContentType.objects.filter(id__in=ids),
         key=lambda ct: str(ct.model_class()._meta.verbose_name if ct.model_class() else ct.model),

@@ -1,9 +1,10 @@
 import socket
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -161,3 +162,32 @@ def test_purge_deletes_old_sent_mail_per_centre_retention(centre, other_centre):
     CentreSetting.objects.create(centre=centre, key="outbox_retention_days", value=7)
     assert outbox_purge_sent(now=now) == 1
     assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {old_there.pk, fresh.pk}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks with SKIP LOCKED need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_workers_never_claim_the_same_message():
+    from centrum.core.outbox import _claim_due
+    from centrum.core.tests.factories import CentreFactory
+
+    centre = CentreFactory(slug="rownolegle")
+    for i in range(40):
+        _enqueue(centre, f"osoba{i}@example.org")
+    barrier = threading.Barrier(3)
+    claimed: list[list[int]] = [[], [], []]
+
+    def worker(index):
+        try:
+            barrier.wait()
+            while batch := _claim_due(limit=3, now=timezone.now()):
+                claimed[index].extend(m.pk for m in batch)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    all_ids = [pk for ids in claimed for pk in ids]
+    assert len(all_ids) == 40 == len(set(all_ids))

@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from centrum.core.jobs import run_due_jobs
 from centrum.core.outbox import outbox_send_all_due
@@ -47,7 +47,7 @@ class Command(BaseCommand):
         logger.info("Worker stopped")
 
     def run_round(self) -> None:
-        close_old_connections()
+        _refresh_connections()
         try:
             sent = outbox_send_all_due()
             if sent["claimed"]:
@@ -58,7 +58,7 @@ class Command(BaseCommand):
         except Exception:  # the database or mail server is away: keep running, try again next round
             logger.exception("Worker round failed")
         finally:
-            close_old_connections()
+            _refresh_connections()
 
 
 def _sleep(stop: threading.Event, seconds: float) -> bool:
@@ -73,3 +73,9 @@ def _sleep(stop: threading.Event, seconds: float) -> bool:
             return False
         stop.wait(min(remaining, 0.5))
     return True
+
+
+def _refresh_connections() -> None:
+    """Drop broken or expired database connections between rounds (a long-running process must)."""
+    if not connection.in_atomic_block:  # inside a transaction (tests, an embedding caller) keep it
+        close_old_connections()
