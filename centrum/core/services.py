@@ -96,8 +96,8 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
 # --- profile ----------------------------------------------------------------------------------
 
 
-def logo_validate(upload: UploadedFile) -> None:
-    """An image of an accepted format and size; raises ApplicationError(field="logo") otherwise."""
+def logo_validate(upload: UploadedFile) -> str:
+    """The image format ("PNG", …) of an accepted logo; raises ApplicationError(field="logo") otherwise."""
     from PIL import Image
 
     limit = settings.CENTRE_LOGO_MAX_BYTES
@@ -120,6 +120,7 @@ def logo_validate(upload: UploadedFile) -> None:
         upload.seek(0)
     if image_format not in LOGO_FORMATS:
         raise ApplicationError(_("Dozwolone formaty logo: PNG, JPEG, GIF, WebP."), field="logo")
+    return image_format
 
 
 def opening_hours_normalise(entries: list[dict]) -> list[dict]:
@@ -173,12 +174,14 @@ def centre_profile_update(
     for name, value in data.items():
         setattr(centre, name, value)
     old_logo = centre.logo.name if centre.logo else ""
+    image_format = logo_validate(logo) if logo is not None else None
+    _full_clean(centre, exclude=["logo"])
     if logo is not None:
-        logo_validate(logo)
-        centre.logo.save(logo.name, logo, save=False)
+        # The stored name comes from the real format, never from the uploaded file's name.
+        extension = "jpg" if image_format == "JPEG" else image_format.lower()
+        centre.logo.save(f"{centre.slug}.{extension}", logo, save=False)
     elif remove_logo:
         centre.logo = None
-    _full_clean(centre)
     centre.save()
     new_logo = centre.logo.name if centre.logo else ""
     if old_logo and old_logo != new_logo:

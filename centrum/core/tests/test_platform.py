@@ -212,3 +212,17 @@ def test_platform_home_hides_inactive_centres(centre, other_centre):
     Centre.objects.filter(pk=other_centre.pk).update(is_active=False)
     body = _platform().get("/").content.decode()
     assert centre.name in body and other_centre.name not in body
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"name": ""}, {"hosts": "zła nazwa"}, {"postal_code": "x"}, {"email": "nie"}, {"hosts": "127.0.0.1"}],
+)
+def test_edit_garbage_changes_nothing(admin_client, centre, overrides):
+    before = Centre.objects.values().get(pk=centre.pk)
+    response = admin_client.post(f"/platforma/centra/{centre.pk}/", _centre_form(**overrides))
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert Centre.objects.values().get(pk=centre.pk) == before
+    assert list(centre.hosts.values_list("host", flat=True)) == ["kalisz.localhost"]
+    assert not AuditEntry.objects.exists()

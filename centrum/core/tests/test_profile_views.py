@@ -106,7 +106,7 @@ def test_logo_upload_and_removal(staff_client, centre):
     data = _form(centre, **{"logo-logo": SimpleUploadedFile("logo.png", _png(), content_type="image/png")})
     assert staff_client.post("/panel/centrum/", data).status_code == 302
     centre.refresh_from_db()
-    assert centre.logo.name.startswith("centres/logos/")
+    assert centre.logo.name.startswith("centres/logos/kalisz") and centre.logo.name.endswith(".png")
     assert (
         staff_client.post("/panel/centrum/", _form(centre, **{"logo-remove_logo": "on"})).status_code == 302
     )
@@ -138,3 +138,10 @@ def test_profile_of_another_centre_is_untouched(client_for, centre, other_centre
     client.post("/panel/centrum/", _form(centre, short_name="Zmienione"))
     other_centre.refresh_from_db()
     assert other_centre.short_name != "Zmienione"
+
+
+def test_uploaded_file_name_is_not_trusted(staff_client, centre):
+    upload = SimpleUploadedFile("../../evil.html", _png(), content_type="text/html")
+    assert staff_client.post("/panel/centrum/", _form(centre, **{"logo-logo": upload})).status_code == 302
+    centre.refresh_from_db()
+    assert centre.logo.name.endswith(".png") and "evil" not in centre.logo.name
