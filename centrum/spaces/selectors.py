@@ -340,3 +340,50 @@ def feed_bookings_for_organisation(*, organisation: Organisation, since: datetim
         .select_related("room")
         .order_by("starts_at")
     )
+
+
+@dataclass
+class FreeSlot:
+    room_id: int
+    starts_at: datetime
+    ends_at: datetime
+
+
+def free_slots(*, centre: Centre, first: date, last: date, min_minutes: int = 60) -> list[FreeSlot]:
+    """Every free interval of at least `min_minutes` in every active room of `centre`, day by day (four queries)."""
+    rooms = list(Room.objects.filter(centre=centre, is_active=True).prefetch_related("opening_hours"))
+    start, end = day_bounds(first, (last - first).days + 1)
+    closed = closed_days(centre, first, last)
+    busy: dict[int, list[tuple[datetime, datetime]]] = {room.pk: [] for room in rooms}
+    for room_id, s, e in (
+        Booking.objects.filter(
+            room__in=rooms, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
+        )
+        .order_by("room_id", "starts_at")
+        .values_list("room_id", "starts_at", "ends_at")
+    ):
+        busy[room_id].append((s, e))
+    minimum = timedelta(minutes=min_minutes)
+    result: list[FreeSlot] = []
+    for room in rooms:
+        hours = opening_hours_map(room)
+        taken = busy[room.pk]
+        index = 0
+        day = first
+        while day <= last:
+            opening = hours.get(day.weekday())
+            if opening is not None and day not in closed:
+                cursor = datetime.combine(day, opening[0], tzinfo=WARSAW)
+                closes = datetime.combine(day, opening[1], tzinfo=WARSAW)
+                while index < len(taken) and taken[index][1] <= cursor:
+                    index += 1
+                scan = index
+                while scan < len(taken) and taken[scan][0] < closes:
+                    if taken[scan][0] - cursor >= minimum:
+                        result.append(FreeSlot(room.pk, cursor, taken[scan][0]))
+                    cursor = max(cursor, taken[scan][1])
+                    scan += 1
+                if closes - cursor >= minimum:
+                    result.append(FreeSlot(room.pk, cursor, closes))
+            day += timedelta(days=1)
+    return result

@@ -332,3 +332,23 @@ def test_other_centre_organisation_cannot_be_used(room, org_member):
         "nie należy do tego centrum",
         lambda: _request(room, org_member, foreign, *slot(next_open_day(), 10, 12)),
     )
+
+
+def test_free_slots_skip_bookings_closed_days_and_short_gaps(room, centre, django_assert_max_num_queries):
+    from centrum.spaces.selectors import free_slots
+
+    day = next_open_day()
+    BookingFactory(room=room, starts_at=slot(day, 10, 12)[0], ends_at=slot(day, 10, 12)[1])
+    BookingFactory(
+        room=room, starts_at=slot(day, 12, 13)[0] + timedelta(minutes=30), ends_at=slot(day, 15, 16)[0]
+    )
+    with django_assert_max_num_queries(4):
+        slots = free_slots(centre=centre, first=day, last=day)
+    from centrum.spaces.availability import local
+
+    assert [(local(s.starts_at).strftime("%H:%M"), local(s.ends_at).strftime("%H:%M")) for s in slots] == [
+        ("08:00", "10:00"),
+        ("15:00", "21:00"),
+    ]
+    sunday = day + timedelta(days=(6 - day.weekday()))
+    assert free_slots(centre=centre, first=sunday, last=sunday) == []

@@ -1,0 +1,177 @@
+"""Kalisz, rooms and equipment: a member books the lecture hall for a weekly workshop series, sees one
+conflicting date and drops it; staff approve; a second organisation's request for a taken slot waits and
+is offered the slot when the first cancels; a projector is lent and returned; the loan agreement PDF
+opens. axe-core checks every page (helpers.visit / check_page)."""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from centrum.accounts.models import MembershipRole
+from centrum.accounts.tests.factories import MembershipFactory, UserFactory
+from centrum.organisations.tests.factories import OrganisationFactory
+from centrum.spaces.choices import BookingKind, BookingStatus, LoanStatus, WaitingStatus
+from centrum.spaces.models import Booking, Loan, WaitingListEntry
+from centrum.spaces.tests.factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
+
+from .helpers import check_page, login, visit
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def kalisz(centre, staff_member, password):
+    hall = RoomFactory(centre=centre, name="Sala wykładowa", capacity=30, min_notice_hours=0)
+    RoomFactory(centre=centre, name="Sala warsztatowa nr 1", capacity=15)
+    projector = EquipmentFactory(
+        centre=centre, name="Rzutnik multimedialny", quantity=1, may_leave_building=True
+    )
+    first = OrganisationFactory(centre=centre, name="Stowarzyszenie Rękodzieła Kaliskiego", nip="", regon="")
+    second = OrganisationFactory(centre=centre, name="Fundacja Kaliski Senior", nip="", regon="")
+    member = UserFactory(email="rekodzielo@example.org", full_name="Maria Rękodzielna", password=password)
+    MembershipFactory(user=member, organisation=first, role=MembershipRole.ADMIN)
+    other = UserFactory(email="senior@example.org", full_name="Jan Senior", password=password)
+    MembershipFactory(user=other, organisation=second, role=MembershipRole.ADMIN)
+    day = next_open_day(weekday=2)
+    council = slot(day + timedelta(weeks=2), 16, 18)  # the Council's meeting takes the third week
+    BookingFactory(
+        room=hall,
+        kind=BookingKind.CENTRE,
+        organisation=None,
+        title="Posiedzenie Rady Seniorów",
+        starts_at=council[0],
+        ends_at=council[1],
+        status=BookingStatus.APPROVED,
+    )
+    return {
+        "hall": hall,
+        "projector": projector,
+        "first": first,
+        "second": second,
+        "member": member,
+        "other": other,
+        "day": day,
+    }
+
+
+def _fill_booking(page: Page, data, *, organisation, recurrence="once", count=""):
+    page.locator("#id_organisation").select_option(label=organisation.name)
+    page.locator("#id_room").select_option(label="Sala wykładowa")
+    page.locator("#id_day").fill(data["day"].isoformat())
+    page.locator("#id_start_time").fill("17:00")
+    page.locator("#id_end_time").fill("19:00")
+    page.locator("#id_recurrence").select_option(recurrence)
+    if count:
+        page.locator("#id_count").fill(count)
+    page.locator("#id_title").fill("Warsztaty rękodzieła")
+    page.locator("#id_purpose").fill("Warsztaty dla seniorów – zadanie statutowe")
+    page.locator("#id_attendees").fill("18")
+
+
+def _switch_user(page: Page, email: str, password: str):
+    page.context.clear_cookies()
+    login(page, email, password)
+
+
+def test_kalisz_rooms_walk(page: Page, kalisz, staff_member, password):
+    data = kalisz
+    # 1. A member books the lecture hall for a weekly series; one date collides and is dropped.
+    login(page, data["member"].email, password)
+    visit(page, "/sale/")
+    page.get_by_role("link", name="Sala wykładowa").click()
+    check_page(page, label="room detail")
+    page.get_by_role("link", name="Zarezerwuj tę salę").click()
+    check_page(page, label="booking form")
+    _fill_booking(page, {"day": data["day"]}, organisation=data["first"], recurrence="weekly", count="4")
+    # The series starts at 17:00, the Council meets 16:00–18:00 in week three.
+    page.get_by_role("button", name="Sprawdź terminy").click()
+    check_page(page, label="booking preview")
+    expect(page.get_by_text("Termin zajęty.")).to_have_count(1)
+    conflict_day = data["day"] + timedelta(weeks=2)
+    expect(page.locator(f"input[name=skip_dates][value='{conflict_day.isoformat()}']")).to_be_checked()
+    page.get_by_role("button", name="Wyślij wniosek").click()
+    check_page(page, label="booking detail")
+    expect(page.get_by_text("czeka na akceptację")).to_be_visible()
+    series = Booking.objects.filter(organisation=data["first"]).order_by("starts_at")
+    assert series.count() == 3
+
+    # 2. Staff approve the whole series from the queue.
+    _switch_user(page, staff_member.email, password)
+    visit(page, "/sale/kolejka/")
+    page.get_by_role("button", name="Zatwierdź cały cykl").first.click()
+    check_page(page, label="queue after approval")
+    assert set(series.values_list("status", flat=True)) == {BookingStatus.APPROVED}
+    visit(page, f"/sale/planer/?day={data['day'].isoformat()}&view=week")
+
+    # 3. A second organisation asks for the first workshop's slot: it waits.
+    _switch_user(page, data["other"].email, password)
+    visit(page, "/sale/rezerwuj/")
+    _fill_booking(page, {"day": data["day"]}, organisation=data["second"])
+    page.get_by_role("button", name="Sprawdź terminy").click()
+    check_page(page, label="single conflict")
+    page.get_by_role("button", name="Zapisz na listę oczekujących").click()
+    check_page(page, label="my bookings with waiting entry")
+    entry = WaitingListEntry.objects.get(organisation=data["second"])
+    assert entry.status == WaitingStatus.WAITING
+
+    # 4. The first organisation cancels that one workshop; the slot is offered to the second.
+    _switch_user(page, data["member"].email, password)
+    visit(page, "/sale/moje/")
+    page.get_by_role(
+        "link", name=series.first().starts_at.astimezone().strftime("%H:%M"), exact=False
+    ).first.click()
+    check_page(page, label="booking to cancel")
+    page.get_by_label("tylko ten termin").check()
+    page.get_by_role("button", name="Anuluj rezerwację").click()
+    check_page(page, label="cancelled")
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.OFFERED
+
+    _switch_user(page, data["other"].email, password)
+    visit(page, "/sale/moje/")
+    page.get_by_role("link", name="odpowiedz na propozycję").click()
+    check_page(page, label="offer")
+    page.get_by_role("button", name="Przyjmij termin").click()
+    check_page(page, label="offer accepted")
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.ACCEPTED
+
+    # 5. A projector is lent out and returned; the agreement PDF opens.
+    _switch_user(page, staff_member.email, password)
+    visit(page, "/sale/wypozyczenia/nowe/")
+    page.locator("#id_organisation").select_option(label=data["first"].name)
+    from centrum.core.calendar import warsaw_today
+
+    page.locator("#id_starts_on").fill((warsaw_today() + timedelta(days=1)).isoformat())
+    page.locator("#id_due_on").fill((warsaw_today() + timedelta(days=3)).isoformat())
+    page.locator("#id_purpose").fill("Pokaz filmów na pikniku")
+    page.locator(f"#id_equipment_{data['projector'].pk}").fill("1")
+    page.get_by_role("button", name="Wyślij wniosek").click()
+    check_page(page, label="loan detail")
+    page.get_by_role("button", name="Zatwierdź").click()
+    check_page(page, label="loan approved")
+    href = page.get_by_role("link", name="Umowa użyczenia (PDF)").get_attribute("href")
+    # Fetched by the browser itself (Chromium resolves *.localhost; Playwright's request client does not).
+    pdf = page.evaluate(
+        """async (url) => {
+            const response = await fetch(url);
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            return {status: response.status, type: response.headers.get("content-type"),
+                    head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length};
+        }""",
+        href,
+    )
+    assert (
+        pdf["status"] == 200
+        and pdf["type"] == "application/pdf"
+        and pdf["head"] == "%PDF-"
+        and pdf["size"] > 5000
+    )
+    page.locator("#id_handover-person").fill("Maria Rękodzielna")
+    page.get_by_role("button", name="Zapisz wydanie").click()
+    check_page(page, label="handed over")
+    page.locator("#id_return-person").fill("Maria Rękodzielna")
+    page.get_by_role("button", name="Zapisz zwrot").click()
+    check_page(page, label="returned")
+    assert Loan.objects.get().status == LoanStatus.RETURNED
