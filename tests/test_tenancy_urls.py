@@ -191,6 +191,18 @@ def _closed_day(centre, ctx: Ctx):
     return day, day.pk
 
 
+def _opp_list_import(centre, ctx: Ctx):
+    from centrum.organisations.models import OppListImport
+
+    batch = OppListImport.objects.create(
+        centre=centre,
+        year=2025,
+        original_name=f"wykaz-opp-{ctx.label}-{centre.slug}.csv",
+        created_by=ctx.user,
+    )
+    return batch, batch.pk
+
+
 # spaces (rooms, bookings, equipment, lets, loans)
 def _room(centre, ctx: Ctx):
     from centrum.spaces.tests.factories import RoomFactory
@@ -300,6 +312,10 @@ def _calendar_feed_token(centre, ctx: Ctx):
 OBJECTS_BY_KWARG: dict[str, Factory] = {
     "organisation_pk": _organisation,
     "organisation_id": _organisation,
+    "room_id": _room,
+    "room_pk": _room,
+    "booking_id": _booking,
+    "booking_pk": _booking,
     "membership_pk": _membership,
     "invitation_pk": _membership_invitation_pk,
     "batch_pk": _import_batch,
@@ -317,6 +333,8 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:import_preview", "pk"): _import_batch,
     ("organisations:import_progress", "pk"): _import_batch,
     ("organisations:import_run", "pk"): _import_batch,
+    ("organisations:opp_preview", "pk"): _opp_list_import,
+    ("organisations:opp_apply", "pk"): _opp_list_import,
     ("accounts:api_token_revoke", "pk"): _api_token_of_user,
     ("accounts:team_role_remove", "pk"): _centre_role,
     ("accounts:team_invitation_revoke", "pk"): _centre_role_invitation,
