@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 
 from centrum.accounts.demo import PLATFORM_ADMIN_EMAIL
 from centrum.core.centre_settings import REGISTRY
@@ -65,13 +65,34 @@ def app_demo_hooks() -> Iterator[tuple[str, Callable]]:
             yield config.label, seed
 
 
+def _delete_demo_rows(queryset, centre_ids: set[int], depth: int = 0) -> None:
+    """Delete `queryset` with its cascade. Rows that block it through PROTECT (a booking of an
+    organisation, say) are deleted first when they belong to a demo centre; anything else stops here."""
+    try:
+        queryset.delete()
+        return
+    except ProtectedError as exc:
+        if depth > 10:
+            raise
+        blocking: dict[type, list[int]] = {}
+        for obj in exc.protected_objects:
+            if getattr(obj, "centre_id", None) not in centre_ids:
+                raise
+            blocking.setdefault(type(obj), []).append(obj.pk)
+    for model, pks in blocking.items():
+        _delete_demo_rows(model._base_manager.filter(pk__in=pks), centre_ids, depth + 1)
+    _delete_demo_rows(queryset, centre_ids, depth + 1)
+
+
 def wipe_demo() -> None:
     """Remove the demo centres (with everything they own) and the demo people."""
-    Centre.objects.filter(slug__in=DEMO_SLUGS).delete()
+    centres = Centre.objects.filter(slug__in=DEMO_SLUGS)
+    centre_ids = set(centres.values_list("pk", flat=True))
+    _delete_demo_rows(centres, centre_ids)
     people = Q(email__iexact=PLATFORM_ADMIN_EMAIL)
     for slug in DEMO_SLUGS:
         people |= Q(email__iendswith=f"@{slug}.demo")
-    get_user_model().objects.filter(people).delete()
+    _delete_demo_rows(get_user_model().objects.filter(people), centre_ids)
 
 
 def _ensure_centre(spec: DemoCentre) -> tuple[Centre, bool]:

@@ -32,7 +32,7 @@ HOSTS = {
 
 def _seed(*args) -> str:
     out = StringIO()
-    call_command("seed_demo", *args, stdout=out, stderr=StringIO())
+    call_command("seed_demo", *args, force=True, stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -173,11 +173,16 @@ def test_home_page_of_each_demo_centre(seeded):
 
 @pytest.mark.django_db
 def test_reset_recreates_the_demo(seeded):
-    Organisation.objects.filter(centre__slug="kalisz").delete()
+    Centre.objects.filter(slug="kalisz").update(name="Zmieniona nazwa")
+    Membership.objects.filter(centre__slug="kalisz").delete()
+    CentreRole.objects.filter(centre__slug="kalisz").delete()
+    User.objects.filter(email=demo_email("prezes", "kalisz")).delete()
     _seed("--reset")
     after = _snapshot()
-    assert after["organisations"] == seeded["organisations"]
-    assert after["roles"] == seeded["roles"] and after["memberships"] == seeded["memberships"]
+    assert Centre.objects.get(slug="kalisz").name == "Centrum Organizacji Pozarządowych w Kaliszu"
+    for part in ("hosts", "organisations", "roles", "memberships", "districts", "emails"):
+        assert after[part] == seeded[part], part
+    assert [email for email, _ in after["users"]] == [email for email, _ in seeded["users"]]
 
 
 def test_generation_is_deterministic():
@@ -204,4 +209,12 @@ def test_app_hooks_run_per_centre_and_failures_are_contained(db, monkeypatch):
     assert "failed hooks: spaces" in output
     assert Organisation.objects.count() == len(HOSTS) * ORGANISATIONS_PER_CENTRE
     with pytest.raises(Exception, match="hook"):
-        call_command("seed_demo", "--strict", stdout=StringIO(), stderr=StringIO())
+        call_command("seed_demo", "--strict", force=True, stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db
+def test_refuses_to_run_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(Exception, match="DEBUG"):
+        call_command("seed_demo", stdout=StringIO(), stderr=StringIO())
+    assert not Centre.objects.exists()

@@ -2,6 +2,7 @@
 
     manage.py seed_demo            create whatever is missing; running it again changes nothing
     manage.py seed_demo --reset    delete the demo centres and demo people, then create them afresh
+    manage.py seed_demo --force    also when DEBUG is off (a public demo server, the tests)
 
 What it creates, per centre (Żory, Częstochowa, Mysłowice, Miechów, Kalisz), on `<slug>.localhost`:
 the centre's public facts from its seed page, its districts, about 200 organisations with valid NIP,
@@ -19,6 +20,7 @@ e-mail addresses in `@<slug>.demo` so that `--reset` removes them. Each hook run
 savepoint: a failing hook is reported and skipped (with `--strict` it stops the command instead).
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from centrum.core.demo.seeding import seed_demo
@@ -34,10 +36,20 @@ class Command(BaseCommand):
             help="Delete the demo centres and people first, then recreate them.",
         )
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off: the demo accounts share one published password.",
+        )
+        parser.add_argument(
             "--strict", action="store_true", help="Stop with an error when an app's demo hook fails."
         )
 
-    def handle(self, *args, reset=False, strict=False, **options):
+    def handle(self, *args, reset=False, strict=False, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts (a superuser too) with the published demo password, so it "
+                "runs only with DEBUG on. On a demo server that is meant to be public, add --force."
+            )
         errors: list[str] = []
 
         def on_hook_error(message: str) -> None:
