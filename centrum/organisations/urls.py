@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import urls_data, views
+from . import urls_data, urls_guide, views
 
 app_name = "organisations"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/edytuj/", views.edit, name="edit"),
     path("<int:pk>/status/", views.change_status, name="change_status"),
     path("dane/", include(urls_data)),
+    path("zakladam/", include(urls_guide)),
 ]
