@@ -323,7 +323,9 @@ def _lock_equipment(equipment: dict[EquipmentItem, int]) -> None:
     """Equipment rows are locked in id order, so two requests for the same items run one after another."""
     if equipment:
         list(
-            EquipmentItem.objects.select_for_update().filter(pk__in=[i.pk for i in equipment]).order_by("pk")
+            EquipmentItem.objects.select_for_update(of=("self",))
+            .filter(pk__in=[i.pk for i in equipment])
+            .order_by("pk")
         )
 
 
@@ -385,7 +387,7 @@ def booking_request(
     equipment = {item: qty for item, qty in (equipment or {}).items() if qty}
     if organisation is not None and kind == BookingKind.ORGANISATION:
         # Two requests of one organisation at once must not both slip under its monthly quota.
-        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        Organisation.objects.select_for_update(of=("self",)).filter(pk=organisation.pk).first()
     _lock_equipment(equipment)
     plan = booking_preview(
         room=room,
@@ -554,7 +556,7 @@ def _set_status(booking: Booking, *, action: str, actor, reason: str = "", decid
 def _locked(bookings: list[Booking]) -> list[Booking]:
     ids = [b.pk for b in bookings]
     return list(
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .filter(pk__in=ids)
         .select_related("room", "organisation", "requested_by", "centre", "series")
         .order_by("starts_at")

@@ -103,7 +103,7 @@ def let_end(*, let: RoomLet, actor, ends_on: date, reason: str = "") -> RoomLet:
     """End a let early (or on its last day); the room returns to the pool from the next day."""
     if not can_manage_lets(actor, let.centre):
         raise ApplicationError(_("Najmy kończą pracownicy centrum."))
-    let = RoomLet.objects.select_for_update().select_related("booking").get(pk=let.pk)
+    let = RoomLet.objects.select_for_update(of=("self",)).select_related("booking").get(pk=let.pk)
     if let.status != LetStatus.ACTIVE:
         raise ApplicationError(_("Ten najem już się zakończył."))
     if ends_on < let.starts_on or ends_on > let.ends_on:

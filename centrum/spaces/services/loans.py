@@ -81,7 +81,9 @@ def loan_request(
         raise ApplicationError(_("Wybierz co najmniej jeden sprzęt."), field="items")
     locked = {
         i.pk: i
-        for i in EquipmentItem.objects.select_for_update().filter(pk__in=[i.pk for i in items]).order_by("pk")
+        for i in EquipmentItem.objects.select_for_update(of=("self",))
+        .filter(pk__in=[i.pk for i in items])
+        .order_by("pk")
     }
     for item, quantity in items.items():
         current = locked.get(item.pk)
@@ -170,7 +172,7 @@ def _move(loan: Loan, action: str, actor, reason: str = "") -> Loan:
 
 def _lock(loan: Loan) -> Loan:
     return (
-        Loan.objects.select_for_update()
+        Loan.objects.select_for_update(of=("self",))
         .select_related("organisation", "centre", "requested_by")
         .get(pk=loan.pk)
     )
@@ -246,7 +248,7 @@ def loan_return(*, loan: Loan, actor, returned_by_name: str, condition: str, not
     loan.save()
     if condition not in USABLE_CONDITIONS:
         for row in loan.items.select_related("item"):
-            item = EquipmentItem.objects.select_for_update().get(pk=row.item_id)
+            item = EquipmentItem.objects.select_for_update(of=("self",)).get(pk=row.item_id)
             old = item.condition
             item.condition = condition
             item.save(update_fields=["condition", "updated_at"])

@@ -87,7 +87,11 @@ def waiting_list_join(
 def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
     if not can_withdraw_waiting(actor, entry):
         raise ApplicationError(_("Nie możesz wycofać tego wpisu."))
-    entry = WaitingListEntry.objects.select_for_update().select_related("offered_booking").get(pk=entry.pk)
+    entry = (
+        WaitingListEntry.objects.select_for_update(of=("self",))
+        .select_related("offered_booking")
+        .get(pk=entry.pk)
+    )
     if entry.status not in (WaitingStatus.WAITING, WaitingStatus.OFFERED):
         raise ApplicationError(_("Ten wpis nie czeka już na termin."))
     old = entry.status
@@ -111,7 +115,7 @@ def offer_freed_slots(
     hours = CentreSettings(room.centre)["spaces.waiting_offer_hours"]
     offered: list[Booking] = []
     waiting = (
-        WaitingListEntry.objects.select_for_update()
+        WaitingListEntry.objects.select_for_update(of=("self",))
         .filter(
             room=room,
             status=WaitingStatus.WAITING,
@@ -180,7 +184,7 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
     if not can_respond_to_offer(actor, booking):
         raise ApplicationError(_("Nie możesz przyjąć tej propozycji."))
     booking = (
-        Booking.objects.select_for_update()
+        Booking.objects.select_for_update(of=("self",))
         .select_related("room", "organisation", "requested_by", "centre")
         .get(pk=booking.pk)
     )
@@ -229,7 +233,9 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
 def offer_decline(*, booking: Booking, actor) -> Booking:
     if not can_respond_to_offer(actor, booking):
         raise ApplicationError(_("Nie możesz odrzucić tej propozycji."))
-    booking = Booking.objects.select_for_update().select_related("room", "centre").get(pk=booking.pk)
+    booking = (
+        Booking.objects.select_for_update(of=("self",)).select_related("room", "centre").get(pk=booking.pk)
+    )
     _set_status(booking, action="decline", actor=actor)
     WaitingListEntry.objects.filter(offered_booking=booking).update(
         status=WaitingStatus.WITHDRAWN, updated_at=timezone.now()
@@ -247,7 +253,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     ):
         with transaction.atomic():
             booking = (
-                Booking.objects.select_for_update()
+                Booking.objects.select_for_update(of=("self",))
                 .select_related("room", "centre")
                 .filter(pk=pk, status=BookingStatus.OFFERED)
                 .first()
