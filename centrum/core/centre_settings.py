@@ -50,7 +50,8 @@ class SettingDefinition:
             return forms.DecimalField(
                 min_value=self.min_value, max_value=self.max_value, decimal_places=2, max_digits=14, **common
             )
-        return forms.CharField(max_length=self.max_length, **common)
+        widget = forms.Textarea(attrs={"rows": 5}) if self.max_length > 500 else None
+        return forms.CharField(max_length=self.max_length, widget=widget, **common)
 
     def clean(self, value):
         """`value` converted to the setting's kind and checked against its limits; ValidationError if not."""
@@ -152,5 +153,19 @@ register(
         max_value=3650,
         help_text=_("Po tylu dniach treść wysłanych wiadomości jest usuwana (ochrona danych osobowych)."),
         group=MAIL_GROUP,
+    )
+)
+
+register(
+    SettingDefinition(
+        key="accessibility_building",
+        label=_("Dostępność architektoniczna budynku"),
+        kind=str,
+        default="",
+        max_length=2000,
+        help_text=_(
+            "Opis wejścia, wind, toalet i miejsc parkingowych – pokazywany w deklaracji dostępności."
+        ),
+        group=_("Deklaracja dostępności"),
     )
 )
