@@ -18,7 +18,7 @@ class BookingSeries(CentreScopedModel):
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="series", verbose_name=_("sala"))
     organisation = models.ForeignKey(
         "organisations.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -53,7 +53,7 @@ class Booking(CentreScopedModel):
     serialise the check and the insert.
     """
 
-    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("sala"))
+    room = models.ForeignKey(Room, on_delete=models.RESTRICT, related_name="bookings", verbose_name=_("sala"))
     series = models.ForeignKey(
         BookingSeries,
         on_delete=models.SET_NULL,
@@ -67,7 +67,7 @@ class Booking(CentreScopedModel):
     )
     organisation = models.ForeignKey(
         "organisations.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -135,7 +135,7 @@ class Booking(CentreScopedModel):
 class BookingEquipment(CentreScopedModel):
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="equipment")
     item = models.ForeignKey(
-        EquipmentItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("sprzęt")
+        EquipmentItem, on_delete=models.RESTRICT, related_name="+", verbose_name=_("sprzęt")
     )
     quantity = models.PositiveSmallIntegerField(_("liczba sztuk"), validators=[MinValueValidator(1)])
 
@@ -196,14 +196,14 @@ class WaitingListEntry(CentreScopedModel):
 class RoomLet(CentreScopedModel):
     """A long-term let of an office to a resident organisation; its blocking booking takes the room out of the pool."""
 
-    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="lets", verbose_name=_("sala"))
+    room = models.ForeignKey(Room, on_delete=models.RESTRICT, related_name="lets", verbose_name=_("sala"))
     organisation = models.ForeignKey(
         "organisations.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("organizacja"),
     )
-    booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="let")
+    booking = models.OneToOneField(Booking, on_delete=models.RESTRICT, related_name="let")
     starts_on = models.DateField(_("od dnia"))
     ends_on = models.DateField(_("do dnia (włącznie)"))
     agreement_number = models.CharField(_("numer umowy"), max_length=60, blank=True)

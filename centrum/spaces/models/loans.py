@@ -16,7 +16,7 @@ class Loan(CentreScopedModel):
     number = models.CharField(_("numer umowy"), max_length=30)
     organisation = models.ForeignKey(
         "organisations.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("organizacja"),
     )
@@ -71,7 +71,7 @@ class Loan(CentreScopedModel):
 class LoanItem(CentreScopedModel):
     loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="items")
     item = models.ForeignKey(
-        EquipmentItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("sprzęt")
+        EquipmentItem, on_delete=models.RESTRICT, related_name="+", verbose_name=_("sprzęt")
     )
     quantity = models.PositiveSmallIntegerField(_("liczba sztuk"), validators=[MinValueValidator(1)])
 
