@@ -178,6 +178,16 @@ def _lock(loan: Loan) -> Loan:
     )
 
 
+def _notify_decision(loan: Loan, event: str, reason: str = "") -> None:
+    """The organisation hears about the staff's decision, in the transaction that records it."""
+    notify.send(
+        centre=loan.centre,
+        to=notify.organisation_recipients(requested_by=loan.requested_by, organisation=loan.organisation),
+        event=event,
+        context={"loan": loan, "items": list(loan.items.select_related("item")), "reason": reason},
+    )
+
+
 @transaction.atomic
 def loan_approve(*, loan: Loan, actor) -> Loan:
     if not can_decide_loan(actor, loan):
@@ -185,6 +195,7 @@ def loan_approve(*, loan: Loan, actor) -> Loan:
     loan = _move(_lock(loan), "approve", actor)
     loan.decided_by = actor
     loan.save(update_fields=["status", "status_changed_at", "decided_by", "updated_at"])
+    _notify_decision(loan, "loan_approved_to_organisation")
     return loan
 
 
@@ -198,6 +209,7 @@ def loan_reject(*, loan: Loan, actor, reason: str) -> Loan:
     loan.decided_by = actor
     loan.decision_reason = reason.strip()
     loan.save(update_fields=["status", "status_changed_at", "decided_by", "decision_reason", "updated_at"])
+    _notify_decision(loan, "loan_rejected_to_organisation", reason=loan.decision_reason)
     return loan
 
 
