@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
+from centrum.core.links import centre_url
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.permissions import is_platform_admin
@@ -65,15 +66,6 @@ def _user_with_email(email: str):
     if address is not None:
         return address.user
     return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-
-
-def _absolute_url(centre: Centre, path: str, base_url: str | None) -> str:
-    """A link for an e-mail: on the host the person used (`base_url`) or the centre's primary host."""
-    from allauth.account import app_settings as allauth_settings
-
-    if base_url:
-        return base_url.rstrip("/") + path
-    return f"{allauth_settings.DEFAULT_HTTP_PROTOCOL}://{centre.primary_host}{path}"
 
 
 def _invitation_expiry(centre: Centre):
@@ -194,7 +186,6 @@ def membership_invite(
     email: str,
     role: str = MembershipRole.MEMBER,
     actor,
-    base_url: str | None = None,
 ) -> MembershipInvitation:
     """Invite an e-mail to act for `organisation`; the link in the mail lets its owner accept."""
     if not can_manage_members(actor, organisation):
@@ -245,7 +236,7 @@ def membership_invite(
             "invitation": invitation,
             "organisation": organisation,
             "inviter": actor,
-            "accept_url": _absolute_url(organisation.centre, path, base_url),
+            "accept_url": centre_url(organisation.centre, path),
         },
     )
     return invitation
@@ -345,9 +336,7 @@ def _centre_role_create(*, centre: Centre, user, role: str, actor, reason: str =
 
 
 @transaction.atomic
-def centre_role_grant(
-    *, centre: Centre, email: str, role: str, actor, base_url: str | None = None
-) -> CentreRole | CentreRoleInvitation:
+def centre_role_grant(*, centre: Centre, email: str, role: str, actor) -> CentreRole | CentreRoleInvitation:
     """Give `role` in `centre` to the owner of `email`.
 
     An existing account gets the role at once and a notice; an unknown address gets an invitation
@@ -368,7 +357,9 @@ def centre_role_grant(
             template="accounts/emails/centre_role_granted_to_user",
             context={
                 "centre_role": centre_role,
-                "dashboard_url": _absolute_url(centre, "/moje/", base_url),
+                "dashboard_url": centre_url(
+                    centre, reverse("accounts:dashboard", urlconf=settings.ROOT_URLCONF)
+                ),
             },
             language=user.language,
         )
@@ -415,9 +406,7 @@ def centre_role_grant(
         context={
             "invitation": invitation,
             "inviter": actor,
-            "signup_url": _absolute_url(
-                centre, reverse("account_signup", urlconf=settings.ROOT_URLCONF), base_url
-            ),
+            "signup_url": centre_url(centre, reverse("account_signup", urlconf=settings.ROOT_URLCONF)),
         },
     )
     return invitation

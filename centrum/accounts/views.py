@@ -33,10 +33,6 @@ def _add_error(form, exc: ApplicationError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
-
-
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
@@ -190,7 +186,6 @@ def team(request: HttpRequest) -> HttpResponse:
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
                     actor=request.user,
-                    base_url=_base_url(request),
                 )
             except ApplicationError as exc:
                 _add_error(form, exc)
@@ -278,7 +273,6 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
                     actor=request.user,
-                    base_url=_base_url(request),
                 )
             except ApplicationError as exc:
                 _add_error(form, exc)

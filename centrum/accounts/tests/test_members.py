@@ -13,6 +13,7 @@ from centrum.accounts.services import (
 )
 from centrum.accounts.tests.factories import MembershipFactory, UserFactory
 from centrum.core.exceptions import ApplicationError
+from centrum.core.links import centre_url
 from centrum.core.models import AuditEntry, OutboxMessage
 from centrum.organisations.tests.factories import OrganisationFactory
 
@@ -73,7 +74,7 @@ def test_invite_happy_path(client_for, centre, organisation, org_admin):
     assert invitation.expires_at > timezone.now() + timedelta(days=13)
     message = OutboxMessage.objects.get(event="membership_invited_to_invitee")
     accept_path = reverse("accounts:invitation_accept", kwargs={"token": invitation.token})
-    assert f"http://kalisz.localhost{accept_path}" in message.body
+    assert centre_url(centre, accept_path) in message.body
     assert AuditEntry.objects.filter(action="membership_invitation.created").exists()
 
     invitee = UserFactory(email="nowa@example.org")
