@@ -1,0 +1,453 @@
+"""The small world tests/test_garbage_forms.py posts garbage into, and what each URL parameter points at.
+
+`build_world(centre, other_centre)` makes, in the CURRENT centre, one object of every kind a page with a
+form needs (an organisation with an administrator and a member, a pending registration, invitations,
+tokens, a closed day, an import batch, rooms, equipment, bookings in several states, a waiting-list entry,
+a let, loans in several states, a calendar feed) and a few of the same kinds in the OTHER centre, whose
+ids the garbage puts into select fields.
+
+URL PARAMETERS: `URL_VALUES[(url name, kwarg)]` or `KWARG_VALUES[kwarg]` map a parameter to a function
+`world -> value or list of values` (a list means: request the page once per value, e.g. a booking in each
+state, so that every state's forms are seen). A URL with a parameter found in neither FAILS the test
+with a message saying where to add it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from centrum.accounts.models import CentreRoleKind, MembershipRole
+from centrum.accounts.tests.factories import CentreRoleFactory, MembershipFactory, UserFactory
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.tests.factories import OrganisationFactory
+
+
+@dataclass
+class World:
+    centre: Any
+    other_centre: Any
+    staff: Any
+    org_admin: Any
+    member: Any
+    platform_admin: Any
+    objects: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+    api_keys: dict[str, str] = field(default_factory=dict)  # who -> bearer key
+    other_ids: Any = None  # OtherIds, once the world is built
+
+    def __getattr__(self, name):  # world.organisation, world.room, …
+        objects = self.__dict__.get("objects", {})
+        if name in objects:
+            return objects[name]
+        raise AttributeError(name)
+
+
+def _api_token(user, centre, name: str) -> tuple[Any, str]:
+    from centrum.accounts.models import ApiToken
+
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        centre=centre,
+        name=name,
+        prefix=key[:8],
+        key_hash=ApiToken.hash_key(key),
+    )
+    return token, key
+
+
+def _org(centre, name: str, **extra):
+    return OrganisationFactory(centre=centre, name=name, **extra)
+
+
+def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
+    """Rooms, equipment, bookings in several states, a waiting-list entry, a let, loans, a feed."""
+    from centrum.spaces.choices import BookingKind, BookingStatus, LoanStatus
+    from centrum.spaces.models import Loan, LoanItem, OrganisationCalendarFeed, WaitingListEntry
+    from centrum.spaces.tests.factories import (
+        BookingFactory,
+        EquipmentFactory,
+        RoomFactory,
+        next_open_day,
+        slot,
+    )
+
+    room = RoomFactory(centre=centre, name=f"{prefix} Sala konferencyjna")
+    office = RoomFactory(centre=centre, name=f"{prefix} Biuro do najmu")
+    item = EquipmentFactory(centre=centre, name=f"{prefix} Rzutnik", quantity=3)
+    day = next_open_day(weekday=1, weeks_ahead=2)
+    common = {"room": room, "centre": centre, "organisation": org, "requested_by": requester}
+    pending = BookingFactory(
+        **common, starts_at=slot(day, 10, 12)[0], ends_at=slot(day, 10, 12)[1], status=BookingStatus.PENDING
+    )
+    approved = BookingFactory(
+        **common, starts_at=slot(day, 13, 15)[0], ends_at=slot(day, 13, 15)[1], status=BookingStatus.APPROVED
+    )
+    past_day = next_open_day(weekday=2, weeks_ahead=-2)
+    past = BookingFactory(
+        **common,
+        starts_at=slot(past_day, 10, 12)[0],
+        ends_at=slot(past_day, 10, 12)[1],
+        status=BookingStatus.APPROVED,
+    )
+    offered = BookingFactory(
+        **common,
+        starts_at=slot(day, 16, 18)[0],
+        ends_at=slot(day, 16, 18)[1],
+        status=BookingStatus.OFFERED,
+        offer_expires_at=timezone.now() + timedelta(days=1),
+    )
+    waiting = WaitingListEntry.objects.create(
+        centre=centre,
+        room=room,
+        organisation=org,
+        requested_by=requester,
+        starts_at=slot(day, 10, 12)[0],
+        ends_at=slot(day, 10, 12)[1],
+        title=f"{prefix} Czekamy na salę",
+    )
+    today = timezone.localdate()
+    loans = {}
+    for n, status in enumerate((LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.HANDED_OVER), start=1):
+        loan = Loan.objects.create(
+            centre=centre,
+            number=f"{prefix}/{n}/2026",
+            organisation=org,
+            requested_by=requester,
+            purpose="Piknik sąsiedzki",
+            starts_on=today + timedelta(days=20 + n),
+            due_on=today + timedelta(days=25 + n),
+            status=status,
+        )
+        LoanItem.objects.create(centre=centre, loan=loan, item=item, quantity=1)
+        loans[status] = loan
+    let_booking = BookingFactory(
+        room=office,
+        centre=centre,
+        organisation=org,
+        requested_by=staff,
+        kind=BookingKind.LET,
+        starts_at=slot(next_open_day(weekday=0, weeks_ahead=6), 8, 21)[0],
+        ends_at=slot(next_open_day(weekday=0, weeks_ahead=6), 8, 21)[0] + timedelta(days=30),
+        status=BookingStatus.APPROVED,
+    )
+    from centrum.spaces.models import RoomLet
+
+    let = RoomLet.objects.create(
+        centre=centre,
+        room=office,
+        organisation=org,
+        booking=let_booking,
+        starts_on=timezone.localtime(let_booking.starts_at).date(),
+        ends_on=timezone.localtime(let_booking.ends_at).date(),
+        agreement_number=f"{prefix}/NAJEM/1",
+        created_by=staff,
+    )
+    feed = OrganisationCalendarFeed.objects.create(centre=centre, organisation=org)
+    return {
+        "room": room,
+        "office": office,
+        "equipment": item,
+        "booking_pending": pending,
+        "booking_approved": approved,
+        "booking_past": past,
+        "booking_offered": offered,
+        "waiting": waiting,
+        "loan_requested": loans[LoanStatus.REQUESTED],
+        "loan_approved": loans[LoanStatus.APPROVED],
+        "loan_handed_over": loans[LoanStatus.HANDED_OVER],
+        "let": let,
+        "feed": feed,
+    }
+
+
+def _accounts(centre, org, staff, prefix: str) -> dict[str, Any]:
+    from centrum.accounts.models import CentreRoleInvitation, MembershipInvitation
+
+    expires = timezone.now() + timedelta(days=7)
+    invitation = MembershipInvitation.objects.create(
+        centre=centre,
+        organisation=org,
+        email=f"zaproszona-{prefix}@example.org",
+        expires_at=expires,
+        invited_by=staff,
+    )
+    team_invitation = CentreRoleInvitation.objects.create(
+        centre=centre,
+        email=f"nowy-pracownik-{prefix}@example.org",
+        role=CentreRoleKind.STAFF,
+        expires_at=expires,
+        invited_by=staff,
+    )
+    colleague = UserFactory(email=f"kolega-{prefix}@example.org", full_name="Karol Kolega")
+    colleague_role = CentreRoleFactory(centre=centre, user=colleague, role=CentreRoleKind.STAFF)
+    return {
+        "membership_invitation": invitation,
+        "team_invitation": team_invitation,
+        "colleague_role": colleague_role,
+    }
+
+
+def _opp_import(centre, organisation, staff):
+    """An uploaded, not yet applied OPP 1.5% list naming the organisation."""
+    from centrum.organisations.models import OppListImport
+
+    return OppListImport.objects.create(
+        centre=centre,
+        year=timezone.localdate().year - 1,
+        original_name="wykaz-opp.xlsx",
+        total_rows=1,
+        krs_numbers=[organisation.krs],
+        columns={"krs": "Numer KRS"},
+        created_by=staff,
+    )
+
+
+def build_world(centre, other_centre) -> World:
+    from allauth.account.models import EmailAddress
+    from django.core.files.base import ContentFile
+
+    from centrum.core.audit import audit_log
+    from centrum.core.models import CentreClosedDay
+    from centrum.organisations.models import District, ImportBatch, ImportStatus
+
+    staff = UserFactory(email="pracownik@example.org", full_name="Anna Pracownik")
+    CentreRoleFactory(centre=centre, user=staff, role=CentreRoleKind.STAFF)
+    org_admin = UserFactory(email="prezes@example.org", full_name="Zofia Prezes")
+    member = UserFactory(email="czlonek@example.org", full_name="Marek Członek")
+    platform_admin = UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+    organisation = _org(centre, "Stowarzyszenie Kaliskie Inicjatywy")
+    admin_membership = MembershipFactory(user=org_admin, organisation=organisation, role=MembershipRole.ADMIN)
+    member_membership = MembershipFactory(user=member, organisation=organisation, role=MembershipRole.MEMBER)
+    pending = _org(
+        centre,
+        "Fundacja Oczekująca na Weryfikację",
+        status=OrganisationStatus.PENDING,
+        submitted_by=org_admin,
+    )
+    # A second membership of the administrator: the dashboard's "act for" switch appears.
+    third = _org(centre, "Fundacja Druga Działalność")
+    MembershipFactory(user=org_admin, organisation=third, role=MembershipRole.MEMBER)
+    # An invitation for the organisation administrator to another organisation: the accept form.
+    second = _org(centre, "Klub Sportowy Zaproszenie")
+    from centrum.accounts.models import MembershipInvitation
+
+    invitation_for_admin = MembershipInvitation.objects.create(
+        centre=centre,
+        organisation=second,
+        email=org_admin.email,
+        expires_at=timezone.now() + timedelta(days=7),
+        invited_by=staff,
+    )
+    District.objects.create(centre=centre, name="Śródmieście")
+    closed_day = CentreClosedDay.objects.create(
+        centre=centre, date=timezone.localdate() + timedelta(days=45), reason="Inwentaryzacja"
+    )
+    batch = ImportBatch(
+        centre=centre, original_name="organizacje.csv", status=ImportStatus.VALIDATED, created_by=staff
+    )
+    batch.file.save("organizacje.csv", ContentFile(b"nazwa;krs\n"), save=False)
+    batch.save()
+    audit_log(actor=staff, obj=organisation, action="organisation.garbage_test", reason="Wpis do dziennika")
+    # An address not yet confirmed, and a password-reset key: allauth's key pages show their forms.
+    unconfirmed = EmailAddress.objects.create(
+        user=member, email="drugi-adres@example.org", verified=False, primary=False
+    )
+
+    objects: dict[str, Any] = {
+        "opp_import": _opp_import(centre, organisation, staff),
+        "organisation": organisation,
+        "pending_organisation": pending,
+        "second_organisation": second,
+        "admin_membership": admin_membership,
+        "member_membership": member_membership,
+        "invitation_for_admin": invitation_for_admin,
+        "closed_day": closed_day,
+        "import_batch": batch,
+        "unconfirmed_email": unconfirmed,
+    }
+    objects.update(_accounts(centre, organisation, staff, "kalisz"))
+    objects.update(_spaces(centre, organisation, org_admin, staff, "KAL"))
+
+    world = World(
+        centre=centre,
+        other_centre=other_centre,
+        staff=staff,
+        org_admin=org_admin,
+        member=member,
+        platform_admin=platform_admin,
+        objects=objects,
+    )
+    token, key = _api_token(staff, centre, "Skrypt pracownika")
+    objects["staff_token"] = token
+    world.api_keys["staff"] = key
+    admin_token, admin_key = _api_token(org_admin, centre, "Skrypt prezesa")
+    objects["admin_token"] = admin_token
+    world.api_keys["org_admin"] = admin_key
+
+    # The other centre: the same kinds, so a select can be given the other centre's id of its own kind.
+    other_staff = UserFactory(email="pracownik@zory.example.org")
+    CentreRoleFactory(centre=other_centre, user=other_staff, role=CentreRoleKind.STAFF)
+    other_org = _org(other_centre, "Żorskie Stowarzyszenie Sąsiadów")
+    other_admin = UserFactory(email="prezes@zory.example.org")
+    MembershipFactory(user=other_admin, organisation=other_org, role=MembershipRole.ADMIN)
+    District.objects.create(centre=other_centre, name="Rowień")
+    world.other = {"organisation": other_org}
+    world.other.update(_accounts(other_centre, other_org, other_staff, "zory"))
+    world.other.update(_spaces(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other_ids = OtherIds(world)
+    return world
+
+
+# --- ids of the other centre, chosen by the kind of the select's own options --------------------------
+class OtherIds:
+    """`other_ids(own_ids) -> int`: an id of the other centre's row of the model whose ids of the current
+    centre contain the select's options (so "organisation" gets another centre's organisation)."""
+
+    def __init__(self, world: World):
+        from centrum.core.models import CentreScopedModel
+
+        from .garbage_db import tracked_models
+
+        self.ours: dict[str, set[int]] = {}
+        self.theirs: dict[str, list[int]] = {}
+        for model in tracked_models():
+            if not issubclass(model, CentreScopedModel):
+                continue
+            label = model._meta.label
+            self.ours[label] = set(
+                model._base_manager.filter(centre=world.centre).values_list("pk", flat=True)
+            )
+            self.theirs[label] = list(
+                model._base_manager.filter(centre=world.other_centre).values_list("pk", flat=True)
+            )
+        self.fallback = max((pk for pks in self.theirs.values() for pk in pks), default=999_999)
+
+    def __call__(self, own: set[int]) -> int:
+        if own:
+            for label, ours in self.ours.items():
+                if own <= ours and self.theirs.get(label):
+                    candidates = [pk for pk in self.theirs[label] if pk not in own]
+                    if candidates:
+                        return candidates[0]
+        return self.fallback
+
+
+# --- URL parameters -------------------------------------------------------------------------------------
+Value = Callable[[World], Any]
+
+
+def _reset_key(world: World) -> tuple[str, str]:
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    return user_pk_to_url_str(world.member), default_token_generator.make_token(world.member)
+
+
+def _confirm_key(world: World) -> str:
+    from allauth.account.models import EmailConfirmationHMAC
+
+    return EmailConfirmationHMAC(world.unconfirmed_email).key
+
+
+# Parameter names that mean the same thing in every URL.
+KWARG_VALUES: dict[str, Value] = {
+    "organisation_pk": lambda w: w.organisation.pk,
+    "membership_pk": lambda w: w.member_membership.pk,
+    "invitation_pk": lambda w: w.membership_invitation.pk,
+    "content_type_id": lambda w: _content_type_id(w.organisation),
+    "object_id": lambda w: w.organisation.pk,
+    "uidb36": lambda w: _reset_key(w)[0],
+}
+
+# `pk`, `token`, `key`, `action`… mean different things in different URLs: per URL name.
+URL_VALUES: dict[tuple[str, str], Value] = {
+    # accounts
+    ("accounts:api_token_revoke", "pk"): lambda w: w.staff_token.pk,
+    ("accounts:team_role_remove", "pk"): lambda w: w.colleague_role.pk,
+    ("accounts:team_invitation_revoke", "pk"): lambda w: w.team_invitation.pk,
+    ("accounts:members", "pk"): lambda w: w.organisation.pk,
+    ("accounts:member_role", "pk"): lambda w: w.organisation.pk,
+    ("accounts:member_remove", "pk"): lambda w: w.organisation.pk,
+    ("accounts:member_invitation_revoke", "pk"): lambda w: w.organisation.pk,
+    ("accounts:invitation_accept", "token"): lambda w: w.invitation_for_admin.token,
+    ("account_confirm_email", "key"): _confirm_key,
+    ("account_reset_password_from_key", "key"): lambda w: _reset_key(w)[1],
+    # core
+    ("core:centre_closed_day_delete", "pk"): lambda w: w.closed_day.pk,
+    # organisations
+    ("organisations:detail", "pk"): lambda w: [w.organisation.pk, w.pending_organisation.pk],
+    ("organisations:edit", "pk"): lambda w: w.organisation.pk,
+    ("organisations:change_status", "pk"): lambda w: w.organisation.pk,
+    ("organisations:register_done", "pk"): lambda w: w.pending_organisation.pk,
+    ("organisations:organisation_krs_refresh", "pk"): lambda w: w.organisation.pk,
+    ("organisations:import_preview", "pk"): lambda w: w.import_batch.pk,
+    ("organisations:import_progress", "pk"): lambda w: w.import_batch.pk,
+    ("organisations:import_run", "pk"): lambda w: w.import_batch.pk,
+    ("organisations:opp_preview", "pk"): lambda w: w.opp_import.pk,
+    ("organisations:opp_apply", "pk"): lambda w: w.opp_import.pk,
+    ("organisations:guide_checklist", "slug"): lambda w: _guide_slugs()[:2],
+    ("organisations:guide_print", "slug"): lambda w: _guide_slugs()[:1],
+    # spaces
+    ("spaces:room_detail", "pk"): lambda w: w.room.pk,
+    ("spaces:room_ics", "pk"): lambda w: w.room.pk,
+    ("spaces:room_edit", "pk"): lambda w: w.room.pk,
+    ("spaces:equipment_edit", "pk"): lambda w: w.equipment.pk,
+    ("spaces:booking_detail", "pk"): lambda w: [
+        w.booking_pending.pk,
+        w.booking_approved.pk,
+        w.booking_past.pk,
+        w.booking_offered.pk,
+    ],
+    ("spaces:booking_approve", "pk"): lambda w: w.booking_pending.pk,
+    ("spaces:booking_reject", "pk"): lambda w: w.booking_pending.pk,
+    ("spaces:booking_cancel", "pk"): lambda w: w.booking_approved.pk,
+    ("spaces:booking_reschedule", "pk"): lambda w: [w.booking_pending.pk, w.booking_approved.pk],
+    ("spaces:booking_attendance", "pk"): lambda w: w.booking_past.pk,
+    ("spaces:offer_accept", "pk"): lambda w: w.booking_offered.pk,
+    ("spaces:offer_decline", "pk"): lambda w: w.booking_offered.pk,
+    ("spaces:waiting_withdraw", "pk"): lambda w: w.waiting.pk,
+    ("spaces:organisation_ics", "token"): lambda w: w.feed.token,
+    ("spaces:let_end", "pk"): lambda w: w.let.pk,
+    ("spaces:loan_detail", "pk"): lambda w: [w.loan_requested.pk, w.loan_approved.pk, w.loan_handed_over.pk],
+    ("spaces:loan_agreement", "pk"): lambda w: w.loan_approved.pk,
+    ("spaces:loan_action", "pk"): lambda w: w.loan_requested.pk,
+    ("spaces:loan_action", "action"): lambda w: "zatwierdz",
+    # the API (POST/PUT/PATCH bodies are covered by test_api_garbage through the OpenAPI document)
+    ("api:organisation_detail", "organisation_id"): lambda w: w.organisation.pk,
+    ("api:organisation_change", "organisation_id"): lambda w: w.organisation.pk,
+    ("api:organisation_status", "organisation_id"): lambda w: w.organisation.pk,
+    # the platform host (config.urls_platform)
+    ("platform:centre_detail", "pk"): lambda w: w.centre.pk,
+    ("platform:centre_staff_add", "pk"): lambda w: w.centre.pk,
+    ("platform:centre_toggle_active", "pk"): lambda w: w.centre.pk,
+}
+
+# Path parameters of the OpenAPI document, by name.
+API_PATH_VALUES: dict[str, Value] = {
+    "organisation_id": lambda w: w.organisation.pk,
+    "booking_id": lambda w: w.booking_pending.pk,
+}
+
+
+def _guide_slugs() -> list[str]:
+    from centrum.organisations.guide import FORMS
+
+    return [form.slug for form in FORMS]
+
+
+def _content_type_id(obj) -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def value_for(url_name: str, kwarg: str) -> Value | None:
+    return URL_VALUES.get((url_name, kwarg)) or KWARG_VALUES.get(kwarg)
