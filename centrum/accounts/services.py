@@ -49,6 +49,7 @@ def _clean_email(email: str) -> str:
     email = (email or "").strip().lower()
     try:
         validate_email(email)
+        get_user_model()._meta.get_field("email").run_validators(email)
     except ValidationError:
         raise ApplicationError(_("Podaj poprawny adres e-mail."), field="email")
     return email
@@ -66,6 +67,14 @@ def _user_with_email(email: str):
     if address is not None:
         return address.user
     return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+
+
+def _refuse_blocked_account(email: str) -> None:
+    if get_user_model().objects.filter(email__iexact=email, is_active=False).exists():
+        raise ApplicationError(
+            _("Konto z tym adresem jest zablokowane. Poproś administratora platformy o jego odblokowanie."),
+            field="email",
+        )
 
 
 def _invitation_expiry(centre: Centre):
@@ -335,6 +344,27 @@ def _centre_role_create(*, centre: Centre, user, role: str, actor, reason: str =
     return centre_role
 
 
+def _refuse_existing_role(*, centre: Centre, user, role: str) -> None:
+    if CentreRole.objects.filter(centre=centre, user=user, role=role).exists():
+        raise ApplicationError(_("Ta osoba ma już tę rolę w centrum."), field="email")
+
+
+def _centre_role_notify(centre_role: CentreRole) -> None:
+    """Tell an existing account about its new role, with a link to its dashboard in the centre."""
+    outbox_enqueue(
+        centre=centre_role.centre,
+        to=centre_role.user.email,
+        template="accounts/emails/centre_role_granted_to_user",
+        context={
+            "centre_role": centre_role,
+            "dashboard_url": centre_url(
+                centre_role.centre, reverse("accounts:dashboard", urlconf=settings.ROOT_URLCONF)
+            ),
+        },
+        language=centre_role.user.language,
+    )
+
+
 @transaction.atomic
 def centre_role_grant(*, centre: Centre, email: str, role: str, actor) -> CentreRole | CentreRoleInvitation:
     """Give `role` in `centre` to the owner of `email`.
@@ -348,27 +378,11 @@ def centre_role_grant(*, centre: Centre, email: str, role: str, actor) -> Centre
     _check_role(role, CentreRoleKind)
     user = _user_with_email(email)
     if user is not None:
-        if CentreRole.objects.filter(centre=centre, user=user, role=role).exists():
-            raise ApplicationError(_("Ta osoba ma już tę rolę w centrum."), field="email")
+        _refuse_existing_role(centre=centre, user=user, role=role)
         centre_role = _centre_role_create(centre=centre, user=user, role=role, actor=actor)
-        outbox_enqueue(
-            centre=centre,
-            to=user.email,
-            template="accounts/emails/centre_role_granted_to_user",
-            context={
-                "centre_role": centre_role,
-                "dashboard_url": centre_url(
-                    centre, reverse("accounts:dashboard", urlconf=settings.ROOT_URLCONF)
-                ),
-            },
-            language=user.language,
-        )
+        _centre_role_notify(centre_role)
         return centre_role
-    if get_user_model().objects.filter(email__iexact=email, is_active=False).exists():
-        raise ApplicationError(
-            _("Konto z tym adresem jest zablokowane. Poproś administratora platformy o jego odblokowanie."),
-            field="email",
-        )
+    _refuse_blocked_account(email)
     pending = CentreRoleInvitation.objects.select_for_update().filter(
         centre=centre, email__iexact=email, role=role, status=InvitationStatus.PENDING
     )
@@ -410,6 +424,83 @@ def centre_role_grant(*, centre: Centre, email: str, role: str, actor) -> Centre
         },
     )
     return invitation
+
+
+def _user_create_without_password(*, centre: Centre, email: str, full_name: str, actor):
+    """An account that signs in only after setting a password through the link it is mailed."""
+    from allauth.account.models import EmailAddress
+
+    try:
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                email=email, password=None, full_name=full_name.strip()[:150]
+            )
+            # The address is verified: the password link reaches only its owner.
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    except IntegrityError:
+        raise ApplicationError(_("Konto z tym adresem już istnieje. Spróbuj jeszcze raz."), field="email")
+    audit_log(
+        actor=actor,
+        obj=user,
+        centre=centre,
+        action="user.created",
+        old=None,
+        new={"email": email, "full_name": user.full_name},
+    )
+    return user
+
+
+def _password_set_url(centre: Centre, user) -> str:
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    path = reverse(
+        "account_reset_password_from_key",
+        urlconf=settings.ROOT_URLCONF,
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    return centre_url(centre, path)
+
+
+@transaction.atomic
+def centre_role_appoint(
+    *, centre: Centre, email: str, role: str, actor, full_name: str = ""
+) -> tuple[CentreRole, bool]:
+    """Give `role` in `centre` at once, opening an account if `email` has none (the platform
+    administration setting up a centre's staff).
+
+    An existing account gets the role and the usual notice. A new address gets an account with no
+    password and a link to set one on the centre's primary host. Returns `(centre_role, account_created)`.
+    """
+    if not is_platform_admin(actor):
+        raise ApplicationError(_("Tylko administrator platformy może zakładać konta w centrach."))
+    email = _clean_email(email)
+    _check_role(role, CentreRoleKind)
+    user = _user_with_email(email)
+    created = user is None
+    if created:
+        _refuse_blocked_account(email)
+        user = _user_create_without_password(centre=centre, email=email, full_name=full_name, actor=actor)
+    else:
+        _refuse_existing_role(centre=centre, user=user, role=role)
+    centre_role = _centre_role_create(centre=centre, user=user, role=role, actor=actor)
+    if not created:
+        _centre_role_notify(centre_role)
+        return centre_role, False
+    outbox_enqueue(
+        centre=centre,
+        to=user.email,
+        template="accounts/emails/centre_role_account_created_to_user",
+        context={
+            "centre_role": centre_role,
+            "user": user,
+            "password_url": _password_set_url(centre, user),
+            "login_url": centre_url(centre, reverse("account_login", urlconf=settings.ROOT_URLCONF)),
+            "valid_days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
+        },
+        language=user.language,
+    )
+    return centre_role, True
 
 
 @transaction.atomic

@@ -363,61 +363,21 @@ def centre_set_active(*, centre: Centre, active: bool, reason: str, actor) -> Ce
 def centre_staff_appoint(*, centre: Centre, email: str, full_name: str = "", actor):
     """Give the staff role to the person with `email`; a new person gets an account and a password link.
 
-    Returns `(user, created)`. The invitation or notice goes through the outbox in this transaction.
+    Returns `(user, created)`. Accounts opens the account, grants the role and queues the mail in this
+    transaction; the platform's own record of the appointment is kept on the centre.
     """
-    from allauth.account.forms import default_token_generator
-    from allauth.account.models import EmailAddress
-    from allauth.account.utils import user_pk_to_url_str
-    from django.contrib.auth import get_user_model
-    from django.urls import reverse
-
-    from centrum.accounts.models import CentreRole, CentreRoleKind
-
-    from .links import centre_url
-    from .outbox import outbox_enqueue
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.services import centre_role_appoint
 
     _require(is_platform_admin(actor))
-    email = (email or "").strip().lower()
-    user_model = get_user_model()
-    try:
-        user_model._meta.get_field("email").run_validators(email)
-    except ValidationError:
-        raise ApplicationError(_("Podaj poprawny adres e-mail."), field="email")
-    if not email:
-        raise ApplicationError(_("Podaj adres e-mail."), field="email")
-    user = user_model.objects.filter(email__iexact=email).first()
-    created = user is None
-    if created:
-        user = user_model.objects.create_user(email=email, password=None, full_name=full_name.strip()[:150])
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-    elif CentreRole.objects.filter(centre=centre, user=user, role=CentreRoleKind.STAFF).exists():
-        raise ApplicationError(_("Ta osoba jest już pracownikiem tego centrum."), field="email")
-    role = CentreRole(centre=centre, user=user, role=CentreRoleKind.STAFF)
-    role.save()
+    centre_role, created = centre_role_appoint(
+        centre=centre, email=email, role=CentreRoleKind.STAFF, full_name=full_name, actor=actor
+    )
     audit_log(
         actor=actor,
-        obj=role,
+        obj=centre_role,
         centre=centre,
         action="centre.staff_appointed",
-        new={"user": email, "role": CentreRoleKind.STAFF, "account_created": created},
+        new={"user": centre_role.user.email, "role": CentreRoleKind.STAFF, "account_created": created},
     )
-    context = {
-        "user": user,
-        "login_url": centre_url(centre, reverse("account_login", urlconf=settings.ROOT_URLCONF)),
-    }
-    if created:
-        path = reverse(
-            "account_reset_password_from_key",
-            urlconf=settings.ROOT_URLCONF,
-            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
-        )
-        context["password_url"] = centre_url(centre, path)
-        context["valid_days"] = max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1)
-    outbox_enqueue(
-        centre=centre,
-        to=email,
-        template="core/emails/staff_invitation_to_user" if created else "core/emails/staff_appointed_to_user",
-        context=context,
-        language=user.language,
-    )
-    return user, created
+    return centre_role.user, created

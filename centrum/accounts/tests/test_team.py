@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from centrum.accounts.models import CentreRole, CentreRoleInvitation, CentreRoleKind, InvitationStatus
 from centrum.accounts.services import (
+    centre_role_appoint,
     centre_role_grant,
     centre_role_invitation_revoke,
     centre_role_invitations_accept_for_email,
@@ -189,3 +190,48 @@ def test_inactive_account_is_not_invited(centre, staff_user):
     with pytest.raises(ApplicationError):
         centre_role_grant(centre=centre, email="zablokowany@example.org", role="adviser", actor=staff_user)
     assert not CentreRoleInvitation.objects.exists()
+
+
+def test_appoint_opens_an_account_with_a_password_link(centre, platform_admin):
+    centre_role, created = centre_role_appoint(
+        centre=centre,
+        email=" Nowa@Example.org ",
+        role=CentreRoleKind.ADVISER,
+        full_name=" Nowa ",
+        actor=platform_admin,
+    )
+    assert created and centre_role.role == CentreRoleKind.ADVISER
+    user = centre_role.user
+    assert (user.email, user.full_name, user.has_usable_password()) == ("nowa@example.org", "Nowa", False)
+    assert {"user.created", "centre_role.granted"} <= set(AuditEntry.objects.values_list("action", flat=True))
+    message = OutboxMessage.objects.get()
+    assert message.event == "centre_role_account_created_to_user" and message.to == [user.email]
+    assert "/konto/password/reset/key/" in message.body
+
+
+def test_appoint_an_existing_account_gets_the_role_and_the_usual_notice(centre, platform_admin, plain_user):
+    centre_role, created = centre_role_appoint(
+        centre=centre, email=plain_user.email.upper(), role=CentreRoleKind.STAFF, actor=platform_admin
+    )
+    assert not created and centre_role.user == plain_user
+    assert OutboxMessage.objects.get().event == "centre_role_granted_to_user"
+    with pytest.raises(ApplicationError):
+        centre_role_appoint(
+            centre=centre, email=plain_user.email, role=CentreRoleKind.STAFF, actor=platform_admin
+        )
+    assert OutboxMessage.objects.count() == 1
+
+
+def test_appoint_is_for_the_platform_admin_and_refuses_blocked_accounts(centre, staff_user, platform_admin):
+    with pytest.raises(ApplicationError):
+        centre_role_appoint(centre=centre, email="x@example.org", role=CentreRoleKind.STAFF, actor=staff_user)
+    UserFactory(email="zablokowany@example.org", is_active=False)
+    with pytest.raises(ApplicationError) as error:
+        centre_role_appoint(
+            centre=centre, email="zablokowany@example.org", role=CentreRoleKind.STAFF, actor=platform_admin
+        )
+    assert error.value.field == "email"
+    assert not CentreRole.objects.filter(
+        centre=centre, user__email__in=["x@example.org", "zablokowany@example.org"]
+    ).exists()
+    assert not OutboxMessage.objects.exists()

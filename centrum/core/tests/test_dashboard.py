@@ -6,7 +6,7 @@ from centrum.core.outbox import outbox_enqueue
 
 def _mail(centre, status=OutboxStatus.PENDING):
     message = outbox_enqueue(
-        centre=centre, to="a@example.org", template="core/emails/staff_appointed_to_user", context={}
+        centre=centre, to="a@example.org", template="accounts/emails/centre_role_granted_to_user", context={}
     )
     OutboxMessage.objects.filter(pk=message.pk).update(status=status)
 

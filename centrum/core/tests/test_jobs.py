@@ -83,8 +83,8 @@ def _pending(centre):
     return outbox_enqueue(
         centre=centre,
         to="osoba@example.org",
-        template="core/emails/staff_appointed_to_user",
-        context={"login_url": "https://kalisz.localhost/"},
+        template="accounts/emails/centre_role_granted_to_user",
+        context={"dashboard_url": "https://kalisz.localhost/moje/"},
     )
 
 

@@ -28,8 +28,11 @@ def _enqueue(centre, to="osoba@example.org"):
     return outbox_enqueue(
         centre=centre,
         to=to,
-        template="core/emails/staff_appointed_to_user",
-        context={"user": None, "login_url": "https://kalisz.localhost/konto/login/"},
+        template="accounts/emails/centre_role_granted_to_user",
+        context={
+            "centre_role": {"get_role_display": "Pracownik"},
+            "dashboard_url": "https://kalisz.localhost/moje/",
+        },
     )
 
 
@@ -88,7 +91,7 @@ def test_mail_server_outage_loses_nothing_and_sends_exactly_once(centre):
         assert message.last_error == ""
         assert message.sent_at is not None
     sent = server.received[0]["message"]
-    assert str(sent["Subject"]).strip() == f"[{centre.name}] Masz dostęp do panelu centrum"
+    assert str(sent["Subject"]).strip() == f"[{centre.name}] Nowa rola w centrum: Pracownik"
     assert sent["Reply-To"] == centre.email
 
 
