@@ -375,6 +375,22 @@ NOT_CENTRE_DATA: dict[str, str] = {
     "unknown": "the API's catch-all: a JSON 404 for any unknown /api/v1/ path",
 }
 
+# The same, for one URL's parameter: (reason, a real value to request it with).
+NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
+    ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
+    ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
+}
+
+
+def _not_centre_data(endpoint_name: str, kwarg: str) -> str | None:
+    """The value to use if this parameter names nothing of a centre, else None."""
+    if (endpoint_name, kwarg) in NOT_CENTRE_DATA_BY_URL:
+        return NOT_CENTRE_DATA_BY_URL[(endpoint_name, kwarg)][1]
+    if kwarg in NOT_CENTRE_DATA:
+        return "zz9abc"
+    return None
+
+
 # Whole namespaces checked separately (see test_django_admin_is_closed_to_centre_users).
 SEPARATE_NAMESPACES = {"admin"}
 
@@ -450,7 +466,11 @@ def _factory_for(endpoint: Endpoint, kwarg: str) -> Factory | None:
 
 
 def _missing_mapping(endpoint: Endpoint) -> list[str]:
-    return [k for k in endpoint.kwargs if k not in NOT_CENTRE_DATA and _factory_for(endpoint, k) is None]
+    return [
+        k
+        for k in endpoint.kwargs
+        if _not_centre_data(endpoint.name, k) is None and _factory_for(endpoint, k) is None
+    ]
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
@@ -522,7 +542,7 @@ def test_another_centres_object_is_404(endpoint: Endpoint, centre, other_centre,
             f"URL {endpoint.name!r} ({endpoint.route}) has parameter(s) {missing} that "
             f"tests/test_tenancy_urls.py cannot fill with another centre's object. Add a factory to "
             f"OBJECTS_BY_KWARG (same model in every URL) or OBJECTS_BY_URL[({endpoint.name!r}, '<kwarg>')], "
-            f"or, if it names no centre-owned object, to NOT_CENTRE_DATA with a reason.",
+            f"or, if it names no centre-owned object, to NOT_CENTRE_DATA(_BY_URL) with a reason.",
             pytrace=False,
         )
 
@@ -532,8 +552,9 @@ def test_another_centres_object_is_404(endpoint: Endpoint, centre, other_centre,
     their_ctx = Ctx(user=staff_user, label="theirs")
     our_ctx = Ctx(user=staff_user, label="ours")
     for kwarg in endpoint.kwargs:
-        if kwarg in NOT_CENTRE_DATA:
-            theirs[kwarg] = ours[kwarg] = "zz9abc"
+        fixed = _not_centre_data(endpoint.name, kwarg)
+        if fixed is not None:
+            theirs[kwarg] = ours[kwarg] = fixed
             continue
         factory = _factory_for(endpoint, kwarg)
         obj, theirs[kwarg] = factory(other_centre, their_ctx)
@@ -543,7 +564,7 @@ def test_another_centres_object_is_404(endpoint: Endpoint, centre, other_centre,
         own, ours[kwarg] = factory(centre, our_ctx)
         our_ctx.made[kwarg] = own
 
-    if all(k in NOT_CENTRE_DATA for k in endpoint.kwargs):
+    if all(_not_centre_data(endpoint.name, k) is not None for k in endpoint.kwargs):
         # Nothing of a centre behind the URL: only make sure a made-up value is no 500.
         url = endpoint.url(theirs)
         for who, client in clients.items():
@@ -561,7 +582,9 @@ def test_another_centres_object_is_404(endpoint: Endpoint, centre, other_centre,
     if control.status_code >= 500:
         problems.append(f"control GET {control_url} as staff (own centre's object): {control.status_code}")
     control_forbidden = control.status_code == 403
-    if control.status_code == 404 and not any(k in NOT_CENTRE_DATA for k in endpoint.kwargs):
+    if control.status_code == 404 and not any(
+        _not_centre_data(endpoint.name, k) is not None for k in endpoint.kwargs
+    ):
         problems.append(
             f"control GET {control_url} as staff with the OWN centre's object is a 404: the mapping in "
             f"tests/test_tenancy_urls.py probably creates the wrong model for {endpoint.kwargs}, so the "
