@@ -153,3 +153,25 @@ LOAN_RULES = register(
         group=GROUP,
     )
 )
+PHOTO_MAX_MB = register(
+    SettingDefinition(
+        key="spaces.room_photo_max_mb",
+        label=_("Największy rozmiar zdjęcia sali (MB)"),
+        kind=int,
+        default=5,
+        min_value=1,
+        max_value=20,
+        group=GROUP,
+    )
+)
+PHOTOS_PER_ROOM = register(
+    SettingDefinition(
+        key="spaces.room_photos_max",
+        label=_("Największa liczba zdjęć jednej sali"),
+        kind=int,
+        default=12,
+        min_value=1,
+        max_value=50,
+        group=GROUP,
+    )
+)

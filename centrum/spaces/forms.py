@@ -324,3 +324,35 @@ class PlannerForm(forms.Form):
     view = forms.ChoiceField(
         label=_("Widok"), choices=[("day", _("dzień")), ("week", _("tydzień"))], required=False
     )
+
+
+ALT_TEXT_REQUIRED = _("Opisz, co widać na zdjęciu – osoby niewidome poznają salę z tego opisu.")
+
+
+class RoomPhotoForm(AccessibleFormMixin, forms.Form):
+    image = forms.FileField(
+        label=_("Zdjęcie (JPEG, PNG lub WebP)"),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={
+            "required": _("Wybierz plik ze zdjęciem."),
+            "empty": _("Wybrany plik jest pusty. Wybierz plik ze zdjęciem."),
+        },
+    )
+    alt_text = forms.CharField(
+        label=_("Opis zdjęcia dla osób niewidomych"),
+        max_length=200,
+        error_messages={"required": ALT_TEXT_REQUIRED},
+        help_text=_("Co widać na zdjęciu, np. „Sala z 30 krzesłami w rzędach, ekran i rzutnik na suficie”."),
+    )
+
+    def __init__(self, *args, max_mb: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["image"].help_text = _("Największy rozmiar pliku: %(size)s MB.") % {"size": max_mb}
+
+
+class RoomPhotoAltForm(AccessibleFormMixin, forms.Form):
+    alt_text = forms.CharField(
+        label=_("Opis zdjęcia dla osób niewidomych"),
+        max_length=200,
+        error_messages={"required": ALT_TEXT_REQUIRED},
+    )

@@ -30,6 +30,7 @@ urlpatterns = [
     path("zarzadzanie/", staff.manage, name="manage"),
     path("zarzadzanie/sale/nowa/", staff.room_edit, name="room_new"),
     path("zarzadzanie/sale/<int:pk>/", staff.room_edit, name="room_edit"),
+    path("zarzadzanie/sale/<int:room_pk>/zdjecia/", staff.room_photos, name="room_photos"),
     path("zarzadzanie/sprzet/nowy/", staff.equipment_edit, name="equipment_new"),
     path("zarzadzanie/sprzet/<int:pk>/", staff.equipment_edit, name="equipment_edit"),
     path("najem/", staff.lets, name="lets"),

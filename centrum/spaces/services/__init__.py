@@ -23,6 +23,7 @@ from .loans import (
     loan_return,
     loans_overdue_notify,
 )
+from .photos import room_photo_add, room_photo_move, room_photo_remove, room_photo_update
 from .reminders import bookings_remind
 from .rooms import equipment_save, organisation_feed_token, room_save
 from .waiting import offer_accept, offer_decline, offers_expire, waiting_list_join, waiting_list_withdraw
@@ -54,6 +55,10 @@ __all__ = [
     "organisation_feed_token",
     "organisation_hours_used",
     "organisation_no_show_count",
+    "room_photo_add",
+    "room_photo_move",
+    "room_photo_remove",
+    "room_photo_update",
     "room_save",
     "waiting_list_join",
     "waiting_list_withdraw",

@@ -34,15 +34,15 @@ def room_list_view(request: HttpRequest) -> HttpResponse:
 
 @centre_required
 def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    room = room_get(
-        centre=request.centre, pk=pk, active_only=not can_manage_rooms(request.user, request.centre)
-    )
+    can_manage = can_manage_rooms(request.user, request.centre)
+    room = room_get(centre=request.centre, pk=pk, active_only=not can_manage)
     first = _week_param(request)
     return render(
         request,
         "spaces/room_detail.html",
         {
             "room": room,
+            "can_manage": can_manage,
             "week": room_public_week(room=room, first=first),
             "first": first,
             "previous_week": first - timedelta(days=7),

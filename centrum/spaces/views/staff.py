@@ -13,7 +13,7 @@ from centrum.core.views import staff_required
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
-from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm
+from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm, RoomPhotoAltForm, RoomPhotoForm
 from ..selectors import (
     booking_queue,
     bookings_to_mark,
@@ -27,7 +27,16 @@ from ..selectors import (
     waiting_list,
     week_start,
 )
-from ..services import equipment_save, let_create, let_end, room_save
+from ..services import (
+    equipment_save,
+    let_create,
+    let_end,
+    room_photo_add,
+    room_photo_move,
+    room_photo_remove,
+    room_photo_update,
+    room_save,
+)
 from .common import form_error
 
 
@@ -105,6 +114,70 @@ def room_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.success(request, _("Sala zapisana."))
             return redirect("spaces:manage")
     return render(request, "spaces/room_form.html", {"form": form, "room": room})
+
+
+PHOTO_ACTIONS = {"up", "down", "remove", "describe"}
+
+
+@staff_required
+def room_photos(request: HttpRequest, room_pk: int) -> HttpResponse:
+    """The room's gallery: add a photo with its description, describe, reorder or remove the others."""
+    room = room_get(centre=request.centre, pk=room_pk)
+    max_mb = request.centre_settings["spaces.room_photo_max_mb"]
+    action = request.POST.get("action", "add") if request.method == "POST" else None
+    form = RoomPhotoForm(
+        request.POST if action == "add" else None,
+        request.FILES if action == "add" else None,
+        max_mb=max_mb,
+        prefix="new",
+    )
+    if action == "add" and form.is_valid():
+        try:
+            room_photo_add(
+                room=room,
+                actor=request.user,
+                image=form.cleaned_data["image"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ApplicationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Zdjęcie dodane."))
+            return redirect("spaces:room_photos", room_pk=room.pk)
+    elif action in PHOTO_ACTIONS:
+        photo_id = request.POST.get("photo", "")
+        photo_id = int(photo_id) if photo_id.isdigit() else None
+        try:
+            if action == "remove":
+                room_photo_remove(room=room, actor=request.user, photo_id=photo_id)
+                done = _("Zdjęcie usunięte.")
+            elif action == "describe":
+                alt_form = RoomPhotoAltForm(request.POST, prefix=f"photo-{photo_id}")
+                alt_text = alt_form.cleaned_data["alt_text"] if alt_form.is_valid() else ""
+                room_photo_update(room=room, actor=request.user, photo_id=photo_id, alt_text=alt_text)
+                done = _("Opis zdjęcia zapisany.")
+            else:
+                room_photo_move(room=room, actor=request.user, photo_id=photo_id, direction=action)
+                done = _("Kolejność zdjęć zmieniona.")
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, done)
+        return redirect("spaces:room_photos", room_pk=room.pk)
+    photos = list(room.photos.all())
+    return render(
+        request,
+        "spaces/room_photos.html",
+        {
+            "room": room,
+            "form": form,
+            "photos": [
+                (photo, RoomPhotoAltForm(prefix=f"photo-{photo.pk}", initial={"alt_text": photo.alt_text}))
+                for photo in photos
+            ],
+            "photo_limit": request.centre_settings["spaces.room_photos_max"],
+        },
+    )
 
 
 @staff_required
