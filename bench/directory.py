@@ -111,6 +111,10 @@ def timed(fn, *args) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -185,10 +189,10 @@ def main(argv=None) -> None:
         f"PostgreSQL {server}, Python {platform.python_version()}, {os.cpu_count()} CPU(s) shared with other "
         "work (timings are noisy; the ratios are the point).",
         "",
-        f"Data (bench/generate.py, seed 2026): **{total:,} organisations in {centres:,} centres**. "
-        f"Large centre `{LARGE}`: {counts[large.pk]:,} organisations; small centre `{SMALL}`: "
-        f"{counts[small.pk]:,}. Both measured in the same run, interleaved, {args.repeats} repetitions "
-        f"after {args.warmup} warm-up runs each.".replace(",", " "),
+        f"Data (bench/generate.py, seed 2026): **{_n(total)} organisations in {_n(centres)} centres**. "
+        f"Large centre `{LARGE}`: {_n(counts[large.pk])} organisations; small centre `{SMALL}`: "
+        f"{_n(counts[small.pk])}. Both measured in the same run, interleaved, {args.repeats} repetitions "
+        f"after {args.warmup} warm-up runs each.",
         "",
         "*selector* = `organisation_directory(...)` paginated as the view does (capped count + one page of "
         f"{PAGE_SIZE}); *page* = `GET /organizacje/?…` through the test client on the centre's host "
