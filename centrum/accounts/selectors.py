@@ -16,6 +16,7 @@ from .models import (
     InvitationStatus,
     Membership,
     MembershipInvitation,
+    MembershipRole,
 )
 
 ACTIVE_ORGANISATION_SESSION_KEY = "active_organisation_id"
@@ -146,6 +147,39 @@ def centre_team_list(*, centre: Centre) -> list[TeamMember]:
     for role in sorted(roles, key=lambda r: order.get(r.role, 99)):
         team.setdefault(role.user_id, TeamMember(user=role.user)).roles.append(role)
     return sorted(team.values(), key=lambda m: ((m.user.full_name or m.user.email).lower(), m.user.pk))
+
+
+def centre_staff_list(*, centre: Centre) -> QuerySet[CentreRole]:
+    """Staff roles of `centre` with their people, by e-mail (the platform administration's list)."""
+    return (
+        CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF)
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
+def centre_staff_emails(*, centre: Centre) -> list[str]:
+    """E-mail addresses of the centre's active staff, each once, sorted: recipients of staff notices."""
+    return sorted(
+        set(
+            CentreRole.objects.filter(
+                centre=centre, role=CentreRoleKind.STAFF, user__is_active=True
+            ).values_list("user__email", flat=True)
+        )
+    )
+
+
+def organisation_admin_emails(*, organisation: Organisation) -> list[str]:
+    """E-mail addresses of the organisation's administrators (its members with the admin role), sorted."""
+    return sorted(
+        set(
+            Membership.objects.filter(
+                centre_id=organisation.centre_id,
+                organisation=organisation,
+                role=MembershipRole.ADMIN,
+            ).values_list("user__email", flat=True)
+        )
+    )
 
 
 def centre_role_get(*, centre: Centre, pk: int) -> CentreRole:

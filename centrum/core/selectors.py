@@ -39,17 +39,6 @@ def centre_hosts(*, centre: Centre) -> list[str]:
     return list(centre.hosts.order_by("-is_primary", "host").values_list("host", flat=True))
 
 
-def centre_staff_list(*, centre: Centre):
-    """Staff roles of `centre` with their people (platform administration)."""
-    from centrum.accounts.models import CentreRole, CentreRoleKind
-
-    return (
-        CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF)
-        .select_related("user")
-        .order_by("user__email")
-    )
-
-
 # --- closed days ------------------------------------------------------------------------------
 
 

@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centrum.accounts.selectors import centre_staff_list
+
 from .exceptions import ApplicationError
 from .forms import CentreActiveForm, CentreForm, StaffAppointForm, add_application_error
 from .models import Centre
 from .permissions import is_platform_admin
-from .selectors import centre_hosts, centre_list_for_platform, centre_staff_list
+from .selectors import centre_hosts, centre_list_for_platform
 from .services import CENTRE_FIELDS, centre_create, centre_set_active, centre_staff_appoint, centre_update
 
 

@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centrum.accounts.models import CentreRoleKind, MembershipRole
+from centrum.accounts.models import MembershipRole
+from centrum.accounts.selectors import centre_staff_emails, organisation_admin_emails
 from centrum.accounts.services import membership_add
 from centrum.core.audit import audit_log, changes, snapshot
 from centrum.core.exceptions import ApplicationError
@@ -251,18 +252,8 @@ def organisation_transition(
     return org
 
 
-def _staff_emails(centre: Centre) -> list[str]:
-    from centrum.accounts.models import CentreRole
-
-    return list(
-        CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF, user__is_active=True)
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
-
-
 def _notify_registration_received(org: Organisation) -> None:
-    staff = _staff_emails(org.centre)
+    staff = centre_staff_emails(centre=org.centre)
     if staff:
         outbox_enqueue(
             centre=org.centre,
@@ -284,7 +275,7 @@ def _notify_status_changed(org: Organisation, action: str) -> None:
     recipients = {org.email} if org.email else set()
     if org.submitted_by_id:
         recipients.add(org.submitted_by.email)
-    recipients |= set(org.memberships.filter(role=MembershipRole.ADMIN).values_list("user__email", flat=True))
+    recipients |= set(organisation_admin_emails(organisation=org))
     if recipients:
         outbox_enqueue(
             centre=org.centre,
