@@ -10,10 +10,15 @@ PORT ?= 8000
 
 .PHONY: setup run serve worker test test-sqlite test-postgres test-browser lint messages bench clean
 
-setup:  ## install Python packages from the lock file, front-end assets, translations, database
+setup:  ## install Python packages from the lock file, compile translations, migrate the database
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "== apt-get install gettext (msgfmt compiles the translations)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext >/dev/null \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext >/dev/null; }; \
+	  else echo "msgfmt not found: install gettext (e.g. sudo apt-get install gettext)" >&2; exit 1; fi; }
 	$(UV) sync --locked
-	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; fi
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 	mkdir -p var
 	$(MANAGE) migrate --noinput
