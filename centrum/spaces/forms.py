@@ -356,3 +356,56 @@ class RoomPhotoAltForm(AccessibleFormMixin, forms.Form):
         max_length=200,
         error_messages={"required": ALT_TEXT_REQUIRED},
     )
+
+
+FREE_SLOT_MAX_DAYS = 31
+DURATION_CHOICES = [
+    (30, _("30 minut")),
+    (60, _("1 godzina")),
+    (90, _("1,5 godziny")),
+    (120, _("2 godziny")),
+    (180, _("3 godziny")),
+    (240, _("4 godziny")),
+    (360, _("6 godzin")),
+    (480, _("8 godzin")),
+]
+
+
+class FreeSlotForm(AccessibleFormMixin, forms.Form):
+    first = forms.DateField(label=_("Od dnia"), widget=DateInput())
+    last = forms.DateField(
+        label=_("Do dnia"),
+        widget=DateInput(),
+        help_text=_("Najwyżej %(days)s dni od pierwszego dnia.") % {"days": FREE_SLOT_MAX_DAYS},
+    )
+    minutes = forms.TypedChoiceField(
+        label=_("Czas trwania"), choices=DURATION_CHOICES, coerce=int, initial=60
+    )
+    capacity = forms.IntegerField(label=_("Co najmniej miejsc"), required=False, min_value=1, max_value=5000)
+    features = forms.MultipleChoiceField(
+        label=_("Potrzebne wyposażenie i udogodnienia"),
+        choices=RoomFeature.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first"), data.get("last")
+        if first and first < self.today:
+            self.add_error("first", _("Ten dzień już minął – wybierz dzisiejszy albo późniejszy."))
+        elif first and (first - self.today).days > 730:
+            self.add_error("first", _("Szukaj najwyżej dwa lata naprzód."))
+        if first and last:
+            if last < first:
+                self.add_error("last", _("Ostatni dzień jest przed pierwszym."))
+            elif (last - first).days + 1 > FREE_SLOT_MAX_DAYS:
+                self.add_error(
+                    "last",
+                    _("Szukaj najwyżej %(days)s dni naraz – skróć okres.") % {"days": FREE_SLOT_MAX_DAYS},
+                )
+        return data

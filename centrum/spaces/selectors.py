@@ -9,12 +9,21 @@ from django.http import Http404
 from django.utils import timezone
 
 from centrum.core.calendar import WARSAW
+from centrum.core.centre_settings import CentreSettings
 from centrum.core.models import Centre
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
-from .availability import closed_days, local, opening_hours_map
-from .choices import BLOCKING_STATUSES, BookingKind, BookingStatus, LetStatus, LoanStatus, WaitingStatus
+from .availability import closed_days, local, opening_hours_map, room_rules
+from .choices import (
+    BLOCKING_STATUSES,
+    BookingKind,
+    BookingPolicy,
+    BookingStatus,
+    LetStatus,
+    LoanStatus,
+    WaitingStatus,
+)
 from .models import (
     Booking,
     BookingEquipment,
@@ -349,9 +358,18 @@ class FreeSlot:
     ends_at: datetime
 
 
-def free_slots(*, centre: Centre, first: date, last: date, min_minutes: int = 60) -> list[FreeSlot]:
-    """Every free interval of at least `min_minutes` in every active room of `centre`, day by day (four queries)."""
-    rooms = list(Room.objects.filter(centre=centre, is_active=True).prefetch_related("opening_hours"))
+def free_slots(
+    *, centre: Centre, first: date, last: date, min_minutes: int = 60, rooms: list[Room] | None = None
+) -> list[FreeSlot]:
+    """Every free interval of at least `min_minutes` in every active room of `centre`, day by day (four queries).
+
+    `rooms`: only these rooms of `centre`, already loaded with their opening hours (two queries then).
+    """
+    if rooms is None:
+        rooms = list(Room.objects.filter(centre=centre, is_active=True).prefetch_related("opening_hours"))
+    rooms = [room for room in rooms if room.centre_id == centre.pk]
+    if not rooms:
+        return []
     start, end = day_bounds(first, (last - first).days + 1)
     closed = closed_days(centre, first, last)
     busy: dict[int, list[tuple[datetime, datetime]]] = {room.pk: [] for room in rooms}
@@ -387,3 +405,69 @@ def free_slots(*, centre: Centre, first: date, last: date, min_minutes: int = 60
                     result.append(FreeSlot(room.pk, cursor, closes))
             day += timedelta(days=1)
     return result
+
+
+@dataclass
+class RoomFreeSlots:
+    room: Room
+    days: list[tuple[date, list[FreeSlot]]]
+
+
+def _round_up(moment: datetime) -> datetime:
+    moment = local(moment).replace(second=0, microsecond=0)
+    extra = moment.minute % 15
+    return moment + timedelta(minutes=15 - extra) if extra else moment
+
+
+def free_slot_search(
+    *,
+    centre: Centre,
+    first: date,
+    last: date,
+    minutes: int,
+    min_capacity: int | None = None,
+    features: list[str] | tuple[str, ...] = (),
+    for_staff: bool = False,
+    settings=None,
+    now: datetime | None = None,
+) -> list[RoomFreeSlots]:
+    """Free time of at least `minutes` per room and day, in rooms that fit the search (five queries at most).
+
+    Rooms only the centre books are left out unless `for_staff`. For everyone else each room's rules
+    apply too: nothing sooner than its minimum notice, nothing past its horizon, no room whose longest
+    booking is shorter than asked. Past time is never offered.
+    """
+    settings = settings if settings is not None else CentreSettings(centre)
+    now = now or timezone.now()
+    wanted = timedelta(minutes=minutes)
+    candidates = []
+    limits: dict[int, tuple[datetime, datetime | None]] = {}
+    for room in Room.objects.filter(centre=centre, is_active=True).prefetch_related("opening_hours"):
+        if min_capacity and room.capacity < min_capacity:
+            continue
+        if any(feature not in room.features for feature in features):
+            continue
+        earliest, latest = now, None
+        if not for_staff:
+            if room.booking_policy != BookingPolicy.ORGANISATIONS:
+                continue
+            rules = room_rules(room, settings)
+            if rules.max_length < wanted:
+                continue
+            earliest, latest = now + rules.min_notice, now + rules.horizon
+        candidates.append(room)
+        limits[room.pk] = (_round_up(earliest), latest)
+    by_room: dict[int, dict[date, list[FreeSlot]]] = {room.pk: {} for room in candidates}
+    for slot in free_slots(centre=centre, first=first, last=last, min_minutes=minutes, rooms=candidates):
+        earliest, latest = limits[slot.room_id]
+        start = max(slot.starts_at, earliest)
+        end = min(slot.ends_at, latest) if latest is not None else slot.ends_at
+        if end - start >= wanted:
+            by_room[slot.room_id].setdefault(local(start).date(), []).append(
+                FreeSlot(slot.room_id, start, end)
+            )
+    return [
+        RoomFreeSlots(room=room, days=sorted(by_room[room.pk].items()))
+        for room in sorted(candidates, key=lambda r: (r.position, r.name))
+        if by_room[room.pk]
+    ]

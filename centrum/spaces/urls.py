@@ -7,6 +7,7 @@ app_name = "spaces"
 urlpatterns = [
     path("", public.room_list_view, name="room_list"),
     path("<int:pk>/", public.room_detail, name="room_detail"),
+    path("wolne-terminy/", public.free_slots_view, name="free_slots"),
     path("<int:pk>/kalendarz.ics", public.room_ics, name="room_ics"),
     path("rezerwuj/", bookings.booking_create, name="booking_create"),
     path("moje/", bookings.my_bookings, name="my_bookings"),

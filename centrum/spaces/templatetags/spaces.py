@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import template
 from django.conf import settings
 from django.urls import reverse
@@ -37,3 +39,14 @@ def centre_link(context, name: str, *args) -> str:
         centre = getattr(request, "centre", None)
     path = reverse(name, args=args, urlconf=settings.ROOT_URLCONF)
     return centre_url(centre, path) if centre is not None else path
+
+
+@register.filter
+def plus_minutes(moment, minutes):
+    """`slot.starts_at|plus_minutes:90`: the end of a booking of that length."""
+    if not moment:
+        return moment
+    try:
+        return moment + timedelta(minutes=int(minutes))
+    except (TypeError, ValueError):
+        return moment

@@ -1,5 +1,7 @@
 """Booking pages: request (one slot or a series, with conflicts per occurrence), detail and its actions."""
 
+from datetime import date, time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -66,6 +68,21 @@ def _active_organisation(request):
     return active_organisation_for(request)
 
 
+def _prefilled_slot(request) -> dict:
+    """`?dzien=2026-05-12&od=10:00&do=12:00` from the free-slot search; anything unreadable is ignored."""
+    values = {}
+    for param, name, parse in (
+        ("dzien", "day", date.fromisoformat),
+        ("od", "start_time", time.fromisoformat),
+        ("do", "end_time", time.fromisoformat),
+    ):
+        try:
+            values[name] = parse(request.GET.get(param, "")[:10])
+        except ValueError:
+            continue
+    return values
+
+
 def _quota_rows(centre, organisations) -> list[dict]:
     quota = CentreSettings(centre)["spaces.quota_hours_per_month"]
     today = warsaw_today()
@@ -94,6 +111,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             return render(request, "spaces/no_organisation.html", status=403)
     active = _active_organisation(request)
     initial = {
+        **_prefilled_slot(request),
         "room": request.GET.get("sala"),
         "organisation": active.pk if active is not None and not staff else None,
         "contact_name": user.full_name,

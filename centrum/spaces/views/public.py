@@ -10,8 +10,16 @@ from centrum.core.calendar import warsaw_today
 from centrum.core.views import centre_required
 
 from ..calendars import ics_response, room_calendar
+from ..forms import FreeSlotForm
 from ..permissions import can_book_room, can_manage_rooms
-from ..selectors import feed_bookings_for_room, room_get, room_list, room_public_week, week_start
+from ..selectors import (
+    feed_bookings_for_room,
+    free_slot_search,
+    room_get,
+    room_list,
+    room_public_week,
+    week_start,
+)
 
 
 def _week_param(request: HttpRequest) -> date:
@@ -61,3 +69,35 @@ def room_ics(request: HttpRequest, pk: int) -> HttpResponse:
         room=room, bookings=feed_bookings_for_room(room=room, since=since), host=request.get_host()
     )
     return ics_response(calendar, filename=f"sala-{room.pk}.ics")
+
+
+@centre_required
+def free_slots_view(request: HttpRequest) -> HttpResponse:
+    """Free time in every room that fits: dates, duration, places, features; each slot links to the booking form."""
+    today = warsaw_today()
+    data = request.GET.copy() if request.GET else None
+    if data is None:
+        data = {"first": today.isoformat(), "last": (today + timedelta(days=13)).isoformat(), "minutes": "60"}
+    form = FreeSlotForm(data, today=today)
+    results = None
+    if form.is_valid():
+        query = form.cleaned_data
+        results = free_slot_search(
+            centre=request.centre,
+            first=query["first"],
+            last=query["last"],
+            minutes=query["minutes"],
+            min_capacity=query["capacity"],
+            features=query["features"],
+            for_staff=can_manage_rooms(request.user, request.centre),
+            settings=request.centre_settings,
+        )
+    return render(
+        request,
+        "spaces/free_slots.html",
+        {
+            "form": form,
+            "results": results,
+            "minutes": form.cleaned_data.get("minutes") if results is not None else None,
+        },
+    )
