@@ -10,7 +10,7 @@ from pydantic import ConfigDict
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, Id, Text
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, ErrorOut, Id, Text
 from centrum.core.calendar import warsaw_today
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
@@ -18,9 +18,16 @@ from centrum.organisations.models import Organisation
 from .availability import local
 from .choices import BookingKind, Recurrence
 from .models import Booking, EquipmentItem
-from .permissions import can_cancel_booking
-from .selectors import booking_get_visible, bookings_for_user, room_get, room_list, room_public_week
-from .services import booking_cancel, booking_preview, booking_request
+from .permissions import can_approve_booking, can_cancel_booking
+from .selectors import (
+    booking_get_visible,
+    booking_queue,
+    bookings_for_user,
+    room_get,
+    room_list,
+    room_public_week,
+)
+from .services import booking_approve, booking_cancel, booking_preview, booking_reject, booking_request
 
 router = Router(tags=["rooms"])
 
@@ -119,6 +126,25 @@ class CancelIn(Schema):
     model_config = ConfigDict(extra="forbid")
     scope: str = Field("one", pattern="^(one|following)$")
     reason: Text(500) = ""
+
+
+class ApproveIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+    scope: str = Field(
+        "one",
+        pattern="^(one|following|series)$",
+        description="one – ten termin / this occurrence; following – ten i następne / this and the following "
+        "ones; series – wszystkie oczekujące terminy cyklu / every pending occurrence of the series",
+    )
+    reason: Text(2000) = Field("", description="Uwagi dla organizacji / a note for the organisation")
+
+
+class RejectIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+    scope: str = Field("one", pattern="^(one|following|series)$", description="Jak w approve / as in approve")
+    reason: Text(2000, min_length=1) = Field(
+        description="Powód odrzucenia; organizacja go zobaczy / why, shown to the organisation"
+    )
 
 
 def _room_out(room) -> dict:
@@ -242,6 +268,71 @@ def book(request: HttpRequest, payload: BookingIn):
         contact_email=payload.contact_email,
     )
     return Status(201, [_booking_out(b) for b in bookings])
+
+
+@router.get(
+    "/bookings/pending",
+    response={200: list[BookingOut], **ERRORS_READ, 403: ErrorOut},
+    auth=REQUIRED,
+    summary="Wnioski do zatwierdzenia / requests awaiting a decision",
+)
+def pending(request: HttpRequest):
+    """Tylko pracownicy centrum; najstarsze pierwsze. / Centre staff only; oldest first."""
+    centre = require_centre(request)
+    if not is_centre_staff(request.auth, centre):
+        raise PermissionDenied
+    return [_booking_out(b) for b in booking_queue(centre=centre)[:500]]
+
+
+def _decidable(request: HttpRequest, booking_id: int) -> Booking:
+    """A booking of this centre staff may decide on: 404 for another centre's id, 403 for anyone but staff."""
+    centre = require_centre(request)
+    booking = booking_get_visible(centre=centre, pk=booking_id, user=request.auth)
+    if not is_centre_staff(request.auth, centre):
+        raise PermissionDenied
+    if not can_approve_booking(request.auth, booking):
+        raise ApiHttpError(400, _("Zatwierdza się i odrzuca tylko rezerwacje organizacji."))
+    return booking
+
+
+@router.post(
+    "/bookings/{booking_id}/approve",
+    response={200: list[BookingOut], **ERRORS_WRITE},
+    auth=REQUIRED,
+    summary="Zatwierdź rezerwację / approve a booking",
+)
+def approve(request: HttpRequest, booking_id: int, payload: ApproveIn):
+    """Tylko pracownicy centrum. Zwraca zatwierdzone terminy; organizacja dostaje e-mail.
+
+    Centre staff only. Returns the approved occurrences; the organisation is e-mailed.
+    """
+    booking = _decidable(request, booking_id)
+    return [
+        _booking_out(b)
+        for b in booking_approve(
+            booking=booking, actor=request.auth, scope=payload.scope, reason=payload.reason
+        )
+    ]
+
+
+@router.post(
+    "/bookings/{booking_id}/reject",
+    response={200: list[BookingOut], **ERRORS_WRITE},
+    auth=REQUIRED,
+    summary="Odrzuć rezerwację / reject a booking",
+)
+def reject(request: HttpRequest, booking_id: int, payload: RejectIn):
+    """Tylko pracownicy centrum, z powodem. Zwolnione terminy dostaje lista oczekujących.
+
+    Centre staff only, with a reason. Freed slots go to the waiting list.
+    """
+    booking = _decidable(request, booking_id)
+    return [
+        _booking_out(b)
+        for b in booking_reject(
+            booking=booking, actor=request.auth, scope=payload.scope, reason=payload.reason
+        )
+    ]
 
 
 @router.get(
