@@ -112,12 +112,13 @@ def _raise_if_duplicate(*, centre: Centre, data: dict[str, Any], exclude_pk: int
         )
 
 
-def _search_text(org: Organisation) -> str:
+def organisation_search_text(org: Organisation) -> str:
+    """What the directory search matches: name, short name, city, KRS and NIP, diacritics folded."""
     return fold(" ".join(filter(None, [org.name, org.short_name, org.city, org.krs, org.nip])))[:500]
 
 
 def _save(org: Organisation) -> None:
-    org.search_text = _search_text(org)
+    org.search_text = organisation_search_text(org)
     try:
         org.full_clean(validate_constraints=False, validate_unique=False)
     except ValidationError as exc:

@@ -14,7 +14,7 @@ from centrum.core.models import Centre
 from centrum.core.text import fold
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
 from centrum.organisations.models import ActivityArea, District, Organisation
-from centrum.organisations.services import _search_text as organisation_search_text
+from centrum.organisations.services import organisation_search_text
 
 from . import names
 from .centres import DEMO_CENTRES, DemoCentre, Place
