@@ -38,7 +38,7 @@ CHOICE_KINDS = {"select", "select-multiple", "radio", "checkbox"}
 
 
 def _all(value: str) -> dict[str, Any]:
-    kinds = TEXT_KINDS | NUMBER_KINDS | DATE_KINDS | CHOICE_KINDS | {"hidden"}
+    kinds = TEXT_KINDS | NUMBER_KINDS | DATE_KINDS | CHOICE_KINDS
     return dict.fromkeys(kinds, value)
 
 
@@ -72,7 +72,6 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "select-multiple": NOT_AN_OPTION,
         "radio": NOT_AN_OPTION,
         "checkbox": "może",
-        "hidden": "abc",
     },
     "overflow_and_invalid_dates": {
         **dict.fromkeys(TEXT_KINDS, "-1"),
@@ -87,7 +86,6 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "select-multiple": NEGATIVE,
         "radio": "-1",
         "checkbox": "",
-        "hidden": HUGE_INT,
     },
     "edge_values": {
         "number": [INT32_OVERFLOW],
@@ -97,7 +95,6 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "datetime-local": "0001-01-01T00:00",
         "month": "9999-12",
         "select": "0",
-        "hidden": "0",
         "checkbox": "0",
         "email": "a@b",
         "url": "javascript:alert(1)",
@@ -109,17 +106,15 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "time": "-01:00",
         "datetime-local": "9999-12-31T23:59",
         "text": "1e309",
-        "hidden": "-1",
+        "select": "١٢",  # Arabic-Indic digits: int() reads them as 12
     },
     "other_centre_ids": {
         "select": OTHER_CENTRE,
         "select-multiple": OTHER_CENTRE,
         "radio": OTHER_CENTRE,
         "checkbox": OTHER_CENTRE,
-        "hidden": OTHER_CENTRE,
     },
     "foreign_urls": {
-        "hidden": "https://evil.example.org/przejmij",
         "text": "//evil.example.org/",
         "url": "javascript:alert(document.cookie)",
         "textarea": "http://127.0.0.1:9/\r\nSet-Cookie: x=1",
@@ -129,9 +124,18 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "select": ["1", "2", "x"],
         "radio": ["1", "2"],
         "checkbox": ["on", "off", "1"],
-        "hidden": ["1", "2"],
     },
 }
+# Hidden fields are changed only by these (a person cannot type into them: this is tampering, so the
+# answer must be safe, but need not explain itself).
+HIDDEN_PAYLOADS: dict[str, Any] = {
+    "hidden_long_control": "\x00" + LONG,
+    "hidden_not_a_number": "²",  # str.isdigit() says yes, int() says no
+    "hidden_overflow": HUGE_INT,
+    "hidden_other_centre": OTHER_CENTRE,
+    "hidden_foreign_url": "https://evil.example.org/przejmij",
+}
+
 # Sent to a POST-only URL that no page shows a form for (the page walk finds it with a 405 on GET).
 BLIND_PAYLOADS = {
     "all_fields_missing": {},
@@ -344,6 +348,7 @@ KEEP = {"csrfmiddlewaretoken"}  # sent untouched: a garbage CSRF token would onl
 class Payload:
     label: str
     data: dict[str, Any]
+    tampered: bool = False  # hidden fields changed: no browser sends this
 
     def describe(self, limit: int = 300) -> str:
         parts = []
@@ -424,7 +429,14 @@ def form_payloads(form: Form, other_ids) -> list[Payload]:
     for button in buttons[1:]:
         for label in PAYLOADS_FOR_OTHER_BUTTONS:
             payloads.append(build(f"{label}+{button.name}={button.value}", PAYLOADS[label], button))
-    # 4. files: the rest of the form as the browser fills it
+    # 4. hidden fields tampered with, the rest as the browser fills it
+    hidden = [f for f in fields_by_name.values() if f.kind == "hidden" and f.name not in KEEP]
+    for label, value in HIDDEN_PAYLOADS.items() if hidden else ():
+        p = build(label, {}, first)
+        p.data.update({f.name: _resolve(value, f, other_ids) for f in hidden})
+        p.tampered = True
+        payloads.append(p)
+    # 5. files: the rest of the form as the browser fills it
     if files:
         for label, uploads in _file_payloads(files).items():
             p = build(label, {}, first)

@@ -150,6 +150,7 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
         created_by=staff,
     )
     feed = OrganisationCalendarFeed.objects.create(centre=centre, organisation=org)
+    photo = _room_photo(centre, room)
     return {
         "room": room,
         "office": office,
@@ -164,7 +165,25 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
         "loan_handed_over": loans[LoanStatus.HANDED_OVER],
         "let": let,
         "feed": feed,
+        "photo": photo,
     }
+
+
+def _room_photo(centre, room):
+    """A real 2×2 PNG in the room's gallery: the photos page then shows its describe/reorder/remove forms."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from centrum.spaces.models import RoomPhoto
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), (200, 30, 30)).save(buffer, format="PNG")
+    photo = RoomPhoto(centre=centre, room=room, alt_text="Sala z krzesłami ustawionymi w krąg", position=1)
+    photo.image.save("sala.png", ContentFile(buffer.getvalue()), save=False)
+    photo.save()
+    return photo
 
 
 def _accounts(centre, org, staff, prefix: str) -> dict[str, Any]:
@@ -399,6 +418,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("spaces:room_detail", "pk"): lambda w: w.room.pk,
     ("spaces:room_ics", "pk"): lambda w: w.room.pk,
     ("spaces:room_edit", "pk"): lambda w: w.room.pk,
+    ("spaces:room_photos", "room_pk"): lambda w: w.room.pk,
     ("spaces:equipment_edit", "pk"): lambda w: w.equipment.pk,
     ("spaces:booking_detail", "pk"): lambda w: [
         w.booking_pending.pk,

@@ -262,6 +262,7 @@ class Outcome:
     queued_messages: list[str]
     crash: str = ""
     db_error: str = ""
+    unfit: list[str] = field(default_factory=list)
 
 
 def _body(response) -> str:
@@ -313,6 +314,9 @@ def submit(
                 )
                 try:
                     outcome.changes = diff(baseline, Snapshot.take())
+                    if outcome.changes and outcome.status < 500:
+                        # Read what was stored before the savepoint is rolled back.
+                        outcome.unfit = stored_problems(outcome.changes)
                 except DatabaseError as exc:  # the request broke the transaction (PostgreSQL)
                     outcome.db_error = f"{type(exc).__name__}: {exc}"
             finally:
@@ -360,7 +364,7 @@ def judge(
                 ("stored with an error shown", f"HTTP 200 shows an error but stored: {changes.summary()}")
             )
         else:
-            problems.extend(("accepted unfit data", p) for p in stored_problems(changes))
+            problems.extend(("accepted unfit data", p) for p in outcome.unfit)
         return problems
     # Nothing stored: was the person told why? (Only for forms with a field a person fills in: a form of
     # hidden fields and a button gets bad input only by tampering, and ignoring that is fine.)
@@ -503,7 +507,7 @@ def _garbage_page(endpoint: Endpoint, world, report: Report, test_id: str) -> No
                     outcome = submit(
                         client, "post", path, baseline, editable=form.editable(), data=fresh_files(payload)
                     )
-                    fillable = bool(form.editable())
+                    fillable = bool(form.editable()) and not payload.tampered
                     for kind, detail in judge(outcome, who=who, action=action_name, fillable=fillable):
                         report.add(
                             f"POST {action_name}",
