@@ -1,4 +1,9 @@
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,30 +16,34 @@ from .selectors import centre_list_public
 def centre_required(view):
     """A centre page: on a platform host there is no centre, so the page does not exist."""
 
+    @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         if getattr(request, "centre", None) is None:
             raise Http404
         return view(request, *args, **kwargs)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
-def staff_required(view):
-    """Centre staff only: anonymous users go to the login page, others get 403."""
+def centre_permission_required(allowed: Callable[[Any, Any], bool]):
+    """A centre page for the people `allowed(user, centre)` admits: anonymous users go to the login
+    page, others get 403, and a platform host 404."""
 
-    @login_required
-    @centre_required
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        if not is_centre_staff(request.user, request.centre):
-            from django.core.exceptions import PermissionDenied
+    def decorator(view):
+        @login_required
+        @centre_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if not allowed(request.user, request.centre):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+        return wrapper
 
-    wrapper.__name__ = view.__name__
-    return wrapper
+    return decorator
+
+
+staff_required = centre_permission_required(is_centre_staff)
 
 
 @centre_required
@@ -74,6 +83,13 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
 
     from .outbox import outbox_health
 
+    try:  # rooms and equipment are an optional module: the dashboard works without it
+        from centrum.spaces.selectors import staff_dashboard_counts
+    except ImportError:
+        spaces = None
+    else:
+        spaces = staff_dashboard_counts(centre=request.centre)
+
     return render(
         request,
         "core/staff_dashboard.html",
@@ -81,5 +97,6 @@ def staff_dashboard(request: HttpRequest) -> HttpResponse:
             "pending_organisations": organisation_pending_count(centre=request.centre),
             "outbox": outbox_health(centre=request.centre),
             "can_view_audit_log": can_view_audit_log(request.user, request.centre),
+            "spaces": spaces,
         },
     )

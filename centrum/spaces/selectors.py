@@ -471,3 +471,23 @@ def free_slot_search(
         for room in sorted(candidates, key=lambda r: (r.position, r.name))
         if by_room[room.pk]
     ]
+
+
+def booking_queue_count(*, centre: Centre) -> int:
+    """How many requests wait for a staff decision (one COUNT on the status index)."""
+    return Booking.objects.filter(
+        centre=centre, status=BookingStatus.PENDING, kind=BookingKind.ORGANISATION
+    ).count()
+
+
+def staff_dashboard_counts(*, centre: Centre, today: date | None = None) -> dict[str, int]:
+    """The staff dashboard's card: requests to decide and equipment not returned on time (two queries)."""
+    from centrum.core.calendar import warsaw_today
+
+    today = today or warsaw_today()
+    return {
+        "pending_bookings": booking_queue_count(centre=centre),
+        "overdue_loans": Loan.objects.filter(
+            centre=centre, status=LoanStatus.HANDED_OVER, due_on__lt=today
+        ).count(),
+    }
