@@ -1,6 +1,6 @@
 """Who hears about what: e-mails go through the outbox inside the transaction of the change."""
 
-from centrum.accounts.models import CentreRoleKind
+from centrum.accounts.selectors import centre_staff_emails
 from centrum.core.outbox import outbox_enqueue
 
 
@@ -8,15 +8,7 @@ def staff_recipients(centre) -> list[str]:
     """The centre's shared mailbox, or its staff when it has none."""
     if centre.email:
         return [centre.email]
-    from centrum.accounts.models import CentreRole
-
-    return sorted(
-        set(
-            CentreRole.objects.filter(
-                centre=centre, role=CentreRoleKind.STAFF, user__is_active=True
-            ).values_list("user__email", flat=True)
-        )
-    )
+    return centre_staff_emails(centre=centre)
 
 
 def organisation_recipients(*, requested_by=None, contact_email: str = "", organisation=None) -> list[str]:

@@ -85,3 +85,19 @@ def test_links_in_mails_follow_the_configured_scheme_and_port(
     mail = OutboxMessage.objects.get(event="request_received_to_staff")
     assert f"http://{centre.primary_host}:8000/sale/kolejka/" in mail.body
     assert "https://" not in mail.body
+
+
+def test_staff_notices_go_to_the_shared_mailbox_or_else_to_active_staff(centre, other_centre, staff_user):
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
+    from centrum.spaces.services.notify import staff_recipients
+
+    centre.email = "biuro@kalisz.example.org"
+    assert staff_recipients(centre) == ["biuro@kalisz.example.org"]
+    centre.email = ""
+    gone = UserFactory(email="byly@example.org", is_active=False)
+    CentreRoleFactory(centre=centre, user=gone, role=CentreRoleKind.STAFF)
+    CentreRoleFactory(
+        centre=other_centre, user=UserFactory(email="zory@example.org"), role=CentreRoleKind.STAFF
+    )
+    assert staff_recipients(centre) == [staff_user.email]
