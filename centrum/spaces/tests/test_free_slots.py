@@ -178,3 +178,8 @@ def test_query_count_does_not_grow_with_rooms_or_bookings(anon, centre, organisa
             )
     assert count() == few
     assert few <= 8
+
+
+def test_page_in_english(anon, room):
+    body = anon.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Free room slots" in body and "Search free slots" in body
