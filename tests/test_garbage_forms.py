@@ -8,7 +8,8 @@ HOW IT WORKS
 1. It walks every URL pattern of config.urls (and config.urls_platform on the platform host),
    recursively through includes. Parameters are filled with real objects of the CURRENT centre made by
    tests/garbage_world.py. A parameter without a mapping FAILS the test: add it to URL_VALUES or
-   KWARG_VALUES there. Only the commented SKIPPED_PAGES / SKIPPED_FORM_ACTIONS below are left out.
+   KWARG_VALUES there. Only SKIPPED_NAMESPACES / SKIPPED_ROUTE_PREFIXES / SKIPPED_FORM_ACTIONS below
+   (each with its reason) are left out.
 2. Each page is requested as centre staff, as an organisation's administrator and anonymously (on the
    platform host: as platform administrator and anonymously), redirects followed. Every
    `<form method="post">` of the HTML (read with the standard library's html.parser) is submitted with
@@ -16,23 +17,29 @@ HOW IT WORKS
    NUL and control characters, SQL/HTML/template injection, emoji and Polish diacritics, numbers for text
    and text for numbers, negative/huge/overflowing numbers, impossible dates ("2026-02-31", "jutro"),
    edge dates (9999-12-31), values that are none of a select's options, another centre's ids, odd
-   checkbox values, repeated fields, every field missing, and for file inputs a text file posing as an
-   image, binary junk, an empty and an oversized file. A form seen before (same action URL name, same
-   fields, same person) is not submitted again.
-3. Each submission runs in a savepoint that is rolled back, so cases cannot affect one another. Every
-   row of the project's tables is compared before and after (tests/garbage_db.py). The rules:
-     * never a 500 (the traceback's last lines are shown);
+   checkbox values, foreign URLs, repeated fields, every field missing; hidden fields tampered with
+   ("²", overflow, another centre's id, NUL + 10 000 characters, a foreign URL); for file inputs a text
+   file posing as an image, binary junk, an empty and an oversized file. A URL answering GET with 405
+   (POST only) gets junk posted to it directly. A form seen before (same action URL name, same fields,
+   same person) is not submitted again.
+3. Each submission runs in a savepoint that is rolled back, so cases cannot affect one another (the
+   world is made once per module, inside a transaction rolled back at the end). Every row of the
+   project's tables is compared before and after (tests/garbage_db.py). The rules:
+     * never a 500 (the head of the traceback is shown), never a broken transaction;
      * 4xx: nothing stored;
      * a change in the database is allowed only when the view accepted the input: a redirect or a 200
-       without an error on the page, no Django form of the request ended invalid, and every stored
-       value passes the model's field validation and fits PostgreSQL (no NUL, no integer overflow);
-     * nothing stored: the person is told why: an error on the page (200), or a message queued for the
-       next page (redirect), or the redirect goes to the login page (anonymous);
-     * the injected `<script>` never comes back unescaped.
+       without an error on the page, no Django form of the request ended invalid on a field the person
+       fills in, and every stored value passes the model's field validation and fits PostgreSQL (no NUL,
+       no integer overflow);
+     * nothing stored after input a person can type: the person is told why: an error on the page
+       (200), a message queued for the next page (redirect), or a redirect to the login page;
+     * the injected `<script>` never comes back unescaped; no redirect leaves the site.
 4. The JSON API: /api/v1/openapi.json is read and every POST/PUT/PATCH operation gets garbage JSON
    (wrong types, huge strings, NUL, lone surrogates, nesting 5 000 deep, invalid JSON, empty body, …)
-   as staff and as an organisation's administrator (bearer tokens) and anonymously: never a 500, always
-   JSON, nothing stored with a 4xx, and what a 2xx stored must be fit to be stored.
+   and garbage path parameters, as staff and as an organisation's administrator (bearer tokens) and
+   anonymously: never a 500, always JSON, nothing stored with a 4xx, and what a 2xx stored must be fit.
+
+The last test, test_report_coverage, prints how many URLs, forms and submissions were covered.
 
 A FAILURE names the page, the form's action, the person, the payload and what went wrong. Fix the view
 (never the garbage); a known defect that cannot be fixed today may be listed in KNOWN_DEFECTS with the
