@@ -175,3 +175,92 @@ def test_kalisz_rooms_walk(page: Page, kalisz, staff_member, password):
     page.get_by_role("button", name="Zapisz zwrot").click()
     check_page(page, label="returned")
     assert Loan.objects.get().status == LoanStatus.RETURNED
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_kalisz_free_slots_photos_and_dashboard_walk(page: Page, kalisz, staff_member, password):
+    """Someone without an account finds a free slot for 20 people with a projector and, after signing in,
+    lands on the booking form filled in; staff see the dashboard card, add two described photos to the
+    lecture hall, put the second first, and the public room page shows them with their descriptions."""
+    from centrum.spaces.models import RoomPhoto
+
+    data = kalisz
+    day = data["day"] + timedelta(weeks=2)  # the Council's day: 16:00–18:00 is taken
+    # 1. Free-slot search, on a phone too.
+    visit(page, "/sale/")
+    page.get_by_role("link", name="Znajdź wolny termin", exact=True).click()
+    check_page(page, label="free slots (default search)", phone=True)
+    page.locator("#id_first").fill(day.isoformat())
+    page.locator("#id_last").fill(day.isoformat())
+    page.locator("#id_minutes").select_option("120")
+    page.locator("#id_capacity").fill("20")
+    page.get_by_label("rzutnik multimedialny").check()
+    page.get_by_role("button", name="Szukaj wolnych terminów").click()
+    check_page(page, label="free slots (search)", phone=True)
+    results = page.locator(".room-result")
+    expect(results).to_have_count(1)
+    expect(results.get_by_role("heading", name="Sala wykładowa")).to_be_visible()
+    expect(results).to_contain_text("08:00–16:00")
+    expect(results).to_contain_text("18:00–21:00")
+    results.get_by_role("link", name="zarezerwuj 18:00–20:00", exact=False).click()
+
+    # 2. Sign in on the way; the booking form comes back filled in.
+    assert "/konto/login/" in page.url
+    check_page(page, label="login from free slots")
+    page.locator("input[name=login]").fill(data["member"].email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form").filter(has=page.locator("input[name=password]")).locator(
+        "button[type=submit]"
+    ).first.click()
+    page.wait_for_load_state("load")
+    check_page(page, label="booking form from a free slot")
+    expect(page.locator("#id_room")).to_have_value(str(data["hall"].pk))
+    expect(page.locator("#id_day")).to_have_value(day.isoformat())
+    expect(page.locator("#id_start_time")).to_have_value("18:00")
+    expect(page.locator("#id_end_time")).to_have_value("20:00")
+
+    # 3. Staff: the dashboard card, then the hall's photos.
+    _switch_user(page, staff_member.email, password)
+    visit(page, "/panel/", label="staff dashboard", phone=True)
+    expect(page.get_by_role("heading", name="Rezerwacje do zatwierdzenia")).to_be_visible()
+    page.get_by_role("link", name="Wnioski o sale").click()
+    check_page(page, label="queue from the dashboard")
+    visit(page, "/sale/zarzadzanie/")
+    page.get_by_role("link", name="zdjęcia sali Sala wykładowa").click()
+    check_page(page, label="room photos (empty)", phone=True)
+    page.get_by_role("button", name="Dodaj zdjęcie").click()  # nothing chosen: clear messages, nothing stored
+    check_page(page, label="room photos (errors)")
+    expect(page.get_by_text("Wybierz plik ze zdjęciem.")).to_be_visible()
+    assert not RoomPhoto.objects.exists()
+    for name, colour, text in [
+        ("sala.png", (200, 120, 40), "Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik"),
+        ("wejscie.png", (40, 120, 200), "Wejście do sali bez progu, szerokie drzwi"),
+    ]:
+        page.locator("#id_new-image").set_input_files(
+            {"name": name, "mimeType": "image/png", "buffer": _png(colour)}
+        )
+        page.locator("#id_new-alt_text").fill(text)
+        page.get_by_role("button", name="Dodaj zdjęcie").click()
+        check_page(page, label=f"room photos after {name}")
+        expect(page.get_by_text("Zdjęcie dodane.")).to_be_visible()
+    page.get_by_role("button", name="Przesuń wcześniej – zdjęcie 2").click()
+    check_page(page, label="room photos reordered", phone=True)
+    assert list(RoomPhoto.objects.order_by("position").values_list("alt_text", flat=True)) == [
+        "Wejście do sali bez progu, szerokie drzwi",
+        "Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik",
+    ]
+    page.get_by_role("link", name="Strona sali").click()
+    check_page(page, label="room page with photos", phone=True)
+    expect(page.get_by_role("img", name="Wejście do sali bez progu, szerokie drzwi")).to_have_count(1)
+    expect(
+        page.get_by_role("img", name="Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik")
+    ).to_have_count(1)
