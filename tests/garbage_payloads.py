@@ -153,6 +153,8 @@ BLIND_PAYLOADS = {
 PAYLOADS_FOR_OTHER_BUTTONS = ("long_strings", "swapped_types", "overflow_and_invalid_dates")
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# Over every upload limit of the project (the largest: the OPP list, 20 MB; logos, photos, CSV: 1–5 MB).
+OVERSIZED_BYTES = 21 * 1024 * 1024
 
 
 def _file_payloads(field_names: list[str]) -> dict[str, dict[str, Any]]:
@@ -164,7 +166,7 @@ def _file_payloads(field_names: list[str]) -> dict[str, dict[str, Any]]:
         return SimpleUploadedFile("../../etc/passwd\x00 zażółć.csv", body, content_type="text/csv")
 
     def oversized(name):
-        body = PNG_MAGIC + b"\x00" * (6 * 1024 * 1024)  # over every upload limit of the project
+        body = PNG_MAGIC + b"\x00" * OVERSIZED_BYTES
         return SimpleUploadedFile("duzy.png", body, content_type="image/png")
 
     def empty_file(name):
