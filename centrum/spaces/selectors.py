@@ -414,9 +414,10 @@ class RoomFreeSlots:
 
 
 def _round_up(moment: datetime) -> datetime:
-    moment = local(moment).replace(second=0, microsecond=0)
-    extra = moment.minute % 15
-    return moment + timedelta(minutes=15 - extra) if extra else moment
+    """The next quarter hour at or after `moment`, so offered times read 10:15, never 10:07."""
+    moment = local(moment)
+    floor = moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
+    return floor if floor == moment else floor + timedelta(minutes=15)
 
 
 def free_slot_search(

@@ -25,7 +25,10 @@ def work(centre, room, organisation, other_room, other_centre):
         BookingFactory(
             room=room, organisation=organisation, status=BookingStatus.PENDING, starts_at=start, ends_at=end
         )
-    BookingFactory(room=room, organisation=organisation, status=BookingStatus.APPROVED)
+    start, end = slot(next_open_day(), 14, 16)
+    BookingFactory(
+        room=room, organisation=organisation, status=BookingStatus.APPROVED, starts_at=start, ends_at=end
+    )
     BookingFactory(room=other_room, status=BookingStatus.PENDING)
     today = warsaw_today()
     for number, due, status, owner, org in [

@@ -8,7 +8,7 @@ from centrum.organisations.models import Organisation
 from centrum.spaces.choices import LoanStatus
 from centrum.spaces.models import Booking, BookingEquipment, EquipmentItem, Loan, LoanItem, Room, RoomLet
 
-from .factories import BookingFactory
+from .factories import BookingFactory, next_open_day, slot
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +27,10 @@ def booked(centre, room, organisation, projector):
         status=LoanStatus.APPROVED,
     )
     LoanItem.objects.create(centre=centre, loan=loan, item=projector, quantity=1)
-    let_booking = BookingFactory(room=room, organisation=organisation, kind="let")
-    let_booking.starts_at = let_booking.starts_at.replace(hour=5)
-    let_booking.ends_at = let_booking.starts_at.replace(hour=6)
-    let_booking.save()
+    start, end = slot(next_open_day(weeks_ahead=3), 8, 20)
+    let_booking = BookingFactory(
+        room=room, organisation=organisation, kind="let", starts_at=start, ends_at=end
+    )
     RoomLet.objects.create(
         centre=centre,
         room=room,

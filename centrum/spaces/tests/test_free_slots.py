@@ -74,6 +74,26 @@ def test_room_rules_apply_to_members_but_not_to_staff(centre, settings):
     assert [r.room for r in free_slot_search(**kwargs, for_staff=True)] == [room]
 
 
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("2026-05-12T10:00:00", "2026-05-12T10:00:00"),
+        ("2026-05-12T10:00:01", "2026-05-12T10:15:00"),
+        ("2026-05-12T10:15:30", "2026-05-12T10:30:00"),
+        ("2026-05-12T10:59:00", "2026-05-12T11:00:00"),
+        ("2026-05-12T23:50:00", "2026-05-13T00:00:00"),
+    ],
+)
+def test_offered_times_start_on_the_next_quarter_hour(moment, expected):
+    from datetime import datetime
+
+    from centrum.core.calendar import WARSAW
+    from centrum.spaces.selectors import _round_up
+
+    aware = datetime.fromisoformat(moment).replace(tzinfo=WARSAW)
+    assert _round_up(aware) == datetime.fromisoformat(expected).replace(tzinfo=WARSAW)
+
+
 def test_past_time_and_minimum_notice_are_never_offered(centre):
     room = RoomFactory(
         centre=centre, min_notice_hours=48, hours=[(d, time(0), time(23, 59)) for d in range(7)]
