@@ -1,6 +1,6 @@
 """Garbage for tests/test_garbage_forms.py: the POST forms of an HTML page and bad payloads built from them.
 
-`parse_post_forms(html)` reads every `<form method="post">` with the standard library's html.parser
+`parse_forms(html)` reads every `<form>` (POST, and GET search forms) with the standard library's html.parser
 and returns what a browser would submit (the default values) plus each field's kind. `form_payloads`
 turns one form into a short list of garbage submissions, a few per kind of field, so that a form added
 later is covered without writing anything for it. `json_payloads` does the same for a JSON request body
@@ -207,6 +207,7 @@ class Form:
     fields: list[Field] = field(default_factory=list)
     buttons: list[Button] = field(default_factory=list)
     form_id: str = ""
+    method: str = "post"
 
     def signature(self) -> tuple[str, ...]:
         return tuple(sorted({f.name for f in self.fields} | {b.name for b in self.buttons}))
@@ -259,17 +260,19 @@ class _FormParser(HTMLParser):
     def handle_starttag(self, tag, attrs_list):
         attrs = {k: (v if v is not None else "") for k, v in attrs_list}
         if tag == "form":
-            if (attrs.get("method") or "get").lower() == "post":
-                self._form = Form(
-                    action=attrs.get("action", ""),
-                    enctype=attrs.get("enctype", ""),
-                    form_id=attrs.get("id", ""),
-                )
-                self.forms.append(self._form)
-                if self._form.form_id:
-                    self._by_id[self._form.form_id] = self._form
-            else:
+            method = (attrs.get("method") or "get").lower()
+            if method not in ("get", "post"):  # "dialog"
                 self._form = None
+                return
+            self._form = Form(
+                action=attrs.get("action", ""),
+                enctype=attrs.get("enctype", ""),
+                form_id=attrs.get("id", ""),
+                method=method,
+            )
+            self.forms.append(self._form)
+            if self._form.form_id:
+                self._by_id[self._form.form_id] = self._form
             return
         if tag == "input":
             target = self._target(attrs)
@@ -335,11 +338,16 @@ class _FormParser(HTMLParser):
             self._textarea = None
 
 
-def parse_post_forms(html: str) -> list[Form]:
+def parse_forms(html: str) -> list[Form]:
+    """Every <form> of the page, POST and GET (search and filter forms)."""
     parser = _FormParser()
     parser.feed(html)
     parser.close()
     return parser.forms
+
+
+def parse_post_forms(html: str) -> list[Form]:
+    return [f for f in parse_forms(html) if f.method == "post"]
 
 
 # --- building payloads ---------------------------------------------------------------------------------
@@ -431,6 +439,8 @@ def form_payloads(form: Form, other_ids) -> list[Payload]:
     for button in buttons[1:]:
         for label in PAYLOADS_FOR_OTHER_BUTTONS:
             payloads.append(build(f"{label}+{button.name}={button.value}", PAYLOADS[label], button))
+    if form.method == "get":  # a search or filter: the garbage tables are enough
+        return _unique(payloads)
     # 4. hidden fields tampered with, the rest as the browser fills it
     hidden = [f for f in fields_by_name.values() if f.kind == "hidden" and f.name not in KEEP]
     for label, value in HIDDEN_PAYLOADS.items() if hidden else ():

@@ -73,7 +73,7 @@ from tests.garbage_payloads import (
     form_payloads,
     fresh_files,
     json_payloads,
-    parse_post_forms,
+    parse_forms,
 )
 from tests.garbage_world import API_PATH_VALUES, build_world, value_for
 
@@ -498,14 +498,14 @@ def _garbage_page(endpoint: Endpoint, world, report: Report, test_id: str) -> No
                 continue
             query = page.request.get("QUERY_STRING")
             final = page.request["PATH_INFO"] + (f"?{query}" if query else "")
-            for form in parse_post_forms(_body(page)):
+            for form in parse_forms(_body(page)):
                 action = _action(final, form, endpoint.urlconf)
                 if action is None:
                     continue
                 path, action_name = action
                 if action_name in SKIPPED_FORM_ACTIONS:
                     continue
-                key = (endpoint.urlconf, who, action_name, _normalised_fields(form))
+                key = (endpoint.urlconf, who, form.method, action_name, _normalised_fields(form))
                 if key in _FORMS_DONE:
                     continue  # submitted already (this test or an earlier one)
                 _FORMS_DONE[key] = test_id
@@ -513,18 +513,22 @@ def _garbage_page(endpoint: Endpoint, world, report: Report, test_id: str) -> No
                 baseline = Snapshot.take()
                 for payload in form_payloads(form, world.other_ids):
                     report.submissions += 1
-                    outcome = submit(
-                        client, "post", path, baseline, editable=form.editable(), data=fresh_files(payload)
-                    )
-                    fillable = bool(form.editable()) and not payload.tampered
+                    if form.method == "get":
+                        # A search or filter: it must answer and store nothing; an empty result is fine.
+                        outcome = submit(client, "get", urlsplit(path).path, baseline, data=payload.data)
+                        fillable = False
+                    else:
+                        data = fresh_files(payload)
+                        outcome = submit(client, "post", path, baseline, editable=form.editable(), data=data)
+                        fillable = bool(form.editable()) and not payload.tampered
                     for kind, detail in judge(outcome, who=who, action=action_name, fillable=fillable):
                         report.add(
-                            f"POST {action_name}",
+                            f"{form.method.upper()} {action_name}",
                             who,
                             kind,
                             detail,
                             payload.describe(),
-                            context=f", e.g. POST {path} (form found on {url})",
+                            context=f", e.g. {form.method.upper()} {path} (form found on {url})",
                         )
     _check_mapping(endpoint, statuses, report)
 
@@ -542,7 +546,7 @@ def _check_mapping(endpoint: Endpoint, statuses: set[int], report: Report) -> No
 
 def _blind_post(endpoint: Endpoint, url: str, who: str, client: Client, report: Report) -> None:
     """A POST-only URL: whether or not some page shows its form, junk posted to it must not hurt."""
-    key = (endpoint.urlconf, who, endpoint.name, ("<blind>",))
+    key = (endpoint.urlconf, who, "post", endpoint.name, ("<blind>",))
     if key in _FORMS_DONE:
         return
     _FORMS_DONE[key] = endpoint.test_id
@@ -681,7 +685,7 @@ def test_report_coverage(capsys):
             f"{STATS['api_operations']} API write operations, {STATS['api_submissions']} API submissions"
         )
         by_action: dict[str, set[str]] = {}
-        for _conf, who, action, _fields in _FORMS_DONE:
-            by_action.setdefault(action, set()).add(who)
+        for _conf, who, method, action, _fields in _FORMS_DONE:
+            by_action.setdefault(f"{method.upper()} {action}", set()).add(who)
         for action in sorted(by_action):
             print(f"  {action}: {', '.join(sorted(by_action[action]))}")
