@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import centre_setting
-from centrum.core.exceptions import ApplicationError
+from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.links import centre_url
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
@@ -584,11 +584,7 @@ def api_token_create(*, user, centre: Centre, name: str) -> tuple[ApiToken, str]
     # A recognisable prefix lets secret scanners spot a leaked key.
     key = "ctr_" + secrets.token_urlsafe(32)
     token = ApiToken(user=user, centre=centre, name=name, prefix=key[:8], key_hash=ApiToken.hash_key(key))
-    try:
-        token.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        field_name, messages = next(iter(exc.message_dict.items()))
-        raise ApplicationError(" ".join(messages), field=field_name)
+    full_clean_or_raise(token, validate_unique=False, validate_constraints=False)
     token.save()
     audit_log(
         actor=user,
@@ -638,11 +634,7 @@ def user_update_profile(*, user, actor, data: dict) -> object:
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(current, name, (data[name] or "").strip())
-    try:
-        current.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        field_name, messages = next(iter(exc.message_dict.items()))
-        raise ApplicationError(" ".join(messages), field=None if field_name == "__all__" else field_name)
+    full_clean_or_raise(current, exclude=["password"], validate_unique=False, validate_constraints=False)
     new = {name: getattr(current, name) for name in PROFILE_FIELDS}
     changed = [name for name in PROFILE_FIELDS if old[name] != new[name]]
     if changed:

@@ -11,8 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import centre_roles, is_centre_staff
-from centrum.core.views import centre_required
+from centrum.core.views import centre_permission_required, centre_required
 from centrum.organisations.permissions import can_manage_members
 from centrum.organisations.selectors import organisation_get
 
@@ -27,10 +28,6 @@ from .forms import (
 )
 from .models import CentreRoleInvitation, CentreRoleKind, InvitationStatus, MembershipRole
 from .permissions import can_manage_centre_team, can_remove_membership
-
-
-def _add_error(form, exc: ApplicationError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -103,7 +100,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             try:
                 services.user_update_profile(user=user, actor=user, data=form.cleaned_data)
             except ApplicationError as exc:
-                _add_error(form, exc)
+                add_application_error(form, exc)
             else:
                 messages.success(request, _("Zapisano Twoje dane."))
                 return redirect("accounts:dashboard")
@@ -129,7 +126,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                     user=request.user, centre=request.centre, name=form.cleaned_data["name"]
                 )
             except ApplicationError as exc:
-                _add_error(form, exc)
+                add_application_error(form, exc)
             else:
                 form = ApiTokenForm()
     tokens = selectors.api_token_list_for(centre=request.centre, user=request.user)
@@ -159,17 +156,7 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- the centre team (staff)
 
 
-def _team_required(view):
-    @login_required
-    @centre_required
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        if not can_manage_centre_team(request.user, request.centre):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+_team_required = centre_permission_required(can_manage_centre_team)
 
 
 @_team_required
@@ -188,7 +175,7 @@ def team(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except ApplicationError as exc:
-                _add_error(form, exc)
+                add_application_error(form, exc)
             else:
                 if isinstance(result, CentreRoleInvitation):
                     messages.success(
@@ -275,7 +262,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                 )
             except ApplicationError as exc:
-                _add_error(form, exc)
+                add_application_error(form, exc)
             else:
                 messages.success(
                     request, _("Wysłano zaproszenie na adres %(email)s.") % {"email": invitation.email}

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .centre_settings import REGISTRY
 from .exceptions import ApplicationError
 from .models import Centre
-from .services import CENTRE_FIELDS, hosts_parse, logo_validate
+from .services import CENTRE_FIELDS, PROFILE_TEXT_FIELDS, hosts_parse, logo_validate
 
 WEEKDAYS = [
     (0, _("poniedziałek")),
@@ -125,17 +125,7 @@ class CentreProfileForm(forms.Form):
         self.fields.update(
             forms.fields_for_model(
                 Centre,
-                fields=[
-                    "name",
-                    "short_name",
-                    "email",
-                    "phone",
-                    "website",
-                    "street",
-                    "postal_code",
-                    "city",
-                    "description",
-                ],
+                fields=PROFILE_TEXT_FIELDS,
                 widgets={"description": forms.Textarea(attrs={"rows": 5})},
                 formfield_callback=_formfield,
             )

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_log, changes, snapshot
 from .centre_settings import REGISTRY, CentreSettings
-from .exceptions import ApplicationError
+from .exceptions import ApplicationError, full_clean_or_raise
 from .models import Centre, CentreClosedDay, CentreHost, CentreSetting
 from .permissions import can_manage_centre_settings, is_centre_staff, is_platform_admin
 
-PROFILE_FIELDS = [
+# The profile's plain fields (one form field each); opening hours and services are lists of their own.
+PROFILE_TEXT_FIELDS = [
     "name",
     "short_name",
     "email",
@@ -28,9 +29,8 @@ PROFILE_FIELDS = [
     "postal_code",
     "city",
     "description",
-    "opening_hours",
-    "services",
 ]
+PROFILE_FIELDS = [*PROFILE_TEXT_FIELDS, "opening_hours", "services"]
 CENTRE_FIELDS = [
     "name",
     "short_name",
@@ -55,12 +55,11 @@ def _require(allowed: bool) -> None:
         raise ApplicationError(_("Nie masz uprawnień do tej czynności."))
 
 
-def _full_clean(obj, *, exclude: list[str] | None = None) -> None:
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise ApplicationError(messages[0], field=None if field == "__all__" else field)
+def _refuse_fields_outside(data: dict[str, Any], allowed: list[str], message: str) -> None:
+    """`message` (with `%(fields)s`) names the keys of `data` that are not `allowed`."""
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ApplicationError(message % {"fields": ", ".join(sorted(unknown))})
 
 
 def _forget_hosts(hosts) -> None:
@@ -155,11 +154,7 @@ def centre_profile_update(
     _require(is_centre_staff(actor, centre))
     centre = Centre.objects.select_for_update().get(pk=centre.pk)
     before = snapshot(centre, [*PROFILE_FIELDS, "logo"])
-    unknown = set(data) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ApplicationError(
-            _("Tych pól nie można tu zmienić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
-        )
+    _refuse_fields_outside(data, PROFILE_FIELDS, _("Tych pól nie można tu zmienić: %(fields)s."))
     if "opening_hours" in data:
         data = {**data, "opening_hours": opening_hours_normalise(data["opening_hours"])}
     if "services" in data:
@@ -175,7 +170,7 @@ def centre_profile_update(
         setattr(centre, name, value)
     old_logo = centre.logo.name if centre.logo else ""
     image_format = logo_validate(logo) if logo is not None else None
-    _full_clean(centre, exclude=["logo"])
+    full_clean_or_raise(centre, exclude=["logo"])
     if logo is not None:
         # The stored name comes from the real format, never from the uploaded file's name.
         extension = "jpg" if image_format == "JPEG" else image_format.lower()
@@ -197,7 +192,7 @@ def centre_profile_update(
 def centre_closed_day_add(*, centre: Centre, day: date, reason: str, actor) -> CentreClosedDay:
     _require(is_centre_staff(actor, centre))
     closed = CentreClosedDay(centre=centre, date=day, reason=reason.strip())
-    _full_clean(closed, exclude=["centre"])
+    full_clean_or_raise(closed, exclude=["centre"])
     if CentreClosedDay.objects.filter(centre=centre, date=day).exists():
         raise ApplicationError(_("Ten dzień jest już oznaczony jako zamknięty."), field="date")
     try:
@@ -284,13 +279,9 @@ def _hosts_replace(centre: Centre, hosts: list[str]) -> None:
 @transaction.atomic
 def centre_create(*, data: dict[str, Any], hosts: list[str], actor) -> Centre:
     _require(is_platform_admin(actor))
-    unknown = set(data) - set(CENTRE_FIELDS)
-    if unknown:
-        raise ApplicationError(
-            _("Tych pól nie można tu ustawić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
-        )
+    _refuse_fields_outside(data, CENTRE_FIELDS, _("Tych pól nie można tu ustawić: %(fields)s."))
     centre = Centre(**data)
-    _full_clean(centre)
+    full_clean_or_raise(centre)
     hosts_validate(hosts)
     try:
         with transaction.atomic():
@@ -312,16 +303,12 @@ def centre_create(*, data: dict[str, Any], hosts: list[str], actor) -> Centre:
 def centre_update(*, centre: Centre, data: dict[str, Any], hosts: list[str], actor) -> Centre:
     _require(is_platform_admin(actor))
     centre = Centre.objects.select_for_update().get(pk=centre.pk)
-    unknown = set(data) - set(CENTRE_FIELDS)
-    if unknown:
-        raise ApplicationError(
-            _("Tych pól nie można tu zmienić: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
-        )
+    _refuse_fields_outside(data, CENTRE_FIELDS, _("Tych pól nie można tu zmienić: %(fields)s."))
     old_hosts = list(centre.hosts.order_by("-is_primary", "host").values_list("host", flat=True))
     before = {**snapshot(centre, CENTRE_FIELDS), "hosts": old_hosts}
     for name, value in data.items():
         setattr(centre, name, value)
-    _full_clean(centre)
+    full_clean_or_raise(centre)
     hosts_validate(hosts, centre=centre)
     try:
         with transaction.atomic():

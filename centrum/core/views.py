@@ -43,6 +43,7 @@ def centre_permission_required(allowed: Callable[[Any, Any], bool]):
     return decorator
 
 
+# Centre staff only.
 staff_required = centre_permission_required(is_centre_staff)
 
 

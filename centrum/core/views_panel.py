@@ -2,8 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -34,29 +32,19 @@ from .selectors import (
     centre_closed_day_list,
 )
 from .services import (
+    PROFILE_TEXT_FIELDS,
     centre_closed_day_add,
     centre_closed_day_remove,
     centre_profile_update,
     centre_settings_update,
 )
-from .views import centre_required, staff_required
+from .views import centre_permission_required, staff_required
 
 AUDIT_PAGE_SIZE = 50
 
 
-def audit_viewer_required(view):
-    """Staff and officials: anonymous users go to the login page, others get 403."""
-
-    @login_required
-    @centre_required
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        if not can_view_audit_log(request.user, request.centre):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+# Staff and officials.
+audit_viewer_required = centre_permission_required(can_view_audit_log)
 
 
 def _page(request: HttpRequest, queryset, size: int):
@@ -137,7 +125,7 @@ def centre_settings(request: HttpRequest) -> HttpResponse:
 def centre_profile(request: HttpRequest) -> HttpResponse:
     centre = Centre.objects.get(pk=request.centre.pk)
     post = request.POST if request.method == "POST" else None
-    profile = CentreProfileForm(post, initial={name: getattr(centre, name) for name in _PROFILE_FORM_FIELDS})
+    profile = CentreProfileForm(post, initial={name: getattr(centre, name) for name in PROFILE_TEXT_FIELDS})
     hours = OpeningHoursForm(post, prefix="hours", hours=centre.opening_hours)
     services = ServiceFormSet(
         post,
@@ -190,19 +178,6 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
             "logo_limit": settings.CENTRE_LOGO_MAX_BYTES,
         },
     )
-
-
-_PROFILE_FORM_FIELDS = [
-    "name",
-    "short_name",
-    "email",
-    "phone",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "description",
-]
 
 
 @staff_required

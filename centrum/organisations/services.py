@@ -12,7 +12,7 @@ from centrum.accounts.models import MembershipRole
 from centrum.accounts.selectors import centre_staff_emails, organisation_admin_emails
 from centrum.accounts.services import membership_add
 from centrum.core.audit import audit_log, changes, snapshot
-from centrum.core.exceptions import ApplicationError
+from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.text import fold
@@ -119,11 +119,7 @@ def organisation_search_text(org: Organisation) -> str:
 
 def _save(org: Organisation) -> None:
     org.search_text = organisation_search_text(org)
-    try:
-        org.full_clean(validate_constraints=False, validate_unique=False)
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise ApplicationError(" ".join(messages), field=None if field == "__all__" else field)
+    full_clean_or_raise(org, validate_constraints=False, validate_unique=False)
     try:
         with transaction.atomic():
             org.save()
