@@ -126,6 +126,7 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Uzasadnienie (organizacja je zobaczy)"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -296,7 +297,7 @@ class HandoverForm(AccessibleFormMixin, forms.Form):
 
 class LoanDecisionForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Uzasadnienie"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 

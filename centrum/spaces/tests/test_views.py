@@ -378,3 +378,36 @@ def test_equipment_page_for_member_hides_fixed_equipment_from_loans(
     EquipmentFactory(centre=centre, name="Faks", may_leave_building=False)
     body = client_for(centre, org_member).get(reverse("spaces:loan_create")).content.decode()
     assert "Rzutnik multimedialny" in body and "Faks" not in body
+
+
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("spaces:booking_approve", {"decision-scope": "everything"}),
+        ("spaces:booking_approve", {"decision-scope": "one", "decision-reason": "x" * 2001}),
+        ("spaces:booking_reject", {"decision-scope": "one", "decision-reason": "zły\x00powód"}),
+        ("spaces:booking_cancel", {"cancel-scope": "one", "cancel-reason": "x" * 501}),
+    ],
+)
+def test_tampered_decision_forms_change_nothing_and_say_why(staff_client, booking, name, payload):
+    response = staff_client.post(reverse(name, args=[booking.pk]), payload, follow=True)
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages and any(":" in m for m in messages)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PENDING
+
+
+def test_tampered_loan_cancel_changes_nothing(staff_client, loan):
+    url = reverse("spaces:loan_action", args=[loan.pk, "anuluj"])
+    response = staff_client.post(url, {"decision-reason": "x" * 2001}, follow=True)
+    assert response.status_code == 200 and [str(m) for m in response.context["messages"]]
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.APPROVED
+
+
+def test_room_photo_id_with_unicode_digits_is_refused(staff_client, room):
+    url = reverse("spaces:room_photos", kwargs={"room_pk": room.pk})
+    for value in ["²", "٣", "１"]:
+        response = staff_client.post(url, {"action": "remove", "photo": value}, follow=True)
+        assert response.status_code == 200 and "Nie ma takiego zdjęcia" in response.content.decode()

@@ -254,6 +254,18 @@ def _after_action(request, booking, message: str):
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
+def _invalid_form(request, booking, form):
+    """A tampered or overlong field: say which and change nothing."""
+    messages.error(
+        request,
+        " ".join(
+            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+            for name, errors in form.errors.items()
+        ),
+    )
+    return redirect("spaces:booking_detail", pk=booking.pk)
+
+
 def _action_failed(request, booking, exc: ApplicationError):
     messages.error(request, exc.message)
     return redirect("spaces:booking_detail", pk=booking.pk)
@@ -267,7 +279,8 @@ def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_approve_booking(request.user, booking):
         raise PermissionDenied
     form = DecisionForm(request.POST, prefix="decision")
-    form.is_valid()
+    if not form.is_valid():
+        return _invalid_form(request, booking, form)
     try:
         done = booking_approve(
             booking=booking,
@@ -291,7 +304,8 @@ def booking_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_approve_booking(request.user, booking):
         raise PermissionDenied
     form = DecisionForm(request.POST, prefix="decision")
-    form.is_valid()
+    if not form.is_valid():
+        return _invalid_form(request, booking, form)
     try:
         done = booking_reject(
             booking=booking,
@@ -312,7 +326,8 @@ def booking_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_cancel_booking(request.user, booking):
         raise PermissionDenied
     form = CancelForm(request.POST, prefix="cancel")
-    form.is_valid()
+    if not form.is_valid():
+        return _invalid_form(request, booking, form)
     try:
         done = booking_cancel(
             booking=booking,

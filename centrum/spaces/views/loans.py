@@ -126,12 +126,18 @@ def loan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             done = _("Wypożyczenie zatwierdzone – umowa jest gotowa do wydruku.")
         elif action == "odrzuc":
             form = LoanDecisionForm(request.POST, prefix="decision")
-            form.is_valid()
+            if not form.is_valid():
+                raise ApplicationError(
+                    " ".join(form.errors.get("reason", [])) or _("Popraw zaznaczone pola.")
+                )
             loan_reject(loan=loan, actor=request.user, reason=form.cleaned_data.get("reason", ""))
             done = _("Wniosek odrzucony.")
         elif action == "anuluj":
             form = LoanDecisionForm(request.POST, prefix="decision")
-            form.is_valid()
+            if not form.is_valid():
+                raise ApplicationError(
+                    " ".join(form.errors.get("reason", [])) or _("Popraw zaznaczone pola.")
+                )
             loan_cancel(loan=loan, actor=request.user, reason=form.cleaned_data.get("reason", ""))
             done = _("Wypożyczenie anulowane.")
         else:

@@ -146,7 +146,7 @@ def room_photos(request: HttpRequest, room_pk: int) -> HttpResponse:
             return redirect("spaces:room_photos", room_pk=room.pk)
     elif action in PHOTO_ACTIONS:
         photo_id = request.POST.get("photo", "")
-        photo_id = int(photo_id) if photo_id.isdigit() else None
+        photo_id = int(photo_id) if photo_id.isascii() and photo_id.isdigit() else None
         try:
             if action == "remove":
                 room_photo_remove(room=room, actor=request.user, photo_id=photo_id)
