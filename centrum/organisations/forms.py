@@ -17,7 +17,7 @@ from centrum.core.exceptions import ApplicationError
 from .choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
 from .identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from .models import Organisation
-from .selectors import activity_area_list, district_list
+from .selectors import activity_area_list, district_list, district_list_sorted
 from .services import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
 
 ACTION_LABELS = {
@@ -91,7 +91,7 @@ class DirectoryFilterForm(AccessibleErrorsMixin, forms.Form):
         self.fields["area"].choices = [("", _("wszystkie"))] + [
             (area.code, str(area)) for area in activity_area_list()
         ]
-        districts = [(d.pk, d.name) for d in district_list(centre=centre)]
+        districts = [(d.pk, d.name) for d in district_list_sorted(centre=centre)]
         self.fields["district"].choices = [("", _("wszystkie"))] + districts
         self.has_districts = bool(districts)
 
@@ -276,7 +276,11 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
             % {"max": filesizeformat(logo_max_kb * 1024)},
             widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
         )
-        self.has_districts = self.fields["district"].queryset.exists()
+        districts = district_list_sorted(centre=centre)
+        self.fields["district"].choices = [("", self.fields["district"].empty_label)] + [
+            (d.pk, d.name) for d in districts
+        ]
+        self.has_districts = bool(districts)
         if not self.has_districts:
             del self.fields["district"]
 

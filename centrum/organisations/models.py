@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.models import CentreScopedModel
 
+from .catalogue import area_label
 from .choices import LegalForm, OrganisationStatus, RegistryKind
 from .identifiers import validate_iban, validate_krs, validate_nip, validate_regon
 
@@ -25,7 +26,12 @@ class ActivityArea(models.Model):
         ordering = ["position"]
 
     def __str__(self):
-        return f"{self.code}) {self.name}"
+        return f"{self.code}) {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The name in the active language (the catalogue's translation; the stored Polish name otherwise)."""
+        return area_label(self.code, self.name)
 
 
 class District(CentreScopedModel):

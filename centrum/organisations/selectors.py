@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from centrum.core.models import Centre
-from centrum.core.text import fold
+from centrum.core.text import fold, polish_sort_key
 
 from .choices import PUBLIC_STATUSES, OrganisationStatus
 from .models import ActivityArea, District, Organisation
@@ -100,6 +100,11 @@ def activity_area_list() -> QuerySet[ActivityArea]:
 
 def district_list(*, centre: Centre) -> QuerySet[District]:
     return District.objects.filter(centre=centre).order_by("name")
+
+
+def district_list_sorted(*, centre: Centre) -> list[District]:
+    """The centre's districts in Polish alphabetical order (the database sorts by bytes or by its locale)."""
+    return sorted(district_list(centre=centre), key=lambda d: polish_sort_key(d.name))
 
 
 def organisation_duplicates_for(

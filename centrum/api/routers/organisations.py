@@ -34,6 +34,7 @@ from centrum.organisations.permissions import (
 from centrum.organisations.selectors import (
     activity_area_list,
     district_list,
+    district_list_sorted,
     organisation_directory,
     organisation_get_visible,
 )
@@ -93,7 +94,7 @@ def _detail(org: Organisation, user) -> dict[str, Any]:
             "email": org.email,
             "phone": org.phone,
             "registered_on": org.registered_on,
-            "area_details": [{"code": a.code, "name": a.name} for a in areas],
+            "area_details": [{"code": a.code, "name": a.label} for a in areas],
             "permissions": {
                 "can_edit": can_edit,
                 "can_change_status": can_change_organisation_status(user, org),
@@ -283,7 +284,7 @@ def organisation_status(
 def area_list(request: HttpRequest):
     """Katalog sfer z art. 4 ust. 1 ustawy o działalności pożytku publicznego i o wolontariacie."""
     require_centre(request)
-    return [{"code": a.code, "name": a.name} for a in activity_area_list()]
+    return [{"code": a.code, "name": a.label} for a in activity_area_list()]
 
 
 @catalogue_router.get(
@@ -295,4 +296,4 @@ def area_list(request: HttpRequest):
 )
 def district_list_view(request: HttpRequest):
     """Dzielnice, osiedla i sołectwa obszaru centrum (filtr katalogu). / The centre's districts."""
-    return [{"id": d.pk, "name": d.name} for d in district_list(centre=require_centre(request))]
+    return [{"id": d.pk, "name": d.name} for d in district_list_sorted(centre=require_centre(request))]
