@@ -28,6 +28,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import centre_setting
@@ -49,6 +50,36 @@ CHUNK_ROWS = 200
 JOB_TIME_BUDGET_SECONDS = 20.0
 PREVIEW_ROWS = 20
 ERRORS_SHOWN = 500
+
+# Row errors are stored (ImportBatch.errors) as a code and its parameters and put into words when shown,
+# in the reader's language: `import_error_message`. Each also keeps `message`, the words at check time,
+# which older rows have alone and which the audit log quotes.
+IMPORT_ERROR_MESSAGES: dict[str, str] = {
+    "required": gettext_noop("To pole jest wymagane."),
+    "too_long": gettext_noop("Najwyżej %(limit)d znaków, a jest %(count)d."),
+    "legal_form_unknown": gettext_noop("Nieznana forma prawna „%(value)s”. Dozwolone: %(allowed)s."),
+    "registry_unknown": gettext_noop(
+        "Nieznany rejestr „%(value)s”. Dozwolone: KRS, KRS P, starosta, ARiMR, inny."
+    ),
+    "krs_required": gettext_noop("Organizacja z rejestru KRS musi mieć numer KRS."),
+    "postal_code": gettext_noop("Kod pocztowy w formacie 00-000."),
+    "email": gettext_noop("To nie jest poprawny adres e-mail."),
+    "website": gettext_noop("To nie jest poprawny adres strony internetowej."),
+    "yes_no": gettext_noop("Wpisz „tak” albo „nie”."),
+    "area_unknown": gettext_noop("Nieznana sfera „%(value)s” – podaj numer punktu z art. 4 ust. 1, np. 16."),
+    "same_as_row": gettext_noop("Ta sama organizacja co w wierszu %(row)d."),
+    "registered_name": gettext_noop(
+        "Organizacja „%(name)s” z tej miejscowości jest już w rejestrze centrum."
+    ),
+    "registered_number": gettext_noop(
+        "Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”."
+    ),
+    "file_unreadable": gettext_noop("Nie udało się odczytać zapisanego pliku."),
+    "not_checked": gettext_noop("Plik nie został w całości sprawdzony albo zawiera błędy."),
+    "requester_not_staff": gettext_noop("Osoba, która zleciła import, nie jest już pracownikiem centrum."),
+}
+# Numbers are checked again when shown, so their message is in the reader's language too.
+_IDENTIFIER_CLEANERS = {"krs": clean_krs, "nip": clean_nip, "regon": clean_regon}
 
 
 @dataclass(frozen=True)
@@ -248,8 +279,10 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
     if max_rows is not None and len(body) > max_rows:
         raise ApplicationError(
-            _(
-                "Plik ma %(count)d wierszy z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części."
+            ngettext(
+                "Plik ma %(count)d wiersz z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
+                "Plik ma %(count)d wierszy z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
+                len(body),
             )
             % {"count": len(body), "limit": max_rows},
             field="file",
@@ -308,15 +341,15 @@ class _RowChecker:
                 marker = f"{key}:{value}"
                 if marker in seen:
                     column = "name" if key == "name_city" else key
-                    row_errors.append(
-                        (column, _("Ta sama organizacja co w wierszu %(row)d.") % {"row": seen[marker]})
-                    )
+                    row_errors.append((column, "same_as_row", {"row": seen[marker]}))
                 else:
                     seen[marker] = number
             data["row"] = number
             data["ok"] = not row_errors
             cleaned.append(data)
-            errors += [{"row": number, "column": self.label(key), "message": msg} for key, msg in row_errors]
+            errors += [
+                import_error(number, self.label(key), code, **params) for key, code, params in row_errors
+            ]
         errors += self._registry_duplicates(cleaned)
         errors.sort(key=lambda e: e["row"])
         failed = {e["row"] for e in errors}
@@ -333,16 +366,7 @@ class _RowChecker:
                     by_identifier.setdefault((key, data[key]), []).append(data)
             existing = self.registry_names.get(_name_city(data) or ("", ""))
             if existing and not any(data.get(k) for k in ("krs", "nip", "regon")):
-                errors.append(
-                    {
-                        "row": data["row"],
-                        "column": self.label("name"),
-                        "message": _(
-                            "Organizacja „%(name)s” z tej miejscowości jest już w rejestrze centrum."
-                        )
-                        % {"name": existing},
-                    }
-                )
+                errors.append(import_error(data["row"], self.label("name"), "registered_name", name=existing))
         if not by_identifier:
             return errors
         wanted: dict[str, set[str]] = {"krs": set(), "nip": set(), "regon": set()}
@@ -355,33 +379,27 @@ class _RowChecker:
             for key in ("krs", "nip", "regon"):
                 for data in by_identifier.get((key, getattr(org, key)), []):
                     errors.append(
-                        {
-                            "row": data["row"],
-                            "column": self.label(key),
-                            "message": _(
-                                "Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”."
-                            )
-                            % {"label": key.upper(), "name": org.name},
-                        }
+                        import_error(
+                            data["row"],
+                            self.label(key),
+                            "registered_number",
+                            label=key.upper(),
+                            name=org.name,
+                        )
                     )
         return errors
 
-    def clean_row(self, raw: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    def clean_row(self, raw: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str, dict]]]:
+        """The cleaned row and its errors: (column key, message code, parameters)."""
         data: dict[str, Any] = {}
-        errors: list[tuple[str, str]] = []
+        errors: list[tuple[str, str, dict]] = []
 
         def text(key: str, limit: int, required: bool = False) -> None:
             value = " ".join(raw.get(key, "").split())
             if required and not value:
-                errors.append((key, _("To pole jest wymagane.")))
+                errors.append((key, "required", {}))
             elif len(value) > limit:
-                errors.append(
-                    (
-                        key,
-                        _("Najwyżej %(limit)d znaków, a jest %(count)d.")
-                        % {"limit": limit, "count": len(value)},
-                    )
-                )
+                errors.append((key, "too_long", {"limit": limit, "count": len(value)}))
             data[key] = value[:limit]
 
         text("name", 300, required=True)
@@ -395,51 +413,38 @@ class _RowChecker:
         form = fold(raw.get("legal_form", ""))
         data["legal_form"] = _LEGAL_FORM_WORDS.get(form) or _legal_form_by_label(form)
         if not form:
-            errors.append(("legal_form", _("To pole jest wymagane.")))
+            errors.append(("legal_form", "required", {}))
         elif not data["legal_form"]:
-            errors.append(
-                (
-                    "legal_form",
-                    _("Nieznana forma prawna „%(value)s”. Dozwolone: %(allowed)s.")
-                    % {
-                        "value": raw["legal_form"],
-                        "allowed": ", ".join(str(label) for _v, label in LegalForm.choices),
-                    },
-                )
-            )
+            errors.append(("legal_form", "legal_form_unknown", {"value": raw["legal_form"]}))
 
-        for key, cleaner in (("krs", clean_krs), ("nip", clean_nip), ("regon", clean_regon)):
+        for key, cleaner in _IDENTIFIER_CLEANERS.items():
             try:
                 data[key] = cleaner(raw.get(key, ""))
-            except ValidationError as exc:
+            except ValidationError:
                 data[key] = ""
-                errors.append((key, " ".join(exc.messages)))
+                errors.append((key, "identifier", {"kind": key, "value": raw.get(key, "")}))
 
         kind = fold(raw.get("registry_kind", ""))
         if kind and kind not in _REGISTRY_WORDS:
-            errors.append(
-                (
-                    "registry_kind",
-                    _("Nieznany rejestr „%(value)s”. Dozwolone: KRS, KRS P, starosta, ARiMR, inny.")
-                    % {"value": raw["registry_kind"]},
-                )
-            )
+            errors.append(("registry_kind", "registry_unknown", {"value": raw["registry_kind"]}))
         data["registry_kind"] = _REGISTRY_WORDS.get(kind) or _default_registry(data)
         if data["registry_kind"] in (RegistryKind.KRS_S, RegistryKind.KRS_P) and not data["krs"]:
             try:
                 data["krs"] = clean_krs(data["registry_number"])
-            except ValidationError as exc:
-                errors.append(("registry_number", " ".join(exc.messages)))
+            except ValidationError:
+                errors.append(
+                    ("registry_number", "identifier", {"kind": "krs", "value": data["registry_number"]})
+                )
         if data["registry_kind"] in (RegistryKind.KRS_S, RegistryKind.KRS_P) and not (
             data["krs"] or data["registry_number"]
         ):
-            errors.append(("krs", _("Organizacja z rejestru KRS musi mieć numer KRS.")))
+            errors.append(("krs", "krs_required", {}))
 
         postal = re.sub(r"\s", "", raw.get("postal_code", ""))
         if re.fullmatch(r"\d{5}", postal):
             postal = f"{postal[:2]}-{postal[2:]}"
         if postal and not re.fullmatch(r"\d{2}-\d{3}", postal):
-            errors.append(("postal_code", _("Kod pocztowy w formacie 00-000.")))
+            errors.append(("postal_code", "postal_code", {}))
             postal = ""
         data["postal_code"] = postal
 
@@ -450,7 +455,7 @@ class _RowChecker:
             try:
                 validate_email(email)
             except ValidationError:
-                errors.append(("email", _("To nie jest poprawny adres e-mail.")))
+                errors.append(("email", "email", {}))
                 email = ""
         data["email"] = email
 
@@ -463,13 +468,13 @@ class _RowChecker:
                 if len(website) > 200:
                     raise ValidationError("")
             except ValidationError:
-                errors.append(("website", _("To nie jest poprawny adres strony internetowej.")))
+                errors.append(("website", "website", {}))
                 website = ""
         data["website"] = website
 
         opp = fold(raw.get("is_opp", ""))
         if opp not in _YES | _NO:
-            errors.append(("is_opp", _("Wpisz „tak” albo „nie”.")))
+            errors.append(("is_opp", "yes_no", {}))
         data["is_opp"] = opp in _YES
 
         data["areas"] = []
@@ -477,16 +482,34 @@ class _RowChecker:
             key = re.sub(r"^(pkt\.?|punkt)\s*", "", fold(part)).rstrip(").")
             code = self.areas.get(key) or self.areas.get(fold(part))
             if code is None:
-                errors.append(
-                    (
-                        "areas",
-                        _("Nieznana sfera „%(value)s” – podaj numer punktu z art. 4 ust. 1, np. 16.")
-                        % {"value": part},
-                    )
-                )
+                errors.append(("areas", "area_unknown", {"value": part}))
             elif code not in data["areas"]:
                 data["areas"].append(code)
         return data, errors
+
+
+def import_error(row: int, column: str, code: str, /, **params: Any) -> dict[str, Any]:
+    """A row error as stored: code and parameters, and the message in the language of the moment."""
+    error = {"row": row, "column": column, "code": code, "params": params}
+    error["message"] = import_error_message(error)
+    return error
+
+
+def import_error_message(error: dict[str, Any]) -> str:
+    """A stored row error in the active language; an error stored before codes keeps its `message`."""
+    code, params = error.get("code"), dict(error.get("params") or {})
+    try:
+        if code == "identifier":
+            _IDENTIFIER_CLEANERS[params["kind"]](params["value"])
+        elif code in IMPORT_ERROR_MESSAGES:
+            if code == "legal_form_unknown":
+                params["allowed"] = ", ".join(str(label) for _v, label in LegalForm.choices)
+            return _(IMPORT_ERROR_MESSAGES[code]) % params
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    except (KeyError, TypeError, ValueError):
+        pass
+    return str(error.get("message") or _("Niepoprawna wartość."))
 
 
 def _any_of(lookups: dict[str, Any]) -> Q:
@@ -574,9 +597,14 @@ def import_batch_check(
             with batch.file.open("rb") as handle:
                 parsed = parse_csv(handle.read())
         except (ApplicationError, OSError) as exc:
-            message = getattr(exc, "message", None) or _("Nie udało się odczytać zapisanego pliku.")
+            message = getattr(exc, "message", None)
+            error = (
+                {"row": 1, "column": "", "message": str(message)}
+                if message
+                else import_error(1, "", "file_unreadable")
+            )
             ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.UPLOADED).update(
-                status=ImportStatus.INVALID, errors=[{"row": 1, "column": "", "message": message}]
+                status=ImportStatus.INVALID, errors=[error]
             )
             batch.refresh_from_db()
             return batch
@@ -627,9 +655,9 @@ def import_batch_start(*, batch: ImportBatch, actor) -> ImportBatch:
 
 
 class _RowFailed(Exception):
-    def __init__(self, row: int, column: str, message: str):
-        super().__init__(message)
-        self.error = {"row": row, "column": column, "message": message}
+    def __init__(self, error: dict[str, Any]):
+        super().__init__(error["message"])
+        self.error = error
 
 
 def import_batch_run(
@@ -674,7 +702,7 @@ def import_batch_run(
 def _create_all(batch: ImportBatch, actor) -> int:
     rows = [r for r in batch.preview if r.get("ok")]
     if len(rows) != batch.total_rows or not rows:
-        raise _RowFailed(1, "", _("Plik nie został w całości sprawdzony albo zawiera błędy."))
+        raise _RowFailed(import_error(1, "", "not_checked"))
     districts = _districts_for(batch, actor, {r["district"] for r in rows if r.get("district")})
     areas = {a.code: a for a in ActivityArea.objects.all()}
     headers = {c.key: c.header for c in COLUMNS}
@@ -693,7 +721,9 @@ def _create_all(batch: ImportBatch, actor) -> int:
                 % {"file": batch.original_name, "row": row["row"]},
             )
         except ApplicationError as exc:
-            raise _RowFailed(row["row"], headers.get(exc.field or "", ""), exc.message)
+            raise _RowFailed(
+                {"row": row["row"], "column": headers.get(exc.field or "", ""), "message": str(exc.message)}
+            )
     return len(rows)
 
 
@@ -734,13 +764,7 @@ def import_batches_process(*, time_budget: float = JOB_TIME_BUDGET_SECONDS) -> d
         if batch.created_by is None or not can_import_organisations(batch.created_by, batch.centre):
             ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.IMPORTING).update(
                 status=ImportStatus.FAILED,
-                errors=[
-                    {
-                        "row": 1,
-                        "column": "",
-                        "message": _("Osoba, która zleciła import, nie jest już pracownikiem centrum."),
-                    }
-                ],
+                errors=[import_error(1, "", "requester_not_staff")],
                 finished_at=timezone.now(),
             )
             continue

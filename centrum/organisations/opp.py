@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre, LocalGovernmentKind
@@ -223,7 +223,11 @@ def parse_opp_list(data: bytes, filename: str = "") -> ParsedOppList:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
     if len(body) > MAX_ROWS:
         raise ApplicationError(
-            _("Plik ma %(count)d wierszy, a przyjmujemy najwyżej %(limit)d.")
+            ngettext(
+                "Plik ma %(count)d wiersz, a przyjmujemy najwyżej %(limit)d.",
+                "Plik ma %(count)d wierszy, a przyjmujemy najwyżej %(limit)d.",
+                len(body),
+            )
             % {"count": len(body), "limit": MAX_ROWS},
             field="file",
         )
@@ -258,7 +262,11 @@ def parse_opp_list(data: bytes, filename: str = "") -> ParsedOppList:
         )
     if not rows:
         raise ApplicationError(
-            _("W pliku nie ma żadnego poprawnego numeru KRS (sprawdzono %(count)d wierszy).")
+            ngettext(
+                "W pliku nie ma żadnego poprawnego numeru KRS (sprawdzono %(count)d wiersz).",
+                "W pliku nie ma żadnego poprawnego numeru KRS (sprawdzono %(count)d wierszy).",
+                len(body),
+            )
             % {"count": len(body)},
             field="file",
         )

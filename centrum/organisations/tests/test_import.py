@@ -222,7 +222,7 @@ def test_file_size_and_row_limits_are_per_centre(staff, centre):
     CentreSetting.objects.filter(centre=centre).delete()
     CentreSetting.objects.create(centre=centre, key="organisations.import_max_rows", value=2)
     assert (
-        "Plik ma 3 wierszy z danymi, a centrum przyjmuje najwyżej 2"
+        "Plik ma 3 wiersze z danymi, a centrum przyjmuje najwyżej 2"
         in upload(staff, csv_bytes(ROWS)).content.decode()
     )
     assert not ImportBatch.objects.exists()
