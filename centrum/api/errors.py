@@ -5,8 +5,10 @@ no credentials → 401; not allowed → 403; not found (also another centre's ob
 unexpected failure is logged like any Django error and answered with a JSON 500.
 """
 
+import ast
 import logging
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from django.core import signals
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -41,8 +44,6 @@ def _messages() -> dict[str, str]:
         "missing": _("To pole jest wymagane."),
         "extra_forbidden": _("Nieznane pole – usuń je z zapytania."),
         "string_type": _("Podaj tekst."),
-        "string_too_long": _("Tekst może mieć najwyżej %(max_length)s znaków."),
-        "string_too_short": _("Tekst musi mieć co najmniej %(min_length)s znaków."),
         "string_pattern_mismatch": _("Niepoprawny format."),
         "int_type": _("Podaj liczbę całkowitą."),
         "int_parsing": _("Podaj liczbę całkowitą."),
@@ -61,11 +62,56 @@ def _messages() -> dict[str, str]:
         "date_from_datetime_parsing": _("Podaj datę w formacie RRRR-MM-DD."),
         "date_from_datetime_inexact": _("Podaj datę w formacie RRRR-MM-DD."),
         "list_type": _("Podaj listę."),
-        "too_long": _("Lista może mieć najwyżej %(max_length)s elementów."),
         "model_type": _("Podaj obiekt JSON."),
         "model_attributes_type": _("Podaj obiekt JSON."),
         "dict_type": _("Podaj obiekt JSON."),
     }
+
+
+# Messages about a number of things (characters, items): the grammar follows the number (Polish has three
+# forms: 1 znak, 2 znaki, 5 znaków), so they are chosen with ngettext when the error is put into words.
+_COUNTED: dict[str, tuple[str, Callable[[int], str]]] = {
+    "string_too_long": (
+        "max_length",
+        lambda n: ngettext(
+            "Tekst może mieć najwyżej %(max_length)s znak.",
+            "Tekst może mieć najwyżej %(max_length)s znaków.",
+            n,
+        ),
+    ),
+    "string_too_short": (
+        "min_length",
+        lambda n: ngettext(
+            "Tekst musi mieć co najmniej %(min_length)s znak.",
+            "Tekst musi mieć co najmniej %(min_length)s znaków.",
+            n,
+        ),
+    ),
+    "too_long": (
+        "max_length",
+        lambda n: ngettext(
+            "Lista może mieć najwyżej %(max_length)s element.",
+            "Lista może mieć najwyżej %(max_length)s elementów.",
+            n,
+        ),
+    ),
+}
+# One value of pydantic's `expected` list ("'a', 'b' or 3"): a quoted string or a bare number.
+_EXPECTED_VALUE = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?""")
+
+
+def allowed_values(expected: str) -> str:
+    """Pydantic's English list of allowed values ("'a', 'b' or 'c'") in the active language."""
+    values = []
+    for token in _EXPECTED_VALUE.findall(expected):
+        try:
+            value = ast.literal_eval(token)
+        except (SyntaxError, ValueError):
+            return expected
+        values.append(f"'{value}'" if isinstance(value, str) else str(value))
+    if len(values) < 2:
+        return values[0] if values else expected
+    return _("%(values)s albo %(last)s") % {"values": ", ".join(values[:-1]), "last": values[-1]}
 
 
 def _field_name(loc: Iterable[Any]) -> str:
@@ -83,6 +129,14 @@ def _error_message(error: dict[str, Any], messages: dict[str, str]) -> str:
     ctx = error.get("ctx") or {}
     if kind == CENTRUM_ERROR_TYPE and ctx.get("message"):
         return str(ctx["message"])
+    if kind in _COUNTED:
+        key, template_for = _COUNTED[kind]
+        count = ctx.get(key)
+        if isinstance(count, int) and not isinstance(count, bool):
+            return template_for(count) % {key: count}
+        return _("Niepoprawna wartość.")
+    if kind in {"enum", "literal_error"} and isinstance(ctx.get("expected"), str):
+        ctx = {**ctx, "expected": allowed_values(ctx["expected"])}
     template = messages.get(kind)
     if template is None:
         return _("Niepoprawna wartość.")
