@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .exceptions import ApplicationError
 from .models import AuditEntry, Centre, CentreClosedDay, CentreHost, CentreSetting, JobRun, OutboxMessage
 from .outbox import outbox_retry_failed
 
@@ -88,7 +89,11 @@ class OutboxMessageAdmin(PlatformAdminOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Wyślij ponownie (nowa seria prób)"))
     def retry(self, request, queryset):
-        count = outbox_retry_failed(ids=list(queryset.values_list("pk", flat=True)))
+        try:
+            count = outbox_retry_failed(ids=list(queryset.values_list("pk", flat=True)), actor=request.user)
+        except ApplicationError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+            return
         self.message_user(
             request, _("Wiadomości przywrócone do wysyłki: %(count)d.") % {"count": count}, messages.SUCCESS
         )

@@ -23,8 +23,12 @@ from django.db import transaction
 from django.db.models import Count, F, Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from .audit import audit_log
+from .exceptions import ApplicationError
 from .models import Centre, CentreSetting, OutboxMessage, OutboxStatus
+from .permissions import is_platform_admin
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +214,7 @@ def outbox_send_due(*, limit: int | None = None, now=None) -> dict[str, int]:
 def outbox_send_all_due(*, now=None, max_batches: int = 1000) -> dict[str, int]:
     """Send batches until nothing more is due (or the server is down)."""
     totals = {"claimed": 0, "sent": 0, "retry": 0, "failed": 0}
-    for _ in range(max_batches):
+    for _batch in range(max_batches):
         batch = outbox_send_due(now=now)
         for key, value in batch.items():
             totals[key] += value
@@ -245,14 +249,35 @@ def _record_failure(message: OutboxMessage, exc: Exception, now) -> str:
 
 
 @transaction.atomic
-def outbox_retry_failed(*, ids: list[int] | None = None, centre: Centre | None = None) -> int:
-    """Give failed messages a fresh set of attempts (after the cause was fixed); returns how many."""
+def outbox_retry_failed(*, actor, ids: list[int] | None = None, centre: Centre | None = None) -> int:
+    """Give failed messages a fresh set of attempts (after the cause was fixed); returns how many.
+
+    Platform admins only. Each message retried leaves an audit record in its centre's log.
+    """
+    if not is_platform_admin(actor):
+        raise ApplicationError(_("Nie masz uprawnień do tej czynności."))
     failed = OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
     if ids is not None:
         failed = failed.filter(pk__in=ids)
     if centre is not None:
         failed = failed.filter(centre=centre)
-    return failed.update(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+    # Only the message rows are locked: the centre is joined from the nullable side.
+    messages = list(failed.select_for_update(of=("self",)).select_related("centre").order_by("id"))
+    if not messages:
+        return 0
+    OutboxMessage.objects.filter(pk__in=[m.pk for m in messages], status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
+    for message in messages:
+        audit_log(
+            actor=actor,
+            obj=message,
+            centre=message.centre,
+            action="outbox.retried",
+            old={"status": OutboxStatus.FAILED.value, "attempts": message.attempts},
+            new={"status": OutboxStatus.PENDING.value, "attempts": 0},
+        )
+    return len(messages)
 
 
 def outbox_health(*, centre: Centre) -> dict:

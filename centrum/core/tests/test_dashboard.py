@@ -1,14 +1,17 @@
+import pytest
 from django.test import Client
 
-from centrum.core.models import OutboxMessage, OutboxStatus
-from centrum.core.outbox import outbox_enqueue
+from centrum.core.exceptions import ApplicationError
+from centrum.core.models import AuditEntry, OutboxMessage, OutboxStatus
+from centrum.core.outbox import outbox_enqueue, outbox_retry_failed
 
 
 def _mail(centre, status=OutboxStatus.PENDING):
     message = outbox_enqueue(
         centre=centre, to="a@example.org", template="accounts/emails/centre_role_granted_to_user", context={}
     )
-    OutboxMessage.objects.filter(pk=message.pk).update(status=status)
+    OutboxMessage.objects.filter(pk=message.pk).update(status=status, attempts=5 if status == "failed" else 0)
+    return message
 
 
 def test_dashboard_is_a_hub(staff_client, centre, other_centre, django_assert_max_num_queries):
@@ -68,3 +71,30 @@ def test_admin_retry_action(platform_admin, centre):
     assert response.status_code == 302
     message.refresh_from_db()
     assert message.status == OutboxStatus.PENDING and message.attempts == 0
+    entry = AuditEntry.objects.get(action="outbox.retried")
+    assert entry.actor == platform_admin and entry.centre == centre
+    assert entry.object_id == str(message.pk)
+    assert entry.old_state == {"status": "failed", "attempts": 5}
+    assert entry.new_state == {"status": "pending", "attempts": 0}
+
+
+def test_retry_audits_each_failed_message_and_skips_the_rest(platform_admin, centre, other_centre):
+    failed = [_mail(centre, OutboxStatus.FAILED), _mail(other_centre, OutboxStatus.FAILED)]
+    pending = _mail(centre)
+    ids = [m.pk for m in [*failed, pending]]
+    assert outbox_retry_failed(ids=ids, actor=platform_admin) == 2
+    entries = AuditEntry.objects.filter(action="outbox.retried").order_by("object_id")
+    assert [(e.object_id, e.centre_id) for e in entries] == [(str(m.pk), m.centre_id) for m in failed]
+    assert all(e.actor == platform_admin for e in entries)
+    # Nothing failed any more: a second run changes and records nothing.
+    assert outbox_retry_failed(ids=ids, actor=platform_admin) == 0
+    assert entries.count() == 2
+
+
+def test_retry_is_for_platform_admins_only(staff_user, centre):
+    message = _mail(centre, OutboxStatus.FAILED)
+    with pytest.raises(ApplicationError):
+        outbox_retry_failed(ids=[message.pk], centre=centre, actor=staff_user)
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED
+    assert not AuditEntry.objects.filter(action="outbox.retried").exists()

@@ -96,7 +96,7 @@ def test_mail_server_outage_loses_nothing_and_sends_exactly_once(centre):
 
 
 @override_settings(OUTBOX_MAX_ATTEMPTS=2)
-def test_message_fails_after_max_attempts(centre):
+def test_message_fails_after_max_attempts(centre, platform_admin):
     message = _enqueue(centre)
     now = timezone.now()
     with override_settings(
@@ -109,7 +109,7 @@ def test_message_fails_after_max_attempts(centre):
     assert message.status == OutboxStatus.FAILED and message.attempts == 2
     assert outbox_health(centre=centre)["failed"] == 1
 
-    assert outbox_retry_failed(centre=centre) == 1
+    assert outbox_retry_failed(centre=centre, actor=platform_admin) == 1
     outbox_send_due()
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
