@@ -1,16 +1,21 @@
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from .selectors import centre_get_by_host
+
+API_PREFIX = "/api/"
 
 
 class CentreMiddleware:
     """Selects the centre (the tenant) from the request's host name.
 
     A platform host serves the platform pages; a known centre host serves that centre;
-    any other host gets a clear 404 page and nothing else.
+    any other host gets a clear 404 page (a JSON 404 under /api/) and nothing else.
     """
 
     def __init__(self, get_response):
@@ -24,11 +29,30 @@ class CentreMiddleware:
             return self.get_response(request)
         centre = centre_get_by_host(host=host)
         if centre is None:
+            if _is_api_path(request.path_info):
+                return _unknown_host_json(request)
             response = TemplateResponse(request, "core/unknown_host.html", {"host": host}, status=404)
             return response.render()
         request.centre = centre
         request.centre_settings = SimpleLazyObject(lambda: _settings_for(centre))
         return self.get_response(request)
+
+
+def _is_api_path(path: str) -> bool:
+    return path == API_PREFIX.rstrip("/") or path.startswith(API_PREFIX)
+
+
+def _unknown_host_json(request: HttpRequest) -> HttpResponse:
+    """API clients read JSON errors: the same `{"detail": ...}` as every other API error, in their language.
+
+    This runs before LocaleMiddleware, so the language is picked here from the request.
+    """
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = JsonResponse({"detail": _("Nie ma takiego centrum")}, status=404)
+    response.headers["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
 
 
 def _settings_for(centre):

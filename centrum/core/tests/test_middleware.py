@@ -1,3 +1,4 @@
+import pytest
 from django.test import Client, override_settings
 
 from centrum.core.models import Centre, CentreHost
@@ -56,3 +57,30 @@ def test_host_lookup_is_cheap(client, centre, django_assert_max_num_queries):
     client.get("/dostepnosc/", HTTP_HOST="kalisz.localhost")
     with django_assert_max_num_queries(2):
         client.get("/dostepnosc/", HTTP_HOST="kalisz.localhost")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/organisations", "/api/v1/nie-ma-takiej-sciezki/", "/api"])
+def test_unknown_host_answers_api_paths_with_json(client, db, path):
+    response = client.get(path, HTTP_HOST="nieznane.localhost", HTTP_ACCEPT_LANGUAGE="pl")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Nie ma takiego centrum"}
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_unknown_host_api_error_follows_accept_language(client, db):
+    response = client.post(
+        "/api/v1/organisations", {}, HTTP_HOST="nieznane.localhost", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No such centre"}
+    assert response["Content-Language"] == "en"
+    # The language of a request does not stick to the next one.
+    response = client.get("/api/v1/organisations", HTTP_HOST="nieznane.localhost", HTTP_ACCEPT_LANGUAGE="pl")
+    assert response.json() == {"detail": "Nie ma takiego centrum"}
+
+
+def test_unknown_host_pages_outside_the_api_stay_html(client, db):
+    response = client.get("/apiary/", HTTP_HOST="nieznane.localhost")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
