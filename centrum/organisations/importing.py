@@ -582,7 +582,14 @@ def import_batch_create(*, centre: Centre, actor, upload) -> ImportBatch:
     name = (getattr(upload, "name", "") or "import.csv").rsplit("/", 1)[-1][:255]
     batch = ImportBatch(centre=centre, created_by=actor, original_name=name, total_rows=len(parsed.rows))
     batch.file.save(name, ContentFile(data), save=False)
-    batch.save()
+    with transaction.atomic():
+        batch.save()
+        audit_log(
+            actor=actor,
+            obj=batch,
+            action="organisation_import.uploaded",
+            new={"file": name, "rows": batch.total_rows, "status": batch.status},
+        )
     if batch.total_rows <= INLINE_MAX_ROWS:
         batch = import_batch_check(batch=batch, parsed=parsed)
     return batch
@@ -645,12 +652,20 @@ def import_batch_start(*, batch: ImportBatch, actor) -> ImportBatch:
         raise ApplicationError(_("Tylko pracownik centrum może importować organizacje."))
     if batch.total_rows <= INLINE_MAX_ROWS:
         return import_batch_run(batch=batch, actor=actor, expected_status=ImportStatus.VALIDATED)
-    queued = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.VALIDATED).update(
-        status=ImportStatus.IMPORTING, updated_at=timezone.now()
-    )
-    if not queued:
-        raise ApplicationError(_("Ten plik nie czeka na import (sprawdź jego stan)."))
-    batch.refresh_from_db()
+    with transaction.atomic():
+        queued = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.VALIDATED).update(
+            status=ImportStatus.IMPORTING, updated_at=timezone.now()
+        )
+        if not queued:
+            raise ApplicationError(_("Ten plik nie czeka na import (sprawdź jego stan)."))
+        batch.refresh_from_db()
+        audit_log(
+            actor=actor,
+            obj=batch,
+            action="organisation_import.queued",
+            old={"status": ImportStatus.VALIDATED.value},
+            new={"file": batch.original_name, "rows": batch.total_rows, "status": batch.status},
+        )
     return batch
 
 
