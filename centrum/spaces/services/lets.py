@@ -16,7 +16,7 @@ from ..availability import room_blocking_bookings
 from ..choices import BookingKind, BookingStatus, LetStatus
 from ..models import Booking, Room, RoomLet
 from ..permissions import can_manage_lets
-from .bookings import format_slot, slot_taken_message
+from .booking_checks import format_slot, slot_taken_message
 
 
 def _term(starts_on: date, ends_on: date) -> tuple[datetime, datetime]:

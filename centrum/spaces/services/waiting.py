@@ -16,7 +16,8 @@ from ..choices import TRANSITIONS, BookingKind, BookingStatus, WaitingStatus
 from ..models import Booking, Room, WaitingListEntry
 from ..permissions import can_book_room, can_respond_to_offer, can_withdraw_waiting
 from . import notify
-from .bookings import _set_status, format_slot
+from .booking_checks import format_slot
+from .booking_transitions import _set_status
 
 
 @transaction.atomic

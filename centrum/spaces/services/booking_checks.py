@@ -1,0 +1,147 @@
+"""Checks shared by booking requests and changes: slot wording, the plan, monthly quota, equipment stock."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from centrum.core.calendar import WARSAW
+from centrum.core.centre_settings import CentreSettings
+from centrum.core.exceptions import ApplicationError
+from centrum.organisations.models import Organisation
+
+from ..availability import SlotCheck, equipment_in_use, local
+from ..choices import BLOCKING_STATUSES, Attendance, BookingKind
+from ..models import Booking, EquipmentItem, Room
+
+_MAX_LISTED = 5
+
+
+def slot_taken_message() -> str:
+    return _(
+        "Ten termin właśnie zajęła inna rezerwacja. Wybierz inny termin albo zapisz się na listę oczekujących."
+    )
+
+
+def format_slot(start: datetime, end: datetime) -> str:
+    start_local, end_local = local(start), local(end)
+    return f"{date_format(start_local.date(), 'SHORT_DATE_FORMAT')} {start_local:%H:%M}–{end_local:%H:%M}"
+
+
+@dataclass
+class BookingPlan:
+    """A request turned into slots, each checked; what `booking_preview` shows and `booking_request` stores."""
+
+    room: Room
+    checks: list[SlotCheck]
+    skipped: list[date] = field(default_factory=list)
+    quota_hours: int = 0
+    quota_used: dict[tuple[int, int], float] = field(default_factory=dict)
+    quota_requested: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    @property
+    def slots(self) -> list[tuple[datetime, datetime]]:
+        return [(c.starts_at, c.ends_at) for c in self.checks]
+
+    @property
+    def conflicts(self) -> list[SlotCheck]:
+        return [c for c in self.checks if not c.ok]
+
+
+def _month_key(moment: datetime) -> tuple[int, int]:
+    moment = local(moment)
+    return moment.year, moment.month
+
+
+def _hours_by_month(slots: Iterable[tuple[datetime, datetime]]) -> dict[tuple[int, int], float]:
+    hours: dict[tuple[int, int], float] = defaultdict(float)
+    for start, end in slots:
+        hours[_month_key(start)] += (end - start).total_seconds() / 3600
+    return dict(hours)
+
+
+def organisation_hours_used(
+    *, organisation: Organisation, months: Iterable[tuple[int, int]], exclude_ids: Iterable[int] = ()
+) -> dict[tuple[int, int], float]:
+    """Hours of the organisation's holding bookings in each month (Warsaw time)."""
+    months = sorted(set(months))
+    if not months:
+        return {}
+    first = datetime(months[0][0], months[0][1], 1, tzinfo=WARSAW)
+    last_year, last_month = months[-1]
+    after = datetime(last_year + (last_month == 12), last_month % 12 + 1, 1, tzinfo=WARSAW)
+    rows = (
+        Booking.objects.filter(
+            organisation=organisation,
+            kind=BookingKind.ORGANISATION,
+            status__in=BLOCKING_STATUSES,
+            starts_at__gte=first,
+            starts_at__lt=after,
+        )
+        .exclude(pk__in=list(exclude_ids))
+        .values_list("starts_at", "ends_at")
+    )
+    used = _hours_by_month(rows)
+    return {month: used.get(month, 0.0) for month in months}
+
+
+def organisation_no_show_count(*, organisation: Organisation, settings: CentreSettings, now=None) -> int:
+    now = now or timezone.now()
+    since = now - timedelta(days=settings["spaces.no_show_window_days"])
+    return Booking.objects.filter(
+        organisation=organisation, attendance=Attendance.NO_SHOW, starts_at__gte=since
+    ).count()
+
+
+def _hours(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _raise_for_problems(plan: BookingPlan) -> None:
+    bad = plan.conflicts
+    if not bad:
+        return
+    lines = []
+    for check in bad[:_MAX_LISTED]:
+        reasons = list(check.problems)
+        if check.conflict is not None:
+            reasons.append(_("termin zajęty"))
+        lines.append(f"{format_slot(check.starts_at, check.ends_at)}: {'; '.join(reasons)}")
+    more = len(bad) - _MAX_LISTED
+    message = _("Nie można zarezerwować: %(list)s.") % {"list": " | ".join(lines)}
+    if more > 0:
+        message += " " + _("Oraz %(count)s innych terminów.") % {"count": more}
+    if any(c.conflict is not None for c in bad):
+        message += " " + _("Usuń kolidujące terminy albo zapisz się na listę oczekujących.")
+    raise ApplicationError(message, field="starts_at", extra={"dates": [c.date.isoformat() for c in bad]})
+
+
+def _lock_equipment(equipment: dict[EquipmentItem, int]) -> None:
+    """Equipment rows are locked in id order, so two requests for the same items run one after another."""
+    if equipment:
+        list(
+            EquipmentItem.objects.select_for_update(of=("self",))
+            .filter(pk__in=[i.pk for i in equipment])
+            .order_by("pk")
+        )
+
+
+def _check_equipment_stock(
+    equipment: dict[EquipmentItem, int], slots: list[tuple[datetime, datetime]], exclude_booking_ids=()
+) -> None:
+    for start, end in slots:
+        in_use = equipment_in_use(
+            item_ids=[i.pk for i in equipment], start=start, end=end, exclude_booking_ids=exclude_booking_ids
+        )
+        for item, quantity in equipment.items():
+            free = item.quantity - in_use.get(item.pk, 0)
+            if quantity > free:
+                raise ApplicationError(
+                    _("Sprzęt „%(item)s”: %(slot)s wolnych jest tylko %(free)s szt.")
+                    % {"item": item.name, "slot": format_slot(start, end), "free": max(free, 0)},
+                    field="equipment",
+                )

@@ -1,0 +1,123 @@
+"""Rescheduling: new hours for one occurrence (optionally a new day) or for this and the following ones."""
+
+from datetime import date, datetime, time
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centrum.core.audit import audit_log
+from centrum.core.calendar import WARSAW
+from centrum.core.centre_settings import CentreSettings
+from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import is_centre_staff
+
+from ..availability import check_slots, local, room_rules
+from ..choices import TRANSITIONS, BookingKind, BookingStatus
+from ..models import Booking, BookingEquipment
+from ..permissions import can_reschedule_booking
+from . import notify
+from .booking_checks import (
+    BookingPlan,
+    _check_equipment_stock,
+    _hours_by_month,
+    _lock_equipment,
+    _raise_for_problems,
+    organisation_hours_used,
+    slot_taken_message,
+)
+from .booking_transitions import _locked, occurrences_in_scope
+
+
+@transaction.atomic
+def booking_reschedule(
+    *, booking: Booking, actor, start_time: time, end_time: time, day: date | None = None, scope: str = "one"
+) -> list[Booking]:
+    """New hours for one occurrence (optionally a new day) or for this and the following ones."""
+    if not can_reschedule_booking(actor, booking):
+        raise ApplicationError(_("Nie możesz zmienić tej rezerwacji."))
+    if end_time <= start_time:
+        raise ApplicationError(_("Koniec musi być później niż początek."), field="end_time")
+    if scope != "one" and day is not None:
+        raise ApplicationError(_("Datę można zmienić tylko dla jednego terminu."), field="day")
+    staff = is_centre_staff(actor, booking.centre)
+    targets = [
+        b for b in _locked(occurrences_in_scope(booking, scope)) if "reschedule" in TRANSITIONS[b.status]
+    ]
+    if not staff:
+        targets = [b for b in targets if b.starts_at > timezone.now()]
+    if not targets:
+        raise ApplicationError(_("Tej rezerwacji nie można już zmienić."))
+    room = targets[0].room
+    new_slots = []
+    for b in targets:
+        on = day if (day is not None and b.pk == booking.pk) else local(b.starts_at).date()
+        new_slots.append(
+            (datetime.combine(on, start_time, tzinfo=WARSAW), datetime.combine(on, end_time, tzinfo=WARSAW))
+        )
+    checks = check_slots(
+        room=room,
+        slots=new_slots,
+        enforce_booking_rules=not staff and booking.kind == BookingKind.ORGANISATION,
+        exclude_ids=[b.pk for b in targets],
+    )
+    _raise_for_problems(BookingPlan(room=room, checks=checks))
+    equipment = {
+        row.item: row.quantity
+        for row in BookingEquipment.objects.filter(booking__in=targets).select_related("item")
+    }
+    if equipment:
+        _lock_equipment(equipment)
+        _check_equipment_stock(equipment, new_slots, exclude_booking_ids=[b.pk for b in targets])
+    if booking.kind == BookingKind.ORGANISATION and booking.organisation_id and not staff:
+        settings = CentreSettings(booking.centre)
+        quota = settings["spaces.quota_hours_per_month"]
+        if quota:
+            requested = _hours_by_month(new_slots)
+            used = organisation_hours_used(
+                organisation=booking.organisation, months=requested, exclude_ids=[b.pk for b in targets]
+            )
+            for month, hours in requested.items():
+                if used[month] + hours > quota:
+                    raise ApplicationError(
+                        _(
+                            "Po zmianie organizacja przekroczyłaby limit %(quota)s godzin w %(month)02d/%(year)s."
+                        )
+                        % {"quota": quota, "month": month[1], "year": month[0]}
+                    )
+    needs_approval = (
+        booking.kind == BookingKind.ORGANISATION and not staff and room_rules(room).requires_approval
+    )
+    try:
+        with transaction.atomic():
+            for b, (start, end) in zip(targets, new_slots, strict=True):
+                old = {"status": b.status, "starts_at": b.starts_at, "ends_at": b.ends_at}
+                b.starts_at, b.ends_at = start, end
+                if needs_approval and b.status == BookingStatus.APPROVED:
+                    b.status = TRANSITIONS[b.status]["reschedule"]
+                    b.status_changed_at = timezone.now()
+                b.save(update_fields=["starts_at", "ends_at", "status", "status_changed_at", "updated_at"])
+                audit_log(
+                    actor=actor,
+                    obj=b,
+                    action="booking.reschedule",
+                    old=old,
+                    new={"status": b.status, "starts_at": start, "ends_at": end},
+                )
+    except IntegrityError:
+        raise ApplicationError(slot_taken_message(), field="start_time")
+    if needs_approval:
+        context = {
+            "bookings": targets,
+            "first": targets[0],
+            "room": room,
+            "organisation": booking.organisation,
+            "series": booking.series,
+        }
+        notify.send(
+            centre=booking.centre,
+            to=notify.staff_recipients(booking.centre),
+            event="request_received_to_staff",
+            context=context,
+        )
+    return targets
