@@ -334,8 +334,8 @@ def test_all_or_nothing_when_a_row_fails_during_import(staff, centre):
 def test_large_file_is_checked_and_imported_by_the_job(staff, centre, monkeypatch):
     from centrum.core.jobs import run_due_jobs
 
-    monkeypatch.setattr(importing, "INLINE_MAX_ROWS", 5)
-    monkeypatch.setattr(importing, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 5)
+    monkeypatch.setattr(importing.run, "CHUNK_ROWS", 4)
     rows = [
         [f"Stowarzyszenie nr {i}", "stowarzyszenie"] + [""] * 5 + ["Kalisz"] + [""] * 6 for i in range(10)
     ]
@@ -372,8 +372,8 @@ def test_large_file_is_checked_and_imported_by_the_job(staff, centre, monkeypatc
 
 
 def test_duplicates_are_found_across_chunks(staff, monkeypatch):
-    monkeypatch.setattr(importing, "INLINE_MAX_ROWS", 2)
-    monkeypatch.setattr(importing, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 2)
+    monkeypatch.setattr(importing.run, "CHUNK_ROWS", 2)
     rows = [ROWS[0], ROWS[1], ROWS[2], ROWS[0]]
     upload(staff, csv_bytes(rows))
     importing.import_batches_process()

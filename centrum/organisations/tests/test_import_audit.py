@@ -36,7 +36,7 @@ def test_refused_upload_leaves_no_batch_and_no_record(centre, staff_user, plain_
 
 
 def test_queueing_a_large_file_is_audited(centre, staff_user, monkeypatch):
-    monkeypatch.setattr(importing, "INLINE_MAX_ROWS", 2)
+    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 2)
     batch = importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
     importing.import_batches_process()
     batch.refresh_from_db()
