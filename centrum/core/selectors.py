@@ -34,6 +34,11 @@ def centre_list_for_platform() -> QuerySet[Centre]:
     return Centre.objects.prefetch_related("hosts").order_by("-is_active", "name")
 
 
+def centre_get_fresh(*, centre: Centre) -> Centre:
+    """`centre` as stored now, read afresh rather than the request's copy (the page that edits its profile)."""
+    return Centre.objects.get(pk=centre.pk)
+
+
 def centre_hosts(*, centre: Centre) -> list[str]:
     """Host names of `centre`, the primary one first."""
     return list(centre.hosts.order_by("-is_primary", "host").values_list("host", flat=True))

@@ -22,7 +22,6 @@ from .forms import (
     add_application_error,
     content_type_label,
 )
-from .models import Centre
 from .permissions import can_view_audit_log
 from .selectors import (
     audit_actions_for_centre,
@@ -30,6 +29,7 @@ from .selectors import (
     audit_list_for_centre,
     audit_list_for_object_id,
     centre_closed_day_list,
+    centre_get_fresh,
 )
 from .services import (
     PROFILE_TEXT_FIELDS,
@@ -123,7 +123,7 @@ def centre_settings(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def centre_profile(request: HttpRequest) -> HttpResponse:
-    centre = Centre.objects.get(pk=request.centre.pk)
+    centre = centre_get_fresh(centre=request.centre)
     post = request.POST if request.method == "POST" else None
     profile = CentreProfileForm(post, initial={name: getattr(centre, name) for name in PROFILE_TEXT_FIELDS})
     hours = OpeningHoursForm(post, prefix="hours", hours=centre.opening_hours)
