@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,13 +16,11 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
-from centrum.organisations.choices import OrganisationStatus
-from centrum.organisations.models import Organisation
+from centrum.organisations.selectors import organisation_get
 
 from ..availability import local, make_slot
 from ..choices import BookingKind, BookingPolicy
 from ..forms import AttendanceForm, BookingForm, CancelForm, DecisionForm, RescheduleForm
-from ..models import OrganisationCalendarFeed
 from ..permissions import (
     can_approve_booking,
     can_cancel_booking,
@@ -37,7 +35,9 @@ from ..selectors import (
     bookings_for_user,
     equipment_list,
     loans_for_user,
+    organisation_feeds_by_organisation,
     organisations_acting_for,
+    organisations_active,
     room_list,
     waiting_for_user,
     waiting_get,
@@ -100,9 +100,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     centre, user = request.centre, request.user
     staff = is_centre_staff(user, centre)
     if staff:
-        organisations = Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by(
-            "name"
-        )
+        organisations = organisations_active(centre=centre)
         rooms = room_list(centre=centre)
     else:
         organisations = organisations_acting_for(centre=centre, user=user)
@@ -204,9 +202,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     centre, user = request.centre, request.user
     organisations = list(organisations_acting_for(centre=centre, user=user))
-    feeds = {
-        f.organisation_id: f for f in OrganisationCalendarFeed.objects.filter(organisation__in=organisations)
-    }
+    feeds = organisation_feeds_by_organisation(centre=centre, organisations=organisations)
     return render(
         request,
         "spaces/my_bookings.html",
@@ -434,7 +430,7 @@ def waiting_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @centre_required
 def organisation_feed_view(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, centre=request.centre, pk=organisation_pk)
+    organisation = organisation_get(centre=request.centre, pk=organisation_pk)
     if not can_view_organisation_calendar(request.user, organisation):
         raise PermissionDenied
     organisation_feed_token(organisation=organisation, actor=request.user, regenerate=True)

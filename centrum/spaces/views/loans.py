@@ -13,14 +13,19 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
-from centrum.organisations.choices import OrganisationStatus
-from centrum.organisations.models import Organisation
 
 from ..agreements import loan_agreement_pdf
 from ..choices import LOAN_TRANSITIONS, LoanStatus
 from ..forms import HandoverForm, LoanDecisionForm, LoanForm
 from ..permissions import can_cancel_loan, can_decide_loan
-from ..selectors import equipment_list, loan_get_visible, loan_list, loans_overdue, organisations_acting_for
+from ..selectors import (
+    equipment_list,
+    loan_get_visible,
+    loan_list,
+    loans_overdue,
+    organisations_acting_for,
+    organisations_active,
+)
 from ..services import loan_approve, loan_cancel, loan_hand_over, loan_reject, loan_request, loan_return
 from .common import form_error
 
@@ -45,9 +50,7 @@ def loan_create(request: HttpRequest) -> HttpResponse:
     centre, user = request.centre, request.user
     staff = is_centre_staff(user, centre)
     organisations = (
-        Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("name")
-        if staff
-        else organisations_acting_for(centre=centre, user=user)
+        organisations_active(centre=centre) if staff else organisations_acting_for(centre=centre, user=user)
     )
     if not staff and not organisations.exists():
         return render(request, "spaces/no_organisation.html", status=403)

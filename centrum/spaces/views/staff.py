@@ -10,8 +10,6 @@ from django.utils.translation import gettext as _
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.views import staff_required
-from centrum.organisations.choices import OrganisationStatus
-from centrum.organisations.models import Organisation
 
 from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm, RoomPhotoAltForm, RoomPhotoForm
 from ..selectors import (
@@ -21,6 +19,7 @@ from ..selectors import (
     equipment_list,
     let_get,
     let_list,
+    organisations_active,
     planner,
     room_get,
     room_list,
@@ -201,9 +200,7 @@ def lets(request: HttpRequest) -> HttpResponse:
     form = LetForm(
         request.POST or None,
         rooms=room_list(centre=request.centre, active_only=False),
-        organisations=Organisation.objects.filter(
-            centre=request.centre, status=OrganisationStatus.ACTIVE
-        ).order_by("name"),
+        organisations=organisations_active(centre=request.centre),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

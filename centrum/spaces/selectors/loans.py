@@ -1,0 +1,50 @@
+"""Reads of equipment loans."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from centrum.core.models import Centre
+
+from ..choices import LoanStatus
+from ..models import Loan, LoanItem
+from ..permissions import can_view_loan
+
+
+def loan_list(*, centre: Centre, statuses=None) -> QuerySet[Loan]:
+    qs = Loan.objects.filter(centre=centre)
+    if statuses:
+        qs = qs.filter(status__in=statuses)
+    return (
+        qs.select_related("organisation")
+        .prefetch_related(Prefetch("items", queryset=LoanItem.objects.select_related("item")))
+        .order_by("-starts_on", "-id")
+    )
+
+
+def loans_for_user(*, centre: Centre, user) -> QuerySet[Loan]:
+    if not getattr(user, "is_authenticated", False):
+        return Loan.objects.none()
+    return loan_list(centre=centre).filter(organisation__memberships__user=user)
+
+
+def loans_overdue(*, centre: Centre, today: date) -> QuerySet[Loan]:
+    return loan_list(centre=centre, statuses=[LoanStatus.HANDED_OVER]).filter(due_on__lt=today)
+
+
+def loan_get_visible(*, centre: Centre, pk: int, user) -> Loan:
+    loan = (
+        Loan.objects.filter(centre=centre, pk=pk)
+        .select_related(
+            "organisation", "requested_by", "handed_over_by", "return_received_by", "decided_by", "centre"
+        )
+        .prefetch_related(Prefetch("items", queryset=LoanItem.objects.select_related("item")))
+        .first()
+    )
+    if loan is None:
+        raise Http404
+    if not can_view_loan(user, loan):
+        raise PermissionDenied
+    return loan

@@ -1,0 +1,161 @@
+"""Reads of rooms, equipment and lets; a room's public week and the staff planner."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from centrum.core.calendar import WARSAW
+from centrum.core.models import Centre
+
+from ..availability import closed_days, local, opening_hours_map
+from ..choices import BLOCKING_STATUSES, BookingKind, LetStatus
+from ..models import Booking, EquipmentItem, Room, RoomLet
+
+
+def room_list(*, centre: Centre, active_only: bool = True) -> QuerySet[Room]:
+    qs = Room.objects.filter(centre=centre)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.prefetch_related("opening_hours", "photos").order_by("position", "name")
+
+
+def room_get(*, centre: Centre, pk: int, active_only: bool = False) -> Room:
+    """A room of `centre`, or 404 (also for another centre's id)."""
+    qs = (
+        Room.objects.filter(centre=centre, pk=pk)
+        .select_related("centre")
+        .prefetch_related("opening_hours", "photos")
+    )
+    if active_only:
+        qs = qs.filter(is_active=True)
+    room = qs.first()
+    if room is None:
+        raise Http404
+    return room
+
+
+def equipment_list(
+    *, centre: Centre, active_only: bool = True, leaving_only: bool = False
+) -> QuerySet[EquipmentItem]:
+    qs = EquipmentItem.objects.filter(centre=centre)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    if leaving_only:
+        qs = qs.filter(may_leave_building=True)
+    return qs.order_by("name")
+
+
+def equipment_get(*, centre: Centre, pk: int) -> EquipmentItem:
+    item = EquipmentItem.objects.filter(centre=centre, pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def day_bounds(first: date, days: int) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(first, time(0), tzinfo=WARSAW),
+        datetime.combine(first + timedelta(days=days), time(0), tzinfo=WARSAW),
+    )
+
+
+@dataclass
+class BusySlot:
+    """A taken time in the public view: no organisation, no title, no person."""
+
+    starts_at: datetime
+    ends_at: datetime
+    is_block: bool
+
+
+@dataclass
+class DayAvailability:
+    day: date
+    opening: tuple[time, time] | None
+    closed_reason: str | None
+    busy: list[BusySlot]
+
+
+def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvailability]:
+    """Opening hours, closed days and taken slots of one room for a week, without personal data."""
+    start, end = day_bounds(first, days)
+    hours = opening_hours_map(room)
+    closed = closed_days(room.centre, first, first + timedelta(days=days - 1))
+    rows = Booking.objects.filter(
+        room=room, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
+    ).values_list("starts_at", "ends_at", "kind")
+    result = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        day_start, day_end = day_bounds(day, 1)
+        busy = [
+            BusySlot(
+                starts_at=max(s, day_start),
+                ends_at=min(e, day_end),
+                is_block=k in (BookingKind.BLOCK, BookingKind.LET),
+            )
+            for s, e, k in rows
+            if s < day_end and e > day_start
+        ]
+        result.append(
+            DayAvailability(
+                day=day,
+                opening=hours.get(day.weekday()),
+                closed_reason=closed.get(day),
+                busy=sorted(busy, key=lambda b: b.starts_at),
+            )
+        )
+    return result
+
+
+def planner(
+    *, centre: Centre, first: date, days: int
+) -> tuple[list[Room], dict[tuple[int, date], list[Booking]], dict[date, str]]:
+    """All rooms with their holding bookings per day, for the staff planner (three queries)."""
+    rooms = list(Room.objects.filter(centre=centre).order_by("position", "name"))
+    start, end = day_bounds(first, days)
+    bookings = (
+        Booking.objects.filter(
+            centre=centre, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
+        )
+        .select_related("organisation")
+        .order_by("starts_at")
+    )
+    cells: dict[tuple[int, date], list[Booking]] = {}
+    for booking in bookings:
+        day = max(local(booking.starts_at).date(), first)
+        last = min(
+            local(booking.ends_at - timedelta(microseconds=1)).date(), first + timedelta(days=days - 1)
+        )
+        while day <= last:
+            cells.setdefault((booking.room_id, day), []).append(booking)
+            day += timedelta(days=1)
+    closed = closed_days(centre, first, first + timedelta(days=days - 1))
+    return rooms, cells, closed
+
+
+def let_list(*, centre: Centre) -> QuerySet[RoomLet]:
+    return (
+        RoomLet.objects.filter(centre=centre)
+        .select_related("room", "organisation")
+        .order_by("status", "-starts_on")
+    )
+
+
+def let_get(*, centre: Centre, pk: int) -> RoomLet:
+    let = (
+        RoomLet.objects.filter(centre=centre, pk=pk).select_related("room", "organisation", "booking").first()
+    )
+    if let is None:
+        raise Http404
+    return let
+
+
+def lets_active(*, centre: Centre, on: date) -> QuerySet[RoomLet]:
+    return let_list(centre=centre).filter(status=LetStatus.ACTIVE, starts_on__lte=on, ends_on__gte=on)
