@@ -238,7 +238,6 @@ def team_invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _managed_organisation(request: HttpRequest, pk: int):
     organisation = organisation_get(centre=request.centre, pk=pk)
-    organisation.centre = request.centre  # the same row; saves a query in the permission checks
     if not can_manage_members(request.user, organisation):
         raise PermissionDenied
     return organisation
@@ -311,7 +310,6 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
 @require_POST
 def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     organisation = organisation_get(centre=request.centre, pk=pk)
-    organisation.centre = request.centre
     membership = selectors.membership_get(organisation=organisation, pk=membership_pk)
     if not can_remove_membership(request.user, membership):
         raise PermissionDenied

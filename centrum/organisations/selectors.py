@@ -57,7 +57,10 @@ def organisation_get_visible(*, centre: Centre, pk: int, user) -> Organisation:
         .prefetch_related("areas")
         .first()
     )
-    if org is None or not can_view_organisation(user, org):
+    if org is None:
+        raise Http404
+    org.centre = centre  # the same row: the permission checks need it and need not load it again
+    if not can_view_organisation(user, org):
         raise Http404
     return org
 
@@ -66,6 +69,7 @@ def organisation_get(*, centre: Centre, pk: int) -> Organisation:
     org = Organisation.objects.filter(centre=centre, pk=pk).first()
     if org is None:
         raise Http404
+    org.centre = centre
     return org
 
 

@@ -1,5 +1,6 @@
 """Pages of the organisation registry: directory, organisation page, registration, edit, verification."""
 
+import copy
 import logging
 
 from django.contrib import messages
@@ -337,7 +338,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit_organisation(request.user, organisation):
         raise PermissionDenied
     title = _("Edycja: %(name)s") % {"name": organisation.name}
-    form = _organisation_form(request, instance=organisation_get(centre=request.centre, pk=pk))
+    # The form changes its instance while it validates; the page keeps showing the saved data. A copy
+    # keeps the loaded areas, so the form does not query them again.
+    form = _organisation_form(request, instance=copy.copy(organisation))
     status = 200
     if request.method == "POST":
         if "krs_prefill" in request.POST:
