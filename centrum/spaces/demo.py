@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from centrum.accounts.selectors import centre_staff_list
 from centrum.core.calendar import WARSAW, is_public_holiday, warsaw_today
 from centrum.core.models import CentreClosedDay
 from centrum.organisations.choices import OrganisationStatus
@@ -341,10 +342,7 @@ def seed(*, centre, rng: random.Random) -> None:
     bookable = [r for r in rooms.values() if r.booking_policy == BookingPolicy.ORGANISATIONS]
     main = bookable[0]
     weekdays = sorted({h.weekday for h in main.opening_hours.all()})
-    staff = None
-    from centrum.accounts.models import CentreRole, CentreRoleKind
-
-    role = CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF).select_related("user").first()
+    role = centre_staff_list(centre=centre).first()
     staff = role.user if role else None
 
     if slug == "zory":

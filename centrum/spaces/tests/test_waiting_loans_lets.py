@@ -5,12 +5,14 @@ import subprocess
 from datetime import timedelta
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
-from centrum.core.models import OutboxMessage
+from centrum.core.models import CentreHost, OutboxMessage
 from centrum.spaces.agreements import loan_agreement_pdf
 from centrum.spaces.choices import BookingStatus, EquipmentCondition, LetStatus, LoanStatus, WaitingStatus
 from centrum.spaces.models import Booking, EquipmentItem, Loan, WaitingListEntry
@@ -27,6 +29,7 @@ from centrum.spaces.services import (
     loans_overdue_notify,
     offer_accept,
     offers_expire,
+    organisation_feed_token,
     waiting_list_join,
 )
 
@@ -290,3 +293,20 @@ def test_room_ics_parses_and_has_no_personal_data(anon, room, organisation):
     assert len(events) == 1
     body = response.content.decode()
     assert "Tajne" not in body and "Kowalski" not in body and organisation.name not in body
+
+
+def test_ics_uids_name_the_primary_host_whichever_host_serves_the_feed(
+    centre, room, organisation, org_member
+):
+    CentreHost.objects.create(centre=centre, host="sale.kalisz.localhost")
+    booking = BookingFactory(room=room, organisation=organisation)
+    feed = organisation_feed_token(organisation=organisation, actor=org_member)
+    other_host = Client(HTTP_HOST="sale.kalisz.localhost")
+    for url in (
+        reverse("spaces:room_ics", args=[room.pk]),
+        reverse("spaces:organisation_ics", args=[organisation.pk, feed.token]),
+    ):
+        response = other_host.get(url)
+        assert response.status_code == 200
+        uids = [str(event["uid"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
+        assert uids == [f"booking-{booking.pk}@kalisz.localhost"]

@@ -15,7 +15,8 @@ def organisation_ics(request: HttpRequest, organisation_pk: int, token: str) -> 
     feed = organisation_feed_get(centre=request.centre, organisation_pk=organisation_pk, token=token)
     since = timezone.now() - timedelta(days=30)
     bookings = feed_bookings_for_organisation(organisation=feed.organisation, since=since)
+    # UIDs name the centre's primary host, so an event keeps its identity whichever host served the feed.
     calendar = organisation_calendar(
-        organisation=feed.organisation, bookings=bookings, host=request.get_host()
+        organisation=feed.organisation, bookings=bookings, host=request.centre.primary_host
     )
     return ics_response(calendar, filename=f"organizacja-{organisation_pk}.ics")

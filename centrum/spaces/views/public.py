@@ -65,8 +65,9 @@ def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def room_ics(request: HttpRequest, pk: int) -> HttpResponse:
     room = room_get(centre=request.centre, pk=pk, active_only=True)
     since = timezone.now() - timedelta(days=30)
+    # UIDs name the centre's primary host, so an event keeps its identity whichever host served the feed.
     calendar = room_calendar(
-        room=room, bookings=feed_bookings_for_room(room=room, since=since), host=request.get_host()
+        room=room, bookings=feed_bookings_for_room(room=room, since=since), host=request.centre.primary_host
     )
     return ics_response(calendar, filename=f"sala-{room.pk}.ics")
 
