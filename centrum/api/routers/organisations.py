@@ -137,6 +137,20 @@ def _areas(codes: list[str]):
     return found
 
 
+def _directory_district(centre, district_id: int | None) -> int | None:
+    """A district filter must name one of the centre's districts: an unknown id is a 422, not an empty page."""
+    if district_id is not None and not district_list(centre=centre).filter(pk=district_id).exists():
+        raise invalid_input("district", _("Nie ma takiej dzielnicy w tym centrum."))
+    return district_id
+
+
+def _directory_area(code: str | None) -> str | None:
+    """An area filter must be a code of the catalogue (GET /areas): an unknown code is a 422."""
+    if code and not activity_area_list().filter(code=code).exists():
+        raise invalid_input("area", _("Nie ma takich sfer pożytku publicznego: %(codes)s.") % {"codes": code})
+    return code or None
+
+
 def _load_for_change(request: HttpRequest, organisation_id: int) -> Organisation:
     """The organisation the caller can see (404 otherwise, also for another centre's id)."""
     return organisation_get_visible(centre=require_centre(request), pk=organisation_id, user=request.auth)
@@ -169,10 +183,10 @@ def organisation_list(request: HttpRequest, filters: Query[DirectoryFilters]):
     qs = organisation_directory(
         centre=centre,
         q=filters.q,
-        area=filters.area or None,
+        area=_directory_area(filters.area),
         legal_form=filters.legal_form,
         opp=filters.opp,
-        district=filters.district,
+        district=_directory_district(centre, filters.district),
     ).prefetch_related("areas")
     offset = (filters.page - 1) * filters.limit if filters.page else filters.offset
     count = qs.count()

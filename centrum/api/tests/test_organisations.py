@@ -114,6 +114,42 @@ def test_directory_bad_parameters_are_422(anon, db, params):
     assert response.json()["field"] == next(iter(params))
 
 
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_directory_unknown_district_or_area_is_422_naming_the_parameter(
+    anon, centre, district, other_district, language
+):
+    OrganisationFactory(centre=centre, district=district)
+    cases = [
+        ({"district": other_district.pk}, "district"),  # another centre's district
+        ({"district": 999_999}, "district"),
+        ({"area": "99"}, "area"),
+        ({"area": "14", "district": other_district.pk}, "district"),
+    ]
+    for params, field in cases:
+        response = anon.get(f"{API}/organisations", params, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 422, params
+        body = response.json()
+        assert body["field"] == field and [e["field"] for e in body["errors"]] == [field], params
+        assert f"{field}:" in body["detail"], body
+    polish = anon.get(f"{API}/organisations", {"area": "99"}, HTTP_ACCEPT_LANGUAGE="pl").json()
+    assert polish["detail"] == "Popraw dane: area: Nie ma takich sfer pożytku publicznego: 99."
+    district_error = anon.get(
+        f"{API}/organisations", {"district": other_district.pk}, HTTP_ACCEPT_LANGUAGE="pl"
+    ).json()
+    assert "Nie ma takiej dzielnicy w tym centrum." in district_error["detail"]
+    english = anon.get(f"{API}/organisations", {"area": "99"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["detail"] == "Correct the data: area: There are no such activity areas: 99."
+
+
+def test_directory_known_filters_without_matches_are_an_empty_page(anon, centre, district):
+    OrganisationFactory(centre=centre)
+    for params in [{"district": district.pk}, {"area": "14"}, {"area": ""}]:
+        response = anon.get(f"{API}/organisations", params)
+        assert response.status_code == 200, params
+    assert anon.get(f"{API}/organisations", {"district": district.pk}).json()["count"] == 0
+    assert anon.get(f"{API}/organisations", {"area": ""}).json()["count"] == 1
+
+
 def test_directory_query_count_does_not_grow(anon, centre, district):
     area = ActivityArea.objects.get(code="1")
 
