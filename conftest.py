@@ -85,3 +85,14 @@ def staff_client(centre, staff_user):
 @pytest.fixture
 def platform_admin(db):
     return UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Polish: a request in English must not leak its language into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
