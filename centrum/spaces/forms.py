@@ -1,6 +1,8 @@
 from datetime import date
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Attendance, BookingKind, EquipmentCondition, Recurrence, RoomFeature
@@ -377,7 +379,9 @@ class FreeSlotForm(AccessibleFormMixin, forms.Form):
     last = forms.DateField(
         label=_("Do dnia"),
         widget=DateInput(),
-        help_text=_("Najwyżej %(days)s dni od pierwszego dnia.") % {"days": FREE_SLOT_MAX_DAYS},
+        help_text=lazy(
+            lambda: gettext("Najwyżej %(days)s dni od pierwszego dnia.") % {"days": FREE_SLOT_MAX_DAYS}, str
+        )(),
     )
     minutes = forms.TypedChoiceField(
         label=_("Czas trwania"), choices=DURATION_CHOICES, coerce=int, initial=60

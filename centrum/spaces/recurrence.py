@@ -4,6 +4,7 @@ import calendar
 from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.exceptions import ApplicationError
 
@@ -76,9 +77,12 @@ def occurrence_dates(
     wanted = count if count and (until is None or len(dates) >= count) else len(dates)
     if wanted > cap:
         raise ApplicationError(
-            _(
+            ngettext(
+                "Cykl miałby %(count)s termin, a centrum pozwala na najwyżej %(cap)s w jednym cyklu. "
+                "Skróć cykl albo podziel go na kilka.",
                 "Cykl miałby %(count)s terminów, a centrum pozwala na najwyżej %(cap)s w jednym cyklu. "
-                "Skróć cykl albo podziel go na kilka."
+                "Skróć cykl albo podziel go na kilka.",
+                wanted,
             )
             % {"count": wanted, "cap": cap},
             field="count" if count else "until",

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.calendar import WARSAW
 from centrum.core.centre_settings import CentreSettings
@@ -114,7 +115,9 @@ def _raise_for_problems(plan: BookingPlan) -> None:
     more = len(bad) - _MAX_LISTED
     message = _("Nie można zarezerwować: %(list)s.") % {"list": " | ".join(lines)}
     if more > 0:
-        message += " " + _("Oraz %(count)s innych terminów.") % {"count": more}
+        message += " " + ngettext("Oraz %(count)s inny termin.", "Oraz %(count)s innych terminów.", more) % {
+            "count": more
+        }
     if any(c.conflict is not None for c in bad):
         message += " " + _("Usuń kolidujące terminy albo zapisz się na listę oczekujących.")
     raise ApplicationError(message, field="starts_at", extra={"dates": [c.date.isoformat() for c in bad]})

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
@@ -90,8 +91,10 @@ def room_photo_add(*, room: Room, actor, image: UploadedFile, alt_text: str) -> 
     limit = settings["spaces.room_photos_max"]
     if len(photos) >= limit:
         raise ApplicationError(
-            _(
-                "Sala ma już %(count)s zdjęć – tyle, ile pozwalają ustawienia centrum. Usuń któreś, aby dodać nowe."
+            ngettext(
+                "Sala ma już %(count)s zdjęcie – tyle, ile pozwalają ustawienia centrum. Usuń je, aby dodać nowe.",
+                "Sala ma już %(count)s zdjęć – tyle, ile pozwalają ustawienia centrum. Usuń któreś, aby dodać nowe.",
+                len(photos),
             )
             % {"count": len(photos)},
             field="image",
