@@ -5,6 +5,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
@@ -29,7 +30,11 @@ def api_token_create(*, user, centre: Centre, name: str) -> tuple[ApiToken, str]
     active = ApiToken.objects.select_for_update().filter(user=user, centre=centre, revoked_at__isnull=True)
     if active.count() >= API_TOKEN_LIMIT:
         raise ApplicationError(
-            _("Masz już %(limit)s aktywnych tokenów. Unieważnij nieużywane, aby utworzyć nowy.")
+            ngettext(
+                "Masz już %(limit)s aktywny token. Unieważnij go, aby utworzyć nowy.",
+                "Masz już %(limit)s aktywnych tokenów. Unieważnij nieużywane, aby utworzyć nowy.",
+                API_TOKEN_LIMIT,
+            )
             % {"limit": API_TOKEN_LIMIT}
         )
     # A recognisable prefix lets secret scanners spot a leaked key.
