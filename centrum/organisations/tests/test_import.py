@@ -436,3 +436,20 @@ def test_another_centres_batch_is_404(staff, other_centre):
     foreign = ImportBatch.objects.create(centre=other_centre, original_name="b.csv", file="b.csv")
     for method, url in _urls(foreign.pk)[2:]:
         assert getattr(staff, method)(url).status_code == 404, url
+
+
+def test_upload_pages_list_files_whose_uploader_was_deleted(staff, centre, staff_user):
+    from centrum.accounts.tests.factories import UserFactory
+    from centrum.organisations.models import OppListImport
+
+    gone = UserFactory(email="odszedl@example.org")
+    ImportBatch.objects.create(centre=centre, created_by=gone, original_name="stara.csv", file="stara.csv")
+    OppListImport.objects.create(centre=centre, year=2025, original_name="wykaz.xlsx", created_by=gone)
+    gone.delete()
+    for name, file_name in [
+        ("organisations:import_upload", "stara.csv"),
+        ("organisations:opp_upload", "wykaz.xlsx"),
+    ]:
+        response = staff.get(reverse(name))
+        assert response.status_code == 200, name
+        assert file_name in response.content.decode()
