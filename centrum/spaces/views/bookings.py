@@ -267,18 +267,16 @@ def _action_failed(request, booking, exc: ApplicationError):
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
-@require_POST
-@login_required
-@centre_required
-def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+def _decide(request, pk: int, *, allowed, form_class, prefix: str, service, done_message: str):
+    """One decision on a booking (approve, reject, cancel): load it scoped, check, validate, call the service."""
     booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_approve_booking(request.user, booking):
+    if not allowed(request.user, booking):
         raise PermissionDenied
-    form = DecisionForm(request.POST, prefix="decision")
+    form = form_class(request.POST, prefix=prefix)
     if not form.is_valid():
         return _invalid_form(request, booking, form)
     try:
-        done = booking_approve(
+        done = service(
             booking=booking,
             actor=request.user,
             scope=form.cleaned_data.get("scope", "one"),
@@ -286,54 +284,56 @@ def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ApplicationError as exc:
         return _action_failed(request, booking, exc)
+    message = done_message % {"count": len(done)}
     if request.POST.get("next") == "queue":
-        messages.success(request, _("Zatwierdzono terminów: %(count)s.") % {"count": len(done)})
+        messages.success(request, message)
         return redirect("spaces:queue")
-    return _after_action(request, booking, _("Zatwierdzono terminów: %(count)s.") % {"count": len(done)})
+    return _after_action(request, booking, message)
+
+
+@require_POST
+@login_required
+@centre_required
+def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decide(
+        request,
+        pk,
+        allowed=can_approve_booking,
+        form_class=DecisionForm,
+        prefix="decision",
+        service=booking_approve,
+        done_message=_("Zatwierdzono terminów: %(count)s."),
+    )
 
 
 @require_POST
 @login_required
 @centre_required
 def booking_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_approve_booking(request.user, booking):
-        raise PermissionDenied
-    form = DecisionForm(request.POST, prefix="decision")
-    if not form.is_valid():
-        return _invalid_form(request, booking, form)
-    try:
-        done = booking_reject(
-            booking=booking,
-            actor=request.user,
-            scope=form.cleaned_data.get("scope", "one"),
-            reason=form.cleaned_data.get("reason", ""),
-        )
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    return _after_action(request, booking, _("Odrzucono terminów: %(count)s.") % {"count": len(done)})
+    return _decide(
+        request,
+        pk,
+        allowed=can_approve_booking,
+        form_class=DecisionForm,
+        prefix="decision",
+        service=booking_reject,
+        done_message=_("Odrzucono terminów: %(count)s."),
+    )
 
 
 @require_POST
 @login_required
 @centre_required
 def booking_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_cancel_booking(request.user, booking):
-        raise PermissionDenied
-    form = CancelForm(request.POST, prefix="cancel")
-    if not form.is_valid():
-        return _invalid_form(request, booking, form)
-    try:
-        done = booking_cancel(
-            booking=booking,
-            actor=request.user,
-            scope=form.cleaned_data.get("scope", "one"),
-            reason=form.cleaned_data.get("reason", ""),
-        )
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    return _after_action(request, booking, _("Anulowano terminów: %(count)s.") % {"count": len(done)})
+    return _decide(
+        request,
+        pk,
+        allowed=can_cancel_booking,
+        form_class=CancelForm,
+        prefix="cancel",
+        service=booking_cancel,
+        done_message=_("Anulowano terminów: %(count)s."),
+    )
 
 
 @login_required
