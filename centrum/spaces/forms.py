@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Attendance, BookingKind, EquipmentCondition, Recurrence, RoomFeature
 from .models import EquipmentItem, Room
+from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
 
 SCOPE_CHOICES = [
     ("one", _("tylko ten termin")),
@@ -181,22 +182,7 @@ class RoomForm(AccessibleFormMixin, forms.ModelForm):
 
     class Meta:
         model = Room
-        fields = [
-            "name",
-            "description",
-            "location",
-            "capacity",
-            "area_m2",
-            "features",
-            "is_active",
-            "position",
-            "booking_policy",
-            "approval_mode",
-            "min_notice_hours",
-            "horizon_days",
-            "max_length_minutes",
-            "rules",
-        ]
+        fields = ROOM_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "rules": forms.Textarea(attrs={"rows": 4}),
@@ -245,16 +231,7 @@ class RoomForm(AccessibleFormMixin, forms.ModelForm):
 class EquipmentForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = EquipmentItem
-        fields = [
-            "name",
-            "description",
-            "quantity",
-            "storage_location",
-            "may_leave_building",
-            "condition",
-            "inventory_number",
-            "is_active",
-        ]
+        fields = EQUIPMENT_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
