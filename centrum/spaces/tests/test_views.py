@@ -308,6 +308,7 @@ def test_let_end_other_centre_is_404(staff_client, other_room, other_centre):
 def test_pdf_agreement_served_to_member(client_for, centre, org_member, loan):
     response = client_for(centre, org_member).get(reverse("spaces:loan_agreement", args=[loan.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == "inline; filename*=utf-8''umowa-U%C5%BB-2026-0001.pdf"
 
 
 def test_loan_handover_and_return_through_pages(staff_client, loan):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -184,5 +185,9 @@ def loan_agreement(request: HttpRequest, pk: int) -> HttpResponse:
         loan_agreement_pdf(loan=loan, base_url=request.build_absolute_uri("/")),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'inline; filename="umowa-{loan.number.replace("/", "-")}.pdf"'
+    # content_disposition_header writes a non-ASCII name ("UŻ") as filename*=utf-8''…, which browsers
+    # read; a plain header would be MIME-encoded by Django into something no browser understands.
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"umowa-{loan.number.replace('/', '-')}.pdf"
+    )
     return response
