@@ -131,11 +131,16 @@ def booking_cancel(*, booking: Booking, actor, scope: str = "one", reason: str =
         raise ApplicationError(_("Nie możesz anulować tej rezerwacji."))
     staff = is_centre_staff(actor, booking.centre)
     now = timezone.now()
-    targets = [b for b in _locked(occurrences_in_scope(booking, scope)) if "cancel" in TRANSITIONS[b.status]]
-    if not staff:
-        targets = [b for b in targets if b.starts_at > now]
+    # A slot that has begun is history for everyone, staff too: cancelling it would e-mail the
+    # organisation about the past, offer the gone slot to the waiting list and erase it from the
+    # quota and no-show counts. Such occurrences are left out of "this and the following" as well.
+    targets = [
+        b
+        for b in _locked(occurrences_in_scope(booking, scope))
+        if "cancel" in TRANSITIONS[b.status] and b.starts_at > now
+    ]
     if not targets:
-        if booking.starts_at <= now and not staff:
+        if booking.starts_at <= now:
             raise ApplicationError(_("Rezerwacji, która już się zaczęła, nie można anulować."))
         _transition(booking, "cancel")
     for b in targets:

@@ -5,6 +5,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
+from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import CentreClosedDay, CentreSetting, OutboxMessage
@@ -193,7 +194,7 @@ def test_quota_per_month_is_enforced(room, org_member, organisation, centre):
 
 def test_no_shows_block_further_bookings(room, org_member, organisation, centre, staff_user):
     CentreSetting.objects.create(centre=centre, key="spaces.no_show_block_threshold", value=2)
-    for weeks in (1, 2):
+    for weeks in (1, 2, 3):
         past = BookingFactory(
             room=room,
             organisation=organisation,
@@ -201,7 +202,11 @@ def test_no_shows_block_further_bookings(room, org_member, organisation, centre,
             ends_at=timezone.now() - timedelta(weeks=weeks),
         )
         booking_mark_attendance(booking=past, actor=staff_user, attendance=Attendance.NO_SHOW)
-    _refused("nieobecności", lambda: _request(room, org_member, organisation, *slot(next_open_day(), 17, 19)))
+    # The message gives the organisation's real count (3), not the threshold (2).
+    _refused(
+        "Organizacja ma 3 nieobecności",
+        lambda: _request(room, org_member, organisation, *slot(next_open_day(), 17, 19)),
+    )
 
 
 def test_room_rules_notice_horizon_and_length(centre, org_member, organisation):
@@ -352,3 +357,32 @@ def test_free_slots_skip_bookings_closed_days_and_short_gaps(room, centre, djang
     ]
     sunday = day + timedelta(days=(6 - day.weekday()))
     assert free_slots(centre=centre, first=sunday, last=sunday) == []
+
+
+def test_staff_cannot_cancel_a_booking_that_is_over(room, organisation, staff_user):
+    start, end = slot(warsaw_today() - timedelta(days=7), 10, 12)
+    past = BookingFactory(room=room, organisation=organisation, starts_at=start, ends_at=end)
+    mails = OutboxMessage.objects.count()
+    with pytest.raises(ApplicationError, match="już się zaczęła"):
+        booking_cancel(booking=past, actor=staff_user)
+    past.refresh_from_db()
+    assert past.status == BookingStatus.APPROVED
+    assert OutboxMessage.objects.count() == mails
+
+
+def test_cancelling_the_following_leaves_past_occurrences_and_mails_only_the_future(
+    room, org_member, organisation, staff_user
+):
+    bookings = _series(room, org_member, organisation, count=3)
+    past_start = timezone.now() - timedelta(days=7)
+    Booking.objects.filter(pk=bookings[0].pk).update(
+        starts_at=past_start, ends_at=past_start + timedelta(hours=2)
+    )
+    bookings[0].refresh_from_db()
+    OutboxMessage.objects.all().delete()
+    done = booking_cancel(booking=bookings[0], actor=staff_user, scope="following")
+    assert [b.pk for b in done] == [b.pk for b in bookings[1:]]
+    bookings[0].refresh_from_db()
+    assert bookings[0].status == BookingStatus.PENDING
+    mails = list(OutboxMessage.objects.all())
+    assert len(mails) == 1 and mails[0].event == "cancelled_to_organisation"

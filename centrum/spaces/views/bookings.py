@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -224,7 +225,9 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "booking": booking,
         "can_approve": can_approve_booking(user, booking) and booking.status == "pending",
-        "can_cancel": can_cancel_booking(user, booking) and booking.status in ("pending", "approved"),
+        "can_cancel": can_cancel_booking(user, booking)
+        and booking.status in ("pending", "approved")
+        and booking.starts_at > timezone.now(),
         "can_reschedule": can_reschedule_booking(user, booking) and booking.status in ("pending", "approved"),
         "can_mark": can_mark_attendance(user, booking) and booking.status == "approved",
         "can_respond": can_respond_to_offer(user, booking),
