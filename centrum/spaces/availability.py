@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.calendar import WARSAW, public_holiday_name
 from centrum.core.centre_settings import CentreSettings
@@ -140,7 +141,12 @@ def slot_rule_problems(
             )
         if starts_at - now > rules.horizon:
             problems.append(
-                _("Można rezerwować najwyżej %(days)s dni naprzód.") % {"days": rules.horizon.days}
+                ngettext(
+                    "Można rezerwować najwyżej %(days)s dzień naprzód.",
+                    "Można rezerwować najwyżej %(days)s dni naprzód.",
+                    rules.horizon.days,
+                )
+                % {"days": rules.horizon.days}
             )
         if ends_at - starts_at > rules.max_length:
             minutes = int(rules.max_length.total_seconds() // 60)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.calendar import WARSAW
@@ -88,7 +89,11 @@ def _validate_common(
             raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
         if attendees > room.capacity:
             raise ApplicationError(
-                _("Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.")
+                ngettext(
+                    "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
+                    "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
+                    room.capacity,
+                )
                 % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
                 field="attendees",
             )
@@ -143,16 +148,21 @@ def booking_preview(
     staff = is_centre_staff(actor, room.centre)
     if kind == BookingKind.ORGANISATION and not staff:
         threshold = settings["spaces.no_show_block_threshold"]
-        if (
-            threshold
-            and organisation_no_show_count(organisation=organisation, settings=settings, now=now) >= threshold
-        ):
+        no_shows = (
+            organisation_no_show_count(organisation=organisation, settings=settings, now=now)
+            if threshold
+            else 0
+        )
+        if threshold and no_shows >= threshold:
             raise ApplicationError(
-                _(
+                ngettext(
+                    "Organizacja ma %(count)s nieobecność na rezerwacjach w ostatnich %(days)s dniach, "
+                    "więc nowe rezerwacje są wstrzymane. Skontaktuj się z centrum.",
                     "Organizacja ma %(count)s nieobecności na rezerwacjach w ostatnich %(days)s dniach, "
-                    "więc nowe rezerwacje są wstrzymane. Skontaktuj się z centrum."
+                    "więc nowe rezerwacje są wstrzymane. Skontaktuj się z centrum.",
+                    no_shows,
                 )
-                % {"count": threshold, "days": settings["spaces.no_show_window_days"]}
+                % {"count": no_shows, "days": settings["spaces.no_show_window_days"]}
             )
     slots = _series_slots(
         starts_at=starts_at,
@@ -195,9 +205,12 @@ def booking_preview(
             for month, hours in plan.quota_requested.items():
                 if plan.quota_used[month] + hours > plan.quota_hours:
                     raise ApplicationError(
-                        _(
+                        ngettext(
+                            "Limit centrum to %(quota)s godzina rezerwacji na organizację w miesiącu. "
+                            "W %(month)02d/%(year)s organizacja ma już %(used)s h, a ta rezerwacja to %(hours)s h.",
                             "Limit centrum to %(quota)s godzin rezerwacji na organizację w miesiącu. "
-                            "W %(month)02d/%(year)s organizacja ma już %(used)s h, a ta rezerwacja to %(hours)s h."
+                            "W %(month)02d/%(year)s organizacja ma już %(used)s h, a ta rezerwacja to %(hours)s h.",
+                            plan.quota_hours,
                         )
                         % {
                             "quota": plan.quota_hours,

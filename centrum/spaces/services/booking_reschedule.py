@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.calendar import WARSAW
@@ -80,8 +81,10 @@ def booking_reschedule(
             for month, hours in requested.items():
                 if used[month] + hours > quota:
                     raise ApplicationError(
-                        _(
-                            "Po zmianie organizacja przekroczyłaby limit %(quota)s godzin w %(month)02d/%(year)s."
+                        ngettext(
+                            "Po zmianie organizacja przekroczyłaby limit %(quota)s godziny w %(month)02d/%(year)s.",
+                            "Po zmianie organizacja przekroczyłaby limit %(quota)s godzin w %(month)02d/%(year)s.",
+                            quota,
                         )
                         % {"quota": quota, "month": month[1], "year": month[0]}
                     )

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.calendar import warsaw_today
@@ -74,7 +75,13 @@ def loan_request(
     max_days = CentreSettings(centre)["spaces.loan_max_days"]
     if not staff and (due_on - starts_on).days + 1 > max_days:
         raise ApplicationError(
-            _("Sprzęt można wypożyczyć najwyżej na %(days)s dni.") % {"days": max_days}, field="due_on"
+            ngettext(
+                "Sprzęt można wypożyczyć najwyżej na %(days)s dzień.",
+                "Sprzęt można wypożyczyć najwyżej na %(days)s dni.",
+                max_days,
+            )
+            % {"days": max_days},
+            field="due_on",
         )
     items = {item: qty for item, qty in items.items() if qty}
     if not items:

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
@@ -45,7 +46,11 @@ def waiting_list_join(
         raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
     if attendees > room.capacity:
         raise ApplicationError(
-            _("Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.")
+            ngettext(
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
+                room.capacity,
+            )
             % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
             field="attendees",
         )

@@ -109,7 +109,7 @@ def test_photo_limit_from_the_centre_settings(staff_client, centre, room):
     CentreSetting.objects.create(centre=centre, key="spaces.room_photos_max", value=1)
     upload(staff_client, room)
     response = upload(staff_client, room)
-    assert "Usuń któreś, aby dodać nowe" in response.content.decode()
+    assert "Sala ma już 1 zdjęcie –" in response.content.decode()
     assert RoomPhoto.objects.count() == 1
 
 
