@@ -123,13 +123,73 @@ OBJECT_URLS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "kind", "method"), OBJECT_URLS)
+# Every URL that names an object, with the object of another centre it is tried with.
+OTHER_CENTRE_URLS = [
+    *OBJECT_URLS,
+    ("spaces:room_photos", "room", "get"),
+    ("spaces:room_photos", "room", "post"),
+    ("spaces:equipment_edit", "equipment", "get"),
+    ("spaces:equipment_edit", "equipment", "post"),
+    ("spaces:let_end", "let", "get"),
+    ("spaces:let_end", "let", "post"),
+    ("spaces:loan_action", "loan:zatwierdz", "post"),
+    ("spaces:loan_action", "loan:wydaj", "post"),
+    ("spaces:loan_action", "loan:zwrot", "post"),
+    ("spaces:loan_action", "loan:anuluj", "post"),
+    ("spaces:organisation_feed", "organisation", "post"),
+    ("spaces:organisation_ics", "feed", "get"),
+]
+
+
+@pytest.fixture
+def other_objects(other_centre, other_room, other_booking, other_loan):
+    from .conftest import make_organisation
+
+    let = RoomLet.objects.create(
+        centre=other_centre,
+        room=other_room,
+        organisation=make_organisation(other_centre, "Progress"),
+        booking=BookingFactory(room=other_room, kind="let"),
+        starts_on=warsaw_today(),
+        ends_on=warsaw_today(),
+    )
+    feed = OrganisationCalendarFeed.objects.create(centre=other_centre, organisation=other_loan.organisation)
+    return {
+        "room": [other_room.pk],
+        "booking": [other_booking.pk],
+        "loan": [other_loan.pk],
+        **{f"loan:{action}": [other_loan.pk, action] for action in ("zatwierdz", "wydaj", "zwrot", "anuluj")},
+        "equipment": [EquipmentFactory(centre=other_centre).pk],
+        "let": [let.pk],
+        "organisation": [other_loan.organisation.pk],
+        "feed": [other_loan.organisation.pk, feed.token],
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "staff"])
+@pytest.mark.parametrize(("name", "kind", "method"), OTHER_CENTRE_URLS)
 def test_another_centres_object_is_404(
-    staff_client, other_room, other_booking, other_loan, name, kind, method
+    client_for, centre, org_member, staff_user, other_objects, role, name, kind, method
 ):
-    pk = {"room": other_room.pk, "booking": other_booking.pk, "loan": other_loan.pk}[kind]
-    response = getattr(staff_client, method)(reverse(name, args=[pk]))
-    assert response.status_code == 404
+    """404 for every role, never a 403 that would confirm the id exists; anonymous may go to login first."""
+    user = {"anonymous": None, "member": org_member, "staff": staff_user}[role]
+    response = getattr(client_for(centre, user), method)(reverse(name, args=other_objects[kind]))
+    if role == "anonymous" and response.status_code == 302:
+        assert "/konto/login" in response["Location"]
+    else:
+        assert response.status_code == 404
+
+
+def test_member_is_refused_staff_pages_of_this_centres_objects(
+    client_for, centre, org_member, room, projector
+):
+    client = client_for(centre, org_member)
+    for url in (
+        reverse("spaces:room_edit", args=[room.pk]),
+        reverse("spaces:room_photos", args=[room.pk]),
+        reverse("spaces:equipment_edit", args=[projector.pk]),
+    ):
+        assert client.get(url).status_code == 403, url
 
 
 @pytest.mark.parametrize(("name", "kind", "method"), [u for u in OBJECT_URLS if u[1] != "room"])
@@ -288,21 +348,6 @@ def test_waiting_withdraw_by_stranger_is_refused(
         client_for(centre, plain_user).post(reverse("spaces:waiting_withdraw", args=[entry.pk])).status_code
         == 403
     )
-
-
-def test_let_end_other_centre_is_404(staff_client, other_room, other_centre):
-    from .conftest import make_organisation
-
-    booking = BookingFactory(room=other_room, kind="let")
-    let = RoomLet.objects.create(
-        centre=other_centre,
-        room=other_room,
-        organisation=make_organisation(other_centre, "Progress"),
-        booking=booking,
-        starts_on=warsaw_today(),
-        ends_on=warsaw_today(),
-    )
-    assert staff_client.get(reverse("spaces:let_end", args=[let.pk])).status_code == 404
 
 
 def test_pdf_agreement_served_to_member(client_for, centre, org_member, loan):

@@ -3,13 +3,16 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
-from centrum.core.views import staff_required
+from centrum.core.permissions import is_centre_staff
+from centrum.core.views import centre_required, staff_required
 
 from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm, RoomPhotoAltForm, RoomPhotoForm
 from ..selectors import (
@@ -37,6 +40,13 @@ from ..services import (
     room_save,
 )
 from .common import form_error
+
+
+def _require_staff(request: HttpRequest) -> None:
+    """For pages of one object: the object is loaded (scoped to the centre) first, so another centre's
+    id is a 404 for every role, and only then is the role checked (403)."""
+    if not is_centre_staff(request.user, request.centre):
+        raise PermissionDenied
 
 
 @staff_required
@@ -93,9 +103,11 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@login_required
+@centre_required
 def room_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     room = room_get(centre=request.centre, pk=pk) if pk else None
+    _require_staff(request)
     form = RoomForm(request.POST or None, instance=room)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in RoomForm.Meta.fields}
@@ -118,10 +130,12 @@ def room_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 PHOTO_ACTIONS = {"up", "down", "remove", "describe"}
 
 
-@staff_required
+@login_required
+@centre_required
 def room_photos(request: HttpRequest, room_pk: int) -> HttpResponse:
     """The room's gallery: add a photo with its description, describe, reorder or remove the others."""
     room = room_get(centre=request.centre, pk=room_pk)
+    _require_staff(request)
     max_mb = request.centre_settings["spaces.room_photo_max_mb"]
     action = request.POST.get("action", "add") if request.method == "POST" else None
     form = RoomPhotoForm(
@@ -179,9 +193,11 @@ def room_photos(request: HttpRequest, room_pk: int) -> HttpResponse:
     )
 
 
-@staff_required
+@login_required
+@centre_required
 def equipment_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     item = equipment_get(centre=request.centre, pk=pk) if pk else None
+    _require_staff(request)
     form = EquipmentForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in EquipmentForm.Meta.fields}
@@ -226,9 +242,11 @@ def lets(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required
+@login_required
+@centre_required
 def let_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     let = let_get(centre=request.centre, pk=pk)
+    _require_staff(request)
     form = LetEndForm(request.POST or None, initial={"ends_on": max(warsaw_today(), let.starts_on)})
     if request.method == "POST" and form.is_valid():
         try:
