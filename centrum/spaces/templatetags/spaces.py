@@ -1,13 +1,17 @@
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.formats import date_format
 
 from centrum.core.links import centre_url
 
 from ..availability import local
+from ..services.booking_checks import organisation_no_show_counts
 
 register = template.Library()
 
@@ -50,3 +54,48 @@ def plus_minutes(moment, minutes):
         return moment + timedelta(minutes=int(minutes))
     except (TypeError, ValueError):
         return moment
+
+
+@dataclass
+class NoShows:
+    counts: dict[int, int] = field(default_factory=dict)
+    threshold: int = 0
+    days: int = 0
+
+
+def _organisation_id(obj) -> int | None:
+    if isinstance(obj, Mapping):
+        obj = obj.get("organisation")
+    if obj is None:
+        return None
+    if hasattr(obj, "organisation_id"):
+        return obj.organisation_id
+    return obj.pk
+
+
+@register.simple_tag(takes_context=True)
+def no_shows(context, objects) -> NoShows:
+    """`{% no_shows bookings as no_shows %}`: the no-shows of their organisations (a booking, bookings,
+    organisations or quota rows), the blocking threshold and the counting window, in one aggregate query."""
+    request = context.get("request")
+    settings = getattr(request, "centre_settings", None)
+    if settings is None:
+        return NoShows()
+    if isinstance(objects, (Model, Mapping)):
+        objects = [objects]
+    counts = organisation_no_show_counts(
+        organisation_ids=[_organisation_id(o) for o in objects or ()], settings=settings
+    )
+    return NoShows(
+        counts=counts,
+        threshold=settings["spaces.no_show_block_threshold"],
+        days=settings["spaces.no_show_window_days"],
+    )
+
+
+@register.filter
+def no_show_count(no_shows: NoShows, organisation_id) -> int:
+    """`{{ no_shows|no_show_count:booking.organisation_id }}`."""
+    if not isinstance(no_shows, NoShows):
+        return 0
+    return no_shows.counts.get(organisation_id, 0)

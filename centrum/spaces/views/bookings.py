@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from centrum.core.calendar import warsaw_today
-from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
@@ -84,8 +83,9 @@ def _prefilled_slot(request) -> dict:
     return values
 
 
-def _quota_rows(centre, organisations) -> list[dict]:
-    quota = CentreSettings(centre)["spaces.quota_hours_per_month"]
+def _quota_rows(request, organisations) -> list[dict]:
+    # The request's settings: the no-show note of the same page reads them too (one query for both).
+    quota = request.centre_settings["spaces.quota_hours_per_month"]
     today = warsaw_today()
     month = (today.year, today.month)
     rows = []
@@ -190,7 +190,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             "form": form,
             "plan": plan,
             "staff": staff,
-            "quota_rows": [] if staff else _quota_rows(centre, organisations),
+            "quota_rows": [] if staff else _quota_rows(request, organisations),
             "single_conflict": bool(
                 plan and len(plan.checks) == 1 and plan.checks[0].conflict and not plan.checks[0].problems
             ),
@@ -211,7 +211,7 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
             "bookings": list(bookings_for_user(centre=centre, user=user)),
             "waiting": list(waiting_for_user(centre=centre, user=user)),
             "loans": list(loans_for_user(centre=centre, user=user)[:20]),
-            "quota_rows": _quota_rows(centre, organisations),
+            "quota_rows": _quota_rows(request, organisations),
             "feeds": [(o, feeds.get(o.pk)) for o in organisations],
         },
     )
