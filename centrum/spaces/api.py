@@ -1,22 +1,24 @@
 """JSON API of rooms: the rooms, their availability (no personal data) and bookings; members book here too."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, ErrorOut, Id, Text
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, ErrorOut, Id, Text, input_error
 from centrum.core.calendar import warsaw_today
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
 
 from .availability import local
 from .choices import BookingKind, Recurrence
+from .dates import in_allowed_range, out_of_range_message
 from .models import Booking, EquipmentItem
 from .permissions import can_approve_booking, can_cancel_booking
 from .selectors import (
@@ -30,6 +32,17 @@ from .selectors import (
 from .services import booking_approve, booking_cancel, booking_preview, booking_reject, booking_request
 
 router = Router(tags=["rooms"])
+
+
+def _allowed_date(value: date | datetime) -> date | datetime:
+    """A year back to five years ahead (see dates.py): 9999-12-31 is a 422, not an overflow and a 500."""
+    if not in_allowed_range(value):
+        raise input_error(out_of_range_message())
+    return value
+
+
+AllowedDate = Annotated[date, AfterValidator(_allowed_date)]
+AllowedDateTime = Annotated[datetime, AfterValidator(_allowed_date)]
 
 
 class OpeningHoursOut(Schema):
@@ -64,7 +77,7 @@ class DayOut(Schema):
 
 
 class AvailabilityQuery(Schema):
-    start: date | None = Field(
+    start: AllowedDate | None = Field(
         None, description="Pierwszy dzień (domyślnie dziś) / first day (today by default)"
     )
     days: int = Field(7, ge=1, le=62)
@@ -81,8 +94,8 @@ class BookingIn(Schema):
     room_id: Id
     organisation_id: Id | None = None
     kind: BookingKind = BookingKind.ORGANISATION
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: AllowedDateTime
+    ends_at: AllowedDateTime
     title: Text(200, min_length=1)
     purpose: Text(4000) = ""
     attendees: int | None = Field(None, ge=1, le=5000)
@@ -90,9 +103,9 @@ class BookingIn(Schema):
     contact_phone: Text(40) = ""
     contact_email: Text(254) = ""
     recurrence: Recurrence = Recurrence.ONCE
-    until: date | None = None
+    until: AllowedDate | None = None
     count: int | None = Field(None, ge=1, le=1000)
-    skip_dates: list[date] = Field(default_factory=list, max_length=1000)
+    skip_dates: list[AllowedDate] = Field(default_factory=list, max_length=1000)
     equipment: list[EquipmentIn] = Field(default_factory=list, max_length=50)
     dry_run: bool = Field(False, description="Tylko sprawdź terminy / only check the occurrences")
 

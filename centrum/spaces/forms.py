@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Attendance, BookingKind, EquipmentCondition, Recurrence, RoomFeature
+from .dates import validate_allowed_date
 from .models import EquipmentItem, Room
 from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
 
@@ -55,13 +56,15 @@ class BookingForm(AccessibleFormMixin, forms.Form):
     )
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None, required=False)
     room = forms.ModelChoiceField(label=_("Sala"), queryset=None)
-    day = forms.DateField(label=_("Data"), widget=DateInput())
+    day = forms.DateField(label=_("Data"), widget=DateInput(), validators=[validate_allowed_date])
     start_time = forms.TimeField(label=_("Od godziny"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Do godziny"), widget=TimeInput())
     recurrence = forms.ChoiceField(
         label=_("Powtarzanie"), choices=Recurrence.choices, initial=Recurrence.ONCE
     )
-    until = forms.DateField(label=_("Powtarzaj do dnia"), required=False, widget=DateInput())
+    until = forms.DateField(
+        label=_("Powtarzaj do dnia"), required=False, widget=DateInput(), validators=[validate_allowed_date]
+    )
     count = forms.IntegerField(label=_("albo liczba terminów"), required=False, min_value=1, max_value=1000)
     title = forms.CharField(label=_("Tytuł spotkania"), max_length=200)
     purpose = forms.CharField(
@@ -149,6 +152,7 @@ class RescheduleForm(AccessibleFormMixin, forms.Form):
         label=_("Nowa data"),
         required=False,
         widget=DateInput(),
+        validators=[validate_allowed_date],
         help_text=_("Tylko przy zmianie jednego terminu; puste – bez zmiany daty."),
     )
     start_time = forms.TimeField(label=_("Od godziny"), widget=TimeInput())
@@ -237,8 +241,10 @@ class EquipmentForm(AccessibleFormMixin, forms.ModelForm):
 
 class LoanForm(AccessibleFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
-    starts_on = forms.DateField(label=_("Odbiór sprzętu (dzień)"), widget=DateInput())
-    due_on = forms.DateField(label=_("Zwrot do dnia"), widget=DateInput())
+    starts_on = forms.DateField(
+        label=_("Odbiór sprzętu (dzień)"), widget=DateInput(), validators=[validate_allowed_date]
+    )
+    due_on = forms.DateField(label=_("Zwrot do dnia"), widget=DateInput(), validators=[validate_allowed_date])
     purpose = forms.CharField(
         label=_("Cel – do jakiego działania statutowego potrzebny jest sprzęt"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -283,8 +289,10 @@ class LoanDecisionForm(AccessibleFormMixin, forms.Form):
 class LetForm(AccessibleFormMixin, forms.Form):
     room = forms.ModelChoiceField(label=_("Pomieszczenie"), queryset=None)
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
-    starts_on = forms.DateField(label=_("Od dnia"), widget=DateInput())
-    ends_on = forms.DateField(label=_("Do dnia (włącznie)"), widget=DateInput())
+    starts_on = forms.DateField(label=_("Od dnia"), widget=DateInput(), validators=[validate_allowed_date])
+    ends_on = forms.DateField(
+        label=_("Do dnia (włącznie)"), widget=DateInput(), validators=[validate_allowed_date]
+    )
     agreement_number = forms.CharField(label=_("Numer umowy"), max_length=60, required=False)
     notes = forms.CharField(label=_("Uwagi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -295,12 +303,16 @@ class LetForm(AccessibleFormMixin, forms.Form):
 
 
 class LetEndForm(AccessibleFormMixin, forms.Form):
-    ends_on = forms.DateField(label=_("Ostatni dzień najmu"), widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("Ostatni dzień najmu"), widget=DateInput(), validators=[validate_allowed_date]
+    )
     reason = forms.CharField(label=_("Powód"), required=False, max_length=500)
 
 
 class PlannerForm(forms.Form):
-    day = forms.DateField(label=_("Dzień"), required=False, widget=DateInput())
+    day = forms.DateField(
+        label=_("Dzień"), required=False, widget=DateInput(), validators=[validate_allowed_date]
+    )
     view = forms.ChoiceField(
         label=_("Widok"), choices=[("day", _("dzień")), ("week", _("tydzień"))], required=False
     )

@@ -37,23 +37,34 @@ def _candidates(recurrence: str, first: date):
         return
     step = 0
     while True:
-        if recurrence == Recurrence.WEEKLY:
-            yield first + timedelta(weeks=step)
-        elif recurrence == Recurrence.BIWEEKLY:
-            yield first + timedelta(weeks=2 * step)
-        elif recurrence == Recurrence.MONTHLY_DATE:
-            year, month = _add_months(first, step)
-            if first.day <= calendar.monthrange(year, month)[1]:
-                yield date(year, month, first.day)
-        elif recurrence == Recurrence.MONTHLY_WEEKDAY:
-            year, month = _add_months(first, step)
-            nth = (first.day - 1) // 7 + 1
-            found = _nth_weekday(year, month, first.weekday(), nth)
-            if found is not None:
-                yield found
-        else:
-            raise ApplicationError(_("Nieznany sposób powtarzania."), field="recurrence")
+        try:
+            yield from _candidate(recurrence, first, step)
+        except (OverflowError, ValueError):
+            # Past year 9999 (or before year 1): the forms and the API refuse such dates, this is the backstop.
+            raise ApplicationError(
+                _("Cykl sięga poza obsługiwany zakres dat – skróć go."), field="until"
+            ) from None
         step += 1
+
+
+def _candidate(recurrence: str, first: date, step: int):
+    """The occurrence of `step` (none when the month lacks the day or the weekday)."""
+    if recurrence == Recurrence.WEEKLY:
+        yield first + timedelta(weeks=step)
+    elif recurrence == Recurrence.BIWEEKLY:
+        yield first + timedelta(weeks=2 * step)
+    elif recurrence == Recurrence.MONTHLY_DATE:
+        year, month = _add_months(first, step)
+        if first.day <= calendar.monthrange(year, month)[1]:
+            yield date(year, month, first.day)
+    elif recurrence == Recurrence.MONTHLY_WEEKDAY:
+        year, month = _add_months(first, step)
+        nth = (first.day - 1) // 7 + 1
+        found = _nth_weekday(year, month, first.weekday(), nth)
+        if found is not None:
+            yield found
+    else:
+        raise ApplicationError(_("Nieznany sposób powtarzania."), field="recurrence")
 
 
 def occurrence_dates(

@@ -2,14 +2,17 @@
 
 from datetime import date, timedelta
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.views import centre_required
 
 from ..calendars import ics_response, room_calendar
+from ..dates import in_allowed_range, out_of_range_message
 from ..forms import FreeSlotForm
 from ..permissions import can_book_room, can_manage_rooms
 from ..selectors import (
@@ -26,6 +29,9 @@ def _week_param(request: HttpRequest) -> date:
     try:
         chosen = date.fromisoformat(request.GET.get("tydzien", ""))
     except ValueError:
+        chosen = warsaw_today()
+    if not in_allowed_range(chosen):
+        messages.warning(request, out_of_range_message() + " " + _("Pokazujemy bieżący tydzień."))
         chosen = warsaw_today()
     return week_start(chosen)
 

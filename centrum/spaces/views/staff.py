@@ -69,6 +69,9 @@ def planner_view(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         chosen = form.cleaned_data["day"] or chosen
         view = form.cleaned_data["view"] or view
+    elif "day" in form.errors:
+        messages.warning(request, " ".join(form.errors["day"]) + " " + _("Pokazujemy dzisiejszy dzień."))
+        view = form.cleaned_data.get("view") or view
     first = week_start(chosen) if view == "week" else chosen
     days = 7 if view == "week" else 1
     rooms, cells, closed = planner(centre=request.centre, first=first, days=days)

@@ -1,0 +1,48 @@
+"""The dates the rooms app accepts: from a year back to five years ahead of today.
+
+One check for every form field, query parameter and API field that takes a date, so that a date like
+9999-12-31 or 0001-01-01 is refused with a clear message instead of overflowing in date arithmetic
+(a series, a week, a day's bounds) and ending in a 500.
+"""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from centrum.core.calendar import warsaw_today
+
+YEARS_BACK = 1
+YEARS_AHEAD = 5
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def allowed_range(today: date | None = None) -> tuple[date, date]:
+    today = today or warsaw_today()
+    return _shift_years(today, -YEARS_BACK), _shift_years(today, YEARS_AHEAD)
+
+
+def out_of_range_message(today: date | None = None) -> str:
+    first, last = allowed_range(today)
+    return _("Podaj datę od %(first)s do %(last)s.") % {
+        "first": first.strftime("%d.%m.%Y"),
+        "last": last.strftime("%d.%m.%Y"),
+    }
+
+
+def in_allowed_range(value: date | datetime) -> bool:
+    day = value.date() if isinstance(value, datetime) else value
+    first, last = allowed_range()
+    return first <= day <= last
+
+
+def validate_allowed_date(value: date | datetime | None) -> None:
+    """A form field validator: an out-of-range date is a field error."""
+    if value is not None and not in_allowed_range(value):
+        raise ValidationError(out_of_range_message(), code="date_out_of_range")
