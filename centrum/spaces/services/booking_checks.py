@@ -53,6 +53,24 @@ class BookingPlan:
     def conflicts(self) -> list[SlotCheck]:
         return [c for c in self.checks if not c.ok]
 
+    @property
+    def quota_months(self) -> list[dict]:
+        """Each month the request touches: hours already used, requested, their sum, and whether it goes over."""
+        rows = []
+        for (year, month), requested in sorted(self.quota_requested.items()):
+            used = self.quota_used.get((year, month), 0.0)
+            rows.append(
+                {
+                    "year": year,
+                    "month": f"{month:02d}",
+                    "used": _hours(used),
+                    "requested": _hours(requested),
+                    "total": _hours(used + requested),
+                    "over": bool(self.quota_hours) and used + requested > self.quota_hours,
+                }
+            )
+        return rows
+
 
 def _month_key(moment: datetime) -> tuple[int, int]:
     moment = local(moment)
