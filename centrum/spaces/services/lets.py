@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
@@ -49,6 +50,29 @@ def let_create(
         raise ApplicationError(_("Ten okres już minął."), field="ends_on")
     start, end = _term(starts_on, ends_on)
     taken = room_blocking_bookings(room, [(start, end)])
+    lets = {
+        let.booking_id: let
+        for let in RoomLet.objects.filter(
+            booking_id__in=[b.pk for b in taken if b.kind == BookingKind.LET]
+        ).select_related("organisation")
+    }
+    if lets:
+        listed = "; ".join(
+            _("%(organisation)s, %(start)s – %(end)s")
+            % {
+                "organisation": let.organisation.name,
+                "start": date_format(let.starts_on, "SHORT_DATE_FORMAT"),
+                "end": date_format(let.ends_on, "SHORT_DATE_FORMAT"),
+            }
+            for let in sorted(lets.values(), key=lambda let: let.starts_on)
+        )
+        raise ApplicationError(
+            _(
+                "W tym okresie sala jest już wynajęta (%(list)s). Skróć albo zakończ tamten najem albo wybierz inny okres."
+            )
+            % {"list": listed},
+            field="starts_on",
+        )
     if taken:
         listed = ", ".join(format_slot(b.starts_at, b.ends_at) for b in taken[:5])
         raise ApplicationError(

@@ -282,6 +282,30 @@ def test_let_over_existing_bookings_is_refused(room, staff_user, organisation):
     assert not Booking.objects.filter(kind="let").exists()
 
 
+def test_let_over_another_let_names_that_let(room, staff_user, organisation, second_organisation):
+    start = warsaw_today() + timedelta(days=1)
+    let_create(
+        room=room,
+        actor=staff_user,
+        organisation=second_organisation,
+        starts_on=start,
+        ends_on=start + timedelta(days=30),
+    )
+    with pytest.raises(ApplicationError) as info:
+        let_create(
+            room=room,
+            actor=staff_user,
+            organisation=organisation,
+            starts_on=start + timedelta(days=10),
+            ends_on=start + timedelta(days=60),
+        )
+    message = info.value.message
+    assert second_organisation.name in message
+    assert f"{start:%d-%m-%Y} – {start + timedelta(days=30):%d-%m-%Y}" in message
+    assert "00:00" not in message
+    assert Booking.objects.filter(kind="let").count() == 1
+
+
 def test_room_ics_parses_and_has_no_personal_data(anon, room, organisation):
     BookingFactory(
         room=room, organisation=organisation, title="Tajne spotkanie zarządu", contact_name="Jan Kowalski"
