@@ -9,5 +9,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Rdzeń")
 
     def ready(self):
-        # Each app declares its per-centre settings in `centre_settings.py` and its scheduled jobs in `jobs.py`.
-        autodiscover_modules("centre_settings", "jobs")
+        # Each app declares its per-centre settings in `centre_settings.py`, its scheduled jobs in `jobs.py`
+        # and the labels of its audit actions in `audit_labels.py`.
+        autodiscover_modules("centre_settings", "jobs", "audit_labels")

@@ -8,6 +8,20 @@ from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry, Centre
 
+# Readable labels of action codes for the history tables: each app fills them from its `audit_labels.py`
+# (autodiscovered in CoreConfig.ready) with `register_action_labels({"booking.approve": _("…"), …})`.
+ACTION_LABELS: dict[str, Any] = {}
+
+
+def register_action_labels(labels: dict[str, Any]) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def action_label(code: str) -> str:
+    """The readable label of an action code in the active language; the code itself if none is registered."""
+    label = ACTION_LABELS.get(code)
+    return str(label) if label is not None else code
+
 
 def audit_log(
     *,

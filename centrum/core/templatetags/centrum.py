@@ -2,6 +2,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.dates import WEEKDAYS
 
+from ..audit import action_label as _action_label
+
 register = template.Library()
 
 
@@ -29,3 +31,9 @@ def audit_changes(entry) -> list[tuple[str, object, object]]:
     old, new = entry.old_state or {}, entry.new_state or {}
     keys = list(new) + [k for k in old if k not in new]
     return [(key, old.get(key), new.get(key)) for key in keys]
+
+
+@register.filter
+def action_label(code) -> str:
+    """`{{ entry.action|action_label }}`: "loan.requested" → "Złożono wniosek o wypożyczenie"."""
+    return _action_label(str(code or ""))

@@ -108,7 +108,7 @@ def test_staff_see_history_and_actions(centre, client_for, staff_user, django_as
     with django_assert_max_num_queries(12):
         response = client.get(url(org))
     body = response.content.decode()
-    assert "Historia zmian" in body and "organisation.updated" in body and "62 111 22 33" in body
+    assert "Historia zmian" in body and "Zmieniono dane organizacji" in body and "62 111 22 33" in body
     assert "Zawieś" in body and "Usuń z rejestru" in body and "Zatwierdź" not in body
     assert 'aria-describedby="reason-suspend-' in body
     assert "Edytuj" in body

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from centrum.core.calendar import WARSAW
 from centrum.core.models import CentreScopedModel
 
 from ..choices import Attendance, BookingKind, BookingStatus, LetStatus, Recurrence, WaitingStatus
@@ -125,7 +126,12 @@ class Booking(CentreScopedModel):
         ]
 
     def __str__(self):
-        return f"{self.title} – {self.room_id} – {self.starts_at:%Y-%m-%d %H:%M}"
+        # Warsaw time; the room's name only when it is loaded already (lists must not query per row).
+        room = self.room.name if Booking.room.is_cached(self) else self.room_id
+        starts_at = self.starts_at.astimezone(WARSAW) if self.starts_at else None
+        return (
+            f"{self.title} – {room} – {starts_at:%Y-%m-%d %H:%M}" if starts_at else f"{self.title} – {room}"
+        )
 
     @property
     def duration_hours(self) -> float:
