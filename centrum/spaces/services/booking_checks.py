@@ -147,7 +147,8 @@ def _raise_for_problems(plan: BookingPlan) -> None:
         return
     lines = []
     for check in bad[:_MAX_LISTED]:
-        reasons = list(check.problems)
+        # Each problem is a sentence; inside the list they lose their full stop ("…do 20:00.." otherwise).
+        reasons = [problem.rstrip().rstrip(".") for problem in check.problems]
         if check.conflict is not None:
             reasons.append(_("termin zajęty"))
         lines.append(f"{format_slot(check.starts_at, check.ends_at)}: {'; '.join(reasons)}")

@@ -386,3 +386,14 @@ def test_cancelling_the_following_leaves_past_occurrences_and_mails_only_the_fut
     assert bookings[0].status == BookingStatus.PENDING
     mails = list(OutboxMessage.objects.all())
     assert len(mails) == 1 and mails[0].event == "cancelled_to_organisation"
+
+
+def test_refusal_lists_problems_without_doubled_full_stops(room, org_member, organisation):
+    day = next_open_day()
+    error = _refused(
+        "Nie można zarezerwować",
+        lambda: _request(room, org_member, organisation, *slot(day, 19, 22)),
+    )
+    assert ".." not in error.message
+    assert ".;" not in error.message
+    assert error.message.count("Sala jest udostępniana tego dnia od ") == 1
