@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -239,7 +240,17 @@ def loan_hand_over(*, loan: Loan, actor, received_by_name: str, condition: str, 
         raise ApplicationError(_("Podaj, kto odebrał sprzęt."), field="received_by_name")
     if condition not in EquipmentCondition.values:
         raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
-    loan = _move(_lock(loan), "hand_over", actor)
+    loan = _lock(loan)
+    if warsaw_today() < loan.starts_on:
+        # The equipment is counted as free until the loan's first day: an early handover would lend it twice.
+        raise ApplicationError(
+            _(
+                "Sprzęt z tego wypożyczenia można wydać najwcześniej %(date)s – w pierwszym dniu wypożyczenia. "
+                "Do tego dnia może z niego korzystać ktoś inny."
+            )
+            % {"date": date_format(loan.starts_on, "DATE_FORMAT")}
+        )
+    loan = _move(loan, "hand_over", actor)
     loan.handed_over_at = timezone.now()
     loan.handed_over_by = actor
     loan.received_by_name = received_by_name.strip()

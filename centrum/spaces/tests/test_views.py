@@ -34,8 +34,8 @@ def loan(centre, organisation, projector):
         number="UŻ/2026/0001",
         organisation=organisation,
         purpose="Piknik",
-        starts_on=warsaw_today() + timedelta(days=1),
-        due_on=warsaw_today() + timedelta(days=3),
+        starts_on=warsaw_today(),
+        due_on=warsaw_today() + timedelta(days=2),
         status=LoanStatus.APPROVED,
     )
     LoanItem.objects.create(centre=centre, loan=loan, item=projector, quantity=1)

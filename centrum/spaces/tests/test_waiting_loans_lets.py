@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
-from centrum.core.models import CentreHost, OutboxMessage
+from centrum.core.models import AuditEntry, CentreHost, OutboxMessage
 from centrum.spaces.agreements import loan_agreement_pdf
 from centrum.spaces.choices import BookingStatus, EquipmentCondition, LetStatus, LoanStatus, WaitingStatus
 from centrum.spaces.models import Booking, EquipmentItem, Loan, WaitingListEntry
@@ -132,8 +132,8 @@ def test_reminder_the_day_before_is_sent_once(room, organisation, org_member):
     assert OutboxMessage.objects.filter(event="reminder_to_organisation").count() == 1
 
 
-def _loan(centre, user, organisation, item, quantity=1, days=3):
-    start = warsaw_today() + timedelta(days=1)
+def _loan(centre, user, organisation, item, quantity=1, days=3, starts_in=0):
+    start = warsaw_today() + timedelta(days=starts_in)
     return loan_request(
         centre=centre,
         actor=user,
@@ -195,6 +195,22 @@ def test_loan_blocks_the_equipment_for_room_bookings(centre, room, org_member, o
             attendees=3,
             equipment={projector: 1},
         )
+
+
+@pytest.mark.parametrize("starts_in", [1, 14])
+def test_handover_before_the_first_day_is_refused(
+    centre, org_member, organisation, staff_user, projector, starts_in
+):
+    loan = _loan(centre, org_member, organisation, projector, starts_in=starts_in)
+    loan_approve(loan=loan, actor=staff_user)
+    with pytest.raises(ApplicationError, match="można wydać najwcześniej") as info:
+        loan_hand_over(
+            loan=loan, actor=staff_user, received_by_name="Marek", condition=EquipmentCondition.GOOD
+        )
+    assert "w pierwszym dniu wypożyczenia" in info.value.message
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.APPROVED and loan.handed_over_at is None
+    assert not AuditEntry.objects.filter(action="loan.hand_over").exists()
 
 
 def test_overdue_loans_are_reminded(centre, org_member, organisation, staff_user, projector):
