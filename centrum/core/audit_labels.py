@@ -11,7 +11,6 @@ register_action_labels(
         "centre.activated": _("Włączono centrum"),
         "centre.deactivated": _("Wyłączono centrum"),
         "centre.profile_updated": _("Zmieniono profil centrum"),
-        "centre.secret": _("Zmieniono klucz centrum"),
         "centre.settings_updated": _("Zmieniono ustawienia centrum"),
         "centre.staff_appointed": _("Wyznaczono pracownika centrum"),
         "centre.closed_day_added": _("Dodano dzień zamknięcia"),
