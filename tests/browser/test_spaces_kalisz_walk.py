@@ -143,7 +143,7 @@ def test_kalisz_rooms_walk(page: Page, kalisz, staff_member, password):
     page.locator("#id_organisation").select_option(label=data["first"].name)
     from centrum.core.calendar import warsaw_today
 
-    page.locator("#id_starts_on").fill((warsaw_today() + timedelta(days=1)).isoformat())
+    page.locator("#id_starts_on").fill(warsaw_today().isoformat())
     page.locator("#id_due_on").fill((warsaw_today() + timedelta(days=3)).isoformat())
     page.locator("#id_purpose").fill("Pokaz filmów na pikniku")
     page.locator(f"#id_equipment_{data['projector'].pk}").fill("1")

@@ -64,9 +64,16 @@ def test_staff_queue_and_detail_show_each_organisations_count(
     staff_client, centre, room, organisation, second_organisation
 ):
     _no_shows(room, organisation, 3)
-    pending = [
-        BookingFactory(room=room, organisation=org, status=BookingStatus.PENDING)
-        for org in (organisation, second_organisation, organisation)
+    first = BookingFactory.build(room=room).starts_at
+    pending = [  # one after another: PostgreSQL's exclusion constraint refuses overlapping requests
+        BookingFactory(
+            room=room,
+            organisation=org,
+            status=BookingStatus.PENDING,
+            starts_at=first + timedelta(hours=2 * i),
+            ends_at=first + timedelta(hours=2 * i + 2),
+        )
+        for i, org in enumerate((organisation, second_organisation, organisation))
     ]
     with CaptureQueriesContext(connection) as ctx:
         html = staff_client.get(reverse("spaces:queue")).content.decode()

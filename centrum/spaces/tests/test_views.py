@@ -149,7 +149,13 @@ def other_objects(other_centre, other_room, other_booking, other_loan):
         centre=other_centre,
         room=other_room,
         organisation=make_organisation(other_centre, "Progress"),
-        booking=BookingFactory(room=other_room, kind="let"),
+        # Later the same day than `other_booking`: PostgreSQL's exclusion constraint refuses overlaps.
+        booking=BookingFactory(
+            room=other_room,
+            kind="let",
+            starts_at=other_booking.starts_at + timedelta(hours=4),
+            ends_at=other_booking.starts_at + timedelta(hours=6),
+        ),
         starts_on=warsaw_today(),
         ends_on=warsaw_today(),
     )
