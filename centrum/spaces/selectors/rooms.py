@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import QuerySet
 from django.http import Http404
 
-from centrum.core.calendar import WARSAW
+from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.models import Centre
 
 from ..availability import closed_days, local, opening_hours_map
@@ -80,6 +80,11 @@ class DayAvailability:
     opening: tuple[time, time] | None
     closed_reason: str | None
     busy: list[BusySlot]
+
+    @property
+    def is_past(self) -> bool:
+        """A day already gone is not offered as free."""
+        return self.day < warsaw_today()
 
 
 def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvailability]:

@@ -463,3 +463,15 @@ def test_room_photo_id_with_unicode_digits_is_refused(staff_client, room):
     for value in ["²", "٣", "１"]:
         response = staff_client.post(url, {"action": "remove", "photo": value}, follow=True)
         assert response.status_code == 200 and "Nie ma takiego zdjęcia" in response.content.decode()
+
+
+def test_public_week_does_not_offer_past_days_as_free(anon, room):
+    from centrum.core.calendar import warsaw_today
+
+    today = warsaw_today()
+    last_monday = today - timedelta(days=today.weekday() + 7)
+    url = reverse("spaces:room_detail", args=[room.pk])
+    past_week = anon.get(url, {"tydzien": last_monday.isoformat()}).content.decode()
+    next_week = anon.get(url, {"tydzien": (last_monday + timedelta(days=14)).isoformat()}).content.decode()
+    assert ">wolne<" not in past_week
+    assert ">wolne<" in next_week  # the same room is shown as free where it is
