@@ -12,6 +12,7 @@ from .bookings import (
     format_slot,
     organisation_hours_used,
     organisation_no_show_count,
+    organisations_hours_used_in_month,
 )
 from .lets import let_create, let_end
 from .loans import (
@@ -55,6 +56,7 @@ __all__ = [
     "organisation_feed_token",
     "organisation_hours_used",
     "organisation_no_show_count",
+    "organisations_hours_used_in_month",
     "room_photo_add",
     "room_photo_move",
     "room_photo_remove",

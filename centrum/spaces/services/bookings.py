@@ -13,6 +13,7 @@ from .booking_checks import (
     format_slot,
     organisation_hours_used,
     organisation_no_show_count,
+    organisations_hours_used_in_month,
     slot_taken_message,
 )
 from .booking_requests import booking_preview, booking_request
@@ -32,5 +33,6 @@ __all__ = [
     "occurrences_in_scope",
     "organisation_hours_used",
     "organisation_no_show_count",
+    "organisations_hours_used_in_month",
     "slot_taken_message",
 ]

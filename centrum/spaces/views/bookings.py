@@ -53,7 +53,7 @@ from ..services import (
     offer_accept,
     offer_decline,
     organisation_feed_token,
-    organisation_hours_used,
+    organisations_hours_used_in_month,
     waiting_list_join,
     waiting_list_withdraw,
 )
@@ -88,11 +88,9 @@ def _quota_rows(request, organisations) -> list[dict]:
     quota = request.centre_settings["spaces.quota_hours_per_month"]
     today = warsaw_today()
     month = (today.year, today.month)
-    rows = []
-    for organisation in organisations:
-        used = organisation_hours_used(organisation=organisation, months=[month])[month]
-        rows.append({"organisation": organisation, "used": round(used, 1), "quota": quota})
-    return rows
+    organisations = list(organisations)
+    used = organisations_hours_used_in_month(organisation_ids=[o.pk for o in organisations], month=month)
+    return [{"organisation": o, "used": round(used[o.pk], 1), "quota": quota} for o in organisations]
 
 
 @login_required
