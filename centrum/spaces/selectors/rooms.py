@@ -122,8 +122,10 @@ def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvail
 def planner(
     *, centre: Centre, first: date, days: int
 ) -> tuple[list[Room], dict[tuple[int, date], list[Booking]], dict[date, str]]:
-    """All rooms with their holding bookings per day, for the staff planner (three queries)."""
-    rooms = list(Room.objects.filter(centre=centre).order_by("position", "name"))
+    """All rooms (with opening hours) and their holding bookings per day, for the staff planner (four queries)."""
+    rooms = list(
+        Room.objects.filter(centre=centre).prefetch_related("opening_hours").order_by("position", "name")
+    )
     start, end = day_bounds(first, days)
     bookings = (
         Booking.objects.filter(

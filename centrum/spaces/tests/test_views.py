@@ -475,3 +475,12 @@ def test_public_week_does_not_offer_past_days_as_free(anon, room):
     next_week = anon.get(url, {"tydzien": (last_monday + timedelta(days=14)).isoformat()}).content.decode()
     assert ">wolne<" not in past_week
     assert ">wolne<" in next_week  # the same room is shown as free where it is
+
+
+def test_planner_week_shows_closed_days_as_closed(staff_client, centre, room):
+    from centrum.spaces.models import RoomOpeningHours
+
+    RoomOpeningHours.objects.filter(room=room, weekday__gte=5).delete()
+    html = staff_client.get(reverse("spaces:planner") + "?view=week").content.decode()
+    row = html.split(room.name, 1)[1].split("</tr>", 1)[0]
+    assert row.count(">nieczynna<") >= 2  # Saturday and Sunday at least

@@ -76,7 +76,18 @@ def planner_view(request: HttpRequest) -> HttpResponse:
     days = 7 if view == "week" else 1
     rooms, cells, closed = planner(centre=request.centre, first=first, days=days)
     dates = [first + timedelta(days=i) for i in range(days)]
-    rows = [(room, [(d, cells.get((room.pk, d), [])) for d in dates]) for room in rooms]
+    rows = []
+    for room in rooms:
+        open_weekdays = {hours.weekday for hours in room.opening_hours.all()}
+        rows.append(
+            (
+                room,
+                [
+                    (d, cells.get((room.pk, d), []), d.weekday() in open_weekdays and d not in closed)
+                    for d in dates
+                ],
+            )
+        )
     step = timedelta(days=days)
     return render(
         request,
