@@ -132,37 +132,29 @@ class LogoField(forms.ImageField):
         return super().to_python(data)
 
 
+def _identifier_field(label, help_text, *, max_length: int = 30, numeric: bool = True) -> forms.CharField:
+    """An identifier as typed: wider than the stored value, since the cleaners remove separators and prefixes."""
+    attrs = {"inputmode": "numeric", "autocomplete": "off"} if numeric else {"autocomplete": "off"}
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
 class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
     """Registration and edit. Identifiers are normalised here so errors appear next to their field."""
 
-    # Wider than the stored value: people type separators and prefixes that the cleaners remove.
-    krs = forms.CharField(
-        label=_("Numer KRS"),
-        required=False,
-        max_length=30,
-        help_text=_("10 cyfr, np. 0000123456 – zera na początku można pominąć."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    nip = forms.CharField(
-        label=_("NIP"),
-        required=False,
-        max_length=30,
-        help_text=_("10 cyfr, np. 123-456-32-18."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    regon = forms.CharField(
-        label=_("REGON"),
-        required=False,
-        max_length=30,
-        help_text=_("9 albo 14 cyfr."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    bank_account = forms.CharField(
-        label=_("Rachunek bankowy (IBAN)"),
-        required=False,
+    krs = _identifier_field(_("Numer KRS"), _("10 cyfr, np. 0000123456 – zera na początku można pominąć."))
+    nip = _identifier_field(_("NIP"), _("10 cyfr, np. 123-456-32-18."))
+    regon = _identifier_field(_("REGON"), _("9 albo 14 cyfr."))
+    bank_account = _identifier_field(
+        _("Rachunek bankowy (IBAN)"),
+        _("Polski numer rachunku: 26 cyfr, opcjonalnie z PL na początku."),
         max_length=60,
-        help_text=_("Polski numer rachunku: 26 cyfr, opcjonalnie z PL na początku."),
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        numeric=False,
     )
     website = forms.URLField(
         label=_("Strona internetowa"),
