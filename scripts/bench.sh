@@ -2,7 +2,9 @@
 # Benchmarks at national scale: scripts/bench.sh (make bench)
 # Starts a throwaway PostgreSQL on port ${CENTRUM_PG_PORT:-5434} (not the tests' 5433), migrates, generates
 # ~150 000 organisations (bench/generate.py), measures the directory (bench/directory.py) and writes
-# bench/results/directory.md. The cluster is stopped and deleted afterwards, whatever happens.
+# bench/results/directory.md, then times the import of a 12,000-row OPP list (bench/opp_import.py →
+# bench/results/opp_import.md; non-zero exit over its 15 s budget). The cluster is stopped and deleted
+# afterwards, whatever happens.
 # Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
 # scale the data (defaults 150000 / 2500).
 set -euo pipefail
@@ -28,4 +30,6 @@ echo "== generate"
 $RUN python bench/generate.py --organisations "${BENCH_ORGANISATIONS:-150000}" --centres "${BENCH_CENTRES:-2500}"
 echo "== directory"
 $RUN python bench/directory.py "$@"
+echo "== OPP list import"
+$RUN python bench/opp_import.py
 echo "== bench finished in $((SECONDS - start)) s"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite: scripts/test.sh [all|lint|sqlite|postgres|browser] [extra pytest arguments]
-#   all       lint, the suite on SQLite, the suite on PostgreSQL, browser tests; every stage runs,
+# The whole test suite: scripts/test.sh [all|lint|sqlite|postgres|browser|dates] [extra pytest arguments]
+#   all       lint, the suite on SQLite, the suite on PostgreSQL, browser tests, dates; every stage runs,
 #             the summary lists the failed ones and the exit status is non-zero if any failed
+#   dates     the tests marked `dates` on SQLite once per "today" in $CENTRUM_TEST_DATES (holidays, year
+#             end, clock changes, 29 February; the clock is frozen by tests/pytest_plugin.py), then the
+#             Kalisz browser walk on the real date and on two frozen ones
 #   postgres  starts a throwaway cluster (scripts/pg.sh) on $CENTRUM_PG_PORT or the first free port
 #             from 5433 up (5434 is left to the benchmarks) and always stops it afterwards
 set -uo pipefail
@@ -64,6 +67,30 @@ browser() {
     $RUN pytest -m browser -q -p no:xdist "${extra[@]}"
 }
 
+# Every other stage runs at the plugin's default today (an ordinary Wednesday); these are the awkward ones.
+DATES=${CENTRUM_TEST_DATES:-"2026-12-24 2026-12-26 2027-01-01T00:30 2027-01-06 2027-03-28 2027-10-31T02:30 2028-02-29"}
+WALK_DATES=${CENTRUM_TEST_WALK_DATES:-"real 2026-12-24 2027-03-28"}
+WALK=tests/browser/test_spaces_kalisz_walk.py
+
+dates() {
+  local today failed=()
+  for today in $DATES; do
+    echo "== tests marked dates, today = $today"
+    env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$today" \
+      $RUN pytest -n "$WORKERS" -m "dates and not browser" -q --tb=short "${extra[@]}" || failed+=("$today")
+  done
+  [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent || return 1
+  for today in $WALK_DATES; do
+    echo "== Kalisz walk, today = $today"
+    env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$today" DJANGO_ALLOW_ASYNC_UNSAFE=true \
+      $RUN pytest "$WALK" -m browser -q --tb=short -p no:xdist "${extra[@]}" || failed+=("walk $today")
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "failed under: ${failed[*]}"
+    return 1
+  fi
+}
+
 timed() {
   local start=$SECONDS rc
   "$1"
@@ -75,7 +102,7 @@ timed() {
 case "$what" in
   all)
     failed=()
-    for stage in lint sqlite postgres browser; do
+    for stage in lint sqlite postgres browser dates; do
       timed "$stage" || failed+=("$stage")
     done
     if [ ${#failed[@]} -gt 0 ]; then
@@ -84,9 +111,9 @@ case "$what" in
     fi
     echo "== all stages passed"
     ;;
-  lint | sqlite | postgres | browser) timed "$what" ;;
+  lint | sqlite | postgres | browser | dates) timed "$what" ;;
   *)
-    echo "usage: $0 [all|lint|sqlite|postgres|browser] [pytest arguments]" >&2
+    echo "usage: $0 [all|lint|sqlite|postgres|browser|dates] [pytest arguments]" >&2
     exit 2
     ;;
 esac

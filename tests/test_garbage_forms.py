@@ -39,7 +39,8 @@ HOW IT WORKS
    and garbage path parameters, as staff and as an organisation's administrator (bearer tokens) and
    anonymously: never a 500, always JSON, nothing stored with a 4xx, and what a 2xx stored must be fit.
 
-The last test, test_report_coverage, prints how many URLs, forms and submissions were covered.
+How many URLs, forms and submissions were covered is printed at the end of the run (the terminal summary
+of tests/pytest_plugin.py; with -v also every form and who submitted it).
 
 A FAILURE names the page, the form's action, the person, the payload and what went wrong. Fix the view
 (never the garbage); a known defect that cannot be fixed today may be listed in KNOWN_DEFECTS with the
@@ -76,6 +77,7 @@ from tests.garbage_payloads import (
     parse_forms,
 )
 from tests.garbage_world import API_PATH_VALUES, build_world, value_for
+from tests.pytest_plugin import GARBAGE_COVERAGE
 
 CENTRE_URLCONF = "config.urls"
 PLATFORM_URLCONF = settings.PLATFORM_URLCONF
@@ -561,6 +563,25 @@ def _blind_post(endpoint: Endpoint, url: str, who: str, client: Client, report: 
 
 
 # --- the tests ----------------------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _coverage_for_the_summary(request):
+    """Hands what this test covered to the terminal summary (as a user property, so it also travels
+    from xdist workers to the main process)."""
+    counts, forms = dict(STATS), set(_FORMS_DONE)
+    yield
+    done = [[who, f"{method.upper()} {action}"] for (_c, who, method, action, _f) in set(_FORMS_DONE) - forms]
+    request.node.user_properties.append(
+        (
+            GARBAGE_COVERAGE,
+            {
+                "url_patterns": len(ENDPOINTS),
+                "counts": {key: STATS[key] - counts[key] for key in STATS},
+                "forms": done,
+            },
+        )
+    )
+
+
 def test_the_walk_finds_pages_and_the_api():
     names = {e.name for e in ENDPOINTS}
     assert "core:home" in names
@@ -674,18 +695,3 @@ def test_api_garbage(world, db):
                 for kind, detail in judge(outcome, who=who, api=True):
                     report.add(f"{method.upper()} {path}", who, kind, detail, f"[path {bad}] {bad_url}")
     assert not report, f"garbage sent to the API goes wrong:\n  {report.text()}"
-
-
-def test_report_coverage(capsys):
-    """Runs last in this file: prints how much was covered (shown with -s or -rP)."""
-    with capsys.disabled():
-        print(
-            f"\ngarbage coverage: {len(ENDPOINTS)} URL patterns, {STATS['pages']} page requests, "
-            f"{STATS['forms']} forms, {STATS['submissions']} form submissions; "
-            f"{STATS['api_operations']} API write operations, {STATS['api_submissions']} API submissions"
-        )
-        by_action: dict[str, set[str]] = {}
-        for _conf, who, method, action, _fields in _FORMS_DONE:
-            by_action.setdefault(f"{method.upper()} {action}", set()).add(who)
-        for action in sorted(by_action):
-            print(f"  {action}: {', '.join(sorted(by_action[action]))}")

@@ -33,7 +33,7 @@ def kalisz(centre, staff_member, password):
     MembershipFactory(user=member, organisation=first, role=MembershipRole.ADMIN)
     other = UserFactory(email="senior@example.org", full_name="Jan Senior", password=password)
     MembershipFactory(user=other, organisation=second, role=MembershipRole.ADMIN)
-    day = next_open_day(weekday=2)
+    day = next_open_day(weekday=2, weeks=4)  # a weekly series of four, none on a public holiday
     council = slot(day + timedelta(weeks=2), 16, 18)  # the Council's meeting takes the third week
     BookingFactory(
         room=hall,

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -333,10 +332,10 @@ def test_found_headers_are_named_when_a_column_is_missing(staff_client):
     assert "Znalezione nagłówki: Nazwa, NIP, Województwo, Powiat, Gmina." in text
 
 
-# ---------------------------------------------------------------- size and speed
+# ---------------------------------------------------------------- size
 
 
-def test_the_national_list_is_joined_quickly_and_in_few_queries(
+def test_the_national_list_is_joined_in_few_queries(
     centre, staff_user, staff_client, django_assert_max_num_queries
 ):
     for i in range(60):
@@ -346,12 +345,12 @@ def test_the_national_list_is_joined_quickly_and_in_few_queries(
         for i in range(12000)
     ]
     data = xlsx_bytes(rows)
-    started = time.monotonic()
+    # How long it takes is measured by bench/opp_import.py (scripts/bench.sh), not here: a busy machine
+    # would fail a wall-clock assertion.
     with django_assert_max_num_queries(12):
         record = opp_import_create(
             centre=centre, actor=staff_user, upload=SimpleUploadedFile("w.xlsx", data), year=YEAR
         )
-    assert time.monotonic() - started < 15
     assert (record.total_rows, record.matched_count, record.gained_count, record.lost_count) == (
         12000,
         60,

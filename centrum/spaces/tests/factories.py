@@ -57,11 +57,14 @@ class BookingFactory(factory.django.DjangoModelFactory):
     status = BookingStatus.APPROVED
 
 
-def next_open_day(weekday: int = 1, weeks_ahead: int = 1, start: date | None = None) -> date:
-    """The given weekday at least `weeks_ahead` weeks from today that is not a public holiday."""
+def next_open_day(
+    weekday: int = 1, weeks_ahead: int = 1, start: date | None = None, *, weeks: int = 1
+) -> date:
+    """The given weekday at least `weeks_ahead` weeks from today (or `start`) such that it and the same
+    weekday of the next `weeks` - 1 weeks are no public holiday: the start of a weekly series of `weeks`."""
     day = (start or warsaw_today()) + timedelta(weeks=weeks_ahead)
     day += timedelta(days=(weekday - day.weekday()) % 7)
-    while is_public_holiday(day):
+    while any(is_public_holiday(day + timedelta(weeks=n)) for n in range(weeks)):
         day += timedelta(weeks=1)
     return day
 

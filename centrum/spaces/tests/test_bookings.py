@@ -132,7 +132,7 @@ def test_person_outside_the_organisation_cannot_book(room, plain_user, organisat
 
 
 def test_weekly_series_shows_conflicts_and_dropping_them_books_the_rest(room, org_member, organisation):
-    day = next_open_day()
+    day = next_open_day(weeks=6)
     start, end = slot(day, 17, 19)
     BookingFactory(room=room, starts_at=start + timedelta(weeks=2), ends_at=end + timedelta(weeks=2))
     plan = booking_preview(
@@ -260,7 +260,7 @@ def test_member_cannot_block_a_room(room, org_member, organisation):
 
 
 def _series(room, user, organisation, count=4):
-    start, end = slot(next_open_day(), 17, 19)
+    start, end = slot(next_open_day(weeks=count), 17, 19)
     return _request(room, user, organisation, start, end, recurrence=Recurrence.WEEKLY, count=count)
 
 
@@ -283,7 +283,6 @@ def test_approve_whole_series_and_reschedule_following(room, org_member, organis
     )
     rows = list(Booking.objects.filter(series=bookings[0].series).order_by("starts_at"))
     assert [r.status for r in rows] == [BookingStatus.APPROVED] * 2 + [BookingStatus.PENDING] * 2
-    assert rows[3].starts_at.astimezone(rows[3].starts_at.tzinfo).hour in (17, 18)  # stored in UTC
     from centrum.spaces.availability import local
 
     assert local(rows[3].starts_at).time() == time(18)
