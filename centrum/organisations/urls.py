@@ -1,6 +1,7 @@
 from django.urls import include, path
 
-from . import urls_data, urls_guide, views
+from . import urls_data
+from .views import registry as views
 
 app_name = "organisations"
 
@@ -13,5 +14,5 @@ urlpatterns = [
     path("<int:pk>/edytuj/", views.edit, name="edit"),
     path("<int:pk>/status/", views.change_status, name="change_status"),
     path("dane/", include(urls_data)),
-    path("zakladam/", include(urls_guide)),
+    path("zakladam/", include("centrum.organisations.guide.urls")),
 ]

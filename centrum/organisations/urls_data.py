@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from . import views_data, views_opp
+from .views import data as views_data
+from .views import opp as views_opp
 
 urlpatterns = [
     path("import/", views_data.import_upload, name="import_upload"),

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from centrum.organisations.choices import LegalForm, RegistryKind
-from centrum.organisations.krs import (
+from centrum.organisations.integrations.krs import (
     KrsError,
     KrsNotFound,
     KrsUnavailable,

@@ -237,7 +237,7 @@ def test_krs_prefill_fills_the_form(person_client, monkeypatch):
         calls.append(krs)
         return FakeResult(KRS_DATA)
 
-    monkeypatch.setattr("centrum.organisations.krs.krs_lookup", lookup)
+    monkeypatch.setattr("centrum.organisations.integrations.krs.krs_lookup", lookup)
     response = person_client.post(URL, {"krs": "206867", "email": "typed@example.org", "krs_prefill": "1"})
     assert calls == ["0000206867"]
     assert response.status_code == 200
@@ -253,7 +253,7 @@ def test_krs_prefill_fills_the_form(person_client, monkeypatch):
 
 def test_krs_prefill_warns_about_liquidation_and_stale_data(person_client, monkeypatch):
     monkeypatch.setattr(
-        "centrum.organisations.krs.krs_lookup",
+        "centrum.organisations.integrations.krs.krs_lookup",
         lambda krs: FakeResult(KRS_DATA, is_liquidated=True, is_stale=True),
     )
     body = person_client.post(URL, {"krs": "206867", "krs_prefill": "1"}).content.decode()
@@ -261,7 +261,7 @@ def test_krs_prefill_warns_about_liquidation_and_stale_data(person_client, monke
 
 
 def test_krs_not_found(person_client, monkeypatch):
-    from centrum.organisations import krs
+    from centrum.organisations.integrations import krs
 
     def lookup(number):
         raise krs.KrsNotFound("nie ma")
@@ -275,7 +275,7 @@ def test_krs_not_found(person_client, monkeypatch):
 
 
 def test_krs_unavailable(person_client, monkeypatch):
-    from centrum.organisations import krs
+    from centrum.organisations.integrations import krs
 
     def lookup(number):
         raise krs.KrsUnavailable("timeout")
@@ -288,6 +288,8 @@ def test_krs_unavailable(person_client, monkeypatch):
 
 @pytest.mark.parametrize(("krs", "message"), [("", "Wpisz numer KRS"), ("abc", "tylko cyfry")])
 def test_krs_prefill_with_bad_number_does_not_call_the_register(person_client, monkeypatch, krs, message):
-    monkeypatch.setattr("centrum.organisations.krs.krs_lookup", lambda n: pytest.fail("must not be called"))
+    monkeypatch.setattr(
+        "centrum.organisations.integrations.krs.krs_lookup", lambda n: pytest.fail("must not be called")
+    )
     response = person_client.post(URL, {"krs": krs, "krs_prefill": "1"})
     assert message in " ".join(field_errors(response, "krs"))

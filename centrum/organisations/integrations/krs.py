@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from centrum.core.text import fold
 
-from .choices import LegalForm, RegistryKind
-from .identifiers import clean_krs, clean_nip, clean_regon
-from .models import KrsExtract
+from ..choices import LegalForm, RegistryKind
+from ..identifiers import clean_krs, clean_nip, clean_regon
+from ..models import KrsExtract
 
 logger = logging.getLogger(__name__)
 

@@ -7,11 +7,10 @@ from django.core.validators import EmailValidator, URLValidator
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from centrum.api.schemas.common import Id, Text, validated_by
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
 from centrum.organisations.identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import postal_code_validator
-
-from .common import Id, Text, validated_by
 
 LegalFormValue = Literal[tuple(LegalForm.values)]
 RegistryKindValue = Literal[tuple(RegistryKind.values)]

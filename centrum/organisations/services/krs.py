@@ -10,11 +10,11 @@ from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError
 from centrum.core.text import fold
 
-from .choices import LegalForm
-from .krs import KrsError, KrsLookupResult, krs_lookup
-from .models import Organisation
-from .permissions import can_change_organisation_status
-from .services import organisation_update
+from ..choices import LegalForm
+from ..integrations.krs import KrsError, KrsLookupResult, krs_lookup
+from ..models import Organisation
+from ..permissions import can_change_organisation_status
+from .registry import organisation_update
 
 # The register cannot tell these apart from a plain association, so a more specific form set by staff stays.
 _MORE_SPECIFIC_THAN_ASSOCIATION = {

@@ -13,16 +13,6 @@ from ninja import Path, Query, Router, Status
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError, invalid_input
 from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID
-from centrum.api.schemas.organisations import (
-    AreaOut,
-    DirectoryFilters,
-    DistrictOut,
-    OrganisationCreateIn,
-    OrganisationOut,
-    OrganisationPageOut,
-    OrganisationTransitionIn,
-    OrganisationUpdateIn,
-)
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
@@ -42,6 +32,17 @@ from centrum.organisations.services import (
     organisation_create,
     organisation_transition,
     organisation_update,
+)
+
+from .schemas import (
+    AreaOut,
+    DirectoryFilters,
+    DistrictOut,
+    OrganisationCreateIn,
+    OrganisationOut,
+    OrganisationPageOut,
+    OrganisationTransitionIn,
+    OrganisationUpdateIn,
 )
 
 router = Router(tags=["organisations"])

@@ -13,8 +13,9 @@ from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 
-from .models import OppListImport, Organisation
-from .opp import (
+from ..models import OppListImport, Organisation
+from ..permissions import can_import_organisations
+from ..selectors.opp import (
     FIRST_YEAR,
     OUTSIDE_ROWS_KEPT,
     compare_with_registry,
@@ -22,7 +23,6 @@ from .opp import (
     outside_registry_rows,
     parse_opp_list,
 )
-from .permissions import can_import_organisations
 
 
 def opp_year_bounds(today=None) -> tuple[int, int]:

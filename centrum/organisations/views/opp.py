@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centrum.core.exceptions import ApplicationError
 from centrum.core.views import staff_required
 
-from .forms_opp import OppListApplyForm, OppListUploadForm
-from .opp import (
+from ..forms.opp import OppListApplyForm, OppListUploadForm
+from ..selectors.opp import (
     COLUMNS,
     MAX_FILE_BYTES,
     compare_with_registry,
@@ -18,7 +18,7 @@ from .opp import (
     opp_import_list,
     opp_latest_applied_year,
 )
-from .opp_services import opp_import_apply, opp_import_create
+from ..services.opp import opp_import_apply, opp_import_create
 
 OUTSIDE_ROWS_SHOWN = 500
 INVALID_ROWS_SHOWN = 50

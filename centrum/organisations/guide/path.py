@@ -1,6 +1,6 @@
 """The guided path for people founding an organisation ("Zakładam organizację").
 
-The questions, legal forms and the steps of each form are declared in `guide_data` (re-exported here);
+The questions, legal forms and the steps of each form are declared in `data` (re-exported here);
 `recommend` compares the answers with each form's requirements (DOMAIN.md §8: ≥7 founders for a
 registered association, ≥3 for an ordinary one) and says which forms fit and why. The texts are general
 guidance, not legal advice: the pages say so and send people to the centre's advisers where the centre
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from centrum.core.models import Centre
 from centrum.core.text import fold
 
-from .guide_data import (
+from .data import (
     CENTRE_HELP_PATTERNS,
     FORM_BY_SLUG,
     FORMS,

@@ -17,10 +17,10 @@ from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.text import fold
 
-from .choices import KRS_REGISTRY_KINDS, TRANSITIONS, OrganisationStatus
-from .identifiers import clean_iban, clean_krs, clean_nip, clean_regon
-from .models import ActivityArea, Organisation
-from .permissions import can_change_organisation_status, can_edit_organisation, can_register_organisation
+from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, OrganisationStatus
+from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
+from ..models import ActivityArea, Organisation
+from ..permissions import can_change_organisation_status, can_edit_organisation, can_register_organisation
 
 EDITABLE_FIELDS = [
     "name",

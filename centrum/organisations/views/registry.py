@@ -23,8 +23,8 @@ from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
 
-from .choices import PUBLIC_STATUSES, TRANSITIONS, OrganisationStatus
-from .forms import (
+from ..choices import PUBLIC_STATUSES, TRANSITIONS, OrganisationStatus
+from ..forms.registry import (
     ACTION_DONE_MESSAGES,
     ACTION_LABELS,
     DirectoryFilterForm,
@@ -32,22 +32,22 @@ from .forms import (
     StatusChangeForm,
     prefill_from_krs,
 )
-from .identifiers import clean_krs, format_iban, format_nip
-from .models import Organisation
-from .permissions import (
+from ..identifiers import clean_krs, format_iban, format_nip
+from ..models import Organisation
+from ..permissions import (
     can_change_organisation_status,
     can_edit_organisation,
     can_manage_members,
     is_organisation_admin,
 )
-from .selectors import (
+from ..selectors.registry import (
     organisation_directory,
     organisation_duplicates_for,
     organisation_get,
     organisation_get_visible,
     organisation_verification_queue,
 )
-from .services import (
+from ..services.registry import (
     REASON_REQUIRED_ACTIONS,
     organisation_create,
     organisation_transition,
@@ -233,7 +233,7 @@ def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationFo
         form.show_only_errors({"krs": _("Wpisz numer KRS, aby pobrać dane z rejestru.")})
         return form
     try:
-        from .krs import KrsError, KrsNotFound, krs_lookup
+        from ..integrations.krs import KrsError, KrsNotFound, krs_lookup
     except ImportError:
         logger.exception("The KRS client is missing")
         form.show_only_errors({"krs": _unavailable_message()})

@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.exceptions import ApplicationError
 
-from .choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
-from .identifiers import clean_iban, clean_krs, clean_nip, clean_regon
-from .models import Organisation
-from .selectors import activity_area_list, district_list, district_list_sorted
-from .services import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
+from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
+from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
+from ..models import Organisation
+from ..selectors.registry import activity_area_list, district_list, district_list_sorted
+from ..services.registry import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
 
 ACTION_LABELS = {
     "verify": _("Zatwierdź"),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.views import centre_required
 
-from .guide import (
+from .path import (
     FORM_BY_SLUG,
     FORMS,
     QUESTIONS,

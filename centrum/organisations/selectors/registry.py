@@ -6,9 +6,9 @@ from django.http import Http404
 from centrum.core.models import Centre
 from centrum.core.text import fold, polish_sort_key
 
-from .choices import PUBLIC_STATUSES, OrganisationStatus
-from .models import ActivityArea, District, Organisation
-from .permissions import can_view_organisation
+from ..choices import PUBLIC_STATUSES, OrganisationStatus
+from ..models import ActivityArea, District, Organisation
+from ..permissions import can_view_organisation
 
 DIRECTORY_FIELDS = [
     "id",

@@ -15,10 +15,13 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.views import centre_required, staff_required
 
-from .choices import LegalForm
-from .exporting import csv_stream, directory_filters, export_filename, export_rows, xlsx_file
-from .forms_data import ImportUploadForm
-from .importing import (
+from ..choices import LegalForm
+from ..exporting import csv_stream, directory_filters, export_filename, export_rows, xlsx_file
+from ..forms.data import ImportUploadForm
+from ..importing import template_csv
+from ..models import ImportStatus, Organisation
+from ..selectors.registry import organisation_get
+from ..services.imports import (
     ERRORS_SHOWN,
     PREVIEW_ROWS,
     import_batch_create,
@@ -26,11 +29,8 @@ from .importing import (
     import_batch_list,
     import_batch_start,
     import_limits,
-    template_csv,
 )
-from .krs_services import organisation_refresh_from_krs
-from .models import ImportStatus, Organisation
-from .selectors import organisation_get
+from ..services.krs import organisation_refresh_from_krs
 
 PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
 

@@ -23,10 +23,10 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre, LocalGovernmentKind
 from centrum.core.text import fold
 
-from .choices import OrganisationStatus
-from .identifiers import clean_krs
-from .importing import decode_csv_bytes
-from .models import OppListImport, Organisation
+from ..choices import OrganisationStatus
+from ..identifiers import clean_krs
+from ..importing import decode_csv_bytes
+from ..models import OppListImport, Organisation
 
 FIRST_YEAR = 2004  # the first tax year in which taxpayers could give 1% to an OPP
 MAX_FILE_BYTES = 20 * 1024 * 1024

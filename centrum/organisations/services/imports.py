@@ -22,11 +22,11 @@ from centrum.core.text import fold
 
 from .. import import_settings
 from ..choices import OrganisationStatus
+from ..importing.check import RowChecker, import_error, name_city
+from ..importing.parse import COLUMNS, ParsedFile, parse_csv
 from ..models import ActivityArea, District, ImportBatch, ImportStatus
 from ..permissions import can_import_organisations
-from ..services import organisation_create
-from .check import RowChecker, import_error, name_city
-from .parse import COLUMNS, ParsedFile, parse_csv
+from .registry import organisation_create
 
 # Files up to this many rows are checked (and imported) during the request; longer ones by the job.
 INLINE_MAX_ROWS = 300

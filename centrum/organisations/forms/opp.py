@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .opp_services import opp_default_year, opp_year_bounds
+from ..services.opp import opp_default_year, opp_year_bounds
 
 
 class OppListUploadForm(forms.Form):
