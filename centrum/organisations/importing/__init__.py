@@ -11,12 +11,12 @@ The import itself creates each organisation with `organisation_create` inside on
 normalisation, validation and duplicate checks as a form, one audit entry per organisation (its history
 shows it came from this file and row), and nothing at all is stored if any row fails.
 
-Reading the file is `parse`, checking rows `check`; the batch and the import itself are services
+Reading the list is `parse`, checking rows `check` (the yearly OPP list is read by `opp_list`); the batch and the import itself are services
 (`centrum.organisations.services.imports`).
 """
 
 from .check import IMPORT_ERROR_MESSAGES, RowChecker, import_error, import_error_message
-from .parse import COLUMN_BY_KEY, COLUMNS, Column, ParsedFile, decode_csv_bytes, parse_csv, template_csv
+from .parse import COLUMN_BY_KEY, COLUMNS, Column, ParsedFile, parse_csv, template_csv
 
 __all__ = [
     "COLUMNS",
@@ -25,7 +25,6 @@ __all__ = [
     "Column",
     "ParsedFile",
     "RowChecker",
-    "decode_csv_bytes",
     "import_error",
     "import_error_message",
     "parse_csv",

@@ -13,6 +13,7 @@ from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 
+from ..importing.opp_list import parse_opp_list
 from ..models import OppListImport, Organisation
 from ..permissions import can_import_organisations
 from ..selectors.opp import (
@@ -21,7 +22,6 @@ from ..selectors.opp import (
     compare_with_registry,
     opp_latest_applied_year,
     outside_registry_rows,
-    parse_opp_list,
 )
 
 
@@ -56,7 +56,7 @@ def opp_import_create(*, centre: Centre, actor, upload, year: int) -> OppListImp
         raise ApplicationError(_("Tylko pracownik centrum może importować wykaz OPP."))
     year = _check_year(year)
     name = (getattr(upload, "name", "") or "wykaz-opp").rsplit("/", 1)[-1][:255]
-    parsed = parse_opp_list(upload.read(), name)
+    parsed = parse_opp_list(upload.read())
     comparison = compare_with_registry(centre=centre, krs_numbers=parsed.krs_numbers)
     registry_krs = set(
         Organisation.objects.filter(centre=centre).exclude(krs="").values_list("krs", flat=True)

@@ -10,9 +10,8 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.views import staff_required
 
 from ..forms.opp import OppListApplyForm, OppListUploadForm
+from ..importing.opp_list import COLUMNS, MAX_FILE_BYTES
 from ..selectors.opp import (
-    COLUMNS,
-    MAX_FILE_BYTES,
     compare_with_registry,
     opp_import_get,
     opp_import_list,
