@@ -1,31 +1,29 @@
 """Client of the National Court Register (KRS) open API: the current extract (`OdpisAktualny`) of one entity.
 
-`krs_lookup("206867")` returns the extract's data mapped onto `Organisation` fields. The register has no
-search and may be slow or down, so successful extracts are cached in `KrsExtract` for a day; when the
-register cannot be reached, an older cached extract is served and marked `is_stale`.
+Plain HTTP and parsing, no database: `fetch_extract("0000206867")` asks the register (register S, then P)
+and returns the JSON payload; `parse_extract(payload)` maps it onto `Organisation` fields in a
+`KrsLookupResult`. Caching extracts and writing organisations are services
+(`centrum.organisations.services.krs`).
 """
 
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.text import fold
 
 from ..choices import LegalForm, RegistryKind
 from ..identifiers import clean_krs, clean_nip, clean_regon
-from ..models import KrsExtract
 
 logger = logging.getLogger(__name__)
 
-CACHE_TTL = timedelta(hours=24)
 # An NGO that runs a business can be in both registers under one number; the S register is the NGO's own.
 REGISTERS = ("S", "P")
 
@@ -78,32 +76,13 @@ class KrsLookupResult:
     is_stale: bool = False
 
 
-def krs_lookup(krs: str) -> KrsLookupResult:
-    """The current KRS extract of `krs` (any common spelling: "206867", "0000206867", "KRS 0000 206 867")."""
-    number = _clean_number(krs)
-    now = timezone.now()
-    cached = _cached_extract(number)
-    if cached is not None and cached.fetched_at >= now - CACHE_TTL:
-        return _result(cached.payload, cached.register, cached.fetched_at, from_cache=True)
-    try:
-        register, payload = _fetch(number)
-    except KrsUnavailable:
-        if cached is None:
-            raise
-        logger.warning("KRS unavailable; serving the cached extract of %s from %s", number, cached.fetched_at)
-        return _result(cached.payload, cached.register, cached.fetched_at, from_cache=True, is_stale=True)
-    KrsExtract.objects.update_or_create(
-        krs=number, register=register, defaults={"payload": payload, "fetched_at": now}
-    )
-    return _result(payload, register, now)
-
-
 def parse_extract(payload: dict[str, Any], *, register: str = "S") -> KrsLookupResult:
-    """Map an `OdpisAktualny` JSON payload onto Organisation fields (no network, no cache)."""
-    return _result(payload, register, None)
+    """Map an `OdpisAktualny` JSON payload onto Organisation fields (no network, no database)."""
+    return _result(payload, register)
 
 
-def _clean_number(krs: str) -> str:
+def clean_number(krs: str) -> str:
+    """`0000206867` from any common spelling ("206867", "KRS 0000 206 867"); KrsNotFound if it cannot be one."""
     try:
         number = clean_krs(re.sub(r"(?i)^\s*krs\s*:?", "", krs or ""))
     except ValidationError as exc:
@@ -113,15 +92,8 @@ def _clean_number(krs: str) -> str:
     return number
 
 
-def _cached_extract(number: str) -> KrsExtract | None:
-    extracts = {e.register: e for e in KrsExtract.objects.filter(krs=number)}
-    for register in REGISTERS:
-        if register in extracts:
-            return extracts[register]
-    return None
-
-
-def _fetch(number: str) -> tuple[str, dict[str, Any]]:
+def fetch_extract(number: str) -> tuple[str, dict[str, Any]]:
+    """(register, payload) of the current extract of a cleaned number; KrsNotFound or KrsUnavailable."""
     for register in REGISTERS:
         payload = _get(number, register)
         if payload is not None:
@@ -161,14 +133,7 @@ def _get(number: str, register: str) -> dict[str, Any] | None:
     return payload
 
 
-def _result(
-    payload: dict[str, Any],
-    register: str,
-    fetched_at: datetime | None,
-    *,
-    from_cache: bool = False,
-    is_stale: bool = False,
-) -> KrsLookupResult:
+def _result(payload: dict[str, Any], register: str) -> KrsLookupResult:
     extract = payload.get("odpis") or {}
     header = extract.get("naglowekA") or {}
     register = {"RejS": "S", "RejP": "P"}.get(header.get("rejestr"), register)
@@ -200,9 +165,6 @@ def _result(
         as_of=_date(header.get("stanZDnia")),
         register=register,
         raw=payload,
-        fetched_at=fetched_at,
-        from_cache=from_cache,
-        is_stale=is_stale,
     )
 
 

@@ -14,7 +14,7 @@ from .imports import (
     import_batches_process,
     import_limits,
 )
-from .krs import KrsRefresh, organisation_refresh_from_krs
+from .krs import KrsRefresh, krs_lookup, organisation_refresh_from_krs
 from .opp import opp_default_year, opp_import_apply, opp_import_create, opp_year_bounds
 from .registry import (
     AUDITED_FIELDS,
@@ -41,6 +41,7 @@ __all__ = [
     "import_batch_start",
     "import_batches_process",
     "import_limits",
+    "krs_lookup",
     "normalise_identifiers",
     "opp_default_year",
     "opp_import_apply",

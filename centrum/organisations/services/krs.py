@@ -1,6 +1,14 @@
-"""Staff action: bring an organisation's registry data up to date from its current KRS extract."""
+"""The court register (KRS) in the registry: looking an entity up (with the extract cache) and bringing an
+organisation's registry data up to date from its current extract (staff).
 
-from dataclasses import dataclass
+The register has no search and may be slow or down, so successful extracts are kept in `KrsExtract` for a
+day; when the register cannot be reached, an older kept extract is served and marked `is_stale`. Talking to
+the register is `centrum.organisations.integrations.krs`, which stores nothing.
+"""
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import formats, timezone
@@ -11,10 +19,22 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.text import fold
 
 from ..choices import LegalForm
-from ..integrations.krs import KrsError, KrsLookupResult, krs_lookup
-from ..models import Organisation
+from ..integrations.krs import (
+    REGISTERS,
+    KrsError,
+    KrsLookupResult,
+    KrsUnavailable,
+    clean_number,
+    fetch_extract,
+    parse_extract,
+)
+from ..models import KrsExtract, Organisation
 from ..permissions import can_change_organisation_status
 from .registry import organisation_update
+
+logger = logging.getLogger(__name__)
+
+CACHE_TTL = timedelta(hours=24)
 
 # The register cannot tell these apart from a plain association, so a more specific form set by staff stays.
 _MORE_SPECIFIC_THAN_ASSOCIATION = {
@@ -31,6 +51,42 @@ class KrsRefresh:
     organisation: Organisation
     lookup: KrsLookupResult
     changed_fields: list[str]
+
+
+def krs_lookup(krs: str) -> KrsLookupResult:
+    """The current KRS extract of `krs` (any common spelling: "206867", "0000206867", "KRS 0000 206 867").
+
+    Served from `KrsExtract` when fetched within `CACHE_TTL`; otherwise asked of the register and kept.
+    """
+    number = clean_number(krs)
+    now = timezone.now()
+    cached = _cached_extract(number)
+    if cached is not None and cached.fetched_at >= now - CACHE_TTL:
+        return _from_cache(cached)
+    try:
+        register, payload = fetch_extract(number)
+    except KrsUnavailable:
+        if cached is None:
+            raise
+        logger.warning("KRS unavailable; serving the cached extract of %s from %s", number, cached.fetched_at)
+        return _from_cache(cached, is_stale=True)
+    KrsExtract.objects.update_or_create(
+        krs=number, register=register, defaults={"payload": payload, "fetched_at": now}
+    )
+    return replace(parse_extract(payload, register=register), fetched_at=now)
+
+
+def _cached_extract(number: str) -> KrsExtract | None:
+    extracts = {e.register: e for e in KrsExtract.objects.filter(krs=number)}
+    for register in REGISTERS:
+        if register in extracts:
+            return extracts[register]
+    return None
+
+
+def _from_cache(cached: KrsExtract, *, is_stale: bool = False) -> KrsLookupResult:
+    result = parse_extract(cached.payload, register=cached.register)
+    return replace(result, fetched_at=cached.fetched_at, from_cache=True, is_stale=is_stale)
 
 
 def organisation_refresh_from_krs(*, organisation: Organisation, actor) -> KrsRefresh:

@@ -1,7 +1,6 @@
 """Pages of the organisation registry: directory, organisation page, registration, edit, verification."""
 
 import copy
-import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +32,7 @@ from ..forms.registry import (
     prefill_from_krs,
 )
 from ..identifiers import clean_krs, format_iban, format_nip
+from ..integrations.krs import KrsError, KrsNotFound
 from ..models import Organisation
 from ..permissions import (
     can_change_organisation_status,
@@ -47,14 +47,13 @@ from ..selectors.registry import (
     organisation_get_visible,
     organisation_verification_queue,
 )
+from ..services.krs import krs_lookup
 from ..services.registry import (
     REASON_REQUIRED_ACTIONS,
     organisation_create,
     organisation_transition,
     organisation_update,
 )
-
-logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 # Beyond this many matches the directory says "more than N" instead of counting every row: a COUNT over a
@@ -231,12 +230,6 @@ def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationFo
         return form
     if not number:
         form.show_only_errors({"krs": _("Wpisz numer KRS, aby pobrać dane z rejestru.")})
-        return form
-    try:
-        from ..integrations.krs import KrsError, KrsNotFound, krs_lookup
-    except ImportError:
-        logger.exception("The KRS client is missing")
-        form.show_only_errors({"krs": _unavailable_message()})
         return form
     try:
         result = krs_lookup(number)
