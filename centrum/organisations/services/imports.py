@@ -20,7 +20,7 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 from centrum.core.text import fold
 
-from .. import import_settings
+from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
 from ..choices import OrganisationStatus
 from ..importing.check import RowChecker, import_error, name_city
 from ..importing.parse import COLUMNS, ParsedFile, parse_csv
@@ -55,8 +55,8 @@ def import_batch_list(*, centre: Centre) -> QuerySet[ImportBatch]:
 
 def import_limits(centre: Centre) -> dict[str, int]:
     return {
-        "max_kb": centre_setting(centre, import_settings.IMPORT_MAX_FILE_KB.key),
-        "max_rows": centre_setting(centre, import_settings.IMPORT_MAX_ROWS.key),
+        "max_kb": centre_setting(centre, IMPORT_MAX_FILE_KB.key),
+        "max_rows": centre_setting(centre, IMPORT_MAX_ROWS.key),
     }
 
 
