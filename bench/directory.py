@@ -46,7 +46,7 @@ from centrum.organisations.models import Organisation  # noqa: E402
 from centrum.organisations.selectors import organisation_directory  # noqa: E402
 
 try:  # the view's paginator (counts at most DIRECTORY_COUNT_CAP rows)
-    from centrum.organisations.views import DIRECTORY_COUNT_CAP, PAGE_SIZE, CappedPaginator
+    from centrum.organisations.views.registry import DIRECTORY_COUNT_CAP, PAGE_SIZE, CappedPaginator
 
     def paginator_for(qs):
         return CappedPaginator(qs, PAGE_SIZE, cap=DIRECTORY_COUNT_CAP)

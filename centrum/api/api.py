@@ -42,7 +42,7 @@ api = NinjaAPI(
 )
 register_exception_handlers(api)
 
-api.add_router("", "centrum.api.routers.organisations.catalogue_router")
+api.add_router("", "centrum.organisations.api.catalogue_router")
 api.add_router("/me", "centrum.api.routers.accounts.router")
-api.add_router("/organisations", "centrum.api.routers.organisations.router")
+api.add_router("/organisations", "centrum.organisations.api.router")
 api.add_router("/rooms", "centrum.spaces.api.router")

@@ -16,3 +16,27 @@ LOGO_MAX_KB = register(
         group=_("Rejestr organizacji"),
     )
 )
+IMPORT_MAX_FILE_KB = register(
+    SettingDefinition(
+        key="organisations.import_max_file_kb",
+        label=_("Import organizacji: największy plik CSV (KB)"),
+        kind=int,
+        default=5120,
+        min_value=10,
+        max_value=51200,
+        help_text=_("Większe pliki są odrzucane przed sprawdzeniem."),
+        group=_("Rejestr organizacji"),
+    )
+)
+IMPORT_MAX_ROWS = register(
+    SettingDefinition(
+        key="organisations.import_max_rows",
+        label=_("Import organizacji: najwięcej wierszy w pliku"),
+        kind=int,
+        default=5000,
+        min_value=1,
+        max_value=100000,
+        help_text=_("Dłuższą listę trzeba podzielić na kilka plików."),
+        group=_("Rejestr organizacji"),
+    )
+)

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from centrum.core.jobs import scheduled
 
-from .importing import import_batches_process
+from .services import import_batches_process
 
 
 @scheduled("organisations.import_batches", every=timedelta(seconds=5))

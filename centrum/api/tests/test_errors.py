@@ -112,7 +112,7 @@ def test_unknown_path_and_method_are_json(anon, organisation):
 def test_unexpected_failure_is_logged_and_answered_in_json(centre, monkeypatch, caplog):
     from django.test import Client
 
-    from centrum.api.routers import organisations
+    from centrum.organisations import api as organisations
 
     def broken(**kwargs):
         raise RuntimeError("database went away")

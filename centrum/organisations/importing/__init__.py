@@ -11,50 +11,22 @@ The import itself creates each organisation with `organisation_create` inside on
 normalisation, validation and duplicate checks as a form, one audit entry per organisation (its history
 shows it came from this file and row), and nothing at all is stored if any row fails.
 
-Reading the file is `parse`, checking rows `check`, the batch and the import itself `run`.
+Reading the list is `parse`, checking rows `check` (the yearly OPP list is read by `opp_list`); the batch and the import itself are services
+(`centrum.organisations.services.imports`).
 """
 
 from .check import IMPORT_ERROR_MESSAGES, RowChecker, import_error, import_error_message
-from .parse import COLUMN_BY_KEY, COLUMNS, Column, ParsedFile, decode_csv_bytes, parse_csv, template_csv
-from .run import (
-    CHUNK_ROWS,
-    ERRORS_SHOWN,
-    INLINE_MAX_ROWS,
-    JOB_TIME_BUDGET_SECONDS,
-    PREVIEW_ROWS,
-    import_batch_check,
-    import_batch_create,
-    import_batch_get,
-    import_batch_list,
-    import_batch_run,
-    import_batch_start,
-    import_batches_process,
-    import_limits,
-)
+from .parse import COLUMN_BY_KEY, COLUMNS, Column, ParsedFile, parse_csv, template_csv
 
 __all__ = [
-    "CHUNK_ROWS",
     "COLUMNS",
     "COLUMN_BY_KEY",
-    "ERRORS_SHOWN",
     "IMPORT_ERROR_MESSAGES",
-    "INLINE_MAX_ROWS",
-    "JOB_TIME_BUDGET_SECONDS",
-    "PREVIEW_ROWS",
     "Column",
     "ParsedFile",
     "RowChecker",
-    "decode_csv_bytes",
-    "import_batch_check",
-    "import_batch_create",
-    "import_batch_get",
-    "import_batch_list",
-    "import_batch_run",
-    "import_batch_start",
-    "import_batches_process",
     "import_error",
     "import_error_message",
-    "import_limits",
     "parse_csv",
     "template_csv",
 ]

@@ -1,4 +1,6 @@
-"""Reading an uploaded CSV list: encoding (UTF-8 or Windows-1250), separator, headers written by hand.
+"""Reading an uploaded CSV list of organisations: its columns, matched by headers written by hand.
+
+Encoding (UTF-8 or Windows-1250) and separator are detected by `centrum.core.tabular`.
 
 File-level problems (encoding, separator, missing columns, limits) raise ApplicationError: the upload is
 refused and nothing is stored.
@@ -6,15 +8,13 @@ refused and nothing is stored.
 
 import csv
 import io
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.text import fold
+from centrum.core.tabular import header_key, read_table
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
-_POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
-# Letters of neighbouring languages that turn up in names; anything else decoded from Windows-1250
-# (±, ¶, Ä…, Ĺ‚ …) means the file was in another encoding and would import as gibberish.
-_OTHER_LETTERS = set("áàâäéèêëíîïöôúüûýçñčšžřťďňěůőűÖÜÉ")
-_TYPOGRAPHY = set("–—„”“‘’«»…§•€°\u00a0")
-
 
 @dataclass
 class ParsedFile:
@@ -64,106 +58,26 @@ class ParsedFile:
     ignored_headers: list[str] = field(default_factory=list)
 
 
-def _header_key(text: str) -> str:
-    text = re.sub(r"\(.*?\)", "", text or "")
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
 _HEADER_LOOKUP: dict[str, str] = {
-    _header_key(name): column.key for column in COLUMNS for name in (column.header, *column.aliases)
+    header_key(name): column.key for column in COLUMNS for name in (column.header, *column.aliases)
 }
-
-
-def decode_csv_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding name) of UTF-8 (with or without BOM) or Windows-1250; ApplicationError otherwise."""
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ApplicationError(
-            _(
-                "To jest plik arkusza (Excel), nie CSV. W arkuszu wybierz „Zapisz jako” → "
-                "„CSV UTF-8 (rozdzielany przecinkami)” albo „CSV (rozdzielany średnikami)”."
-            ),
-            field="file",
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 2:
-        raise ApplicationError(
-            _(
-                "Plik jest zapisany w kodowaniu UTF-16 albo nie jest plikiem tekstowym. "
-                "Zapisz go jako „CSV UTF-8” i prześlij ponownie."
-            ),
-            field="file",
-        )
-    encodings = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "cp1250"]
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text, strict=encoding == "cp1250"):
-            return text, "UTF-8" if encoding.startswith("utf") else "Windows-1250"
-    raise ApplicationError(
-        _(
-            "Nie udało się odczytać pliku: nie jest zapisany w kodowaniu UTF-8 ani Windows-1250 albo nie jest "
-            "plikiem tekstowym. Zapisz go w arkuszu jako „CSV UTF-8” i prześlij ponownie."
-        ),
-        field="file",
-    )
-
-
-def _looks_like_text(text: str, *, strict: bool) -> bool:
-    for char in text:
-        if char in "\t\r\n" or " " <= char <= "~":
-            continue
-        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
-            return False
-        if strict and not (char in _POLISH_LETTERS or char in _OTHER_LETTERS or char in _TYPOGRAPHY):
-            return False
-    return True
-
-
-def _delimiter(header_line: str) -> str:
-    counts = {d: _count_outside_quotes(header_line, d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ";"
-
-
-def _count_outside_quotes(line: str, char: str) -> int:
-    count, quoted = 0, False
-    for c in line:
-        if c == '"':
-            quoted = not quoted
-        elif c == char and not quoted:
-            count += 1
-    return count
 
 
 def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
     """The data rows of a CSV list of organisations; file-level problems raise ApplicationError."""
-    text, encoding = decode_csv_bytes(data)
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    if not first:
-        raise ApplicationError(_("Plik jest pusty."), field="file")
-    delimiter = _delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        records = [record for record in reader if any(cell.strip() for cell in record)]
-    except csv.Error as exc:
-        raise ApplicationError(
-            _("Plik nie jest poprawnym plikiem CSV (%(error)s).") % {"error": exc}, field="file"
-        )
-    header, body = records[0], records[1:]
+    table = read_table(data, allow_xlsx=False)
+    header = table.header
     headers: dict[str, str] = {}
-    positions: dict[str, int] = {}
+    sources: dict[str, str] = {}  # column key → the `header_key` the table's rows are keyed by
     ignored = []
-    for position, title in enumerate(header):
-        key = _HEADER_LOOKUP.get(_header_key(title))
-        if key and key not in positions:
-            positions[key] = position
-            headers[key] = title.strip()
-        elif title.strip():
-            ignored.append(title.strip())
-    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
+    for title, key in zip(header, table.keys, strict=True):
+        column = _HEADER_LOOKUP.get(key)
+        if column and column not in sources:
+            sources[column] = key
+            headers[column] = title
+        elif title:
+            ignored.append(title)
+    missing = [c.header for c in COLUMNS if c.required and c.key not in sources]
     if missing:
         message = _("Brak wymaganych kolumn: %(columns)s.") % {"columns": ", ".join(missing)}
         if len(header) == 1:
@@ -176,6 +90,7 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
                 "found": ", ".join(h.strip() for h in header if h.strip())
             }
         raise ApplicationError(message, field="file")
+    body = table.rows
     if not body:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
     if max_rows is not None and len(body) > max_rows:
@@ -188,16 +103,15 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
             % {"count": len(body), "limit": max_rows},
             field="file",
         )
-    rows = []
-    for number, record in enumerate(body, start=2):
-        rows.append(
-            (
-                number,
-                {key: (record[pos] if pos < len(record) else "").strip() for key, pos in positions.items()},
-            )
-        )
+    rows = [
+        (number, {column: cells.get(key, "") for column, key in sources.items()}) for number, cells in body
+    ]
     return ParsedFile(
-        rows=rows, encoding=encoding, delimiter=delimiter, headers=headers, ignored_headers=ignored
+        rows=rows,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        headers=headers,
+        ignored_headers=ignored,
     )
 
 

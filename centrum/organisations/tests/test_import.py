@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from centrum.core.models import AuditEntry, CentreSetting
-from centrum.organisations import importing
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
 from centrum.organisations.models import District, ImportBatch, ImportStatus, Organisation
+from centrum.organisations.services import imports
 from centrum.organisations.tests.factories import OrganisationFactory
 
 HEADER = [
@@ -334,8 +334,8 @@ def test_all_or_nothing_when_a_row_fails_during_import(staff, centre):
 def test_large_file_is_checked_and_imported_by_the_job(staff, centre, monkeypatch):
     from centrum.core.jobs import run_due_jobs
 
-    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 5)
-    monkeypatch.setattr(importing.run, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 5)
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 4)
     rows = [
         [f"Stowarzyszenie nr {i}", "stowarzyszenie"] + [""] * 5 + ["Kalisz"] + [""] * 6 for i in range(10)
     ]
@@ -347,7 +347,7 @@ def test_large_file_is_checked_and_imported_by_the_job(staff, centre, monkeypatc
     assert "Sprawdzono 0 z 10 wierszy." in page
 
     # One chunk per run when out of time: each chunk is committed with its progress.
-    importing.import_batches_process(time_budget=0)
+    imports.import_batches_process(time_budget=0)
     batch.refresh_from_db()
     assert (batch.status, batch.processed_rows) == (ImportStatus.UPLOADED, 4)
     fragment = staff.get(reverse("organisations:import_progress", args=[batch.pk]), HTTP_HX_REQUEST="true")
@@ -372,11 +372,11 @@ def test_large_file_is_checked_and_imported_by_the_job(staff, centre, monkeypatc
 
 
 def test_duplicates_are_found_across_chunks(staff, monkeypatch):
-    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 2)
-    monkeypatch.setattr(importing.run, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 2)
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 2)
     rows = [ROWS[0], ROWS[1], ROWS[2], ROWS[0]]
     upload(staff, csv_bytes(rows))
-    importing.import_batches_process()
+    imports.import_batches_process()
     batch = ImportBatch.objects.get()
     assert batch.status == ImportStatus.INVALID
     assert {(e["row"], e["message"]) for e in batch.errors} >= {(5, "Ta sama organizacja co w wierszu 2.")}

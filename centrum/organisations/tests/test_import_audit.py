@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import AuditEntry
-from centrum.organisations import importing
 from centrum.organisations.models import ImportBatch, ImportStatus
+from centrum.organisations.services import imports
 
 from .test_import import ROWS, csv_bytes
 
@@ -20,7 +20,7 @@ def _entries(batch, action):
 
 
 def test_upload_is_audited(centre, staff_user):
-    batch = importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
+    batch = imports.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
     entry = _entries(batch, "organisation_import.uploaded").get()
     assert entry.actor == staff_user and entry.centre == centre
     assert entry.new_state == {"file": "lista.csv", "rows": 3, "status": ImportStatus.UPLOADED}
@@ -28,21 +28,21 @@ def test_upload_is_audited(centre, staff_user):
 
 def test_refused_upload_leaves_no_batch_and_no_record(centre, staff_user, plain_user):
     with pytest.raises(ApplicationError):
-        importing.import_batch_create(centre=centre, actor=plain_user, upload=_upload(csv_bytes(ROWS)))
+        imports.import_batch_create(centre=centre, actor=plain_user, upload=_upload(csv_bytes(ROWS)))
     with pytest.raises(ApplicationError):
-        importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(b"\x00\x01binary"))
+        imports.import_batch_create(centre=centre, actor=staff_user, upload=_upload(b"\x00\x01binary"))
     assert not ImportBatch.objects.exists()
     assert not AuditEntry.objects.filter(action__startswith="organisation_import.").exists()
 
 
 def test_queueing_a_large_file_is_audited(centre, staff_user, monkeypatch):
-    monkeypatch.setattr(importing.run, "INLINE_MAX_ROWS", 2)
-    batch = importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
-    importing.import_batches_process()
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 2)
+    batch = imports.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
+    imports.import_batches_process()
     batch.refresh_from_db()
     assert batch.status == ImportStatus.VALIDATED, batch.errors
 
-    batch = importing.import_batch_start(batch=batch, actor=staff_user)
+    batch = imports.import_batch_start(batch=batch, actor=staff_user)
     assert batch.status == ImportStatus.IMPORTING
     entry = _entries(batch, "organisation_import.queued").get()
     assert entry.actor == staff_user and entry.centre == centre
@@ -51,14 +51,14 @@ def test_queueing_a_large_file_is_audited(centre, staff_user, monkeypatch):
 
     # A second press finds nothing waiting: refused, and not recorded again.
     with pytest.raises(ApplicationError):
-        importing.import_batch_start(batch=batch, actor=staff_user)
+        imports.import_batch_start(batch=batch, actor=staff_user)
     assert _entries(batch, "organisation_import.queued").count() == 1
 
 
 def test_small_file_started_records_its_outcome(centre, staff_user):
-    batch = importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
+    batch = imports.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
     assert batch.status == ImportStatus.VALIDATED, batch.errors
-    importing.import_batch_start(batch=batch, actor=staff_user)
+    imports.import_batch_start(batch=batch, actor=staff_user)
     actions = list(
         AuditEntry.objects.filter(object_id=str(batch.pk), action__startswith="organisation_import.")
         .order_by("id")
@@ -68,9 +68,9 @@ def test_small_file_started_records_its_outcome(centre, staff_user):
 
 
 def test_start_by_a_non_staff_person_is_refused_and_not_recorded(centre, staff_user, plain_user):
-    batch = importing.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
+    batch = imports.import_batch_create(centre=centre, actor=staff_user, upload=_upload(csv_bytes(ROWS)))
     with pytest.raises(ApplicationError):
-        importing.import_batch_start(batch=batch, actor=plain_user)
+        imports.import_batch_start(batch=batch, actor=plain_user)
     batch.refresh_from_db()
     assert batch.status == ImportStatus.VALIDATED
     assert not AuditEntry.objects.filter(actor=plain_user).exists()

@@ -5,14 +5,9 @@ import pytest
 from django.utils import timezone
 
 from centrum.organisations.choices import LegalForm, RegistryKind
-from centrum.organisations.krs import (
-    KrsError,
-    KrsNotFound,
-    KrsUnavailable,
-    krs_lookup,
-    parse_extract,
-)
+from centrum.organisations.integrations.krs import KrsError, KrsNotFound, KrsUnavailable, parse_extract
 from centrum.organisations.models import KrsExtract
+from centrum.organisations.services.krs import krs_lookup
 from centrum.organisations.tests.fixtures import krs_server
 from centrum.organisations.tests.fixtures.krs_server import NOT_FOUND, recorded_numbers, recorded_payload
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import AuditEntry
 from centrum.organisations.choices import LegalForm
-from centrum.organisations.krs_services import organisation_refresh_from_krs
 from centrum.organisations.models import KrsExtract
+from centrum.organisations.services.krs import organisation_refresh_from_krs
 from centrum.organisations.tests.factories import OrganisationFactory
 from centrum.organisations.tests.fixtures import krs_server
 from centrum.organisations.tests.fixtures.krs_server import recorded_payload

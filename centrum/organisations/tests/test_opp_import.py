@@ -11,10 +11,10 @@ from openpyxl import Workbook
 
 from centrum.accounts.tests.factories import MembershipFactory, UserFactory
 from centrum.core.models import AuditEntry
-from centrum.organisations import opp
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
 from centrum.organisations.models import OppListImport, Organisation
-from centrum.organisations.opp_services import opp_import_apply, opp_import_create
+from centrum.organisations.selectors import opp
+from centrum.organisations.services.opp import opp_import_apply, opp_import_create
 from centrum.organisations.tests.views_support import make_org
 
 YEAR = timezone.localdate().year - 1

@@ -140,7 +140,7 @@ def test_members_link_shown_only_when_accounts_provides_it(
     org_admin,
     monkeypatch,
 ):
-    from centrum.organisations import views
+    from centrum.organisations.views import registry as views
 
     def missing(*args, **kwargs):
         raise NoReverseMatch("not yet")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from centrum.organisations.choices import LegalForm, OrganisationStatus
 from centrum.organisations.models import ActivityArea, District
 from centrum.organisations.tests.views_support import make_org
-from centrum.organisations.views import PAGE_SIZE
+from centrum.organisations.views.registry import PAGE_SIZE
 
 URL = "/organizacje/"
 
@@ -134,7 +134,7 @@ def test_pagination_keeps_filters_and_marks_current_page(anon, centre):
 
 
 def test_count_is_capped_for_huge_result_sets(anon, centre, monkeypatch):
-    monkeypatch.setattr("centrum.organisations.views.DIRECTORY_COUNT_CAP", 30)
+    monkeypatch.setattr("centrum.organisations.views.registry.DIRECTORY_COUNT_CAP", 30)
     for n in range(35):
         make_org(centre=centre, name=f"Org {n:03d}")
     response = anon.get(URL)

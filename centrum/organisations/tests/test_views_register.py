@@ -237,7 +237,7 @@ def test_krs_prefill_fills_the_form(person_client, monkeypatch):
         calls.append(krs)
         return FakeResult(KRS_DATA)
 
-    monkeypatch.setattr("centrum.organisations.krs.krs_lookup", lookup)
+    monkeypatch.setattr("centrum.organisations.views.registry.krs_lookup", lookup)
     response = person_client.post(URL, {"krs": "206867", "email": "typed@example.org", "krs_prefill": "1"})
     assert calls == ["0000206867"]
     assert response.status_code == 200
@@ -253,7 +253,7 @@ def test_krs_prefill_fills_the_form(person_client, monkeypatch):
 
 def test_krs_prefill_warns_about_liquidation_and_stale_data(person_client, monkeypatch):
     monkeypatch.setattr(
-        "centrum.organisations.krs.krs_lookup",
+        "centrum.organisations.views.registry.krs_lookup",
         lambda krs: FakeResult(KRS_DATA, is_liquidated=True, is_stale=True),
     )
     body = person_client.post(URL, {"krs": "206867", "krs_prefill": "1"}).content.decode()
@@ -261,12 +261,13 @@ def test_krs_prefill_warns_about_liquidation_and_stale_data(person_client, monke
 
 
 def test_krs_not_found(person_client, monkeypatch):
-    from centrum.organisations import krs
+    from centrum.organisations.integrations import krs
+    from centrum.organisations.views import registry
 
     def lookup(number):
         raise krs.KrsNotFound("nie ma")
 
-    monkeypatch.setattr(krs, "krs_lookup", lookup)
+    monkeypatch.setattr(registry, "krs_lookup", lookup)
     response = person_client.post(URL, {"krs": "123", "name": "Wpisana", "krs_prefill": "1"})
     assert response.status_code == 400
     assert "W KRS nie ma podmiotu o numerze 0000000123" in " ".join(field_errors(response, "krs"))
@@ -275,12 +276,13 @@ def test_krs_not_found(person_client, monkeypatch):
 
 
 def test_krs_unavailable(person_client, monkeypatch):
-    from centrum.organisations import krs
+    from centrum.organisations.integrations import krs
+    from centrum.organisations.views import registry
 
     def lookup(number):
         raise krs.KrsUnavailable("timeout")
 
-    monkeypatch.setattr(krs, "krs_lookup", lookup)
+    monkeypatch.setattr(registry, "krs_lookup", lookup)
     response = person_client.post(URL, {"krs": "206867", "krs_prefill": "1"})
     assert "Rejestr KRS jest teraz nieosiągalny" in " ".join(field_errors(response, "krs"))
     assert "Wpisz dane organizacji samodzielnie" in response.content.decode()
@@ -288,6 +290,8 @@ def test_krs_unavailable(person_client, monkeypatch):
 
 @pytest.mark.parametrize(("krs", "message"), [("", "Wpisz numer KRS"), ("abc", "tylko cyfry")])
 def test_krs_prefill_with_bad_number_does_not_call_the_register(person_client, monkeypatch, krs, message):
-    monkeypatch.setattr("centrum.organisations.krs.krs_lookup", lambda n: pytest.fail("must not be called"))
+    monkeypatch.setattr(
+        "centrum.organisations.views.registry.krs_lookup", lambda n: pytest.fail("must not be called")
+    )
     response = person_client.post(URL, {"krs": krs, "krs_prefill": "1"})
     assert message in " ".join(field_errors(response, "krs"))

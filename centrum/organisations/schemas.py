@@ -1,0 +1,182 @@
+"""Schemas of the organisation registry: the public directory, the detail, registration and changes."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from django.core.validators import EmailValidator, URLValidator
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from centrum.api.schemas.common import Id, Text, validated_by
+from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
+from centrum.organisations.identifiers import clean_iban, clean_krs, clean_nip, clean_regon
+from centrum.organisations.models import postal_code_validator
+
+LegalFormValue = Literal[tuple(LegalForm.values)]
+RegistryKindValue = Literal[tuple(RegistryKind.values)]
+StatusValue = Literal[tuple(OrganisationStatus.values)]
+TransitionAction = Literal["verify", "reject", "suspend", "reinstate", "remove"]
+
+Nip = Annotated[Text(40), validated_by(clean_nip, returns_value=True)]
+Regon = Annotated[Text(40), validated_by(clean_regon, returns_value=True)]
+Krs = Annotated[Text(40), validated_by(clean_krs, returns_value=True)]
+Iban = Annotated[Text(64), validated_by(clean_iban, returns_value=True)]
+Email = Annotated[Text(254), validated_by(EmailValidator())]
+Website = Annotated[Text(200), validated_by(URLValidator(schemes=["http", "https"]))]
+PostalCode = Annotated[Text(6), validated_by(postal_code_validator)]
+AreaCodes = Annotated[list[Text(5)], Field(max_length=60)]
+
+
+# ---- output ----------------------------------------------------------------------------------
+
+
+class AreaOut(Schema):
+    code: str = Field(examples=["14"])
+    name: str
+
+
+class DistrictOut(Schema):
+    id: int
+    name: str
+
+
+class OrganisationListItemOut(Schema):
+    """What the public directory shows of an organisation."""
+
+    id: int
+    name: str
+    short_name: str
+    legal_form: LegalFormValue
+    legal_form_label: str
+    city: str
+    is_opp: bool = Field(description="Status organizacji pożytku publicznego / public-benefit status")
+    status: StatusValue
+    krs: str
+    district: DistrictOut | None
+    areas: list[str] = Field(description="Kody sfer pożytku publicznego / codes of activity areas")
+    logo_url: str | None
+
+
+class OrganisationPermissionsOut(Schema):
+    can_edit: bool
+    can_change_status: bool
+
+
+class OrganisationInternalOut(Schema):
+    """Shown to the organisation's administrators and the centre's staff only."""
+
+    bank_account: str
+    correspondence_address: str
+    status_reason: str
+    status_changed_at: datetime | None
+    created_at: datetime
+    verified_at: datetime | None
+
+
+class OrganisationOut(OrganisationListItemOut):
+    """An organisation's public record; `internal` only for those who may edit it."""
+
+    status_label: str
+    registry_kind: RegistryKindValue
+    registry_number: str
+    nip: str
+    regon: str
+    description: str
+    street: str
+    postal_code: str
+    website: str
+    email: str
+    phone: str
+    registered_on: date | None
+    area_details: list[AreaOut]
+    permissions: OrganisationPermissionsOut
+    internal: OrganisationInternalOut | None
+
+
+class OrganisationPageOut(Schema):
+    count: int = Field(description="Liczba wszystkich wyników / total number of results")
+    limit: int
+    offset: int
+    results: list[OrganisationListItemOut]
+
+
+# ---- input -----------------------------------------------------------------------------------
+
+
+class DirectoryFilters(Schema):
+    q: Text(200) = Field("", description="Szukaj w nazwie, mieście, KRS, NIP (bez względu na polskie znaki)")
+    area: Text(5) | None = Field(None, description="Kod sfery pożytku publicznego, np. 14")
+    legal_form: LegalFormValue | None = None
+    opp: bool | None = Field(None, description="true: tylko OPP; false: bez statusu OPP")
+    district: Id | None = Field(None, description="Identyfikator dzielnicy (GET /districts)")
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=10_000_000)
+    page: int | None = Field(None, ge=1, le=1_000_000, description="Numer strony; zastępuje offset")
+
+
+class _OrganisationFields(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    short_name: Text(120) = ""
+    registry_number: Text(50) = ""
+    krs: Krs = ""
+    nip: Nip = ""
+    regon: Regon = ""
+    bank_account: Iban = ""
+    is_opp: bool = False
+    description: Text(10_000) = ""
+    street: Text(200) = ""
+    postal_code: PostalCode = ""
+    city: Text(100) = ""
+    correspondence_address: Text(1000) = ""
+    district: Id | None = Field(None, description="Identyfikator dzielnicy (GET /districts)")
+    website: Website = ""
+    email: Email = ""
+    phone: Text(40) = ""
+    registered_on: date | None = None
+    areas: AreaCodes = Field(default_factory=list, description="Kody sfer (GET /areas)")
+
+
+class OrganisationCreateIn(_OrganisationFields):
+    name: Text(300, min_length=2)
+    legal_form: LegalFormValue
+    registry_kind: RegistryKindValue
+    status: Literal["pending", "active"] = Field(
+        "pending", description="Tylko pracownik centrum może od razu dodać organizację aktywną"
+    )
+
+
+class OrganisationUpdateIn(Schema):
+    """Only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text(300, min_length=2) = None
+    legal_form: LegalFormValue = None
+    registry_kind: RegistryKindValue = None
+    short_name: Text(120) = None
+    registry_number: Text(50) = None
+    krs: Krs = None
+    nip: Nip = None
+    regon: Regon = None
+    bank_account: Iban = None
+    is_opp: bool = None
+    description: Text(10_000) = None
+    street: Text(200) = None
+    postal_code: PostalCode = None
+    city: Text(100) = None
+    correspondence_address: Text(1000) = None
+    district: Id | None = None
+    website: Website = None
+    email: Email = None
+    phone: Text(40) = None
+    registered_on: date | None = None
+    areas: AreaCodes = None
+    reason: Text(2000) = Field(None, description="Uzasadnienie zmiany do dziennika zmian")
+
+
+class OrganisationTransitionIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    action: TransitionAction
+    reason: Text(2000) = Field("", description="Wymagane przy reject, suspend i remove")

@@ -1,0 +1,150 @@
+"""Reads of the organisation registry. Every selector takes the centre: nothing runs unscoped."""
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from centrum.core.models import Centre
+from centrum.core.text import fold, polish_sort_key
+
+from ..choices import PUBLIC_STATUSES, OrganisationStatus
+from ..models import ActivityArea, District, Organisation
+from ..permissions import can_view_organisation
+
+DIRECTORY_FIELDS = [
+    "id",
+    "centre_id",
+    "name",
+    "short_name",
+    "legal_form",
+    "city",
+    "is_opp",
+    "status",
+    "krs",
+    "district_id",
+    "logo",
+]
+
+
+def organisation_directory(
+    *,
+    centre: Centre,
+    q: str = "",
+    area: str | None = None,
+    legal_form: str | None = None,
+    opp: bool | None = None,
+    district: int | None = None,
+) -> QuerySet[Organisation]:
+    """The public directory: active and suspended organisations, diacritics-insensitive search, filters."""
+    qs = Organisation.objects.filter(centre=centre, status__in=PUBLIC_STATUSES)
+    for word in fold(q).split()[:8]:
+        qs = qs.filter(search_text__contains=word)
+    if area:
+        qs = qs.filter(areas__code=area)
+    if legal_form:
+        qs = qs.filter(legal_form=legal_form)
+    if opp is not None:
+        qs = qs.filter(is_opp=opp)
+    if district:
+        qs = qs.filter(district_id=district)
+    return qs.only(*DIRECTORY_FIELDS).select_related("district").order_by("name", "id")
+
+
+def organisation_get_visible(*, centre: Centre, pk: int, user) -> Organisation:
+    """One organisation of `centre` that `user` may see, or 404 (also for another centre's id)."""
+    org = (
+        Organisation.objects.filter(centre=centre, pk=pk)
+        .select_related("district", "submitted_by", "verified_by")
+        .prefetch_related("areas")
+        .first()
+    )
+    if org is None:
+        raise Http404
+    org.centre = centre  # the same row: the permission checks need it and need not load it again
+    if not can_view_organisation(user, org):
+        raise Http404
+    return org
+
+
+def organisation_get(*, centre: Centre, pk: int) -> Organisation:
+    org = Organisation.objects.filter(centre=centre, pk=pk).first()
+    if org is None:
+        raise Http404
+    org.centre = centre
+    return org
+
+
+def organisation_list_for_user(*, centre: Centre, user) -> QuerySet[Organisation]:
+    """Organisations of `centre` the user acts for."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(centre=centre, memberships__user=user).order_by("name")
+
+
+def organisation_verification_queue(*, centre: Centre) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(centre=centre, status=OrganisationStatus.PENDING)
+        .select_related("submitted_by")
+        .order_by("created_at", "id")
+    )
+
+
+def organisation_directory_stats(*, centre: Centre) -> dict[str, int]:
+    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).aggregate(
+        active=Count("id"), opp=Count("id", filter=Q(is_opp=True))
+    )
+
+
+def organisation_pending_count(*, centre: Centre) -> int:
+    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.PENDING).count()
+
+
+def activity_area_list() -> QuerySet[ActivityArea]:
+    return ActivityArea.objects.order_by("position")
+
+
+def district_list(*, centre: Centre) -> QuerySet[District]:
+    return District.objects.filter(centre=centre).order_by("name")
+
+
+def district_list_sorted(*, centre: Centre) -> list[District]:
+    """The centre's districts in Polish alphabetical order (the database sorts by bytes or by its locale)."""
+    return sorted(district_list(centre=centre), key=lambda d: polish_sort_key(d.name))
+
+
+def organisation_duplicates_for(
+    *, centre: Centre, organisations: list[Organisation]
+) -> dict[int, list[tuple[str, Organisation]]]:
+    """Possible duplicates of each of `organisations`, in one query: {organisation id: [(field, other)]}.
+
+    `field` is "krs", "nip" or "regon" (same number) or "name" (same name once case and diacritics are
+    ignored). The unique constraints keep equal numbers apart within a centre, so the usual catch is the
+    same organisation registered again without its numbers, or under a differently written name.
+    """
+    fields = ("krs", "nip", "regon")
+    condition = Q()
+    for field in fields:
+        wanted = {getattr(org, field) for org in organisations} - {""}
+        if wanted:
+            condition |= Q(**{f"{field}__in": wanted})
+    folded_names = {org.pk: fold(org.name) for org in organisations}
+    for folded in set(folded_names.values()) - {""}:
+        condition |= Q(search_text__startswith=folded)
+    result: dict[int, list[tuple[str, Organisation]]] = {org.pk: [] for org in organisations}
+    if not condition:
+        return result
+    candidates = list(
+        Organisation.objects.filter(condition, centre=centre)
+        .only("id", "name", "krs", "nip", "regon", "status", "centre_id")
+        .order_by("name", "id")
+    )
+    for org in organisations:
+        for other in candidates:
+            if other.pk == org.pk:
+                continue
+            for field in fields:
+                value = getattr(org, field)
+                if value and getattr(other, field) == value:
+                    result[org.pk].append((field, other))
+            if folded_names[org.pk] and fold(other.name) == folded_names[org.pk]:
+                result[org.pk].append(("name", other))
+    return result

@@ -1,0 +1,282 @@
+"""Writes to the organisation registry. Every change is validated, audited and mailed via the outbox."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from centrum.accounts.models import MembershipRole
+from centrum.accounts.selectors import centre_staff_emails, organisation_admin_emails
+from centrum.accounts.services import membership_add
+from centrum.core.audit import audit_log, changes, snapshot
+from centrum.core.exceptions import ApplicationError, full_clean_or_raise
+from centrum.core.models import Centre
+from centrum.core.outbox import outbox_enqueue
+from centrum.core.text import fold
+
+from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, OrganisationStatus
+from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
+from ..models import ActivityArea, Organisation
+from ..permissions import can_change_organisation_status, can_edit_organisation, can_register_organisation
+
+EDITABLE_FIELDS = [
+    "name",
+    "short_name",
+    "legal_form",
+    "registry_kind",
+    "registry_number",
+    "krs",
+    "nip",
+    "regon",
+    "bank_account",
+    "is_opp",
+    "description",
+    "street",
+    "postal_code",
+    "city",
+    "correspondence_address",
+    "district",
+    "website",
+    "email",
+    "phone",
+    "logo",
+    "registered_on",
+]
+AUDITED_FIELDS = [f for f in EDITABLE_FIELDS if f != "logo"] + ["status"]
+# Actions that change what the public or the organisation sees: the organisation is told why.
+REASON_REQUIRED_ACTIONS = frozenset({"reject", "suspend", "remove"})
+_CLEANERS = {"krs": clean_krs, "nip": clean_nip, "regon": clean_regon, "bank_account": clean_iban}
+_IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
+
+
+def normalise_identifiers(data: dict[str, Any]) -> dict[str, Any]:
+    """Identifiers in canonical form (KRS padded, REGON-14 of KRS shortened); bad ones raise ApplicationError."""
+    result = dict(data)
+    for field, cleaner in _CLEANERS.items():
+        if field in result:
+            try:
+                result[field] = cleaner(result[field] or "")
+            except ValidationError as exc:
+                raise ApplicationError(" ".join(exc.messages), field=field)
+    if result.get("registry_kind") in KRS_REGISTRY_KINDS:
+        if result.get("krs"):
+            result["registry_number"] = result["krs"]
+        elif result.get("registry_number"):
+            try:
+                result["krs"] = result["registry_number"] = clean_krs(result["registry_number"])
+            except ValidationError as exc:
+                raise ApplicationError(" ".join(exc.messages), field="registry_number")
+    return result
+
+
+def organisation_find_duplicates(
+    *, centre: Centre, krs: str = "", nip: str = "", regon: str = "", exclude_pk: int | None = None
+) -> list[tuple[str, Organisation]]:
+    """Organisations of `centre` that share KRS, NIP or REGON: [(field, organisation)]."""
+    wanted = {"krs": krs, "nip": nip, "regon": regon}
+    condition = Q()
+    for field, value in wanted.items():
+        if value:
+            condition |= Q(**{field: value})
+    if not condition:
+        return []
+    found = Organisation.objects.filter(condition, centre=centre)
+    if exclude_pk:
+        found = found.exclude(pk=exclude_pk)
+    return [
+        (field, org)
+        for org in found.only("id", "name", "krs", "nip", "regon", "status")
+        for field, value in wanted.items()
+        if value and getattr(org, field) == value
+    ]
+
+
+def _raise_if_duplicate(*, centre: Centre, data: dict[str, Any], exclude_pk: int | None = None) -> None:
+    duplicates = organisation_find_duplicates(
+        centre=centre,
+        krs=data.get("krs", ""),
+        nip=data.get("nip", ""),
+        regon=data.get("regon", ""),
+        exclude_pk=exclude_pk,
+    )
+    if duplicates:
+        field, org = duplicates[0]
+        raise ApplicationError(
+            _("Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”.")
+            % {"label": _IDENTIFIER_LABELS[field], "name": org.name},
+            field=field,
+            extra={"duplicate_id": org.pk},
+        )
+
+
+def organisation_search_text(org: Organisation) -> str:
+    """What the directory search matches: name, short name, city, KRS and NIP, diacritics folded."""
+    return fold(" ".join(filter(None, [org.name, org.short_name, org.city, org.krs, org.nip])))[:500]
+
+
+def _save(org: Organisation) -> None:
+    org.search_text = organisation_search_text(org)
+    full_clean_or_raise(org, validate_constraints=False, validate_unique=False)
+    try:
+        with transaction.atomic():
+            org.save()
+    except IntegrityError:
+        # Two requests registering the same identifiers at once: the unique constraints decide.
+        raise ApplicationError(
+            _("Organizacja o tym numerze KRS, NIP lub REGON jest już w rejestrze centrum.")
+        )
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    centre: Centre,
+    actor,
+    data: dict[str, Any],
+    areas: list[ActivityArea] | None = None,
+    status: str = OrganisationStatus.PENDING,
+    notify: bool = True,
+    reason: str = "",
+) -> Organisation:
+    """Register an organisation. A person's registration waits for staff; staff and imports may create active ones."""
+    from centrum.core.permissions import is_centre_staff
+
+    if status != OrganisationStatus.PENDING and actor is not None and not is_centre_staff(actor, centre):
+        raise ApplicationError(_("Tylko pracownik centrum może dodać organizację bez weryfikacji."))
+    if actor is not None and not can_register_organisation(actor, centre):
+        raise ApplicationError(_("Zaloguj się, aby zgłosić organizację."))
+    data = normalise_identifiers({k: v for k, v in data.items() if k in EDITABLE_FIELDS})
+    _raise_if_duplicate(centre=centre, data=data)
+    org = Organisation(centre=centre, status=status, status_changed_at=timezone.now(), **data)
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        org.submitted_by = actor
+    if status == OrganisationStatus.ACTIVE:
+        org.verified_at = timezone.now()
+        org.verified_by = actor if getattr(actor, "is_authenticated", False) else None
+    _save(org)
+    if areas is not None:
+        org.areas.set(areas)
+    audit_log(
+        actor=actor,
+        obj=org,
+        action="organisation.created",
+        old=None,
+        new=snapshot(org, AUDITED_FIELDS),
+        reason=reason,
+    )
+    if notify and status == OrganisationStatus.PENDING:
+        _notify_registration_received(org)
+    return org
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    organisation: Organisation,
+    actor,
+    data: dict[str, Any],
+    areas: list[ActivityArea] | None = None,
+    reason: str = "",
+) -> Organisation:
+    if not can_edit_organisation(actor, organisation):
+        raise ApplicationError(_("Nie możesz zmieniać danych tej organizacji."))
+    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = snapshot(org, AUDITED_FIELDS)
+    before_areas = sorted(org.areas.values_list("code", flat=True))
+    data = normalise_identifiers({k: v for k, v in data.items() if k in EDITABLE_FIELDS})
+    _raise_if_duplicate(centre=org.centre, data=data, exclude_pk=org.pk)
+    for field, value in data.items():
+        setattr(org, field, value)
+    _save(org)
+    old, new = changes(before, snapshot(org, AUDITED_FIELDS))
+    if areas is not None:
+        org.areas.set(areas)
+        after_areas = sorted(a.code for a in areas)
+        if after_areas != before_areas:
+            old["areas"], new["areas"] = before_areas, after_areas
+    if "logo" in data:
+        old["logo"], new["logo"] = "…", org.logo.name if org.logo else ""
+    if new:
+        audit_log(actor=actor, obj=org, action="organisation.updated", old=old, new=new, reason=reason)
+    return org
+
+
+@transaction.atomic
+def organisation_transition(
+    *, organisation: Organisation, action: str, actor, reason: str = ""
+) -> Organisation:
+    """verify / reject / suspend / reinstate / remove, as allowed by TRANSITIONS."""
+    if not can_change_organisation_status(actor, organisation):
+        raise ApplicationError(_("Tylko pracownik centrum może zmieniać status organizacji."))
+    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    target = TRANSITIONS.get(org.status, {}).get(action)
+    if target is None:
+        raise ApplicationError(
+            _("Nie można wykonać tej czynności, gdy organizacja ma status „%(status)s”.")
+            % {"status": org.get_status_display()}
+        )
+    if action in REASON_REQUIRED_ACTIONS and not reason.strip():
+        raise ApplicationError(_("Podaj uzasadnienie – zobaczy je organizacja."), field="reason")
+    old_status = org.status
+    org.status = target
+    org.status_changed_at = timezone.now()
+    org.status_reason = reason
+    fields = ["status", "status_changed_at", "status_reason", "updated_at"]
+    if action == "verify":
+        org.verified_at, org.verified_by = timezone.now(), actor
+        fields += ["verified_at", "verified_by"]
+    org.save(update_fields=fields)
+    audit_log(
+        actor=actor,
+        obj=org,
+        action=f"organisation.{action}",
+        old={"status": old_status},
+        new={"status": target},
+        reason=reason,
+    )
+    if action == "verify" and org.submitted_by_id and org.submitted_by.is_active:
+        membership_add(
+            organisation=org,
+            user=org.submitted_by,
+            role=MembershipRole.ADMIN,
+            actor=actor,
+            reason=_("Zgłaszający organizację po weryfikacji."),
+        )
+    _notify_status_changed(org, action)
+    return org
+
+
+def _notify_registration_received(org: Organisation) -> None:
+    staff = centre_staff_emails(centre=org.centre)
+    if staff:
+        outbox_enqueue(
+            centre=org.centre,
+            to=staff,
+            template="organisations/emails/registration_received_to_staff",
+            context={"organisation": org},
+        )
+    if org.submitted_by_id:
+        outbox_enqueue(
+            centre=org.centre,
+            to=org.submitted_by.email,
+            template="organisations/emails/registration_received_to_submitter",
+            context={"organisation": org},
+            language=org.submitted_by.language,
+        )
+
+
+def _notify_status_changed(org: Organisation, action: str) -> None:
+    recipients = {org.email} if org.email else set()
+    if org.submitted_by_id:
+        recipients.add(org.submitted_by.email)
+    recipients |= set(organisation_admin_emails(organisation=org))
+    if recipients:
+        outbox_enqueue(
+            centre=org.centre,
+            to=sorted(recipients),
+            template="organisations/emails/status_changed_to_organisation",
+            context={"organisation": org, "action": action},
+        )

@@ -1,0 +1,203 @@
+"""Staff pages for the CSV import, the directory export (public and extended) and the KRS refresh."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import is_centre_staff
+from centrum.core.views import centre_required, staff_required
+
+from ..choices import LegalForm
+from ..exporting import csv_stream, directory_filters, export_filename, export_rows, xlsx_file
+from ..forms.data import ImportUploadForm
+from ..importing import template_csv
+from ..models import ImportStatus, Organisation
+from ..selectors.registry import organisation_get
+from ..services.imports import (
+    ERRORS_SHOWN,
+    PREVIEW_ROWS,
+    import_batch_create,
+    import_batch_get,
+    import_batch_list,
+    import_batch_start,
+    import_limits,
+)
+from ..services.krs import organisation_refresh_from_krs
+
+PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = import_batch_create(
+                centre=request.centre, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except ApplicationError as exc:
+            form.add_error("file", exc.message)
+        else:
+            return redirect("organisations:import_preview", pk=batch.pk)
+    return render(
+        request,
+        "organisations/data/import_upload.html",
+        {
+            "form": form,
+            "limits": import_limits(request.centre),
+            "batches": import_batch_list(centre=request.centre)[:10],
+        },
+    )
+
+
+@staff_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="szablon-importu-organizacji.csv"'
+    return response
+
+
+@staff_required
+@require_GET
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = import_batch_get(centre=request.centre, pk=pk)
+    labels = dict(LegalForm.choices)
+    rows = [
+        {**row, "legal_form_label": labels.get(row.get("legal_form"), "")}
+        for row in batch.preview[:PREVIEW_ROWS]
+        if row.get("ok")
+    ]
+    return render(
+        request,
+        "organisations/data/import_preview.html",
+        {
+            "batch": batch,
+            "pending": batch.status in PENDING_STATUSES,
+            "errors": batch.errors[:ERRORS_SHOWN],
+            "errors_hidden": max(len(batch.errors) - ERRORS_SHOWN, 0),
+            "rows": rows,
+            "can_import": batch.status == ImportStatus.VALIDATED,
+        },
+    )
+
+
+@staff_required
+@require_GET
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The polled fragment; once the work is over, htmx reloads the whole page to show the result."""
+    batch = import_batch_get(centre=request.centre, pk=pk)
+    pending = batch.status in PENDING_STATUSES
+    if not pending and request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("organisations:import_preview", args=[batch.pk])
+        return response
+    return render(request, "organisations/data/_import_progress.html", {"batch": batch, "pending": pending})
+
+
+@staff_required
+@require_POST
+def import_run(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = import_batch_get(centre=request.centre, pk=pk)
+    try:
+        batch = import_batch_start(batch=batch, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        if batch.status == ImportStatus.DONE:
+            messages.success(
+                request, _("Zaimportowano organizacje: %(count)d.") % {"count": batch.created_count}
+            )
+        elif batch.status == ImportStatus.FAILED:
+            messages.error(request, _("Import się nie udał – nie zapisano żadnej organizacji."))
+        else:
+            messages.info(request, _("Import trwa. Ta strona pokaże wynik, gdy się skończy."))
+    return redirect("organisations:import_preview", pk=batch.pk)
+
+
+def _export_scope(request: HttpRequest) -> bool | HttpResponse:
+    """True for the extended export (staff only), False for the public one."""
+    if request.GET.get("pola") != "rozszerzone":
+        return False
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_centre_staff(request.user, request.centre):
+        raise PermissionDenied
+    return True
+
+
+@centre_required
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    extended = _export_scope(request)
+    if isinstance(extended, HttpResponse):
+        return extended
+    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+    response = StreamingHttpResponse(csv_stream(rows), content_type="text/csv; charset=utf-8")
+    name = export_filename(request.centre, "csv", today=timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@centre_required
+@require_GET
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    extended = _export_scope(request)
+    if isinstance(extended, HttpResponse):
+        return extended
+    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+    return FileResponse(
+        xlsx_file(rows, title=_("Organizacje")),
+        as_attachment=True,
+        filename=export_filename(request.centre, "xlsx", today=timezone.localdate()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@staff_required
+@require_POST
+def organisation_krs_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_get(centre=request.centre, pk=pk)
+    try:
+        refresh = organisation_refresh_from_krs(organisation=organisation, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        lookup = refresh.lookup
+        as_of = formats.date_format(lookup.as_of, "d.m.Y") if lookup.as_of else "?"
+        if refresh.changed_fields:
+            messages.success(
+                request,
+                _("Zaktualizowano dane z KRS (stan na %(date)s): %(fields)s.")
+                % {"date": as_of, "fields": ", ".join(_field_label(f) for f in refresh.changed_fields)},
+            )
+        else:
+            messages.success(request, _("Dane zgadzają się z KRS (stan na %(date)s).") % {"date": as_of})
+        if lookup.is_stale:
+            messages.warning(
+                request, _("Rejestr KRS jest niedostępny – użyto zapisanej wcześniej kopii odpisu.")
+            )
+        if lookup.is_liquidated:
+            messages.warning(
+                request,
+                _(
+                    "Według KRS organizacja jest w likwidacji lub została rozwiązana. Rozważ zmianę jej statusu."
+                ),
+            )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("organisations:directory")
+    return redirect(target)
+
+
+def _field_label(name: str) -> str:
+    return str(Organisation._meta.get_field(name).verbose_name)

@@ -1,0 +1,417 @@
+"""Pages of the organisation registry: directory, organisation page, registration, edit, verification."""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import can_view_audit_log
+from centrum.core.selectors import audit_list_for_object
+from centrum.core.views import centre_required, staff_required
+
+from ..choices import PUBLIC_STATUSES, TRANSITIONS, OrganisationStatus
+from ..forms.registry import (
+    ACTION_DONE_MESSAGES,
+    ACTION_LABELS,
+    DirectoryFilterForm,
+    OrganisationForm,
+    StatusChangeForm,
+    prefill_from_krs,
+)
+from ..identifiers import clean_krs, format_iban, format_nip
+from ..integrations.krs import KrsError, KrsNotFound
+from ..models import Organisation
+from ..permissions import (
+    can_change_organisation_status,
+    can_edit_organisation,
+    can_manage_members,
+    is_organisation_admin,
+)
+from ..selectors.registry import (
+    organisation_directory,
+    organisation_duplicates_for,
+    organisation_get,
+    organisation_get_visible,
+    organisation_verification_queue,
+)
+from ..services.krs import krs_lookup
+from ..services.registry import (
+    REASON_REQUIRED_ACTIONS,
+    organisation_create,
+    organisation_transition,
+    organisation_update,
+)
+
+PAGE_SIZE = 20
+# Beyond this many matches the directory says "more than N" instead of counting every row: a COUNT over a
+# whole large centre costs more than the page itself, and nobody pages past a few thousand results.
+DIRECTORY_COUNT_CAP = 5000
+QUEUE_PAGE_SIZE = 20
+AUDIT_ENTRIES_SHOWN = 50
+DUPLICATE_REASONS = {
+    "krs": gettext_lazy("ten sam numer KRS"),
+    "nip": gettext_lazy("ten sam NIP"),
+    "regon": gettext_lazy("ten sam REGON"),
+    "name": gettext_lazy("taka sama nazwa"),
+}
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` rows (one bounded `COUNT` over a `LIMIT cap + 1` subquery)."""
+
+    def __init__(self, object_list, per_page, *, cap: int, **kwargs):
+        self.cap = cap
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def _bounded_count(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._bounded_count, self.cap)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._bounded_count > self.cap
+
+
+# Directory
+
+
+@centre_required
+@require_http_methods(["GET", "HEAD"])
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None, centre=request.centre)
+    filters = form.filters()
+    organisations = organisation_directory(centre=request.centre, **filters)
+    paginator = CappedPaginator(organisations, PAGE_SIZE, cap=DIRECTORY_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "paginator": paginator,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "is_filtered": bool(filters),
+        "legal_forms": dict(Organisation._meta.get_field("legal_form").choices),
+    }
+    partial = bool(request.htmx) and request.htmx.target == "directory-results"
+    template = "organisations/_directory_results.html" if partial else "organisations/directory.html"
+    response = render(request, template, {**context, "htmx_partial": partial})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# Organisation page and status changes
+
+
+def _members_url(organisation: Organisation) -> str | None:
+    """The accounts app's member management page, when that app provides it."""
+    for kwargs in ({"kwargs": {"pk": organisation.pk}}, {"args": [organisation.pk]}):
+        try:
+            return reverse("accounts:organisation_members", **kwargs)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _status_actions(organisation: Organisation, form: StatusChangeForm | None = None) -> list[dict]:
+    actions = []
+    for action in TRANSITIONS.get(organisation.status, {}):
+        failed = form is not None and form.data.get("action") == action
+        actions.append(
+            {
+                "action": action,
+                "label": ACTION_LABELS[action],
+                "reason_required": action in REASON_REQUIRED_ACTIONS,
+                "form": form if failed else None,
+                "danger": action in REASON_REQUIRED_ACTIONS,
+            }
+        )
+    return actions
+
+
+def _unplaced_errors(form: StatusChangeForm | None, actions: list[dict]) -> list[str]:
+    """Errors of a status change that no action's form shows (e.g. the action is no longer possible)."""
+    if form is None or not form.errors or any(item["form"] for item in actions):
+        return []
+    return [error for errors in form.errors.values() for error in errors]
+
+
+def _detail_context(request: HttpRequest, organisation: Organisation, status_form=None) -> dict:
+    user, centre = request.user, request.centre
+    can_edit = can_edit_organisation(user, organisation)
+    is_submitter = user.is_authenticated and organisation.submitted_by_id == user.pk
+    is_insider = can_edit or is_submitter
+    can_change_status = can_change_organisation_status(user, organisation)
+    status_actions = _status_actions(organisation, status_form) if can_change_status else []
+    return {
+        "organisation": organisation,
+        "areas": list(organisation.areas.all()),
+        "nip_display": format_nip(organisation.nip),
+        "bank_account_display": format_iban(organisation.bank_account) if is_insider else "",
+        "is_insider": is_insider,
+        "can_edit": can_edit,
+        "members_url": _members_url(organisation) if can_manage_members(user, organisation) else None,
+        "is_org_admin": is_organisation_admin(user, organisation),
+        "can_change_status": can_change_status,
+        "status_actions": status_actions,
+        "status_errors": _unplaced_errors(status_form, status_actions),
+        "audit_entries": (
+            list(audit_list_for_object(centre=centre, obj=organisation)[:AUDIT_ENTRIES_SHOWN])
+            if can_view_audit_log(user, centre)
+            else None
+        ),
+        "is_public": organisation.status in PUBLIC_STATUSES,
+        "statuses": OrganisationStatus,
+    }
+
+
+@centre_required
+@require_http_methods(["GET", "HEAD"])
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_get_visible(centre=request.centre, pk=pk, user=request.user)
+    return render(request, "organisations/detail.html", _detail_context(request, organisation))
+
+
+def _apply_transition(request: HttpRequest, organisation: Organisation) -> tuple[bool, StatusChangeForm]:
+    form = StatusChangeForm(request.POST, organisation=organisation)
+    if not form.is_valid():
+        return False, form
+    action = form.cleaned_data["action"]
+    try:
+        organisation_transition(
+            organisation=organisation, action=action, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ApplicationError as exc:
+        form.add_application_error(exc)
+        return False, form
+    messages.success(request, ACTION_DONE_MESSAGES[action] % {"name": organisation.name})
+    return True, form
+
+
+@centre_required
+@require_POST
+@staff_required
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_get(centre=request.centre, pk=pk)
+    if not can_change_organisation_status(request.user, organisation):
+        raise PermissionDenied
+    done, form = _apply_transition(request, organisation)
+    if done:
+        return redirect("organisations:detail", pk=organisation.pk)
+    organisation = organisation_get_visible(centre=request.centre, pk=pk, user=request.user)
+    context = _detail_context(request, organisation, status_form=form)
+    return render(request, "organisations/detail.html", context, status=400)
+
+
+# Registration and edit
+
+
+def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationForm:
+    """Fill the posted form from the KRS register; the person sees what was found and checks it."""
+    try:
+        number = clean_krs(request.POST.get("krs", ""))
+    except ValidationError as exc:
+        form.show_only_errors({"krs": " ".join(exc.messages)})
+        return form
+    if not number:
+        form.show_only_errors({"krs": _("Wpisz numer KRS, aby pobrać dane z rejestru.")})
+        return form
+    try:
+        result = krs_lookup(number)
+    except KrsNotFound:
+        form.show_only_errors(
+            {"krs": _("W KRS nie ma podmiotu o numerze %(krs)s. Sprawdź numer.") % {"krs": number}}
+        )
+        return form
+    except KrsError:
+        form.show_only_errors({"krs": _unavailable_message()})
+        return form
+    filled = type(form)(
+        prefill_from_krs(request.POST, result.data, form.fields),
+        centre=form.centre,
+        logo_max_kb=form.fields["logo"].max_kb,
+        instance=form.instance,
+    )
+    filled.show_only_errors({})
+    notices = []
+    if result.as_of:
+        notices.append(
+            _("Pobrano dane z KRS według stanu na %(date)s. Sprawdź je i uzupełnij pozostałe pola.")
+            % {"date": date_format(result.as_of, "DATE_FORMAT")}
+        )
+    else:
+        notices.append(_("Pobrano dane z KRS. Sprawdź je i uzupełnij pozostałe pola."))
+    if getattr(result, "is_stale", False):
+        notices.append(_("Rejestr KRS nie odpowiada – pokazujemy dane zapisane przy wcześniejszym pobraniu."))
+    if result.is_liquidated:
+        notices.append(_("Uwaga: według KRS organizacja jest w likwidacji."))
+    if request.FILES.get("logo"):
+        notices.append(_("Wybierz plik logo ponownie – przeglądarka nie przesyła go po pobraniu danych."))
+    filled.krs_notices = notices
+    filled.krs_liquidated = result.is_liquidated
+    return filled
+
+
+def _unavailable_message() -> str:
+    return _(
+        "Rejestr KRS jest teraz nieosiągalny. Wpisz dane organizacji samodzielnie albo spróbuj ponownie za chwilę."
+    )
+
+
+def _organisation_form(request: HttpRequest, **kwargs) -> OrganisationForm:
+    return OrganisationForm(
+        *([request.POST, request.FILES] if request.method == "POST" else []),
+        centre=request.centre,
+        logo_max_kb=request.centre_settings["organisations.logo_max_kb"],
+        **kwargs,
+    )
+
+
+@centre_required
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    form = _organisation_form(request)
+    status = 200
+    if request.method == "POST":
+        if "krs_prefill" in request.POST:
+            form = _krs_prefill(request, form)
+        elif form.is_valid():
+            try:
+                organisation = organisation_create(
+                    centre=request.centre,
+                    actor=request.user,
+                    data=form.service_data(),
+                    areas=form.service_areas(),
+                )
+            except ApplicationError as exc:
+                form.add_application_error(exc)
+            else:
+                return redirect("organisations:register_done", pk=organisation.pk)
+        if form.errors:
+            status = 400
+    return render(
+        request,
+        "organisations/form.html",
+        {"form": form, "organisation": None, "page_title": _("Zgłoś organizację")},
+        status=status,
+    )
+
+
+@centre_required
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def register_done(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if organisation.submitted_by_id != request.user.pk:
+        raise Http404
+    return render(request, "organisations/register_done.html", {"organisation": organisation})
+
+
+@centre_required
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = organisation_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not can_edit_organisation(request.user, organisation):
+        raise PermissionDenied
+    title = _("Edycja: %(name)s") % {"name": organisation.name}
+    # The form changes its instance while it validates; the page keeps showing the saved data. A copy
+    # keeps the loaded areas, so the form does not query them again.
+    form = _organisation_form(request, instance=copy.copy(organisation))
+    status = 200
+    if request.method == "POST":
+        if "krs_prefill" in request.POST:
+            form = _krs_prefill(request, form)
+        elif form.is_valid():
+            try:
+                organisation_update(
+                    organisation=organisation,
+                    actor=request.user,
+                    data=form.service_data(),
+                    areas=form.service_areas(),
+                )
+            except ApplicationError as exc:
+                form.add_application_error(exc)
+            else:
+                messages.success(request, _("Zapisano dane organizacji."))
+                return redirect("organisations:detail", pk=organisation.pk)
+        if form.errors:
+            status = 400
+    return render(
+        request,
+        "organisations/form.html",
+        {"form": form, "organisation": organisation, "page_title": title},
+        status=status,
+    )
+
+
+# Verification queue
+
+
+@centre_required
+@staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def verification_queue(request: HttpRequest) -> HttpResponse:
+    failed_form = failed_pk = None
+    if request.method == "POST":
+        try:
+            pk = int(request.POST.get("organisation", ""))
+        except ValueError:
+            raise Http404
+        organisation = organisation_get(centre=request.centre, pk=pk)
+        done, form = _apply_transition(request, organisation)
+        if done:
+            target = request.POST.get("next", "")
+            if not url_has_allowed_host_and_scheme(
+                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
+                target = reverse("organisations:verification_queue")
+            return redirect(target)
+        failed_form, failed_pk = form, organisation.pk
+    paginator = Paginator(organisation_verification_queue(centre=request.centre), QUEUE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    organisations = list(page.object_list)
+    duplicates = organisation_duplicates_for(centre=request.centre, organisations=organisations)
+    items = [
+        {
+            "organisation": org,
+            "nip_display": format_nip(org.nip),
+            "duplicates": [
+                {"reason": DUPLICATE_REASONS[field], "organisation": other}
+                for field, other in duplicates.get(org.pk, [])
+            ],
+            "actions": _status_actions(org, failed_form if org.pk == failed_pk else None),
+        }
+        for org in organisations
+    ]
+    for item in items:
+        item["errors"] = _unplaced_errors(
+            failed_form if item["organisation"].pk == failed_pk else None, item["actions"]
+        )
+    if failed_form is not None and failed_pk not in duplicates:
+        # The organisation left the queue meanwhile (another person acted on it): say why nothing happened.
+        for errors in failed_form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return render(
+        request,
+        "organisations/verification_queue.html",
+        {"page": page, "paginator": paginator, "items": items, "failed_pk": failed_pk},
+        status=400 if failed_form is not None else 200,
+    )
