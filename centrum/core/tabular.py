@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .exceptions import ApplicationError
 from .text import fold
@@ -121,6 +122,33 @@ def read_table(
             _("Plik nie jest poprawnym plikiem CSV (%(error)s).") % {"error": exc}, field="file"
         )
     return _table(records, score, header_search_rows, encoding=encoding, delimiter=delimiter)
+
+
+def missing_columns_error(table: Table, missing: list[str]) -> ApplicationError:
+    """ "Required columns missing", with what the file shows instead: a single column (a wrong separator)
+    or the headers it has."""
+    message = _("Brak wymaganych kolumn: %(columns)s.") % {"columns": ", ".join(missing)}
+    found = [header for header in table.header if header]
+    if len(found) == 1 and table.encoding != "XLSX":
+        message += " " + _(
+            "Pierwszy wiersz ma tylko jedną kolumnę – kolumny muszą być oddzielone średnikiem (;) "
+            "albo przecinkiem (,)."
+        )
+    elif found:
+        message += " " + _("Znalezione nagłówki: %(found)s.") % {"found": ", ".join(found[:15])}
+    return ApplicationError(message, field="file")
+
+
+def too_many_rows_error(count: int, limit: int) -> ApplicationError:
+    return ApplicationError(
+        ngettext(
+            "Plik ma %(count)d wiersz z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
+            "Plik ma %(count)d wierszy z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
+            count,
+        )
+        % {"count": count, "limit": limit},
+        field="file",
+    )
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -6,7 +6,13 @@ import pytest
 from openpyxl import Workbook
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.tabular import header_key, read_table, sniff_delimiter
+from centrum.core.tabular import (
+    header_key,
+    missing_columns_error,
+    read_table,
+    sniff_delimiter,
+    too_many_rows_error,
+)
 
 ROWS = [["Nazwa", "Nr KRS (10 cyfr)", "Miejscowość"], ["Fundacja Żółta Łódź", "0000123456", "Kalisz"]]
 
@@ -95,3 +101,11 @@ def test_header_key_and_delimiter():
     assert header_key(None) == ""
     assert sniff_delimiter(['"a;b",c,d']) == ","
     assert sniff_delimiter(["tylko tytuł"]) == ";"
+
+
+def test_missing_columns_name_what_the_file_has_instead():
+    one_column = missing_columns_error(read_table(b"nazwa|krs\r\nA|1\r\n"), ["KRS"])
+    assert "Brak wymaganych kolumn: KRS." in one_column.message and "jedną kolumnę" in one_column.message
+    others = missing_columns_error(read_table(csv_bytes(ROWS)), ["Gmina"])
+    assert "Znalezione nagłówki: Nazwa, Nr KRS (10 cyfr), Miejscowość." in others.message
+    assert "2 wiersze z danymi" in too_many_rows_error(2, 1).message

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.tabular import read_table
+from centrum.core.tabular import missing_columns_error, read_table, too_many_rows_error
 
 from ..identifiers import clean_krs
 
@@ -91,29 +91,12 @@ def parse_opp_list(data: bytes) -> ParsedOppList:
     sources = _match_headers(table.keys)
     missing = [str(COLUMNS[key][0]) for key in REQUIRED_COLUMNS if key not in sources]
     if missing:
-        message = _("Brak wymaganych kolumn: %(columns)s.") % {"columns": ", ".join(missing)}
-        found_headers = [h for h in table.header if h]
-        if len(found_headers) == 1 and table.encoding != "XLSX":
-            message += " " + _(
-                "Pierwszy wiersz ma tylko jedną kolumnę – kolumny muszą być oddzielone średnikiem (;) "
-                "albo przecinkiem (,)."
-            )
-        elif found_headers:
-            message += " " + _("Znalezione nagłówki: %(found)s.") % {"found": ", ".join(found_headers[:15])}
-        raise ApplicationError(message, field="file")
+        raise missing_columns_error(table, missing)
     body = table.rows
     if not body:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
     if len(body) > MAX_ROWS:
-        raise ApplicationError(
-            ngettext(
-                "Plik ma %(count)d wiersz, a przyjmujemy najwyżej %(limit)d.",
-                "Plik ma %(count)d wierszy, a przyjmujemy najwyżej %(limit)d.",
-                len(body),
-            )
-            % {"count": len(body), "limit": MAX_ROWS},
-            field="file",
-        )
+        raise too_many_rows_error(len(body), MAX_ROWS)
 
     place_columns = [key for key in PLACE_COLUMNS if key in sources]
     rows, invalid = [], []

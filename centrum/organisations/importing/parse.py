@@ -11,10 +11,9 @@ import io
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.tabular import header_key, read_table
+from centrum.core.tabular import header_key, missing_columns_error, read_table, too_many_rows_error
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,10 @@ _HEADER_LOOKUP: dict[str, str] = {
 def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
     """The data rows of a CSV list of organisations; file-level problems raise ApplicationError."""
     table = read_table(data, allow_xlsx=False)
-    header = table.header
     headers: dict[str, str] = {}
     sources: dict[str, str] = {}  # column key → the `header_key` the table's rows are keyed by
     ignored = []
-    for title, key in zip(header, table.keys, strict=True):
+    for title, key in zip(table.header, table.keys, strict=True):
         column = _HEADER_LOOKUP.get(key)
         if column and column not in sources:
             sources[column] = key
@@ -79,30 +77,12 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
             ignored.append(title)
     missing = [c.header for c in COLUMNS if c.required and c.key not in sources]
     if missing:
-        message = _("Brak wymaganych kolumn: %(columns)s.") % {"columns": ", ".join(missing)}
-        if len(header) == 1:
-            message += " " + _(
-                "Pierwszy wiersz ma tylko jedną kolumnę – kolumny muszą być oddzielone średnikiem (;) "
-                "albo przecinkiem (,)."
-            )
-        else:
-            message += " " + _("Znalezione nagłówki: %(found)s.") % {
-                "found": ", ".join(h.strip() for h in header if h.strip())
-            }
-        raise ApplicationError(message, field="file")
+        raise missing_columns_error(table, missing)
     body = table.rows
     if not body:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
     if max_rows is not None and len(body) > max_rows:
-        raise ApplicationError(
-            ngettext(
-                "Plik ma %(count)d wiersz z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
-                "Plik ma %(count)d wierszy z danymi, a centrum przyjmuje najwyżej %(limit)d. Podziel go na części.",
-                len(body),
-            )
-            % {"count": len(body), "limit": max_rows},
-            field="file",
-        )
+        raise too_many_rows_error(len(body), max_rows)
     rows = [
         (number, {column: cells.get(key, "") for column, key in sources.items()}) for number, cells in body
     ]
