@@ -17,6 +17,8 @@ from centrum.core.links import centre_url
 from centrum.core.models import AuditEntry, OutboxMessage
 from centrum.organisations.tests.factories import OrganisationFactory
 
+pytestmark = pytest.mark.dates
+
 
 def members_url(org):
     return reverse("accounts:members", kwargs={"pk": org.pk})

@@ -13,6 +13,8 @@ from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import AuditEntry, OutboxMessage
 
+pytestmark = pytest.mark.dates
+
 
 def test_page_anonymous_forbidden_and_staff(anon, client_for, centre, official_user, staff_user, org_admin):
     url = reverse("accounts:team")

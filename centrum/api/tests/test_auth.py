@@ -14,6 +14,8 @@ from centrum.organisations.models import Organisation
 
 from .test_organisations import registration
 
+pytestmark = pytest.mark.dates
+
 
 def test_valid_token_authenticates_and_marks_use(anon, centre, plain_user, make_token):
     token, key = make_token(plain_user, centre)

@@ -19,7 +19,7 @@ from centrum.organisations.tests.fixtures.krs_server import NOT_FOUND, recorded_
 fake_krs = krs_server.fake_krs
 krs_unreachable = krs_server.krs_unreachable
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.mark.parametrize("number", recorded_numbers())

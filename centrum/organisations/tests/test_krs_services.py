@@ -13,6 +13,8 @@ from centrum.organisations.tests.factories import OrganisationFactory
 from centrum.organisations.tests.fixtures import krs_server
 from centrum.organisations.tests.fixtures.krs_server import recorded_payload
 
+pytestmark = pytest.mark.dates
+
 fake_krs = krs_server.fake_krs
 krs_unreachable = krs_server.krs_unreachable
 

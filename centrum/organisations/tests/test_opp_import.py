@@ -17,6 +17,8 @@ from centrum.organisations.models import OppListImport, Organisation
 from centrum.organisations.opp_services import opp_import_apply, opp_import_create
 from centrum.organisations.tests.views_support import make_org
 
+pytestmark = pytest.mark.dates
+
 YEAR = timezone.localdate().year - 1
 HEADER = ["Lp.", "Nr KRS", "Nazwa", "NIP", "Województwo", "Powiat", "Gmina"]
 

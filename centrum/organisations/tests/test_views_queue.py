@@ -12,6 +12,8 @@ from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 from centrum.organisations.tests.views_support import make_org
 
+pytestmark = pytest.mark.dates
+
 URL = "/organizacje/weryfikacja/"
 
 
