@@ -31,8 +31,6 @@ from centrum.accounts.tests.factories import UserFactory
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.dates
-
 
 # --- what a URL parameter points at ------------------------------------------------------------------
 # A factory takes the centre and a Ctx (the staff user making the requests, a unique label, the objects

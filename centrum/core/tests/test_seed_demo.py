@@ -21,8 +21,6 @@ from centrum.organisations.choices import OrganisationStatus, RegistryKind
 from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import District, Organisation
 
-pytestmark = pytest.mark.dates
-
 HOSTS = {
     "zory": "zory.localhost",
     "czestochowa": "czestochowa.localhost",

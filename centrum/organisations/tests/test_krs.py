@@ -19,7 +19,7 @@ from centrum.organisations.tests.fixtures.krs_server import NOT_FOUND, recorded_
 fake_krs = krs_server.fake_krs
 krs_unreachable = krs_server.krs_unreachable
 
-pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("number", recorded_numbers())
@@ -141,6 +141,7 @@ def test_closed_port_is_unavailable(krs_unreachable):
     assert "KRS" in info.value.message
 
 
+@pytest.mark.dates
 def test_fresh_cache_is_served_without_network(fake_krs):
     first = krs_lookup("0000466506")
     fake_krs.fail_with = 500
@@ -150,6 +151,7 @@ def test_fresh_cache_is_served_without_network(fake_krs):
     assert len(fake_krs.requests) == 1
 
 
+@pytest.mark.dates
 def test_stale_cache_is_served_when_the_register_is_down(krs_unreachable):
     old = timezone.now() - timedelta(days=3)
     KrsExtract.objects.create(
@@ -161,6 +163,7 @@ def test_stale_cache_is_served_when_the_register_is_down(krs_unreachable):
     assert result.data["name"] == "BIEGOMANIA LUBACZÓW"
 
 
+@pytest.mark.dates
 def test_stale_cache_is_refreshed_when_the_register_answers(fake_krs):
     old = timezone.now() - timedelta(days=3)
     KrsExtract.objects.create(krs="0000466506", register="S", payload={"odpis": {}}, fetched_at=old)

@@ -13,8 +13,6 @@ from centrum.organisations.tests.factories import OrganisationFactory
 from centrum.organisations.tests.fixtures import krs_server
 from centrum.organisations.tests.fixtures.krs_server import recorded_payload
 
-pytestmark = pytest.mark.dates
-
 fake_krs = krs_server.fake_krs
 krs_unreachable = krs_server.krs_unreachable
 
@@ -98,6 +96,7 @@ def test_view_refreshes_and_reports_liquidation(fake_krs, centre, staff_client):
     assert org.nip == "8181722007"
 
 
+@pytest.mark.dates
 def test_view_with_register_down_uses_stale_copy_or_says_so(krs_unreachable, centre, staff_client):
     org = OrganisationFactory(centre=centre, krs="0000466506", nip="")
     url = reverse("organisations:organisation_krs_refresh", args=[org.pk])

@@ -12,8 +12,6 @@ from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 from centrum.organisations.tests.views_support import make_org
 
-pytestmark = pytest.mark.dates
-
 URL = "/organizacje/weryfikacja/"
 
 
@@ -41,6 +39,7 @@ def test_forbidden_roles(centre, client_for, role):
     assert org.status == OrganisationStatus.PENDING
 
 
+@pytest.mark.dates
 def test_queue_lists_pending_oldest_first_with_duplicates(
     centre, other_centre, staff_client, plain_user, django_assert_max_num_queries
 ):

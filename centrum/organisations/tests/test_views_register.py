@@ -12,8 +12,6 @@ from centrum.organisations.choices import LegalForm, OrganisationStatus, Registr
 from centrum.organisations.models import ActivityArea, District, Organisation
 from centrum.organisations.tests.views_support import VALID_REGISTRATION, image_bytes, make_org
 
-pytestmark = pytest.mark.dates
-
 URL = "/organizacje/zglos/"
 
 
