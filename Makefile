@@ -8,7 +8,7 @@ MANAGE := $(UV) run --locked python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run serve worker test test-sqlite test-postgres test-browser lint messages bench clean
+.PHONY: setup run serve worker test test-sqlite test-postgres test-browser test-dates lint messages bench clean
 
 setup:  ## install Python packages from the lock file, compile translations, migrate the database
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -34,10 +34,10 @@ serve:
 worker:
 	$(MANAGE) worker
 
-test: setup  ## lint, the suite on SQLite, the suite on PostgreSQL, browser tests
+test: setup  ## lint, the suite on SQLite, the suite on PostgreSQL, browser tests, several frozen dates
 	scripts/test.sh all
 
-test-sqlite lint test-postgres test-browser:
+test-sqlite lint test-postgres test-browser test-dates:
 	scripts/test.sh $(subst test-,,$@)
 
 messages:  ## update translation catalogues of every app

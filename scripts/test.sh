@@ -70,7 +70,7 @@ browser() {
 # Every other stage runs at the plugin's default today (an ordinary Wednesday); these are the awkward ones.
 DATES=${CENTRUM_TEST_DATES:-"2026-12-24 2026-12-26 2027-01-01T00:30 2027-01-06 2027-03-28 2027-10-31T02:30 2028-02-29"}
 WALK_DATES=${CENTRUM_TEST_WALK_DATES:-"real 2026-12-24 2027-03-28"}
-WALK=tests/browser/test_spaces_kalisz_walk.py
+WALK=(tests/browser/test_spaces_kalisz_walk.py tests/browser/test_clock.py)
 
 dates() {
   local today failed=()
@@ -83,7 +83,7 @@ dates() {
   for today in $WALK_DATES; do
     echo "== Kalisz walk, today = $today"
     env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$today" DJANGO_ALLOW_ASYNC_UNSAFE=true \
-      $RUN pytest "$WALK" -m browser -q --tb=short -p no:xdist "${extra[@]}" || failed+=("walk $today")
+      $RUN pytest "${WALK[@]}" -m browser -q --tb=short -p no:xdist "${extra[@]}" || failed+=("walk $today")
   done
   if [ ${#failed[@]} -gt 0 ]; then
     echo "failed under: ${failed[*]}"

@@ -6,7 +6,8 @@ by default Wednesday 2026-06-17 at 10:00, an ordinary working day with no public
 change in the eight weeks after it. Another today: `pytest --today=2026-12-24` (10:00 that day) or
 `--today=2027-01-01T00:30`, or the environment variable CENTRUM_TEST_TODAY; `--today=real` leaves the
 clock alone. The clock ticks from that instant (time-machine's `tick=True`) and the patch covers the
-whole process, so the live server of the browser tests sees the same today. Tests whose outcome depends on
+whole process, so the live server of the browser tests sees the same today. The instant is given to
+time-machine as a timestamp, so it leaves the process's time zone as Django set it (TIME_ZONE). Tests whose outcome depends on
 today are marked `@pytest.mark.dates`; `scripts/test.sh dates` runs them under several todays.
 """
 
@@ -57,7 +58,7 @@ def pytest_configure(config):
     if instant is not None:
         # Frozen from the start, so dates computed when test modules are imported (a module-level YEAR)
         # agree with the tests; each test then starts again at the same instant (_frozen_clock).
-        travel = config.stash[_SESSION_TRAVEL] = time_machine.travel(instant, tick=True)
+        travel = config.stash[_SESSION_TRAVEL] = time_machine.travel(instant.timestamp(), tick=True)
         travel.start()
 
 
@@ -86,7 +87,7 @@ def _frozen_clock(frozen_now):
     if frozen_now is None:
         yield None
         return
-    with time_machine.travel(frozen_now, tick=True) as traveller:
+    with time_machine.travel(frozen_now.timestamp(), tick=True) as traveller:
         yield traveller
 
 

@@ -6,6 +6,7 @@ context's base_url, so `page.goto("/")` opens Kalisz). Nothing downloads a brows
 """
 
 import os
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -72,7 +73,11 @@ def browser_context_args(browser_context_args, site_url):
 
 
 @pytest.fixture
-def page(page):
+def page(page, frozen_now):
+    if frozen_now is not None:
+        # The server runs on the frozen clock (tests/pytest_plugin.py); the page's JavaScript would still
+        # see the real date. No page script reads the clock today; this keeps both sides on one calendar.
+        page.clock.install(time=datetime.now(UTC))
     page.set_default_timeout(10_000)
     page.set_default_navigation_timeout(20_000)
     yield page

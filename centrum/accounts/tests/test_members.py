@@ -65,6 +65,7 @@ def test_members_page_query_count(client_for, centre, organisation, org_admin, d
         assert client.get(members_url(organisation)).status_code == 200
 
 
+@pytest.mark.dates
 def test_invite_happy_path(client_for, centre, organisation, org_admin):
     client = client_for(centre, org_admin)
     response = client.post(members_url(organisation), {"email": "Nowa@Example.org", "role": "member"})
@@ -124,6 +125,7 @@ def test_accept_with_unverified_secondary_email_is_refused(centre, organisation,
     assert Membership.objects.filter(user=plain_user, organisation=organisation).exists()
 
 
+@pytest.mark.dates
 def test_expired_and_revoked_invitations_give_a_clear_message(client_for, centre, organisation, org_admin):
     invitee = UserFactory(email="n@example.org")
     invitation = membership_invite(organisation=organisation, email=invitee.email, actor=org_admin)
@@ -166,6 +168,7 @@ def test_invite_refusals(centre, organisation, org_admin, org_member):
         membership_invite(organisation=organisation, email="b@example.org", actor=org_member)
 
 
+@pytest.mark.dates
 def test_expired_pending_invitation_can_be_replaced(centre, organisation, org_admin):
     old = membership_invite(organisation=organisation, email="a@example.org", actor=org_admin)
     MembershipInvitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=1))
@@ -257,6 +260,7 @@ def test_revoke_invitation(client_for, centre, organisation, org_admin):
     assert invitation.status == InvitationStatus.REVOKED
 
 
+@pytest.mark.dates
 def test_accept_never_lowers_an_existing_role(centre, organisation, org_admin):
     second_admin = UserFactory(email="drugi@example.org")
     MembershipFactory(user=second_admin, organisation=organisation, role=MembershipRole.ADMIN)

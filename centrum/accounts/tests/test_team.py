@@ -60,6 +60,7 @@ def test_grant_to_unknown_email_invites(client_for, centre, staff_user):
     assert "kalisz.localhost" in message.body
 
 
+@pytest.mark.dates
 def test_invitation_granted_only_on_verified_email_and_only_once(centre, staff_user):
     centre_role_grant(centre=centre, email="nowy@example.org", role=CentreRoleKind.OFFICIAL, actor=staff_user)
     user = UserFactory(email="nowy@example.org")
@@ -69,6 +70,7 @@ def test_invitation_granted_only_on_verified_email_and_only_once(centre, staff_u
     assert centre_role_invitations_accept_for_email(user=user, email="nowy@example.org") == []
 
 
+@pytest.mark.dates
 def test_expired_invitation_grants_nothing(centre, staff_user):
     from datetime import timedelta
 

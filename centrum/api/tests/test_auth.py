@@ -25,6 +25,7 @@ def test_valid_token_authenticates_and_marks_use(anon, centre, plain_user, make_
     assert token.last_used_at is not None
 
 
+@pytest.mark.dates
 def test_last_used_at_written_at_most_once_a_minute(anon, centre, plain_user, make_token):
     token, key = make_token(plain_user, centre)
     recent = timezone.now() - timedelta(seconds=30)

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from centrum.core.audit import audit_log
 from centrum.core.models import AuditEntry, Centre, CentreClosedDay
+
+pytestmark = pytest.mark.dates
 
 
 def _entries(centre, actor, n, action="centre.profile_updated"):

@@ -1,6 +1,10 @@
 from datetime import date
 
+import pytest
+
 from centrum.core.models import AuditEntry, CentreClosedDay
+
+pytestmark = pytest.mark.dates
 
 
 def test_add_and_remove_closed_day(staff_client, centre, django_assert_max_num_queries):

@@ -11,6 +11,8 @@ from centrum.core import jobs
 from centrum.core.models import JobRun, OutboxMessage, OutboxStatus
 from centrum.core.outbox import outbox_enqueue
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.fixture
 def counting_job():

@@ -21,6 +21,8 @@ from centrum.core.services import centre_staff_appoint
 
 from .smtp_server import FakeSMTPServer
 
+pytestmark = pytest.mark.dates
+
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 
 

@@ -136,6 +136,7 @@ def test_closed_port_is_unavailable(krs_unreachable):
     assert "KRS" in info.value.message
 
 
+@pytest.mark.dates
 def test_fresh_cache_is_served_without_network(fake_krs):
     first = krs_lookup("0000466506")
     fake_krs.fail_with = 500
@@ -145,6 +146,7 @@ def test_fresh_cache_is_served_without_network(fake_krs):
     assert len(fake_krs.requests) == 1
 
 
+@pytest.mark.dates
 def test_stale_cache_is_served_when_the_register_is_down(krs_unreachable):
     old = timezone.now() - timedelta(days=3)
     KrsExtract.objects.create(
@@ -156,6 +158,7 @@ def test_stale_cache_is_served_when_the_register_is_down(krs_unreachable):
     assert result.data["name"] == "BIEGOMANIA LUBACZÓW"
 
 
+@pytest.mark.dates
 def test_stale_cache_is_refreshed_when_the_register_answers(fake_krs):
     old = timezone.now() - timedelta(days=3)
     KrsExtract.objects.create(krs="0000466506", register="S", payload={"odpis": {}}, fetched_at=old)

@@ -96,6 +96,7 @@ def test_view_refreshes_and_reports_liquidation(fake_krs, centre, staff_client):
     assert org.nip == "8181722007"
 
 
+@pytest.mark.dates
 def test_view_with_register_down_uses_stale_copy_or_says_so(krs_unreachable, centre, staff_client):
     org = OrganisationFactory(centre=centre, krs="0000466506", nip="")
     url = reverse("organisations:organisation_krs_refresh", args=[org.pk])

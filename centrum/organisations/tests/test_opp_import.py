@@ -94,6 +94,7 @@ LIST = list_rows(
 # ---------------------------------------------------------------- upload and preview
 
 
+@pytest.mark.dates
 def test_upload_preview_and_apply(staff_client, centre, staff_user, registry, other_centre):
     foreign = make_org(centre=other_centre, name="Obca", krs="0000000103", is_opp=True)
     response = upload(staff_client, csv_bytes(LIST))
@@ -174,6 +175,7 @@ def test_reapplying_the_same_years_list_is_idempotent(centre, staff_user, regist
     ]
 
 
+@pytest.mark.dates
 def test_an_older_year_cannot_undo_a_newer_list(staff_client, centre, staff_user, registry):
     newer = opp_import_create(
         centre=centre, actor=staff_user, upload=SimpleUploadedFile("w.csv", csv_bytes(LIST)), year=YEAR
@@ -249,6 +251,7 @@ def test_missing_nip_column_is_said_but_not_an_error(staff_client, registry):
 # ---------------------------------------------------------------- bad input
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
     "data, name, year, message",
     [
@@ -367,6 +370,7 @@ def test_the_national_list_is_joined_in_few_queries(
     assert Organisation.objects.filter(centre=centre, is_opp=True).count() == 60
 
 
+@pytest.mark.dates
 def test_upload_page_query_count(staff_client, centre, staff_user, registry, django_assert_max_num_queries):
     for year in (YEAR - 2, YEAR - 1, YEAR):
         opp_import_create(

@@ -39,6 +39,7 @@ def test_forbidden_roles(centre, client_for, role):
     assert org.status == OrganisationStatus.PENDING
 
 
+@pytest.mark.dates
 def test_queue_lists_pending_oldest_first_with_duplicates(
     centre, other_centre, staff_client, plain_user, django_assert_max_num_queries
 ):

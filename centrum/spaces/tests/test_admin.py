@@ -8,7 +8,7 @@ from centrum.spaces.models import Booking, Loan, LoanItem
 
 from .factories import BookingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _platform_client(user) -> Client:

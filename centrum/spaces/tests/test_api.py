@@ -12,7 +12,7 @@ from centrum.spaces.models import Booking, BookingSeries
 
 from .factories import BookingFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _post(client, url, payload):

@@ -14,7 +14,7 @@ from centrum.spaces.services import booking_approve
 
 from .factories import BookingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.mark.parametrize(("month", "hour"), [(1, 17), (7, 17)])

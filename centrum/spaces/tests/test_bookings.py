@@ -24,7 +24,7 @@ from centrum.spaces.services import (
 
 from .factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _request(room, user, organisation, start, end, **kwargs):

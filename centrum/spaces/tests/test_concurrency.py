@@ -16,7 +16,11 @@ from centrum.spaces.services import booking_request
 
 from .factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("race_database")]
+pytestmark = [
+    pytest.mark.dates,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("race_database"),
+]
 
 RACERS = 4
 

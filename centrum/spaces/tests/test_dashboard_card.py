@@ -15,7 +15,7 @@ from centrum.spaces.selectors import staff_dashboard_counts
 from .conftest import make_organisation
 from .factories import BookingFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

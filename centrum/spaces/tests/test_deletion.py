@@ -10,7 +10,7 @@ from centrum.spaces.models import Booking, BookingEquipment, EquipmentItem, Loan
 
 from .factories import BookingFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from centrum.spaces.models import Booking, EquipmentItem, Loan, Room, RoomLet, W
 
 from .conftest import make_organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.mark.parametrize("slug", list(demo.ROOMS))

@@ -14,7 +14,7 @@ from centrum.spaces.services import booking_request, loan_approve, loan_reject, 
 
 from .factories import next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

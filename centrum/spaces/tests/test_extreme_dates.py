@@ -15,7 +15,7 @@ from centrum.spaces.recurrence import occurrence_dates
 
 from .factories import next_open_day
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 EXTREMES = ["9999-12-31", "0001-01-01"]
 MESSAGE = "Podaj datę od"

@@ -14,7 +14,7 @@ from centrum.spaces.selectors import free_slot_search
 
 from .factories import BookingFactory, RoomFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 URL = reverse("spaces:free_slots")
 

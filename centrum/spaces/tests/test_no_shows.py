@@ -13,7 +13,7 @@ from centrum.spaces.choices import Attendance, BookingStatus
 
 from .factories import BookingFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _no_shows(room, organisation, n):

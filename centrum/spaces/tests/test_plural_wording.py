@@ -17,7 +17,7 @@ from centrum.spaces.services import booking_preview, loan_request
 
 from .factories import BookingFactory, RoomFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 NUMBERS = (1, 2, 5, 22)
 

@@ -23,7 +23,7 @@ from centrum.spaces.services import let_create, organisation_feed_token
 from .conftest import make_organisation
 from .factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 FEW, MANY = 2, 15
 SIZES = pytest.mark.parametrize("n", [FEW, MANY], ids=["few", "many"])

@@ -10,7 +10,7 @@ from centrum.spaces.services.booking_checks import BookingPlan
 
 from .factories import BookingFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_quota_months_sum_used_and_requested_and_flag_the_month_over(room):

@@ -18,7 +18,7 @@ from centrum.spaces.services import (
 
 from .factories import BookingFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 ACTIONS = {
     "approve": lambda b, u: booking_approve(booking=b, actor=u),

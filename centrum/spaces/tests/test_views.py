@@ -12,7 +12,7 @@ from centrum.spaces.models import Booking, Loan, LoanItem, OrganisationCalendarF
 
 from .factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

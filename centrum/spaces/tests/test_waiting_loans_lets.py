@@ -35,7 +35,7 @@ from centrum.spaces.services import (
 
 from .factories import BookingFactory, EquipmentFactory, next_open_day, slot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _book(room, user, organisation, start, end):
