@@ -6,9 +6,10 @@ by default Wednesday 2026-06-17 at 10:00, an ordinary working day with no public
 change in the eight weeks after it. Another today: `pytest --today=2026-12-24` (10:00 that day) or
 `--today=2027-01-01T00:30`, or the environment variable CENTRUM_TEST_TODAY; `--today=real` leaves the
 clock alone. The clock ticks from that instant (time-machine's `tick=True`) and the patch covers the
-whole process, so the live server of the browser tests sees the same today. The instant is given to
-time-machine as a timestamp, so it leaves the process's time zone as Django set it (TIME_ZONE). Tests whose outcome depends on
-today are marked `@pytest.mark.dates`; `scripts/test.sh dates` runs them under several todays.
+whole process, so the live server of the browser tests sees the same today (and the browser conftest
+sets Chromium's page clock to it). The instant goes to time-machine as a timestamp, so the process keeps
+the time zone Django set (TIME_ZONE). Tests whose outcome depends on today are marked
+`@pytest.mark.dates`; `scripts/test.sh dates` runs them under several todays.
 """
 
 import os
@@ -44,7 +45,9 @@ def parse_today(value: str) -> datetime | None:
     try:
         instant = datetime.fromisoformat(value)
     except ValueError:
-        raise pytest.UsageError(f"--today / {TODAY_ENV}: {value!r} is not YYYY-MM-DD[THH:MM] or 'real'")
+        raise pytest.UsageError(
+            f"--today / {TODAY_ENV}: {value!r} is not YYYY-MM-DD[THH:MM] or 'real'"
+        ) from None
     if "T" not in value and " " not in value:
         instant = datetime.combine(instant.date(), _TIME_OF_DAY)
     return instant if instant.tzinfo else instant.replace(tzinfo=WARSAW)
