@@ -657,3 +657,8 @@ KALISZ = DemoCentre(
 
 DEMO_CENTRES: list[DemoCentre] = [ZORY, CZESTOCHOWA, MYSLOWICE, MIECHOW, KALISZ]
 DEMO_SLUGS = [centre.slug for centre in DEMO_CENTRES]
+
+
+def demo_centre(slug: str) -> DemoCentre:
+    """The seed facts of the demo centre `slug` (KeyError for any other centre)."""
+    return {centre.slug: centre for centre in DEMO_CENTRES}[slug]

@@ -7,7 +7,7 @@ given, so the same seed always yields the same names.
 import random
 from dataclasses import dataclass
 
-from .centres import DemoCentre, Place
+from centrum.core.demo.centres import DemoCentre, Place
 
 
 @dataclass(frozen=True)

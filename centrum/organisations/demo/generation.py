@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from centrum.core.demo.centres import DEMO_CENTRES, DemoCentre, Place
 from centrum.core.models import Centre
 from centrum.core.text import fold
-from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
-from centrum.organisations.models import ActivityArea, District, Organisation
-from centrum.organisations.services import organisation_search_text
 
+from ..choices import LegalForm, OrganisationStatus, RegistryKind
+from ..models import ActivityArea, District, Organisation
+from ..services import organisation_search_text
 from . import names
-from .centres import DEMO_CENTRES, DemoCentre, Place
 
 ORGANISATIONS_PER_CENTRE = 200
 PENDING_PER_CENTRE = 5
