@@ -16,6 +16,7 @@ from centrum.core.demo.seeding import DemoSeeder, centre_rng, ordered_seeders
 from centrum.core.models import Centre, CentreHost
 from centrum.core.text import fold
 from centrum.organisations.choices import OrganisationStatus, RegistryKind
+from centrum.organisations.demo.areas import demo_area
 from centrum.organisations.demo.generation import ORGANISATIONS_PER_CENTRE, generate_organisations
 from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import District, Organisation
@@ -186,8 +187,9 @@ def test_reset_recreates_the_demo(seeded):
 
 def test_generation_is_deterministic():
     for centre in DEMO_CENTRES:
-        first = generate_organisations(centre, centre_rng(centre.slug))
-        second = generate_organisations(centre, centre_rng(centre.slug))
+        area = demo_area(centre.slug)
+        first = generate_organisations(area, centre_rng(centre.slug))
+        second = generate_organisations(area, centre_rng(centre.slug))
         assert [(o.name, o.nip, o.krs) for o in first] == [(o.name, o.nip, o.krs) for o in second]
 
 

@@ -6,10 +6,10 @@ import random
 
 from centrum.accounts.demo import demo_email
 from centrum.accounts.models import User
-from centrum.core.demo.centres import demo_centre
 from centrum.core.models import Centre
 
 from ..models import Organisation
+from .areas import demo_area
 from .generation import (
     generate_organisations,
     membership_organisation_names,
@@ -24,11 +24,11 @@ RNG_SEED = "core"
 def _items(centre: Centre):
     from centrum.core.demo.seeding import centre_rng
 
-    return generate_organisations(demo_centre(centre.slug), centre_rng(centre.slug, RNG_SEED))
+    return generate_organisations(demo_area(centre.slug), centre_rng(centre.slug, RNG_SEED))
 
 
 def seed(*, centre: Centre, rng: random.Random) -> str:
-    spec = demo_centre(centre.slug)
+    spec = demo_area(centre.slug)
     people = {u.email: u for u in User.objects.filter(email__endswith=f"@{centre.slug}.demo")}
     created = seed_organisations(
         centre,
