@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry, roles
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
-from centrum.core.permissions import is_centre_staff
 
 from . import demo
 from .models import CentreRole, CentreRoleKind
@@ -40,7 +39,7 @@ registry.register_dashboard_card(
     registry.DashboardCard(
         key="accounts.team",
         template="accounts/features/dashboard_card.html",
-        visible=lambda request: is_centre_staff(request.user, request.centre),
+        visible=registry.centre_staff,
         order=85,
     )
 )

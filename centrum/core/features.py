@@ -4,17 +4,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .outbox import outbox_health
-from .permissions import can_view_audit_log, is_centre_staff, is_platform_admin
-from .registry import DashboardCard, NavItem, register_dashboard_card, register_nav_item
-
-
-def _staff(request: HttpRequest) -> bool:
-    return is_centre_staff(request.user, request.centre)
+from .permissions import can_view_audit_log, is_platform_admin
+from .registry import DashboardCard, NavItem, centre_staff, register_dashboard_card, register_nav_item
 
 
 def _audit_viewer_not_staff(request: HttpRequest) -> bool:
     # Staff reach the log from their dashboard; officials have no dashboard, so the log is in their menu.
-    return not _staff(request) and can_view_audit_log(request.user, request.centre)
+    return not centre_staff(request) and can_view_audit_log(request.user, request.centre)
 
 
 def _platform_admin(request: HttpRequest) -> bool:
@@ -23,7 +19,7 @@ def _platform_admin(request: HttpRequest) -> bool:
 
 register_nav_item(NavItem(label=_("Strona główna"), url_name="core:home", order=0))
 register_nav_item(
-    NavItem(label=_("Panel centrum"), url_name="core:staff_dashboard", order=80, visible=_staff)
+    NavItem(label=_("Panel centrum"), url_name="core:staff_dashboard", order=80, visible=centre_staff)
 )
 register_nav_item(
     NavItem(label=_("Dziennik zmian"), url_name="core:audit_log", order=81, visible=_audit_viewer_not_staff)

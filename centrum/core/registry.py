@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from .centre_settings import SettingDefinition, centre_setting
 from .centre_settings import register as register_setting
 from .models import Centre
+from .permissions import is_centre_staff
 
 Predicate = Callable[[HttpRequest], bool]
 ContextFactory = Callable[[HttpRequest], dict[str, Any]]
@@ -41,6 +42,10 @@ def always(request: HttpRequest) -> bool:
 
 def authenticated(request: HttpRequest) -> bool:
     return bool(getattr(getattr(request, "user", None), "is_authenticated", False))
+
+
+def centre_staff(request: HttpRequest) -> bool:
+    return is_centre_staff(request.user, request.centre)
 
 
 def no_context(request: HttpRequest) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
-from centrum.core.permissions import is_centre_staff
 
 from . import demo
 from .selectors import staff_dashboard_counts
@@ -37,7 +36,7 @@ registry.register_dashboard_card(
         key="spaces.requests",
         template="spaces/_dashboard_card.html",
         context=lambda request: staff_dashboard_counts(centre=request.centre),
-        visible=lambda request: is_centre_staff(request.user, request.centre),
+        visible=registry.centre_staff,
         order=20,
         module=MODULE.label,
     )
