@@ -41,6 +41,11 @@ registry.register_dashboard_card(
         module=MODULE.label,
     )
 )
+registry.register_home_section(
+    registry.HomeSection(
+        key="spaces.rooms", template="spaces/features/home_section.html", order=20, module=MODULE.label
+    )
+)
 
 register_demo_seeder(
     DemoSeeder(

@@ -31,7 +31,7 @@ def test_every_feature_app_declared_its_contributions():
     assert {"organisations.registry", "spaces.requests", "core.outbox", "accounts.team"} <= set(
         registry.DASHBOARD_CARDS
     )
-    assert "organisations.directory" in registry.HOME_SECTIONS
+    assert {"organisations.directory", "spaces.rooms"} <= set(registry.HOME_SECTIONS)
     # Each module brings its own on/off setting, shown with the other centre settings.
     for module in registry.MODULES.values():
         assert REGISTRY[module.setting_key].kind is bool
@@ -91,12 +91,14 @@ def test_menu_home_page_footer_and_dashboard_show_only_modules_the_centre_runs(c
     home = anon.get("/").content.decode()
     assert 'href="/sale/"' in home and 'href="/organizacje/"' in home
     assert "Baza organizacji pozarządowych" in home and "Usługi centrum" in home
+    assert "Zobacz sale i wolne terminy" in home
     panel = staff_client.get("/panel/").content.decode()
     assert "Rezerwacje do zatwierdzenia" in panel and "Zgłoszenia organizacji" in panel
 
     _switch_off(centre, "spaces")
     home = anon.get("/").content.decode()
     assert 'href="/sale/"' not in home and 'href="/organizacje/"' in home
+    assert "Zobacz sale i wolne terminy" not in home
     panel = staff_client.get("/panel/").content.decode()
     assert "Rezerwacje do zatwierdzenia" not in panel and "Zgłoszenia organizacji" in panel
 
