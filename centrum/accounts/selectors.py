@@ -149,13 +149,14 @@ def centre_team_list(*, centre: Centre) -> list[TeamMember]:
     return sorted(team.values(), key=lambda m: ((m.user.full_name or m.user.email).lower(), m.user.pk))
 
 
+def centre_role_holders(*, centre: Centre, role: str) -> QuerySet[CentreRole]:
+    """The `role` rows of `centre` with their people, by e-mail (the platform administration lists staff)."""
+    return CentreRole.objects.filter(centre=centre, role=role).select_related("user").order_by("user__email")
+
+
 def centre_staff_list(*, centre: Centre) -> QuerySet[CentreRole]:
-    """Staff roles of `centre` with their people, by e-mail (the platform administration's list)."""
-    return (
-        CentreRole.objects.filter(centre=centre, role=CentreRoleKind.STAFF)
-        .select_related("user")
-        .order_by("user__email")
-    )
+    """Staff roles of `centre` with their people, by e-mail."""
+    return centre_role_holders(centre=centre, role=CentreRoleKind.STAFF)
 
 
 def centre_staff_emails(*, centre: Centre) -> list[str]:

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Rdzeń")
 
     def ready(self):
-        # Each app declares its per-centre settings in `centre_settings.py`, its scheduled jobs in `jobs.py`
-        # and the labels of its audit actions in `audit_labels.py`.
-        autodiscover_modules("centre_settings", "jobs", "audit_labels")
+        # Each app declares its per-centre settings in `centre_settings.py`, its scheduled jobs in `jobs.py`,
+        # the labels of its audit actions in `audit_labels.py`, and in `features.py` its module, navigation,
+        # dashboard cards, home-page sections, role kinds and demo seeders (`centrum.core.registry`).
+        autodiscover_modules("centre_settings", "jobs", "audit_labels", "features")

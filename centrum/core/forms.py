@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .centre_settings import REGISTRY
 from .exceptions import ApplicationError
 from .models import Centre
+from .registry import MODULES
 from .services import CENTRE_FIELDS, PROFILE_TEXT_FIELDS, hosts_parse, logo_validate
 
 WEEKDAYS = [
@@ -252,12 +253,23 @@ class CentreForm(forms.Form):
         hosts = self.fields.pop("hosts")
         self.fields.update(model_fields)
         self.fields["hosts"] = hosts
+        if creating and MODULES:
+            self.fields["modules"] = forms.MultipleChoiceField(
+                label=_("Moduły centrum"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(m.label, m.name) for m in MODULES.values()],
+                initial=[m.label for m in MODULES.values() if m.default],
+                help_text=_(
+                    "Usługi, które centrum prowadzi. Pracownicy centrum mogą je potem zmienić w ustawieniach."
+                ),
+            )
 
     def clean_hosts(self):
         return hosts_parse(self.cleaned_data["hosts"])
 
     def centre_data(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if name != "hosts"}
+        return {name: value for name, value in self.cleaned_data.items() if name not in ("hosts", "modules")}
 
 
 class CentreActiveForm(forms.Form):

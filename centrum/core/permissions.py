@@ -1,6 +1,6 @@
 """Who may do what in a centre. Pure predicates, used by views, services, the API and commands alike."""
 
-from centrum.accounts.models import CentreRoleKind
+from .roles import OFFICIAL, STAFF, role_backend
 
 
 def centre_roles(user, centre) -> frozenset[str]:
@@ -9,7 +9,7 @@ def centre_roles(user, centre) -> frozenset[str]:
         return frozenset()
     cache = user.__dict__.setdefault("_centre_roles_cache", {})
     if centre.pk not in cache:
-        cache[centre.pk] = frozenset(user.centre_roles.filter(centre=centre).values_list("role", flat=True))
+        cache[centre.pk] = frozenset(role_backend().roles_of(user, centre))
     return cache[centre.pk]
 
 
@@ -20,7 +20,7 @@ def has_centre_role(user, centre, *roles: str) -> bool:
 
 
 def is_centre_staff(user, centre) -> bool:
-    return has_centre_role(user, centre, CentreRoleKind.STAFF)
+    return has_centre_role(user, centre, STAFF)
 
 
 def can_manage_centre_settings(user, centre) -> bool:
@@ -28,7 +28,7 @@ def can_manage_centre_settings(user, centre) -> bool:
 
 
 def can_view_audit_log(user, centre) -> bool:
-    return has_centre_role(user, centre, CentreRoleKind.STAFF, CentreRoleKind.OFFICIAL)
+    return has_centre_role(user, centre, STAFF, OFFICIAL)
 
 
 def is_platform_admin(user) -> bool:

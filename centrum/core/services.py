@@ -17,6 +17,8 @@ from .centre_settings import REGISTRY, CentreSettings
 from .exceptions import ApplicationError, full_clean_or_raise
 from .models import Centre, CentreClosedDay, CentreHost, CentreSetting
 from .permissions import can_manage_centre_settings, is_centre_staff, is_platform_admin
+from .registry import MODULES
+from .roles import STAFF, role_backend
 
 # The profile's plain fields (one form field each); opening hours and services are lists of their own.
 PROFILE_TEXT_FIELDS = [
@@ -277,8 +279,16 @@ def _hosts_replace(centre: Centre, hosts: list[str]) -> None:
 
 
 @transaction.atomic
-def centre_create(*, data: dict[str, Any], hosts: list[str], actor) -> Centre:
+def centre_create(
+    *, data: dict[str, Any], hosts: list[str], actor, modules: list[str] | None = None
+) -> Centre:
+    """A new centre on `hosts`; `modules` names the modules it runs (None: every module's default)."""
     _require(is_platform_admin(actor))
+    if modules is not None and set(modules) - set(MODULES):
+        raise ApplicationError(
+            _("Nieznany moduł: %(labels)s.") % {"labels": ", ".join(sorted(set(modules) - set(MODULES)))},
+            field="modules",
+        )
     _refuse_fields_outside(data, CENTRE_FIELDS, _("Tych pól nie można tu ustawić: %(fields)s."))
     centre = Centre(**data)
     full_clean_or_raise(centre)
@@ -289,12 +299,17 @@ def centre_create(*, data: dict[str, Any], hosts: list[str], actor) -> Centre:
             _hosts_replace(centre, hosts)
     except IntegrityError:
         raise ApplicationError(_("Centrum o tym identyfikatorze albo hoście już istnieje."), field="slug")
+    switched = {}
+    for module in MODULES.values():
+        if modules is not None and (module.label in modules) != module.default:
+            switched[module.setting_key] = module.label in modules
+            CentreSetting.objects.create(centre=centre, key=module.setting_key, value=module.label in modules)
     audit_log(
         actor=actor,
         obj=centre,
         centre=centre,
         action="centre.created",
-        new={**snapshot(centre, CENTRE_FIELDS), "hosts": hosts},
+        new={**snapshot(centre, CENTRE_FIELDS), "hosts": hosts, **switched},
     )
     return centre
 
@@ -350,21 +365,18 @@ def centre_set_active(*, centre: Centre, active: bool, reason: str, actor) -> Ce
 def centre_staff_appoint(*, centre: Centre, email: str, full_name: str = "", actor):
     """Give the staff role to the person with `email`; a new person gets an account and a password link.
 
-    Returns `(user, created)`. Accounts opens the account, grants the role and queues the mail in this
+    Returns `(user, created)`. The role backend (accounts) opens the account, grants the role and queues the mail in this
     transaction; the platform's own record of the appointment is kept on the centre.
     """
-    from centrum.accounts.models import CentreRoleKind
-    from centrum.accounts.services import centre_role_appoint
-
     _require(is_platform_admin(actor))
-    centre_role, created = centre_role_appoint(
-        centre=centre, email=email, role=CentreRoleKind.STAFF, full_name=full_name, actor=actor
+    centre_role, created = role_backend().appoint(
+        centre=centre, email=email, role=STAFF, full_name=full_name, actor=actor
     )
     audit_log(
         actor=actor,
         obj=centre_role,
         centre=centre,
         action="centre.staff_appointed",
-        new={"user": centre_role.user.email, "role": CentreRoleKind.STAFF, "account_created": created},
+        new={"user": centre_role.user.email, "role": STAFF, "account_created": created},
     )
     return centre_role.user, created

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from .permissions import can_view_audit_log, is_centre_staff
+from .permissions import is_centre_staff
+from .registry import dashboard_cards_for, home_sections_for
 from .selectors import centre_list_public
 
 
@@ -49,9 +50,7 @@ staff_required = centre_permission_required(is_centre_staff)
 
 @centre_required
 def home(request: HttpRequest) -> HttpResponse:
-    from centrum.organisations.selectors import organisation_directory_stats
-
-    return render(request, "core/home.html", {"stats": organisation_directory_stats(centre=request.centre)})
+    return render(request, "core/home.html", {"sections": home_sections_for(request)})
 
 
 @centre_required
@@ -80,24 +79,4 @@ def platform_home(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def staff_dashboard(request: HttpRequest) -> HttpResponse:
-    from centrum.organisations.selectors import organisation_pending_count
-
-    from .outbox import outbox_health
-
-    try:  # rooms and equipment are an optional module: the dashboard works without it
-        from centrum.spaces.selectors import staff_dashboard_counts
-    except ImportError:
-        spaces = None
-    else:
-        spaces = staff_dashboard_counts(centre=request.centre)
-
-    return render(
-        request,
-        "core/staff_dashboard.html",
-        {
-            "pending_organisations": organisation_pending_count(centre=request.centre),
-            "outbox": outbox_health(centre=request.centre),
-            "can_view_audit_log": can_view_audit_log(request.user, request.centre),
-            "spaces": spaces,
-        },
-    )
+    return render(request, "core/staff_dashboard.html", {"cards": dashboard_cards_for(request)})

@@ -8,12 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from centrum.accounts.selectors import centre_staff_list
-
 from .exceptions import ApplicationError
 from .forms import CentreActiveForm, CentreForm, StaffAppointForm, add_application_error
 from .models import Centre
 from .permissions import is_platform_admin
+from .roles import STAFF, role_backend
 from .selectors import centre_hosts, centre_list_for_platform
 from .services import CENTRE_FIELDS, centre_create, centre_set_active, centre_staff_appoint, centre_update
 
@@ -45,7 +44,10 @@ def centre_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             centre = centre_create(
-                data=form.centre_data(), hosts=form.cleaned_data["hosts"], actor=request.user
+                data=form.centre_data(),
+                hosts=form.cleaned_data["hosts"],
+                modules=form.cleaned_data.get("modules"),
+                actor=request.user,
             )
         except ApplicationError as error:
             add_application_error(form, error)
@@ -82,7 +84,7 @@ def centre_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "edited_centre": centre,
             "staff_form": StaffAppointForm(),
             "active_form": CentreActiveForm(),
-            "staff": centre_staff_list(centre=centre),
+            "staff": role_backend().holders(centre, STAFF),
         },
     )
 
@@ -147,7 +149,7 @@ def _detail_with(request, centre, *, staff_form=None, active_form=None) -> HttpR
             "edited_centre": centre,
             "staff_form": staff_form or StaffAppointForm(),
             "active_form": active_form or CentreActiveForm(),
-            "staff": centre_staff_list(centre=centre),
+            "staff": role_backend().holders(centre, STAFF),
         },
         status=400,
     )

@@ -105,5 +105,5 @@ def test_page_query_count(client_for, centre, plain_user, django_assert_max_num_
     for i in range(6):
         api_token_create(user=plain_user, centre=centre, name=f"t{i}")
     client = client_for(centre, plain_user)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get(reverse("accounts:api_tokens")).status_code == 200

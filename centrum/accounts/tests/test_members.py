@@ -61,7 +61,7 @@ def test_members_page_query_count(client_for, centre, organisation, org_admin, d
     for i in range(3):
         membership_invite(organisation=organisation, email=f"i{i}@example.org", actor=org_admin)
     client = client_for(centre, org_admin)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert client.get(members_url(organisation)).status_code == 200
 
 

@@ -20,7 +20,7 @@ def test_profile_page(centre, other_centre, client_for, plain_user, size, django
     CentreRoleFactory(centre=centre, user=plain_user, role=CentreRoleKind.ADVISER)
     client = client_for(centre, plain_user)
     assert client.get("/moje/profil/").status_code == 200
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/moje/profil/")
     assert response.status_code == 200
     assert response.context["form"].initial["full_name"] == plain_user.full_name

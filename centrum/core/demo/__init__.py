@@ -1,1 +1,2 @@
-"""Demo data: the five seed centres, their organisations and one person per role (see `seed_demo`)."""
+"""Demo data core owns: the five seed centres (`centres`) and the orchestration of the demo seeders the
+apps register (`seeding`)."""

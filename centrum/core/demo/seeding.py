@@ -1,33 +1,69 @@
-"""Builds the five demo centres; `manage.py seed_demo` is the way in (its docstring explains the hooks)."""
+"""Builds the demo: core creates the five seed centres, then runs every registered demo seeder.
 
-import importlib
+Apps register seeders in their `features.py` with `register_demo_seeder(DemoSeeder(...))`; `manage.py
+seed_demo` is the way in (its docstring explains the contract a seeder keeps).
+"""
+
 import random
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError
 
-from centrum.accounts.demo import PLATFORM_ADMIN_EMAIL
 from centrum.core.centre_settings import REGISTRY
 from centrum.core.models import Centre, CentreHost, CentreSetting
-from centrum.organisations.models import Organisation
 
 from .centres import DEMO_CENTRES, DEMO_SLUGS, DemoCentre
-from .organisations import (
-    generate_organisations,
-    membership_organisation_names,
-    seed_districts,
-    seed_organisations,
-)
-from .people import DemoPassword, seed_centre_people, seed_memberships, seed_platform_admin
 
 # The per-centre setting that holds the building's description for the accessibility statement.
 ACCESSIBILITY_BUILDING_SETTING = "accessibility_building"
+
+
+@dataclass(frozen=True)
+class DemoSeeder:
+    """One app's part of the demo.
+
+    `seed(*, centre, rng)` fills one demo centre (`per_centre`), or `seed()` runs once for the platform
+    before any centre. It must be idempotent and may return a short summary ("organisations: 200").
+    Seeders run after the ones named in `after`, otherwise in registration (INSTALLED_APPS) order.
+    `rng` is a `random.Random` seeded with `rng_seed` (default: the seeder's name) and the centre's slug,
+    so a seeder's data stays the same whatever the others draw. `wipe(slugs)` runs on `--reset` after
+    the demo centres (and everything they own) are deleted: it removes what the seeder made outside them.
+    """
+
+    name: str
+    seed: Callable[..., str | None]
+    after: tuple[str, ...] = ()
+    per_centre: bool = True
+    wipe: Callable[[list[str]], None] | None = None
+    rng_seed: str = ""
+
+
+DEMO_SEEDERS: dict[str, DemoSeeder] = {}
+
+
+def register_demo_seeder(seeder: DemoSeeder) -> DemoSeeder:
+    DEMO_SEEDERS[seeder.name] = seeder
+    return seeder
+
+
+def ordered_seeders(seeders: list[DemoSeeder] | None = None) -> list[DemoSeeder]:
+    """Seeders in registration order, each after those it names in `after` (unknown names are ignored)."""
+    pending = list(DEMO_SEEDERS.values() if seeders is None else seeders)
+    names = {s.name for s in pending}
+    done: list[DemoSeeder] = []
+    placed: set[str] = set()
+    while pending:
+        ready = next((s for s in pending if all(a in placed or a not in names for a in s.after)), None)
+        if ready is None:
+            raise ValueError(f"Demo seeders depend on each other in a cycle: {[s.name for s in pending]}")
+        pending.remove(ready)
+        done.append(ready)
+        placed.add(ready.name)
+    return done
 
 
 @dataclass
@@ -35,37 +71,18 @@ class CentreReport:
     slug: str
     host: str
     created: bool
-    organisations_created: int = 0
-    organisations_total: int = 0
-    users: int = 0
-    hooks: list[str] = field(default_factory=list)
-    failed_hooks: list[str] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    seeders: list[str] = field(default_factory=list)
+    failed_seeders: list[str] = field(default_factory=list)
 
 
 def centre_rng(slug: str, label: str = "core") -> random.Random:
-    """A generator seeded by the centre and the app, so each app's data stays the same run after run
-    whatever the other apps draw."""
+    """A generator seeded by the centre and the seeder, so each one's data stays the same run after run
+    whatever the others draw."""
     return random.Random(f"centrum-demo:{label}:{slug}")
 
 
-def app_demo_hooks() -> Iterator[tuple[str, Callable]]:
-    """(app label, seed function) of every installed app with a `<app>.demo` module defining `seed`."""
-    for config in apps.get_app_configs():
-        if config.name == "centrum.core":
-            continue
-        module_name = f"{config.name}.demo"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        seed = getattr(module, "seed", None)
-        if callable(seed):
-            yield config.label, seed
-
-
-def _delete_demo_rows(queryset, centre_ids: set[int], depth: int = 0) -> None:
+def delete_demo_rows(queryset, centre_ids: set[int], depth: int = 0) -> None:
     """Delete `queryset` with its cascade. Rows that block it through PROTECT (a booking of an
     organisation, say) are deleted first when they belong to a demo centre; anything else stops here."""
     try:
@@ -80,19 +97,21 @@ def _delete_demo_rows(queryset, centre_ids: set[int], depth: int = 0) -> None:
                 raise
             blocking.setdefault(type(obj), []).append(obj.pk)
     for model, pks in blocking.items():
-        _delete_demo_rows(model._base_manager.filter(pk__in=pks), centre_ids, depth + 1)
-    _delete_demo_rows(queryset, centre_ids, depth + 1)
+        delete_demo_rows(model._base_manager.filter(pk__in=pks), centre_ids, depth + 1)
+    delete_demo_rows(queryset, centre_ids, depth + 1)
+
+
+def demo_centre_ids() -> set[int]:
+    return set(Centre.objects.filter(slug__in=DEMO_SLUGS).values_list("pk", flat=True))
 
 
 def wipe_demo() -> None:
-    """Remove the demo centres (with everything they own) and the demo people."""
+    """Remove the demo centres (with everything they own), then what the seeders made outside them."""
     centres = Centre.objects.filter(slug__in=DEMO_SLUGS)
-    centre_ids = set(centres.values_list("pk", flat=True))
-    _delete_demo_rows(centres, centre_ids)
-    people = Q(email__iexact=PLATFORM_ADMIN_EMAIL)
-    for slug in DEMO_SLUGS:
-        people |= Q(email__iendswith=f"@{slug}.demo")
-    _delete_demo_rows(get_user_model().objects.filter(people), centre_ids)
+    delete_demo_rows(centres, set(centres.values_list("pk", flat=True)))
+    for seeder in reversed(ordered_seeders()):
+        if seeder.wipe is not None:
+            seeder.wipe(DEMO_SLUGS)
 
 
 def _ensure_centre(spec: DemoCentre) -> tuple[Centre, bool]:
@@ -137,48 +156,45 @@ def _ensure_centre(spec: DemoCentre) -> tuple[Centre, bool]:
     return centre, created
 
 
+def _run(seeder: DemoSeeder, report: CentreReport | None, on_error: Callable[[str], None], **kwargs) -> None:
+    """One seeder in its own savepoint: a failure is reported and the others go on."""
+    try:
+        with transaction.atomic():
+            summary = seeder.seed(**kwargs)
+    except Exception:
+        where = f" for {report.slug}" if report else ""
+        on_error(f"demo seeder {seeder.name} failed{where}:\n{traceback.format_exc()}")
+        if report:
+            report.failed_seeders.append(seeder.name)
+        return
+    if report:
+        report.seeders.append(seeder.name)
+        if summary:
+            report.summaries.append(summary)
+
+
 def seed_centre(
-    spec: DemoCentre, password: DemoPassword, *, on_hook_error: Callable[[str], None]
+    spec: DemoCentre, seeders: list[DemoSeeder], *, on_error: Callable[[str], None]
 ) -> CentreReport:
     centre, created = _ensure_centre(spec)
     report = CentreReport(slug=spec.slug, host=spec.host, created=created)
-    people = seed_centre_people(centre, password)
-    report.users = len(people)
-    districts = seed_districts(centre, spec)
-    items = generate_organisations(spec, centre_rng(spec.slug))
-    report.organisations_created = len(
-        seed_organisations(
-            centre,
-            items,
-            districts=districts,
-            verified_by=people["pracownik"],
-            submitted_by=people["czlonek"],
+    for seeder in seeders:
+        _run(
+            seeder, report, on_error, centre=centre, rng=centre_rng(spec.slug, seeder.rng_seed or seeder.name)
         )
-    )
-    wanted = membership_organisation_names(items)
-    by_name = {org.name: org for org in Organisation.objects.filter(centre=centre, name__in=wanted)}
-    seed_memberships(centre, people, [by_name[name] for name in wanted])
-    report.organisations_total = Organisation.objects.filter(centre=centre).count()
-
-    for label, seed in app_demo_hooks():
-        try:
-            with transaction.atomic():
-                seed(centre=centre, rng=centre_rng(spec.slug, label))
-        except Exception:
-            report.failed_hooks.append(label)
-            on_hook_error(f"{label}.demo.seed failed for {spec.slug}:\n{traceback.format_exc()}")
-        else:
-            report.hooks.append(label)
     return report
 
 
-def seed_demo(*, reset: bool = False, on_hook_error: Callable[[str], None] = print) -> tuple[list, float]:
+def seed_demo(*, reset: bool = False, on_error: Callable[[str], None] = print) -> tuple[list, float]:
     """Create whatever of the demo is missing (everything, after `reset`); ([CentreReport], seconds)."""
     started = time.monotonic()
+    seeders = ordered_seeders()
     with transaction.atomic():
         if reset:
             wipe_demo()
-        password = DemoPassword()
-        seed_platform_admin(password)
-        reports = [seed_centre(spec, password, on_hook_error=on_hook_error) for spec in DEMO_CENTRES]
+        for seeder in seeders:
+            if not seeder.per_centre:
+                _run(seeder, None, on_error)
+        per_centre = [s for s in seeders if s.per_centre]
+        reports = [seed_centre(spec, per_centre, on_error=on_error) for spec in DEMO_CENTRES]
     return reports, time.monotonic() - started

@@ -1,5 +1,4 @@
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils.dates import WEEKDAYS
 
 from ..audit import action_label as _action_label
@@ -13,15 +12,6 @@ def weekday_name(value) -> str:
     try:
         return str(WEEKDAYS[int(value)])
     except (KeyError, TypeError, ValueError):
-        return ""
-
-
-@register.simple_tag
-def url_if_exists(name, *args, **kwargs) -> str:
-    """`{% url_if_exists "app:name" as link %}`: the URL, or "" while that page does not exist yet."""
-    try:
-        return reverse(name, args=args, kwargs=kwargs)
-    except NoReverseMatch:
         return ""
 
 

@@ -1,5 +1,3 @@
-import sys
-import types
 from io import StringIO
 
 import pytest
@@ -12,12 +10,14 @@ from django.urls import reverse
 
 from centrum.accounts.demo import DEMO_ROLES, PLATFORM_ADMIN_EMAIL, demo_email
 from centrum.accounts.models import CentreRole, Membership, MembershipRole, User
+from centrum.core.demo import seeding
 from centrum.core.demo.centres import DEMO_CENTRES
-from centrum.core.demo.organisations import ORGANISATIONS_PER_CENTRE, generate_organisations
-from centrum.core.demo.seeding import centre_rng
+from centrum.core.demo.seeding import DemoSeeder, centre_rng, ordered_seeders
 from centrum.core.models import Centre, CentreHost
 from centrum.core.text import fold
 from centrum.organisations.choices import OrganisationStatus, RegistryKind
+from centrum.organisations.demo.areas import demo_area
+from centrum.organisations.demo.generation import ORGANISATIONS_PER_CENTRE, generate_organisations
 from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import District, Organisation
 
@@ -187,29 +187,50 @@ def test_reset_recreates_the_demo(seeded):
 
 def test_generation_is_deterministic():
     for centre in DEMO_CENTRES:
-        first = generate_organisations(centre, centre_rng(centre.slug))
-        second = generate_organisations(centre, centre_rng(centre.slug))
+        area = demo_area(centre.slug)
+        first = generate_organisations(area, centre_rng(centre.slug))
+        second = generate_organisations(area, centre_rng(centre.slug))
         assert [(o.name, o.nip, o.krs) for o in first] == [(o.name, o.nip, o.krs) for o in second]
 
 
 @pytest.mark.django_db
-def test_app_hooks_run_per_centre_and_failures_are_contained(db, monkeypatch):
+def test_seeders_run_per_centre_and_failures_are_contained(db, monkeypatch):
     calls = []
 
-    def seed(*, centre, rng):
+    def record(*, centre, rng):
         calls.append((centre.slug, rng.random()))
+        return "recorded"
 
     def broken(*, centre, rng):
-        raise RuntimeError("broken hook")
+        raise RuntimeError("broken seeder")
 
-    monkeypatch.setitem(sys.modules, "centrum.organisations.demo", types.SimpleNamespace(seed=seed))
-    monkeypatch.setitem(sys.modules, "centrum.spaces.demo", types.SimpleNamespace(seed=broken))
+    seeders = dict(seeding.DEMO_SEEDERS)
+    seeders["test.broken"] = DemoSeeder(name="test.broken", seed=broken)
+    seeders["test.record"] = DemoSeeder(name="test.record", seed=record, after=("test.broken",))
+    monkeypatch.setattr(seeding, "DEMO_SEEDERS", seeders)
     output = _seed()
     assert [slug for slug, _ in calls] == list(HOSTS)
-    assert "failed hooks: spaces" in output
+    assert "failed seeders: test.broken" in output and "recorded" in output
     assert Organisation.objects.count() == len(HOSTS) * ORGANISATIONS_PER_CENTRE
-    with pytest.raises(Exception, match="hook"):
+    with pytest.raises(Exception, match="seeder"):
         call_command("seed_demo", "--strict", force=True, stdout=StringIO(), stderr=StringIO())
+
+
+def test_seeders_run_after_what_they_need():
+    def noop(**kwargs):
+        return None
+
+    first = DemoSeeder(name="b", seed=noop, after=("a",))
+    second = DemoSeeder(name="a", seed=noop, after=("unknown",))
+    third = DemoSeeder(name="c", seed=noop)
+    assert [s.name for s in ordered_seeders([first, second, third])] == ["a", "b", "c"]
+    names = [s.name for s in ordered_seeders()]
+    assert names.index("accounts.people") < names.index("organisations.registry")
+    assert names.index("organisations.registry") < names.index("accounts.memberships") < names.index("spaces")
+    with pytest.raises(ValueError, match="cycle"):
+        ordered_seeders(
+            [DemoSeeder(name="x", seed=noop, after=("y",)), DemoSeeder(name="y", seed=noop, after=("x",))]
+        )
 
 
 @pytest.mark.django_db

@@ -53,7 +53,7 @@ def _count(client, path, expected, assert_queries, status=200):
 def test_organisation_page_for_anonymous_visitors(build, anon, size, django_assert_num_queries):
     # centre by host; the organisation with district and people; its areas
     organisation, _admin = build(size)
-    response = _count(anon, f"/organizacje/{organisation.pk}/", 3, django_assert_num_queries)
+    response = _count(anon, f"/organizacje/{organisation.pk}/", 4, django_assert_num_queries)
     assert len(response.context["areas"]) == size
 
 
@@ -72,7 +72,7 @@ def test_register_done_page(build, centre, client_for, plain_user, size, django_
     pending = make_org(centre=centre, status=OrganisationStatus.PENDING, submitted_by=plain_user)
     pending.areas.set(ActivityArea.objects.order_by("position")[:size])
     path = f"/organizacje/zglos/wyslano/{pending.pk}/"
-    _count(client_for(centre, plain_user), path, 6, django_assert_num_queries)
+    _count(client_for(centre, plain_user), path, 7, django_assert_num_queries)
 
 
 @pytest.mark.parametrize("size", SIZES)

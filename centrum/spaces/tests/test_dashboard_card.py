@@ -1,6 +1,5 @@
 """The staff dashboard's card of rooms: requests to decide and loans overdue, counted per centre."""
 
-import sys
 from datetime import timedelta
 
 import pytest
@@ -8,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from centrum.core.calendar import warsaw_today
+from centrum.core.models import CentreSetting
 from centrum.spaces.choices import BookingStatus, LoanStatus
 from centrum.spaces.models import Loan
 from centrum.spaces.selectors import staff_dashboard_counts
@@ -63,7 +63,7 @@ def test_card_on_the_dashboard_with_links(staff_client, work):
     assert len(queries) <= 10  # centrum/core/tests/test_dashboard.py keeps the page within 10
 
 
-def test_dashboard_without_the_rooms_module(staff_client, monkeypatch):
-    monkeypatch.setitem(sys.modules, "centrum.spaces.selectors", None)  # import now raises ImportError
+def test_no_card_where_the_centre_does_not_run_rooms(staff_client, centre, work):
+    CentreSetting.objects.create(centre=centre, key="module_spaces", value=False)
     response = staff_client.get("/panel/")
     assert response.status_code == 200 and "Rezerwacje do zatwierdzenia" not in response.content.decode()

@@ -3,7 +3,8 @@
 Each page is measured with FEW and with MANY rows (bookings, rooms, loans, lets, equipment,
 audit entries…) and must run the same exact number of queries both times: a count that grows
 with the rows is an N+1. Every URL is requested once before it is measured, so per-process caches
-(content types, centre settings) do not make the number depend on which test ran first.
+(content types, centre settings) do not make the number depend on which test ran first. Every page
+and API call of the module reads the centre's settings once (does the centre run rooms?).
 """
 
 from datetime import timedelta
@@ -114,7 +115,7 @@ def test_manage(staff_client, centre, n, django_assert_num_queries):
     for i in range(n):
         RoomFactory(centre=centre, is_active=i % 3 != 0)
         EquipmentFactory(centre=centre, is_active=i % 3 != 0)
-    _assert_flat(staff_client, reverse("spaces:manage"), 8, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:manage"), 9, django_assert_num_queries)
 
 
 @SIZES
@@ -129,7 +130,7 @@ def test_lets(staff_client, centre, staff_user, n, django_assert_num_queries):
             ends_on=today + timedelta(days=30 + i),
             agreement_number=f"ZCOP/{i}/2026",
         )
-    _assert_flat(staff_client, reverse("spaces:lets"), 9, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:lets"), 10, django_assert_num_queries)
 
 
 @SIZES
@@ -138,7 +139,7 @@ def test_equipment_edit(staff_client, centre, organisation, n, django_assert_num
     for _ in range(n):
         EquipmentFactory(centre=centre)
     _future_bookings(centre, n, organisations=[organisation], equipment=item)
-    _assert_flat(staff_client, reverse("spaces:equipment_edit", args=[item.pk]), 5, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:equipment_edit", args=[item.pk]), 6, django_assert_num_queries)
 
 
 # --- booking form and booking detail --------------------------------------------------------------
@@ -161,7 +162,7 @@ def test_booking_create_form(client_for, centre, org_member, staff_user, role, n
         EquipmentFactory(centre=centre)
     client = client_for(centre, org_member if role == "member" else staff_user)
     # The monthly quota table of all the member's organisations is one query, however many they act for.
-    expected = {"member": 16, "staff": 10}[role]
+    expected = {"member": 16, "staff": 11}[role]
     _assert_flat(client, reverse("spaces:booking_create"), expected, django_assert_num_queries)
 
 
@@ -189,7 +190,7 @@ def test_booking_detail(
 ):
     booking = _booking_with_history(centre, organisation, org_member, n)
     client = client_for(centre, org_member if role == "member" else staff_user)
-    expected = {"member": 7, "staff": 9}[role]  # staff also read the change history
+    expected = {"member": 8, "staff": 9}[role]  # staff also read the change history
     _assert_flat(
         client, reverse("spaces:booking_detail", args=[booking.pk]), expected, django_assert_num_queries
     )
@@ -222,7 +223,7 @@ def _loans(centre, organisations, n):
 @SIZES
 def test_loan_list(staff_client, centre, n, django_assert_num_queries):
     _loans(centre, _organisations(centre, n), n)
-    _assert_flat(staff_client, reverse("spaces:loan_list"), 8, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:loan_list"), 9, django_assert_num_queries)
 
 
 @SIZES
@@ -245,7 +246,7 @@ def test_loan_detail(
     for i in range(n):
         audit_log(actor=UserFactory(), obj=loan, action="loan.approved", old={"i": i}, new={"i": i + 1})
     client = client_for(centre, org_member if role == "member" else staff_user)
-    _assert_flat(client, reverse("spaces:loan_detail", args=[loan.pk]), 7, django_assert_num_queries)
+    _assert_flat(client, reverse("spaces:loan_detail", args=[loan.pk]), 8, django_assert_num_queries)
 
 
 # --- calendar feeds --------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def test_loan_detail(
 def test_room_ics(anon, centre, organisation, n, django_assert_num_queries):
     room = RoomFactory(centre=centre)
     _future_bookings(centre, n, organisations=[organisation], room=room)
-    _assert_flat(anon, reverse("spaces:room_ics", args=[room.pk]), 6, django_assert_num_queries)
+    _assert_flat(anon, reverse("spaces:room_ics", args=[room.pk]), 7, django_assert_num_queries)
 
 
 @SIZES
@@ -263,7 +264,7 @@ def test_organisation_ics(anon, centre, organisation, org_member, n, django_asse
     _future_bookings(centre, n, organisations=[organisation])  # each in its own room
     feed = organisation_feed_token(organisation=organisation, actor=org_member)
     url = reverse("spaces:organisation_ics", args=[organisation.pk, feed.token])
-    _assert_flat(anon, url, 5, django_assert_num_queries)
+    _assert_flat(anon, url, 6, django_assert_num_queries)
 
 
 # --- JSON API --------------------------------------------------------------------------------------
@@ -275,7 +276,7 @@ def test_api_rooms(anon, centre, n, django_assert_num_queries):
         RoomFactory(centre=centre)
     response = _get(anon, "/api/v1/rooms")
     assert len(response.json()) == n
-    _assert_flat(anon, "/api/v1/rooms", 4, django_assert_num_queries)
+    _assert_flat(anon, "/api/v1/rooms", 5, django_assert_num_queries)
 
 
 @SIZES
@@ -287,7 +288,7 @@ def test_api_availability(anon, centre, organisation, n, django_assert_num_queri
         BookingFactory(room=room, organisation=organisation, starts_at=start, ends_at=end)
     url = f"/api/v1/rooms/{room.pk}/availability?start={first.isoformat()}&days=7"
     assert sum(len(day["busy"]) for day in _get(anon, url).json()) == n
-    _assert_flat(anon, url, 6, django_assert_num_queries)
+    _assert_flat(anon, url, 7, django_assert_num_queries)
 
 
 @SIZES
@@ -298,4 +299,4 @@ def test_api_my_bookings(client_for, centre, organisation, org_member, n, django
     _future_bookings(centre, n, organisations=organisations)
     client = client_for(centre, org_member)
     assert len(_get(client, "/api/v1/rooms/bookings").json()) == n
-    _assert_flat(client, "/api/v1/rooms/bookings", 5, django_assert_num_queries)
+    _assert_flat(client, "/api/v1/rooms/bookings", 6, django_assert_num_queries)

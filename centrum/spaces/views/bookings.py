@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centrum.accounts.selectors import active_organisation_for
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
@@ -60,14 +61,6 @@ from ..services import (
 from .common import form_error
 
 
-def _active_organisation(request):
-    try:
-        from centrum.accounts.selectors import active_organisation_for
-    except ImportError:  # the accounts app decides which organisation a person acts for, when it offers that
-        return None
-    return active_organisation_for(request)
-
-
 def _prefilled_slot(request) -> dict:
     """`?dzien=2026-05-12&od=10:00&do=12:00` from the free-slot search; anything unreadable is ignored."""
     values = {}
@@ -106,7 +99,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         rooms = room_list(centre=centre).filter(booking_policy=BookingPolicy.ORGANISATIONS)
         if not organisations.exists():
             return render(request, "spaces/no_organisation.html", status=403)
-    active = _active_organisation(request)
+    active = active_organisation_for(request)
     initial = {
         **_prefilled_slot(request),
         "room": request.GET.get("sala"),

@@ -1,23 +1,17 @@
-"""Load the demo: the five seed centres with their organisations and demo accounts.
+"""Load the demo: the five seed centres, then every app's demo data.
 
     manage.py seed_demo            create whatever is missing; running it again changes nothing
     manage.py seed_demo --reset    delete the demo centres and demo people, then create them afresh
     manage.py seed_demo --force    also when DEBUG is off (a public demo server, the tests)
 
-What it creates, per centre (Żory, Częstochowa, Mysłowice, Miechów, Kalisz), on `<slug>.localhost`:
-the centre's public facts from its seed page, its districts, about 200 organisations with valid NIP,
-REGON and KRS numbers (the same every time: the random generator is seeded), and one person per
-demo role from `centrum.accounts.demo` (`<role>@<slug>.demo`), plus the platform admin
-`admin@centrum.demo`. Every password is `settings.DEMO_PASSWORD`; every e-mail address is verified.
-
-Hooks for other apps: after a centre's own data exists, every installed app that has a module
-`<app>.demo` with a function `seed(*, centre, rng)` is called for that centre, in INSTALLED_APPS
-order. `rng` is a `random.Random` seeded with the app label and the centre's slug, so an app's demo
-data stays the same whatever other apps draw. A hook must be idempotent (look up before creating),
-may look up the demo people with `centrum.accounts.demo.demo_email(role_key, centre.slug)` and
-the demo organisations with the organisations' selectors, and should give any people it creates
-e-mail addresses in `@<slug>.demo` so that `--reset` removes them. Each hook runs in its own
-savepoint: a failing hook is reported and skipped (with `--strict` it stops the command instead).
+Core creates each centre (Żory, Częstochowa, Mysłowice, Miechów, Kalisz) on `<slug>.localhost` with the
+public facts of its seed page. Everything else comes from the demo seeders the apps register in their
+`features.py` (`centrum.core.demo.seeding.DemoSeeder`): accounts adds the platform admin and one person
+per demo role (`<role>@<slug>.demo`, password `settings.DEMO_PASSWORD`), organisations about 200
+organisations per centre, spaces the rooms, bookings and loans. Seeders run in the order their `after`
+declares. Each runs in its own savepoint: a failing seeder is reported and skipped (with `--strict` the
+command stops with an error instead). People a seeder creates get addresses in `@<slug>.demo`, and a
+seeder that keeps rows outside the demo centres removes them in its `wipe`, so `--reset` starts clean.
 """
 
 from django.conf import settings
@@ -27,7 +21,7 @@ from centrum.core.demo.seeding import seed_demo
 
 
 class Command(BaseCommand):
-    help = "Create the five demo centres with organisations and demo accounts (idempotent)."
+    help = "Create the five demo centres with every app's demo data (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -41,7 +35,7 @@ class Command(BaseCommand):
             help="Run even with DEBUG off: the demo accounts share one published password.",
         )
         parser.add_argument(
-            "--strict", action="store_true", help="Stop with an error when an app's demo hook fails."
+            "--strict", action="store_true", help="Stop with an error when a demo seeder fails."
         )
 
     def handle(self, *args, reset=False, strict=False, force=False, **options):
@@ -52,20 +46,17 @@ class Command(BaseCommand):
             )
         errors: list[str] = []
 
-        def on_hook_error(message: str) -> None:
+        def on_error(message: str) -> None:
             errors.append(message)
             self.stderr.write(message)
 
-        reports, seconds = seed_demo(reset=reset, on_hook_error=on_hook_error)
+        reports, seconds = seed_demo(reset=reset, on_error=on_error)
         for report in reports:
             state = "created" if report.created else "already there"
-            hooks = ", ".join(report.hooks) or "none"
-            self.stdout.write(
-                f"{report.host:<24} {state:<14} organisations: {report.organisations_total:>4} "
-                f"(+{report.organisations_created}), people: {report.users}, app hooks: {hooks}"
-            )
-            if report.failed_hooks:
-                self.stdout.write(self.style.WARNING(f"  failed hooks: {', '.join(report.failed_hooks)}"))
+            summary = ", ".join(report.summaries) or "no data"
+            self.stdout.write(f"{report.host:<24} {state:<14} {summary}")
+            if report.failed_seeders:
+                self.stdout.write(self.style.WARNING(f"  failed seeders: {', '.join(report.failed_seeders)}"))
         self.stdout.write(self.style.SUCCESS(f"Demo ready in {seconds:.1f} s."))
         if strict and errors:
-            raise CommandError(f"{len(errors)} demo hook(s) failed.")
+            raise CommandError(f"{len(errors)} demo seeder(s) failed.")

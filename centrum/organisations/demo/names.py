@@ -7,7 +7,7 @@ given, so the same seed always yields the same names.
 import random
 from dataclasses import dataclass
 
-from .centres import DemoCentre, Place
+from .areas import DemoArea, Place
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ class GeneratedName:
     place: Place | None = None  # the district an OSP, KGW or village club belongs to
 
 
-def _describe(rng: random.Random, centre: DemoCentre, first: str) -> str:
+def _describe(rng: random.Random, centre: DemoArea, first: str) -> str:
     return f"{first} {rng.choice(SECOND_SENTENCES).format(area=centre.area_phrase)}"
 
 
@@ -317,7 +317,7 @@ def _areas(rng: random.Random, codes: tuple[str, ...]) -> list[str]:
     return areas[:3]
 
 
-def association_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def association_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     theme = rng.choice([t for t in THEMES if t.association])
     neuter = centre.adjective[0]
     motto = rng.choice(MOTTOS)
@@ -336,7 +336,7 @@ def association_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
     return GeneratedName(name, short, _areas(rng, theme.areas), _describe(rng, centre, theme.description))
 
 
-def foundation_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def foundation_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     theme = rng.choice([t for t in THEMES if t.foundation])
     motto = rng.choice(MOTTOS)
     pattern = rng.randrange(4)
@@ -352,7 +352,7 @@ def foundation_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
     return GeneratedName(name, short, _areas(rng, theme.areas), _describe(rng, centre, theme.description))
 
 
-def parents_association_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def parents_association_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     number = rng.randint(1, 24)
     return GeneratedName(
         f"Stowarzyszenie Rodziców i Przyjaciół Szkoły Podstawowej nr {number} {centre.locative}",
@@ -366,7 +366,7 @@ def parents_association_name(rng: random.Random, centre: DemoCentre) -> Generate
     )
 
 
-def sports_club_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def sports_club_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     sport = rng.choice(SPORT_NAMES)
     discipline = rng.choice(DISCIPLINES)
     pattern = rng.randrange(3)
@@ -386,7 +386,7 @@ def sports_club_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
     )
 
 
-def village_sports_club_name(rng: random.Random, centre: DemoCentre, place: Place) -> GeneratedName:
+def village_sports_club_name(rng: random.Random, centre: DemoArea, place: Place) -> GeneratedName:
     sport = rng.choice(SPORT_NAMES)
     return GeneratedName(
         f"Ludowy Klub Sportowy „{sport}” {place.name}",
@@ -397,7 +397,7 @@ def village_sports_club_name(rng: random.Random, centre: DemoCentre, place: Plac
     )
 
 
-def school_sports_club_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def school_sports_club_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     sport = rng.choice(SPORT_NAMES)
     if rng.random() < 0.5:
         name = f"Uczniowski Klub Sportowy „{sport}” {centre.city}"
@@ -414,7 +414,7 @@ def school_sports_club_name(rng: random.Random, centre: DemoCentre) -> Generated
     )
 
 
-def ordinary_association_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def ordinary_association_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     motto = rng.choice(MOTTOS)
     pattern = rng.randrange(4)
     if pattern == 0:
@@ -448,7 +448,7 @@ def ordinary_association_name(rng: random.Random, centre: DemoCentre) -> Generat
     )
 
 
-def fire_brigade_name(rng: random.Random, centre: DemoCentre, place: Place) -> GeneratedName:
+def fire_brigade_name(rng: random.Random, centre: DemoArea, place: Place) -> GeneratedName:
     return GeneratedName(
         f"Ochotnicza Straż Pożarna {place.locative}",
         f"OSP {place.name}",
@@ -458,7 +458,7 @@ def fire_brigade_name(rng: random.Random, centre: DemoCentre, place: Place) -> G
     )
 
 
-def rural_womens_circle_name(rng: random.Random, centre: DemoCentre, place: Place) -> GeneratedName:
+def rural_womens_circle_name(rng: random.Random, centre: DemoArea, place: Place) -> GeneratedName:
     return GeneratedName(
         f"Koło Gospodyń Wiejskich {place.locative}",
         f"KGW {place.name}",
@@ -468,7 +468,7 @@ def rural_womens_circle_name(rng: random.Random, centre: DemoCentre, place: Plac
     )
 
 
-def social_cooperative_name(rng: random.Random, centre: DemoCentre) -> GeneratedName:
+def social_cooperative_name(rng: random.Random, centre: DemoArea) -> GeneratedName:
     motto = rng.choice(MOTTOS)
     return GeneratedName(
         f"Spółdzielnia Socjalna „{motto}”",
@@ -478,7 +478,7 @@ def social_cooperative_name(rng: random.Random, centre: DemoCentre) -> Generated
     )
 
 
-def landmark_names(centre: DemoCentre) -> list[tuple[GeneratedName, str]]:
+def landmark_names(centre: DemoArea) -> list[tuple[GeneratedName, str]]:
     """One-off organisations every city has: (name, legal form)."""
     names = [
         (

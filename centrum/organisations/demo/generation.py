@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from centrum.core.demo.centres import DEMO_SLUGS
 from centrum.core.models import Centre
 from centrum.core.text import fold
-from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
-from centrum.organisations.models import ActivityArea, District, Organisation
-from centrum.organisations.services import organisation_search_text
 
+from ..choices import LegalForm, OrganisationStatus, RegistryKind
+from ..models import ActivityArea, District, Organisation
+from ..services import organisation_search_text
 from . import names
-from .centres import DEMO_CENTRES, DemoCentre, Place
+from .areas import DemoArea, Place
 
 ORGANISATIONS_PER_CENTRE = 200
 PENDING_PER_CENTRE = 5
@@ -118,7 +119,7 @@ def _fictional_phone(rng: random.Random) -> str:
 # --- generation --------------------------------------------------------------------------------------
 
 
-def _address(rng: random.Random, centre: DemoCentre, place: Place) -> tuple[str, str, str]:
+def _address(rng: random.Random, centre: DemoArea, place: Place) -> tuple[str, str, str]:
     """(street, postal code, city) in the centre's area: a village number or a city street."""
     if place.village:
         return f"{place.name} {rng.randint(1, 180)}", centre.postal_codes[0], place.name
@@ -134,7 +135,7 @@ def _pick_kind(rng: random.Random, free_places: dict[str, list[Place]]) -> str:
     return rng.choices(kinds, weights=[KINDS[k][0] for k in kinds])[0]
 
 
-def _generated_name(rng: random.Random, centre: DemoCentre, kind: str, free_places) -> names.GeneratedName:
+def _generated_name(rng: random.Random, centre: DemoArea, kind: str, free_places) -> names.GeneratedName:
     if kind in _PLACE_KINDS:
         place = free_places[kind].pop(rng.randrange(len(free_places[kind])))
         builder = {
@@ -162,9 +163,9 @@ def _registered_on(rng: random.Random, kind: str) -> datetime.date:
     return first + datetime.timedelta(days=rng.randint(0, (last - first).days))
 
 
-def generate_organisations(centre: DemoCentre, rng: random.Random) -> list[OrganisationSpec]:
+def generate_organisations(centre: DemoArea, rng: random.Random) -> list[OrganisationSpec]:
     """The centre's demo organisations, the same list for the same rng state."""
-    centre_index = [c.slug for c in DEMO_CENTRES].index(centre.slug)
+    centre_index = DEMO_SLUGS.index(centre.slug)
     krs_pool = krs_numbers(centre_index, ORGANISATIONS_PER_CENTRE + 20, rng)
     free_places = {kind: [p for p in centre.districts if p.locative] for kind in _PLACE_KINDS}
     city_places = [p for p in centre.districts if not p.village] or centre.districts
@@ -273,7 +274,7 @@ def generate_organisations(centre: DemoCentre, rng: random.Random) -> list[Organ
 _RELATIONS = ["centre", "district", "verified_by", "submitted_by"]
 
 
-def seed_districts(centre: Centre, spec: DemoCentre) -> dict[str, District]:
+def seed_districts(centre: Centre, spec: DemoArea) -> dict[str, District]:
     existing = {d.name: d for d in District.objects.filter(centre=centre)}
     missing = []
     for place in spec.districts:

@@ -1,0 +1,245 @@
+"""What the apps contribute to the pages core draws: modules, navigation, dashboard cards, home-page sections.
+
+Core imports no feature app. Each app declares its contributions in its own `features.py`, found at
+start-up by `CoreConfig.ready()` (as `centre_settings.py`, `jobs.py` and `audit_labels.py` are), much as
+Wagtail apps register hooks and Indico modules connect to its menu signals:
+
+    # centrum/spaces/features.py
+    from centrum.core import registry
+
+    registry.register_module(registry.Module(label="spaces", name=_("Sale i sprzęt"), url_namespaces=("spaces",)))
+    registry.register_nav_item(registry.NavItem(label=_("Sale i sprzęt"), url_name="spaces:room_list",
+                                                module="spaces", order=40, current_namespace="spaces"))
+
+A contribution tied to a `module` shows only in centres that run that module; a module a centre switched
+off (its `module_<label>` centre setting) answers 404 on its URLs there (`CentreMiddleware`).
+Roles and demo data have registries of their own: `centrum.core.roles` and `centrum.core.demo.seeding`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .centre_settings import SettingDefinition, centre_setting
+from .centre_settings import register as register_setting
+from .models import Centre
+from .permissions import is_centre_staff
+
+Predicate = Callable[[HttpRequest], bool]
+ContextFactory = Callable[[HttpRequest], dict[str, Any]]
+
+MODULES_GROUP = _("Moduły centrum")
+
+
+def always(request: HttpRequest) -> bool:
+    return True
+
+
+def authenticated(request: HttpRequest) -> bool:
+    return bool(getattr(getattr(request, "user", None), "is_authenticated", False))
+
+
+def centre_staff(request: HttpRequest) -> bool:
+    return is_centre_staff(request.user, request.centre)
+
+
+def no_context(request: HttpRequest) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Module:
+    """A service a centre may run or not: rooms, the organisation directory, later grants or trainings."""
+
+    label: str
+    name: str | Promise
+    url_namespaces: tuple[str, ...]
+    description: str | Promise = ""
+    # Modules this one cannot work without: off when any of them is off.
+    requires: tuple[str, ...] = ()
+    default: bool = True
+    # The module's front page, listed among the centre's services in the footer.
+    public_url_name: str = ""
+    # API paths of the module ("/api/v1/rooms"): they answer 404 too where the module is off.
+    api_paths: tuple[str, ...] = ()
+    order: int = 100
+
+    @property
+    def setting_key(self) -> str:
+        return f"module_{self.label}"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A link in the main navigation of a centre's site (`section="centre"`) or the platform's."""
+
+    label: str | Promise
+    url_name: str
+    order: int = 100
+    visible: Predicate = always
+    module: str = ""
+    section: str = "centre"
+    # The link is marked current on every page of this URL namespace; otherwise on its own page only.
+    current_namespace: str = ""
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+    def is_current(self, request: HttpRequest) -> bool:
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            return False
+        if self.current_namespace:
+            return match.namespace == self.current_namespace
+        return match.view_name == self.url_name
+
+
+@dataclass(frozen=True)
+class DashboardCard:
+    """A card of the staff dashboard: `template` (an `<li class="card">`) rendered with `card` = `context(request)`."""
+
+    key: str
+    template: str
+    context: ContextFactory = no_context
+    visible: Predicate = always
+    order: int = 100
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of a centre's home page, rendered like a dashboard card (`section` = `context(request)`)."""
+
+    key: str
+    template: str
+    context: ContextFactory = no_context
+    order: int = 100
+    module: str = ""
+
+
+MODULES: dict[str, Module] = {}
+NAV_ITEMS: list[NavItem] = []
+DASHBOARD_CARDS: dict[str, DashboardCard] = {}
+HOME_SECTIONS: dict[str, HomeSection] = {}
+
+
+def register_module(module: Module) -> Module:
+    """Declare a module and its on/off centre setting (`module_<label>`), which staff switch in the settings."""
+    MODULES[module.label] = module
+    register_setting(
+        SettingDefinition(
+            key=module.setting_key,
+            label=module.name,
+            kind=bool,
+            default=module.default,
+            help_text=module.description,
+            group=MODULES_GROUP,
+        )
+    )
+    return module
+
+
+def register_nav_item(item: NavItem) -> NavItem:
+    NAV_ITEMS.append(item)
+    return item
+
+
+def register_dashboard_card(card: DashboardCard) -> DashboardCard:
+    DASHBOARD_CARDS[card.key] = card
+    return card
+
+
+def register_home_section(section: HomeSection) -> HomeSection:
+    HOME_SECTIONS[section.key] = section
+    return section
+
+
+# --- which modules a centre runs --------------------------------------------------------------------
+
+
+def _setting(centre: Centre, key: str, settings=None):
+    return settings[key] if settings is not None else centre_setting(centre, key)
+
+
+def module_is_active(centre: Centre | None, label: str, *, settings=None) -> bool:
+    """Whether `centre` runs module `label` (and every module it requires). No centre, no modules.
+
+    `settings` is the request's `centre_settings` when there is one (loaded once per request).
+    """
+    if centre is None:
+        return False
+    if not label:
+        return True
+    module = MODULES.get(label)
+    if module is None:
+        return False
+    if not _setting(centre, module.setting_key, settings):
+        return False
+    return all(module_is_active(centre, required, settings=settings) for required in module.requires)
+
+
+def active_modules(centre: Centre | None, *, settings=None) -> list[Module]:
+    """The modules `centre` runs, in their order."""
+    ordered = sorted(MODULES.values(), key=lambda m: (m.order, m.label))
+    return [m for m in ordered if module_is_active(centre, m.label, settings=settings)]
+
+
+def module_of_request(namespace: str, path: str) -> Module | None:
+    """The module that serves a URL: by the URL namespace of its pages or the path of its API."""
+    top = namespace.split(":")[0]
+    for module in MODULES.values():
+        if top in module.url_namespaces:
+            return module
+        if any(path == prefix or path.startswith(prefix.rstrip("/") + "/") for prefix in module.api_paths):
+            return module
+    return None
+
+
+def _request_allows(request: HttpRequest, module: str) -> bool:
+    centre = getattr(request, "centre", None)
+    return module_is_active(centre, module, settings=getattr(request, "centre_settings", None))
+
+
+# --- what a request sees ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownNavItem:
+    label: str | Promise
+    url: str
+    current: bool
+
+
+def nav_items_for(request: HttpRequest) -> list[ShownNavItem]:
+    section = "centre" if getattr(request, "centre", None) is not None else "platform"
+    items = sorted((i for i in NAV_ITEMS if i.section == section), key=lambda i: i.order)
+    return [
+        ShownNavItem(label=i.label, url=i.url(), current=i.is_current(request))
+        for i in items
+        if (section == "platform" or _request_allows(request, i.module)) and i.visible(request)
+    ]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def dashboard_cards_for(request: HttpRequest) -> list[Rendered]:
+    cards = sorted(DASHBOARD_CARDS.values(), key=lambda c: (c.order, c.key))
+    return [
+        Rendered(c.template, c.context(request))
+        for c in cards
+        if _request_allows(request, c.module) and c.visible(request)
+    ]
+
+
+def home_sections_for(request: HttpRequest) -> list[Rendered]:
+    sections = sorted(HOME_SECTIONS.values(), key=lambda s: (s.order, s.key))
+    return [Rendered(s.template, s.context(request)) for s in sections if _request_allows(request, s.module)]

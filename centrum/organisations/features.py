@@ -1,0 +1,58 @@
+"""What the organisation directory contributes to core: its module, menu links, the staff dashboard card,
+the home-page section and the demo organisations (see `centrum.core.registry`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core import registry
+from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
+
+from . import demo
+from .selectors import organisation_directory_stats, organisation_pending_count
+
+MODULE = registry.register_module(
+    registry.Module(
+        label="organisations",
+        name=_("Baza organizacji pozarządowych"),
+        description=_("Katalog organizacji, zgłoszenia i ich weryfikacja, import i eksport danych."),
+        url_namespaces=("organisations",),
+        public_url_name="organisations:directory",
+        api_paths=("/api/v1/organisations",),
+        order=10,
+    )
+)
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Organizacje"), url_name="organisations:directory", order=10, module=MODULE.label
+    )
+)
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Zgłoś organizację"), url_name="organisations:register", order=20, module=MODULE.label
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="organisations.registry",
+        template="organisations/features/dashboard_card.html",
+        context=lambda request: {"pending_organisations": organisation_pending_count(centre=request.centre)},
+        visible=registry.centre_staff,
+        order=10,
+        module=MODULE.label,
+    )
+)
+registry.register_home_section(
+    registry.HomeSection(
+        key="organisations.directory",
+        template="organisations/features/home_section.html",
+        context=lambda request: {"stats": organisation_directory_stats(centre=request.centre)},
+        order=10,
+        module=MODULE.label,
+    )
+)
+
+register_demo_seeder(
+    DemoSeeder(
+        name="organisations.registry", seed=demo.seed, after=("accounts.people",), rng_seed=demo.RNG_SEED
+    )
+)

@@ -1,0 +1,56 @@
+"""What rooms and equipment contribute to core: the module, the menu link, the staff dashboard card and
+the demo rooms, bookings and loans (see `centrum.core.registry`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core import registry
+from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
+
+from . import demo
+from .selectors import staff_dashboard_counts
+
+MODULE = registry.register_module(
+    registry.Module(
+        label="spaces",
+        name=_("Sale i sprzęt"),
+        description=_("Rezerwacje sal, wypożyczenia sprzętu i najem biur. Wymaga bazy organizacji."),
+        url_namespaces=("spaces",),
+        requires=("organisations",),
+        public_url_name="spaces:room_list",
+        api_paths=("/api/v1/rooms",),
+        order=20,
+    )
+)
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Sale i sprzęt"),
+        url_name="spaces:room_list",
+        order=30,
+        module=MODULE.label,
+        current_namespace="spaces",
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="spaces.requests",
+        template="spaces/_dashboard_card.html",
+        context=lambda request: staff_dashboard_counts(centre=request.centre),
+        visible=registry.centre_staff,
+        order=20,
+        module=MODULE.label,
+    )
+)
+registry.register_home_section(
+    registry.HomeSection(
+        key="spaces.rooms", template="spaces/features/home_section.html", order=20, module=MODULE.label
+    )
+)
+
+register_demo_seeder(
+    DemoSeeder(
+        name="spaces",
+        seed=demo.seed,
+        after=("organisations.registry", "accounts.memberships"),
+    )
+)
