@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -198,7 +199,7 @@ def _apply_transition(request: HttpRequest, organisation: Organisation) -> tuple
             organisation=organisation, action=action, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except ApplicationError as exc:
-        form.add_application_error(exc)
+        add_application_error(form, exc)
         return False, form
     messages.success(request, ACTION_DONE_MESSAGES[action] % {"name": organisation.name})
     return True, form
@@ -251,7 +252,7 @@ def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationFo
     filled = type(form)(
         prefill_from_krs(request.POST, result.data, form.fields),
         centre=form.centre,
-        logo_max_kb=form.fields["logo"].max_kb,
+        logo_max_kb=form.fields["logo"].max_bytes // 1024,
         instance=form.instance,
     )
     filled.show_only_errors({})
@@ -307,7 +308,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     areas=form.service_areas(),
                 )
             except ApplicationError as exc:
-                form.add_application_error(exc)
+                add_application_error(form, exc)
             else:
                 return redirect("organisations:register_done", pk=organisation.pk)
         if form.errors:
@@ -354,7 +355,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     areas=form.service_areas(),
                 )
             except ApplicationError as exc:
-                form.add_application_error(exc)
+                add_application_error(form, exc)
             else:
                 messages.success(request, _("Zapisano dane organizacji."))
                 return redirect("organisations:detail", pk=organisation.pk)

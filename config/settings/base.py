@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "centrum.organisations",
     "centrum.spaces",
     "centrum.api",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -80,9 +81,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "centrum.core.context_processors.centrum",
             ],
+            # {% error_summary form %} on every page with a form, without a {% load %}.
+            "builtins": ["centrum.core.templatetags.centrum_forms"],
         },
     },
 ]
+
+# One field template and one form template for every form of every app (centrum/core/forms.py).
+FORM_RENDERER = "centrum.core.forms.CentrumFormRenderer"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -28,7 +29,6 @@ from ..selectors import (
     organisations_active,
 )
 from ..services import loan_approve, loan_cancel, loan_hand_over, loan_reject, loan_request, loan_return
-from .common import form_error
 
 
 @staff_required
@@ -73,7 +73,7 @@ def loan_create(request: HttpRequest) -> HttpResponse:
                 items=form.chosen_equipment(),
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(
                 request, _("Wniosek o wypożyczenie %(number)s wysłany.") % {"number": loan.number}

@@ -1,0 +1,34 @@
+"""`{% error_summary form other_form formset %}`: the one error summary above a page's forms."""
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _field_target(field: forms.BoundField) -> str:
+    # A group of radios or checkboxes has no single input; its first option is where the link goes.
+    return field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+
+
+def _form_entries(form) -> list[dict]:
+    entries = [{"message": error, "target": ""} for error in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            entries.append({"label": field.label, "message": error, "target": _field_target(field)})
+    return entries
+
+
+@register.inclusion_tag("core/_error_summary.html")
+def error_summary(*forms_or_formsets) -> dict:
+    """Every error of the given forms (and formsets), each linked to its field."""
+    entries = []
+    for item in forms_or_formsets:
+        if item is None or not getattr(item, "is_bound", False):
+            continue
+        if isinstance(item, forms.BaseFormSet):
+            entries += [{"message": error, "target": ""} for error in item.non_form_errors()]
+            for form in item.forms:
+                entries += _form_entries(form)
+        else:
+            entries += _form_entries(item)
+    return {"entries": entries}
