@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
+from centrum.core.pagination import paginate
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -100,13 +101,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None, centre=request.centre)
     filters = form.filters()
     organisations = organisation_directory(centre=request.centre, **filters)
-    paginator = CappedPaginator(organisations, PAGE_SIZE, cap=DIRECTORY_COUNT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(
+        request, organisations, per_page=PAGE_SIZE, paginator_class=CappedPaginator, cap=DIRECTORY_COUNT_CAP
+    )
     context = {
         "form": form,
         "page": page,
-        "paginator": paginator,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "paginator": page.paginator,
         "is_filtered": bool(filters),
         "legal_forms": dict(Organisation._meta.get_field("legal_form").choices),
     }
@@ -392,8 +393,7 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
                 target = reverse("organisations:verification_queue")
             return redirect(target)
         failed_form, failed_pk = form, organisation.pk
-    paginator = Paginator(organisation_verification_queue(centre=request.centre), QUEUE_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, organisation_verification_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
     organisations = list(page.object_list)
     duplicates = organisation_duplicates_for(centre=request.centre, organisations=organisations)
     items = [
@@ -420,6 +420,6 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/verification_queue.html",
-        {"page": page, "paginator": paginator, "items": items, "failed_pk": failed_pk},
+        {"page": page, "paginator": page.paginator, "items": items, "failed_pk": failed_pk},
         status=400 if failed_form is not None else 200,
     )

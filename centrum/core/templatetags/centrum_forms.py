@@ -1,6 +1,9 @@
-"""`{% error_summary form other_form formset %}`: the one error summary above a page's forms."""
+"""The form layer in templates: `{% error_summary form other_form formset %}` above a page's forms and
+`page|page_links` for the one pagination (core/_pagination.html)."""
 
 from django import forms, template
+
+from ..pagination import page_links as _page_links
 
 register = template.Library()
 
@@ -32,3 +35,9 @@ def error_summary(*forms_or_formsets) -> dict:
         else:
             entries += _form_entries(item)
     return {"entries": entries}
+
+
+@register.filter
+def page_links(page) -> list:
+    """`{% for number in page|page_links %}` in core/_pagination.html."""
+    return _page_links(page)
