@@ -1,12 +1,11 @@
 """The Content-Security-Policy header sent with every response (settings.CONTENT_SECURITY_POLICY).
 
 Pages load scripts and styles only from our own static files: no inline <script>, no style="…"
-attribute, no inline event handler. A view whose page needs a different policy (the API
-documentation) decorates itself with `content_security_policy(...)`; nothing gets 'unsafe-inline'.
+attribute, no inline event handler. The API documentation (Swagger UI from local static files) works
+under the same policy. A response that sets its own header keeps it.
 """
 
-from collections.abc import Callable, Mapping
-from functools import wraps
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -17,23 +16,6 @@ HEADER = "Content-Security-Policy"
 def policy_header(policy: Mapping[str, list[str] | tuple[str, ...]]) -> str:
     """`{"default-src": ["'self'"], …}` → "default-src 'self'; …" (a directive with no source stands alone)."""
     return "; ".join(" ".join([directive, *sources]) for directive, sources in policy.items())
-
-
-def content_security_policy(**overrides: list[str]) -> Callable:
-    """A view whose page needs other sources: `@content_security_policy(img_src=["'self'", "data:"])`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            response = view(request, *args, **kwargs)
-            policy = dict(settings.CONTENT_SECURITY_POLICY)
-            policy.update({name.replace("_", "-"): sources for name, sources in overrides.items()})
-            response[HEADER] = policy_header(policy)
-            return response
-
-        return wrapped
-
-    return decorator
 
 
 class ContentSecurityPolicyMiddleware:

@@ -168,7 +168,6 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
             "services": services,
             "logo": logo,
             "current": centre,
-            "has_errors": post is not None,
             "logo_limit": settings.CENTRE_LOGO_MAX_BYTES,
         },
     )
