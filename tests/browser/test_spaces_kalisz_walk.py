@@ -242,7 +242,9 @@ def test_kalisz_free_slots_photos_and_dashboard_walk(page: Page, kalisz, staff_m
     # The message next to the field, and in the error summary, which has the focus.
     expect(page.locator("#id_new-image_error")).to_have_text("Wybierz plik ze zdjęciem.")
     expect(page.locator("[data-error-summary]")).to_be_focused()
-    expect(page.locator("[data-error-summary] a[href='#id_new-image']")).to_contain_text("Wybierz plik ze zdjęciem.")
+    expect(page.locator("[data-error-summary] a[href='#id_new-image']")).to_contain_text(
+        "Wybierz plik ze zdjęciem."
+    )
     assert not RoomPhoto.objects.exists()
     for name, colour, text in [
         ("sala.png", (200, 120, 40), "Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik"),
