@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .centre_settings import REGISTRY
@@ -8,6 +10,7 @@ from .exceptions import ApplicationError
 from .models import Centre
 from .registry import MODULES
 from .services import CENTRE_FIELDS, PROFILE_TEXT_FIELDS, hosts_parse, logo_validate
+from .uploads import image_validate
 
 WEEKDAYS = [
     (0, _("poniedziałek")),
@@ -44,9 +47,50 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-def add_application_error(form: forms.Form, error: ApplicationError) -> None:
-    """Show a broken rule next to its field, or above the form when it concerns no single field."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+class CentrumFormRenderer(TemplatesSetting):
+    """The one way every form of every app is drawn (settings.FORM_RENDERER).
+
+    `{{ form }}` and `{{ form.field.as_field_group }}` use core/forms/field.html: label, help text and
+    errors as text next to the input; Django itself sets aria-invalid and aria-describedby.
+    """
+
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+def add_application_error(
+    form: forms.Form, error: ApplicationError, *, default_field: str | None = None
+) -> None:
+    """Show a broken rule a service raised next to its field, else next to `default_field` (when the
+    form has one), else in the error summary above the form."""
+    for name in (error.field, default_field):
+        if name and name in form.fields:
+            form.add_error(name, error.message)
+            return
+    form.add_error(None, error.message)
+
+
+class ImageUploadField(forms.ImageField):
+    """An uploaded image checked by the one validator of core (size, real format, pixel count)."""
+
+    def __init__(self, *args, max_bytes: int, formats: set[str], **kwargs):
+        self.max_bytes, self.formats = max_bytes, formats
+        kwargs.setdefault(
+            "widget",
+            forms.ClearableFileInput(
+                attrs={"accept": ",".join(f"image/{name.lower()}" for name in sorted(formats))}
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        try:
+            image_validate(data, max_bytes=self.max_bytes, formats=self.formats, field="")
+        except ApplicationError as error:
+            raise ValidationError(error.message, code="invalid_image") from None
+        return super().to_python(data)
 
 
 class DateInput(forms.DateInput):

@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from .audit import audit_log, changes, snapshot
@@ -19,6 +18,7 @@ from .models import Centre, CentreClosedDay, CentreHost, CentreSetting
 from .permissions import can_manage_centre_settings, is_centre_staff, is_platform_admin
 from .registry import MODULES
 from .roles import STAFF, role_backend
+from .uploads import image_validate
 
 # The profile's plain fields (one form field each); opening hours and services are lists of their own.
 PROFILE_TEXT_FIELDS = [
@@ -99,29 +99,9 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
 
 def logo_validate(upload: UploadedFile) -> str:
     """The image format ("PNG", …) of an accepted logo; raises ApplicationError(field="logo") otherwise."""
-    from PIL import Image
-
-    limit = settings.CENTRE_LOGO_MAX_BYTES
-    if upload.size > limit:
-        raise ApplicationError(
-            _("Plik jest za duży (%(size)s). Największy dozwolony rozmiar to %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            field="logo",
-        )
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except Exception:
-        raise ApplicationError(
-            _("To nie jest plik graficzny. Wybierz plik PNG, JPEG, GIF lub WebP."), field="logo"
-        )
-    finally:
-        upload.seek(0)
-    if image_format not in LOGO_FORMATS:
-        raise ApplicationError(_("Dozwolone formaty logo: PNG, JPEG, GIF, WebP."), field="logo")
-    return image_format
+    return image_validate(
+        upload, max_bytes=settings.CENTRE_LOGO_MAX_BYTES, formats=LOGO_FORMATS, field="logo"
+    )
 
 
 def opening_hours_normalise(entries: list[dict]) -> list[dict]:

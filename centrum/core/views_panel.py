@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from .forms import (
     add_application_error,
     content_type_label,
 )
+from .pagination import paginate
 from .permissions import can_view_audit_log
 from .selectors import (
     audit_actions_for_centre,
@@ -47,10 +47,6 @@ AUDIT_PAGE_SIZE = 50
 audit_viewer_required = centre_permission_required(can_view_audit_log)
 
 
-def _page(request: HttpRequest, queryset, size: int):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
 @audit_viewer_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     centre = request.centre
@@ -68,13 +64,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
     )
-    page = _page(request, entries, AUDIT_PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, entries, per_page=AUDIT_PAGE_SIZE)
     return render(
         request,
         "core/panel/audit_log.html",
-        {"form": form, "page": page, "query": query.urlencode(), "labels": _labels(page)},
+        {"form": form, "page": page, "labels": _labels(page)},
     )
 
 
@@ -83,7 +77,7 @@ def audit_object_history(request: HttpRequest, content_type_id: int, object_id: 
     entries = audit_list_for_object_id(
         centre=request.centre, content_type_id=content_type_id, object_id=object_id
     )
-    page = _page(request, entries, AUDIT_PAGE_SIZE)
+    page = paginate(request, entries, per_page=AUDIT_PAGE_SIZE)
     first = page.object_list[0]
     return render(
         request,
@@ -174,7 +168,6 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
             "services": services,
             "logo": logo,
             "current": centre,
-            "has_errors": post is not None,
             "logo_limit": settings.CENTRE_LOGO_MAX_BYTES,
         },
     )

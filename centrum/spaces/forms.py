@@ -16,22 +16,6 @@ SCOPE_CHOICES = [
 ]
 
 
-class AccessibleFormMixin:
-    """Errors are linked to their inputs (aria-describedby, aria-invalid), as WCAG asks."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                attrs = self.fields[name].widget.attrs
-                described = {bound.auto_id + "_error"}
-                if self.fields[name].help_text:
-                    described.add(bound.auto_id + "_helptext")
-                attrs["aria-describedby"] = " ".join(sorted(described))
-                attrs["aria-invalid"] = "true"
-
-
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -50,7 +34,7 @@ def equipment_field_name(item: EquipmentItem) -> str:
     return f"equipment_{item.pk}"
 
 
-class BookingForm(AccessibleFormMixin, forms.Form):
+class BookingForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Rodzaj"), choices=BookingKind.choices[:3], initial=BookingKind.ORGANISATION
     )
@@ -123,7 +107,7 @@ class BookingForm(AccessibleFormMixin, forms.Form):
         return result
 
 
-class DecisionForm(AccessibleFormMixin, forms.Form):
+class DecisionForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("Zakres"),
         choices=[("one", _("tylko ten termin")), ("series", _("wszystkie oczekujące terminy cyklu"))],
@@ -137,14 +121,14 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class CancelForm(AccessibleFormMixin, forms.Form):
+class CancelForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("Co anulować"), choices=SCOPE_CHOICES, initial="one", widget=forms.RadioSelect
     )
     reason = forms.CharField(label=_("Powód (opcjonalnie)"), required=False, max_length=500)
 
 
-class RescheduleForm(AccessibleFormMixin, forms.Form):
+class RescheduleForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("Co zmienić"), choices=SCOPE_CHOICES, initial="one", widget=forms.RadioSelect
     )
@@ -159,7 +143,7 @@ class RescheduleForm(AccessibleFormMixin, forms.Form):
     end_time = forms.TimeField(label=_("Do godziny"), widget=TimeInput())
 
 
-class AttendanceForm(AccessibleFormMixin, forms.Form):
+class AttendanceForm(forms.Form):
     attendance = forms.ChoiceField(
         label=_("Obecność"), choices=Attendance.choices[1:], widget=forms.RadioSelect
     )
@@ -176,7 +160,7 @@ WEEKDAY_LABELS = [
 ]
 
 
-class RoomForm(AccessibleFormMixin, forms.ModelForm):
+class RoomForm(forms.ModelForm):
     features = forms.MultipleChoiceField(
         label=_("Wyposażenie i udogodnienia"),
         choices=RoomFeature.choices,
@@ -232,14 +216,14 @@ class RoomForm(AccessibleFormMixin, forms.ModelForm):
         }
 
 
-class EquipmentForm(AccessibleFormMixin, forms.ModelForm):
+class EquipmentForm(forms.ModelForm):
     class Meta:
         model = EquipmentItem
         fields = EQUIPMENT_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class LoanForm(AccessibleFormMixin, forms.Form):
+class LoanForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
     starts_on = forms.DateField(
         label=_("Odbiór sprzętu (dzień)"), widget=DateInput(), validators=[validate_allowed_date]
@@ -274,19 +258,19 @@ class LoanForm(AccessibleFormMixin, forms.Form):
         }
 
 
-class HandoverForm(AccessibleFormMixin, forms.Form):
+class HandoverForm(forms.Form):
     person = forms.CharField(label=_("Imię i nazwisko osoby z organizacji"), max_length=150)
     condition = forms.ChoiceField(label=_("Stan sprzętu"), choices=EquipmentCondition.choices)
     notes = forms.CharField(label=_("Uwagi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class LoanDecisionForm(AccessibleFormMixin, forms.Form):
+class LoanDecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class LetForm(AccessibleFormMixin, forms.Form):
+class LetForm(forms.Form):
     room = forms.ModelChoiceField(label=_("Pomieszczenie"), queryset=None)
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
     starts_on = forms.DateField(label=_("Od dnia"), widget=DateInput(), validators=[validate_allowed_date])
@@ -302,7 +286,7 @@ class LetForm(AccessibleFormMixin, forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
-class LetEndForm(AccessibleFormMixin, forms.Form):
+class LetEndForm(forms.Form):
     ends_on = forms.DateField(
         label=_("Ostatni dzień najmu"), widget=DateInput(), validators=[validate_allowed_date]
     )
@@ -321,7 +305,7 @@ class PlannerForm(forms.Form):
 ALT_TEXT_REQUIRED = _("Opisz, co widać na zdjęciu – osoby niewidome poznają salę z tego opisu.")
 
 
-class RoomPhotoForm(AccessibleFormMixin, forms.Form):
+class RoomPhotoForm(forms.Form):
     image = forms.FileField(
         label=_("Zdjęcie (JPEG, PNG lub WebP)"),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -342,7 +326,7 @@ class RoomPhotoForm(AccessibleFormMixin, forms.Form):
         self.fields["image"].help_text = _("Największy rozmiar pliku: %(size)s MB.") % {"size": max_mb}
 
 
-class RoomPhotoAltForm(AccessibleFormMixin, forms.Form):
+class RoomPhotoAltForm(forms.Form):
     alt_text = forms.CharField(
         label=_("Opis zdjęcia dla osób niewidomych"),
         max_length=200,
@@ -363,7 +347,7 @@ DURATION_CHOICES = [
 ]
 
 
-class FreeSlotForm(AccessibleFormMixin, forms.Form):
+class FreeSlotForm(forms.Form):
     first = forms.DateField(label=_("Od dnia"), widget=DateInput())
     last = forms.DateField(
         label=_("Do dnia"),

@@ -31,6 +31,11 @@ if env("S3_BUCKET"):
             "querystring_auth": True,
         },
     }
+    # Logos and room photos are then shown from the bucket's own origin.
+    CONTENT_SECURITY_POLICY["img-src"] = [  # noqa: F405
+        *CONTENT_SECURITY_POLICY["img-src"],  # noqa: F405
+        env("S3_MEDIA_ORIGIN", env("S3_ENDPOINT_URL") or "https://*.amazonaws.com"),
+    ]
 
 # Links in e-mails built without a request (invitations, reminders) use https.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

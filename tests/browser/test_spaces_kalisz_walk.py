@@ -239,7 +239,12 @@ def test_kalisz_free_slots_photos_and_dashboard_walk(page: Page, kalisz, staff_m
     check_page(page, label="room photos (empty)", phone=True)
     page.get_by_role("button", name="Dodaj zdjęcie").click()  # nothing chosen: clear messages, nothing stored
     check_page(page, label="room photos (errors)")
-    expect(page.get_by_text("Wybierz plik ze zdjęciem.")).to_be_visible()
+    # The message next to the field, and in the error summary, which has the focus.
+    expect(page.locator("#id_new-image_error")).to_have_text("Wybierz plik ze zdjęciem.")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    expect(page.locator("[data-error-summary] a[href='#id_new-image']")).to_contain_text(
+        "Wybierz plik ze zdjęciem."
+    )
     assert not RoomPhoto.objects.exists()
     for name, colour, text in [
         ("sala.png", (200, 120, 40), "Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik"),

@@ -1,4 +1,4 @@
-"""Form rendering that meets WCAG 2.1 AA: errors and help text are tied to their input."""
+"""Template helpers of the sign-in pages: demo accounts and the lock-out period."""
 
 import math
 
@@ -8,21 +8,6 @@ from django.conf import settings
 from centrum.accounts.demo import demo_accounts_for
 
 register = template.Library()
-
-
-@register.simple_tag
-def a11y_widget(field):
-    """The field's widget with `aria-describedby` pointing at its help text and errors."""
-    attrs = {}
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}_helptext")
-    if field.errors:
-        described_by.append(f"{field.auto_id}_error")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
 
 
 @register.simple_tag(takes_context=True)

@@ -91,7 +91,7 @@ def test_garbage_changes_nothing(staff_client, centre, overrides, form, field):
         assert response.context[form].total_error_count()
     assert Centre.objects.values().get(pk=centre.pk) == before
     assert not AuditEntry.objects.exists()
-    assert "Nie zapisano zmian" in response.content.decode()
+    assert "Popraw zaznaczone pola formularza" in response.content.decode()
 
 
 def test_broken_management_form_changes_nothing(staff_client, centre):

@@ -12,7 +12,8 @@ from django.http import QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import ImageUploadField
+from centrum.core.services import LOGO_FORMATS
 
 from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
@@ -39,33 +40,7 @@ _PHONE = re.compile(r"^\+?[\d\s()\-/.]+(\s*(wew\.?|w\.)\s*\d{1,6})?$", re.IGNORE
 _POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
 
 
-class AccessibleErrorsMixin:
-    """Marks invalid widgets with aria-invalid and links them to their error text (`<id>_error`)."""
-
-    def full_clean(self):
-        super().full_clean()
-        self.mark_invalid_fields()
-
-    def mark_invalid_fields(self) -> None:
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            attrs = self.fields[name].widget.attrs
-            described = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            attrs["aria-invalid"] = "true"
-            attrs["aria-describedby"] = " ".join(described)
-
-    def add_application_error(self, exc: ApplicationError) -> None:
-        """A broken rule reported by a service, shown next to its field when the form has that field."""
-        field = exc.field if exc.field in self.fields else None
-        self.add_error(field, exc.message)
-        self.mark_invalid_fields()
-
-
-class DirectoryFilterForm(AccessibleErrorsMixin, forms.Form):
+class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Szukaj"),
         required=False,
@@ -106,32 +81,6 @@ class DirectoryFilterForm(AccessibleErrorsMixin, forms.Form):
         return data
 
 
-class LogoField(forms.ImageField):
-    """An image no larger than the centre's limit; the size is checked before the image is decoded."""
-
-    default_error_messages = {
-        "invalid_image": _(
-            "Ten plik nie jest obrazem, który umiemy odczytać. Prześlij logo w formacie PNG, JPG, GIF lub WebP."
-        ),
-    }
-
-    def __init__(self, *args, max_kb: int = 2048, **kwargs):
-        self.max_kb = max_kb
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, data):
-        if data and getattr(data, "size", 0) > self.max_kb * 1024:
-            raise ValidationError(
-                _(
-                    "Plik logo ma %(size)s, a największy dozwolony rozmiar to %(max)s. "
-                    "Zmniejsz obraz i prześlij go ponownie."
-                )
-                % {"size": filesizeformat(data.size), "max": filesizeformat(self.max_kb * 1024)},
-                code="file_too_large",
-            )
-        return super().to_python(data)
-
-
 def _identifier_field(label, help_text, *, max_length: int = 30, numeric: bool = True) -> forms.CharField:
     """An identifier as typed: wider than the stored value, since the cleaners remove separators and prefixes."""
     attrs = {"inputmode": "numeric", "autocomplete": "off"} if numeric else {"autocomplete": "off"}
@@ -144,7 +93,7 @@ def _identifier_field(label, help_text, *, max_length: int = 30, numeric: bool =
     )
 
 
-class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
+class OrganisationForm(forms.ModelForm):
     """Registration and edit. Identifiers are normalised here so errors appear next to their field."""
 
     krs = _identifier_field(_("Numer KRS"), _("10 cyfr, np. 0000123456 – zera na początku można pominąć."))
@@ -260,13 +209,13 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
         self.fields["district"].queryset = district_list(centre=centre)
         self.fields["district"].empty_label = _("— nie dotyczy —")
         self.fields["areas"].queryset = activity_area_list()
-        self.fields["logo"] = LogoField(
+        self.fields["logo"] = ImageUploadField(
             label=_("Logo"),
             required=False,
-            max_kb=logo_max_kb,
+            max_bytes=logo_max_kb * 1024,
+            formats=LOGO_FORMATS,
             help_text=_("Obraz PNG, JPG, GIF lub WebP, najwyżej %(max)s.")
             % {"max": filesizeformat(logo_max_kb * 1024)},
-            widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
         )
         districts = district_list_sorted(centre=centre)
         self.fields["district"].choices = [("", self.fields["district"].empty_label)] + [
@@ -359,7 +308,6 @@ class OrganisationForm(AccessibleErrorsMixin, forms.ModelForm):
         self.cleaned_data = {}
         for field, message in errors.items():
             self.add_error(field, message)
-        self.mark_invalid_fields()
 
 
 def prefill_from_krs(data: QueryDict, krs_data: dict[str, Any], fields) -> QueryDict:
@@ -380,7 +328,7 @@ def prefill_from_krs(data: QueryDict, krs_data: dict[str, Any], fields) -> Query
     return merged
 
 
-class StatusChangeForm(AccessibleErrorsMixin, forms.Form):
+class StatusChangeForm(forms.Form):
     action = forms.ChoiceField(choices=list(ACTION_LABELS.items()))
     reason = forms.CharField(
         label=_("Uzasadnienie"),

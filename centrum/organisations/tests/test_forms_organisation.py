@@ -40,7 +40,7 @@ def test_invalid_fields_get_aria_attributes(centre):
     form = make_form(centre, nip="123")
     assert not form.is_valid()
     html = str(form["nip"])
-    assert 'aria-invalid="true"' in html and 'aria-describedby="id_nip_error id_nip_helptext"' in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_nip_helptext id_nip_error"' in html
 
 
 def test_district_field_only_when_the_centre_has_districts(centre):

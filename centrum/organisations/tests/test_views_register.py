@@ -170,7 +170,7 @@ def test_same_identifiers_in_another_centre_are_fine(person_client, other_centre
 def test_non_image_logo_is_refused(person_client):
     logo = SimpleUploadedFile("logo.png", b"%PDF-1.4 not an image", content_type="image/png")
     response = post(person_client, logo=logo)
-    assert "nie jest obrazem" in " ".join(field_errors(response, "logo"))
+    assert "nie jest plik graficzny" in " ".join(field_errors(response, "logo"))
     assert not Organisation.objects.exists()
 
 
@@ -186,7 +186,7 @@ def test_oversized_logo_is_refused_by_the_centres_limit(person_client, centre):
     big = image_bytes("BMP", (200, 200))  # ~120 KB
     response = post(person_client, logo=SimpleUploadedFile("logo.bmp", big, content_type="image/bmp"))
     errors = " ".join(field_errors(response, "logo"))
-    assert "największy dozwolony rozmiar to 50" in errors
+    assert "Największy dozwolony rozmiar to 50" in errors
     assert not Organisation.objects.exists()
     small = SimpleUploadedFile("logo.png", image_bytes(), content_type="image/png")
     assert post(person_client, logo=small).status_code == 302

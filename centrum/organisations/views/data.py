@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.views import centre_required, staff_required
 
@@ -45,7 +46,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 centre=request.centre, actor=request.user, upload=form.cleaned_data["file"]
             )
         except ApplicationError as exc:
-            form.add_error("file", exc.message)
+            add_application_error(form, exc, default_field="file")
         else:
             return redirect("organisations:import_preview", pk=batch.pk)
     return render(

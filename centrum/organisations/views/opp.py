@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.views import staff_required
 
 from ..forms.opp import OppListApplyForm, OppListUploadForm
@@ -36,7 +37,7 @@ def opp_upload(request: HttpRequest) -> HttpResponse:
                 year=form.cleaned_data["year"],
             )
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else "file", exc.message)
+            add_application_error(form, exc, default_field="file")
         else:
             return redirect("organisations:opp_preview", pk=record.pk)
     return render(

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
+from centrum.core.pagination import paginate
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -98,13 +100,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None, centre=request.centre)
     filters = form.filters()
     organisations = organisation_directory(centre=request.centre, **filters)
-    paginator = CappedPaginator(organisations, PAGE_SIZE, cap=DIRECTORY_COUNT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(
+        request, organisations, per_page=PAGE_SIZE, paginator_class=CappedPaginator, cap=DIRECTORY_COUNT_CAP
+    )
     context = {
         "form": form,
         "page": page,
-        "paginator": paginator,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "paginator": page.paginator,
         "is_filtered": bool(filters),
         "legal_forms": dict(Organisation._meta.get_field("legal_form").choices),
     }
@@ -197,7 +199,7 @@ def _apply_transition(request: HttpRequest, organisation: Organisation) -> tuple
             organisation=organisation, action=action, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except ApplicationError as exc:
-        form.add_application_error(exc)
+        add_application_error(form, exc)
         return False, form
     messages.success(request, ACTION_DONE_MESSAGES[action] % {"name": organisation.name})
     return True, form
@@ -244,7 +246,7 @@ def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationFo
     filled = type(form)(
         prefill_from_krs(request.POST, result.data, form.fields),
         centre=form.centre,
-        logo_max_kb=form.fields["logo"].max_kb,
+        logo_max_kb=form.fields["logo"].max_bytes // 1024,
         instance=form.instance,
     )
     filled.show_only_errors({})
@@ -300,7 +302,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     areas=form.service_areas(),
                 )
             except ApplicationError as exc:
-                form.add_application_error(exc)
+                add_application_error(form, exc)
             else:
                 return redirect("organisations:register_done", pk=organisation.pk)
         if form.errors:
@@ -347,7 +349,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     areas=form.service_areas(),
                 )
             except ApplicationError as exc:
-                form.add_application_error(exc)
+                add_application_error(form, exc)
             else:
                 messages.success(request, _("Zapisano dane organizacji."))
                 return redirect("organisations:detail", pk=organisation.pk)
@@ -384,8 +386,7 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
                 target = reverse("organisations:verification_queue")
             return redirect(target)
         failed_form, failed_pk = form, organisation.pk
-    paginator = Paginator(organisation_verification_queue(centre=request.centre), QUEUE_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, organisation_verification_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
     organisations = list(page.object_list)
     duplicates = organisation_duplicates_for(centre=request.centre, organisations=organisations)
     items = [
@@ -412,6 +413,6 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/verification_queue.html",
-        {"page": page, "paginator": paginator, "items": items, "failed_pk": failed_pk},
+        {"page": page, "paginator": page.paginator, "items": items, "failed_pk": failed_pk},
         status=400 if failed_form is not None else 200,
     )

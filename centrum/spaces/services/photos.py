@@ -9,19 +9,18 @@ import uuid
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
+from centrum.core.uploads import EXTENSIONS, image_validate
 
 from ..models import Room, RoomPhoto
 from ..permissions import can_manage_rooms
 
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-MAX_PIXELS = 50_000_000  # 50 megapixels: any camera photo, never a decompression bomb
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 ALT_TEXT_MAX = RoomPhoto._meta.get_field("alt_text").max_length
 
 
@@ -45,35 +44,8 @@ def _clean_alt_text(alt_text: str) -> str:
 
 def photo_validate(upload: UploadedFile, *, max_bytes: int) -> str:
     """The file extension of an accepted photo ("jpg", "png", "webp"); raises ApplicationError otherwise."""
-    from PIL import Image
-
-    if upload is None or not upload.size:
-        raise ApplicationError(_("Wybierz plik ze zdjęciem."), field="image")
-    if upload.size > max_bytes:
-        raise ApplicationError(
-            _("Plik jest za duży (%(size)s). Największy dozwolony rozmiar to %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-            field="image",
-        )
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
-    except Exception:
-        raise ApplicationError(_("To nie jest zdjęcie. Wybierz plik JPEG, PNG lub WebP."), field="image")
-    finally:
-        upload.seek(0)
-    if image_format not in PHOTO_FORMATS:
-        raise ApplicationError(_("Dozwolone formaty zdjęć: JPEG, PNG, WebP."), field="image")
-    if width * height > MAX_PIXELS:
-        raise ApplicationError(
-            _("Zdjęcie ma za dużo pikseli (%(width)s × %(height)s). Zmniejsz je przed wysłaniem.")
-            % {"width": width, "height": height},
-            field="image",
-        )
-    return PHOTO_FORMATS[image_format]
+    image_format = image_validate(upload, max_bytes=max_bytes, formats=PHOTO_FORMATS, field="image")
+    return EXTENSIONS[image_format]
 
 
 def _locked_photos(room: Room) -> list[RoomPhoto]:

@@ -69,14 +69,14 @@ def test_real_format_decides_the_extension(staff_client, room):
         (
             SimpleUploadedFile("sala.png", b"<?php echo 1; ?>", content_type="image/png"),
             "x",
-            "To nie jest zdjęcie",
+            "To nie jest plik graficzny",
         ),
         (
             SimpleUploadedFile("sala.pdf", b"%PDF-1.4 hello", content_type="application/pdf"),
             "x",
             "To nie jest",
         ),
-        ("gif", "Sala", "Dozwolone formaty zdjęć"),
+        ("gif", "Sala", "Dozwolone formaty: JPEG, PNG, WebP"),
         ("huge", "Sala", "Plik jest za duży"),
         ("empty", "Sala", "Wybrany plik jest pusty"),
     ],

@@ -223,7 +223,8 @@ def _loans(centre, organisations, n):
 @SIZES
 def test_loan_list(staff_client, centre, n, django_assert_num_queries):
     _loans(centre, _organisations(centre, n), n)
-    _assert_flat(staff_client, reverse("spaces:loan_list"), 9, django_assert_num_queries)
+    # 10: the centre's modules (one read of its settings) and the page links (one COUNT).
+    _assert_flat(staff_client, reverse("spaces:loan_list"), 10, django_assert_num_queries)
 
 
 @SIZES
@@ -300,3 +301,15 @@ def test_api_my_bookings(client_for, centre, organisation, org_member, n, django
     client = client_for(centre, org_member)
     assert len(_get(client, "/api/v1/rooms/bookings").json()) == n
     _assert_flat(client, "/api/v1/rooms/bookings", 6, django_assert_num_queries)
+
+
+def test_loan_list_is_paginated_not_cut_off(staff_client, centre, monkeypatch):
+    monkeypatch.setattr("centrum.spaces.views.loans.LOAN_PAGE_SIZE", 3)
+    loans = _loans(centre, _organisations(centre, 2), 7)
+    numbers = sorted(loan.number for loan in loans)
+    seen = []
+    for page in (1, 2, 3):
+        body = staff_client.get(reverse("spaces:loan_list"), {"page": page}).content.decode()
+        seen += [number for number in numbers if f">{number}</a></th>" in body]
+    assert sorted(seen) == numbers
+    assert 'rel="next"' not in body and 'aria-current="page"' in body

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from centrum.accounts.selectors import active_organisation_for
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
@@ -58,7 +59,6 @@ from ..services import (
     waiting_list_join,
     waiting_list_withdraw,
 )
-from .common import form_error
 
 
 def _prefilled_slot(request) -> dict:
@@ -168,7 +168,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 return redirect("spaces:booking_detail", pk=bookings[0].pk)
             plan = booking_preview(**common, **series)
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
             if action != "check":
                 try:
                     plan = booking_preview(**common, **series)
@@ -349,7 +349,7 @@ def booking_reschedule_view(request: HttpRequest, pk: int) -> HttpResponse:
                 scope=data["scope"],
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             return _after_action(request, booking, _("Zmieniono terminów: %(count)s.") % {"count": len(done)})
     return render(request, "spaces/booking_reschedule.html", {"booking": booking, "form": form})

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
+from centrum.core.pagination import paginate
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -28,7 +30,8 @@ from ..selectors import (
     organisations_active,
 )
 from ..services import loan_approve, loan_cancel, loan_hand_over, loan_reject, loan_request, loan_return
-from .common import form_error
+
+LOAN_PAGE_SIZE = 50
 
 
 @staff_required
@@ -38,7 +41,7 @@ def loan_list_view(request: HttpRequest) -> HttpResponse:
         request,
         "spaces/loan_list.html",
         {
-            "loans": list(loan_list(centre=request.centre)[:200]),
+            "page": paginate(request, loan_list(centre=request.centre), per_page=LOAN_PAGE_SIZE),
             "overdue": list(loans_overdue(centre=request.centre, today=today)),
             "today": today,
         },
@@ -73,7 +76,7 @@ def loan_create(request: HttpRequest) -> HttpResponse:
                 items=form.chosen_equipment(),
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(
                 request, _("Wniosek o wypożyczenie %(number)s wysłany.") % {"number": loan.number}

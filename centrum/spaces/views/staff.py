@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.views import centre_required, staff_required
 
@@ -39,7 +40,6 @@ from ..services import (
     room_photo_update,
     room_save,
 )
-from .common import form_error
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -134,7 +134,7 @@ def room_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 room=room,
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Sala zapisana."))
             return redirect("spaces:manage")
@@ -167,7 +167,7 @@ def room_photos(request: HttpRequest, room_pk: int) -> HttpResponse:
                 alt_text=form.cleaned_data["alt_text"],
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Zdjęcie dodane."))
             return redirect("spaces:room_photos", room_pk=room.pk)
@@ -218,7 +218,7 @@ def equipment_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             equipment_save(centre=request.centre, actor=request.user, data=data, item=item)
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Sprzęt zapisany."))
             return redirect("spaces:manage")
@@ -245,7 +245,7 @@ def lets(request: HttpRequest) -> HttpResponse:
                 notes=data["notes"],
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Najem zapisany – sala jest wyłączona z rezerwacji w tym okresie."))
             return redirect("spaces:lets")
@@ -271,7 +271,7 @@ def let_end_view(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ApplicationError as exc:
-            form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Najem zakończony."))
             return redirect("spaces:lets")

@@ -1,0 +1,51 @@
+"""The one check of an uploaded image (centre logo, organisation logo, room photos).
+
+Size first (from the caller: a setting or the centre's own limit), then a real image in an allowed
+format, then a sane pixel count, so no file is decoded whole before it has passed the cheap checks.
+"""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from .exceptions import ApplicationError
+
+FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+MAX_PIXELS = 50_000_000  # 50 megapixels: any camera photo, never a decompression bomb
+
+
+def image_validate(upload: UploadedFile | None, *, max_bytes: int, formats: set[str], field: str) -> str:
+    """The Pillow format ("PNG", "JPEG", …) of an accepted image; ApplicationError(field=field) otherwise."""
+    from PIL import Image
+
+    allowed = ", ".join(FORMAT_NAMES.get(name, name) for name in sorted(formats))
+    if upload is None or not upload.size:
+        raise ApplicationError(_("Wybierz plik graficzny (%(formats)s).") % {"formats": allowed}, field=field)
+    if upload.size > max_bytes:
+        raise ApplicationError(
+            _("Plik jest za duży (%(size)s). Największy dozwolony rozmiar to %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            field=field,
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except Exception:
+        raise ApplicationError(
+            _("To nie jest plik graficzny. Wybierz plik %(formats)s.") % {"formats": allowed}, field=field
+        )
+    finally:
+        upload.seek(0)
+    if image_format not in formats:
+        raise ApplicationError(_("Dozwolone formaty: %(formats)s.") % {"formats": allowed}, field=field)
+    if width * height > MAX_PIXELS:
+        raise ApplicationError(
+            _("Obraz ma za dużo pikseli (%(width)s × %(height)s). Zmniejsz go przed wysłaniem.")
+            % {"width": width, "height": height},
+            field=field,
+        )
+    return image_format
