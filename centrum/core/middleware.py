@@ -6,6 +6,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from .scopes import centre_scope
 from .selectors import centre_get_by_host
 
 API_PREFIX = "/api/"
@@ -14,8 +15,10 @@ API_PREFIX = "/api/"
 class CentreMiddleware:
     """Selects the centre (the tenant) from the request's host name.
 
-    A platform host serves the platform pages; a known centre host serves that centre;
-    any other host gets a clear 404 page (a JSON 404 under /api/) and nothing else.
+    A platform host serves the platform pages; a known centre host serves that centre, inside its
+    scope (`centrum.core.scopes`: a centre's rows are read only in a scope); any other host gets a
+    clear 404 page (a JSON 404 under /api/) and nothing else. Platform pages open a platform scope
+    by name where they read several centres' rows.
     """
 
     def __init__(self, get_response):
@@ -35,7 +38,8 @@ class CentreMiddleware:
             return response.render()
         request.centre = centre
         request.centre_settings = SimpleLazyObject(lambda: _settings_for(centre))
-        return self.get_response(request)
+        with centre_scope(centre):
+            return self.get_response(request)
 
 
 def _is_api_path(path: str) -> bool:
