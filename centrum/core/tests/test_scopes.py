@@ -1,0 +1,83 @@
+"""Tenancy as a scope: a centre's rows are read only in a centre scope or a named platform scope."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from centrum.core.scopes import ScopeError, active_scope, centre_scope, no_scope, platform_scope
+from centrum.organisations.models import District, Organisation
+from centrum.organisations.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_query_of_a_centre_owned_model_outside_any_scope_raises(centre):
+    District.objects.create(centre=centre, name="Śródmieście")
+    with no_scope():
+        query = District.objects.filter(centre=centre)  # building a query is fine
+        for evaluate in (list, len, bool, lambda q: q.count(), lambda q: q.exists(), lambda q: q.first()):
+            with pytest.raises(ScopeError, match="organisations.District"):
+                evaluate(query)
+        with pytest.raises(ScopeError):
+            District.objects.filter(centre=centre).update(name="Inna")
+        with pytest.raises(ScopeError):
+            District.objects.filter(centre=centre).delete()
+    assert District.objects.get().name == "Śródmieście"
+
+
+def test_centre_and_platform_scopes_allow_the_query(centre):
+    District.objects.create(centre=centre, name="Śródmieście")
+    with no_scope():
+        with centre_scope(centre) as scope:
+            assert scope.centre_id == centre.pk
+            assert District.objects.count() == 1
+        with platform_scope("a named job"):
+            assert District.objects.count() == 1
+        assert active_scope() is None
+
+
+@override_settings(SCOPE_ENFORCEMENT="log")
+def test_production_logs_instead_of_raising(centre, caplog):
+    with no_scope():
+        assert District.objects.count() == 0
+    assert "outside a centre scope" in caplog.text
+
+
+def test_requests_on_a_centre_host_run_in_that_centre_scope(centre, anon, monkeypatch):
+    from centrum.organisations import views
+
+    seen = []
+    original = views.render
+
+    def spy(request, *args, **kwargs):
+        seen.append(active_scope())
+        return original(request, *args, **kwargs)
+
+    monkeypatch.setattr(views, "render", spy)
+    with no_scope():
+        assert anon.get("/organizacje/").status_code == 200
+    assert seen and seen[0].centre_id == centre.pk
+
+
+def test_the_api_runs_in_the_centre_scope(centre, anon, organisation):
+    with no_scope():
+        response = anon.get("/api/v1/organisations")
+    assert response.status_code == 200 and response.json()["count"] == 1
+
+
+def test_a_streamed_export_reads_its_rows_in_the_request_scope(centre, anon, organisation):
+    with no_scope():
+        response = anon.get("/organizacje/dane/eksport.csv")
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert organisation.name in body
+
+
+def test_a_row_linking_into_another_centre_is_refused_by_clean(centre, other_centre):
+    foreign = District.objects.create(centre=other_centre, name="Kłokocin")
+    organisation = OrganisationFactory.build(centre=centre, district=foreign, nip="", regon="")
+    with pytest.raises(ValidationError) as caught:
+        organisation.full_clean()
+    assert "district" in caught.value.message_dict
+    organisation.district = District.objects.create(centre=centre, name="Tyniec")
+    organisation.full_clean()
+    assert not Organisation.objects.exists()
