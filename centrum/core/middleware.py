@@ -6,7 +6,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from .scopes import centre_scope
+from .scopes import centre_scope, no_scope
 from .selectors import centre_get_by_host
 
 API_PREFIX = "/api/"
@@ -29,7 +29,8 @@ class CentreMiddleware:
         request.centre = None
         if host in settings.PLATFORM_HOSTS:
             request.urlconf = settings.PLATFORM_URLCONF
-            return self.get_response(request)
+            with no_scope():  # a platform page opens a platform scope by name where it needs one
+                return self.get_response(request)
         centre = centre_get_by_host(host=host)
         if centre is None:
             if _is_api_path(request.path_info):
