@@ -81,3 +81,33 @@ def test_a_row_linking_into_another_centre_is_refused_by_clean(centre, other_cen
     organisation.district = District.objects.create(centre=centre, name="Tyniec")
     organisation.full_clean()
     assert not Organisation.objects.exists()
+
+
+def _production_settings(**env) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, config.settings.production as p; "
+        "print(json.dumps({'caches': p.CACHES, 'scopes': p.SCOPE_ENFORCEMENT}))"
+    )
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("CENTRUM_")}
+    environ.update(CENTRUM_SECRET_KEY="a-production-secret-for-this-test-only", **env)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_production_shares_one_cache_between_processes():
+    """allauth's rate limits and the host look-up need one cache for every process: never local memory."""
+    loaded = _production_settings()
+    assert loaded["caches"]["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert loaded["scopes"] == "log"
+    loaded = _production_settings(CENTRUM_REDIS_URL="redis://cache:6379/0")
+    assert loaded["caches"]["default"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache:6379/0",
+    }
