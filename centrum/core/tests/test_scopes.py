@@ -111,3 +111,15 @@ def test_production_shares_one_cache_between_processes():
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://cache:6379/0",
     }
+
+
+def test_commands_and_jobs_open_their_own_scope(centre, plain_user):
+    """From a shell or a timer there is no request: each command and job opens its scope by name."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with no_scope():
+        call_command("run_jobs", stdout=StringIO())
+        call_command("worker", "--once", stdout=StringIO())
+        call_command("api_token_create", centre="kalisz", email=plain_user.email, name="x", stdout=StringIO())
