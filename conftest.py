@@ -96,3 +96,14 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _platform_scope_for_test_bodies():
+    """Test bodies set up and inspect several centres' rows, like platform code: they run in a named
+    platform scope. Requests through the test client get the centre scope of their host from the
+    middleware, as in production; `centrum.core.scopes.no_scope()` tests the guard itself."""
+    from centrum.core.scopes import platform_scope
+
+    with platform_scope("test body"):
+        yield

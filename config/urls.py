@@ -1,8 +1,7 @@
-"""URLs of a centre's site (the host selects the centre)."""
+"""URLs of a centre's site (the host selects the centre). The Django admin is on platform hosts only."""
 
 from django.conf import settings
 from django.conf.urls.static import static
-from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
@@ -12,7 +11,6 @@ urlpatterns = [
     path("organizacje/", include("centrum.organisations.urls")),
     path("sale/", include("centrum.spaces.urls")),
     path("api/v1/", include("centrum.api.urls")),
-    path("admin/", admin.site.urls),
     path("", include("centrum.core.urls")),
 ]
 if settings.DEBUG:

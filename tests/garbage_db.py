@@ -7,7 +7,7 @@ token's `last_used_at`) are left out. `diff(before, after)` names the rows added
 
 `stored_problems(diff)` checks the rows a view *accepted*: every changed field must pass the model's
 own field validation (max_length, choices, validators) and fit PostgreSQL (no NUL characters, integers
-within the column's range). SQLite stores a 10 000-character name in a `max_length=200` column without a
+within the column's range), and a centre's row must link only to rows of its own centre. SQLite stores a 10 000-character name in a `max_length=200` column without a
 word; PostgreSQL answers with a 500.
 
 `FormErrorRecorder` remembers every Django form and formset that ended invalid during a request, so a
@@ -23,6 +23,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.backends.base.operations import BaseDatabaseOperations
+
+from centrum.core.models import cross_centre_links
 
 TRACKED_APP_PREFIXES = ("centrum.",)
 TRACKED_EXTRA_APPS = {"account", "mfa"}  # allauth: e-mail addresses, authenticators
@@ -185,6 +187,11 @@ def stored_problems(changes: Diff) -> list[str]:
                     value = getattr(obj, name, None)
                     shown = f"{str(value)[:40]!r}…({len(str(value))} chars)" if value is not None else "None"
                     problems.append(f"{label} #{obj.pk}.{name} = {shown} fails validation: {messages}")
+            for name, related in cross_centre_links(obj):
+                problems.append(
+                    f"{label} #{obj.pk}.{name} links to {related._meta.label} #{related.pk} of another "
+                    f"centre (centre {related.centre_id}, the row's centre {obj.centre_id})"
+                )
     return problems
 
 

@@ -59,6 +59,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.db import DatabaseError, transaction
@@ -216,9 +217,10 @@ def _params(endpoints: list[Endpoint]):
 def world(django_db_setup, django_db_blocker):
     """One world for the whole module, made inside a transaction that is rolled back at the end; each
     test runs in its own savepoint within it (the `db` fixture), each submission in another one."""
+    from centrum.core.scopes import platform_scope
     from centrum.core.tests.factories import CentreFactory
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), platform_scope("test world"):
         outer = transaction.atomic()
         outer.__enter__()
         try:
@@ -695,3 +697,18 @@ def test_api_garbage(world, db):
                 for kind, detail in judge(outcome, who=who, api=True):
                     report.add(f"{method.upper()} {path}", who, kind, detail, f"[path {bad}] {bad_url}")
     assert not report, f"garbage sent to the API goes wrong:\n  {report.text()}"
+
+
+def test_no_row_links_into_another_centre(world, db):
+    """Each submission's stored rows are checked for links into another centre (`stored_problems`);
+    this checks every row the walk ran against, both centres' worlds, the same way."""
+    from centrum.core.models import CentreScopedModel, cross_centre_links
+
+    found = [
+        f"{obj._meta.label} #{obj.pk}.{name} → {related._meta.label} #{related.pk}"
+        for model in apps.get_models()
+        if issubclass(model, CentreScopedModel)
+        for obj in model._base_manager.all()
+        for name, related in cross_centre_links(obj)
+    ]
+    assert not found, "rows linking into another centre:\n  " + "\n  ".join(found)

@@ -1,22 +1,16 @@
-"""Django admin for platform admins only: a technical view of centres, settings, the audit log and mail."""
+"""Django admin for platform admins only: a technical view of centres, settings, the audit log and mail.
+
+Served on platform hosts only, by `centrum.core.admin_site.PlatformAdminSite`.
+"""
 
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .admin_site import PlatformAdminOnly, is_platform_admin_request
 from .exceptions import ApplicationError
 from .models import AuditEntry, Centre, CentreClosedDay, CentreHost, CentreSetting, JobRun, OutboxMessage
 from .outbox import outbox_retry_failed
-
-
-class PlatformAdminOnly:
-    """Centre staff may have `is_staff` for other reasons; these models are the platform's business."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
 
 
 class ReadOnly(PlatformAdminOnly):
@@ -85,7 +79,7 @@ class OutboxMessageAdmin(PlatformAdminOnly, admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
+        return is_platform_admin_request(request)
 
     @admin.action(description=_("Wyślij ponownie (nowa seria prób)"))
     def retry(self, request, queryset):

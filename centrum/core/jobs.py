@@ -1,7 +1,9 @@
 """Scheduled jobs (reminders and the like).
 
-Apps register a job with `@scheduled(name, every=timedelta(...))`. `run_due_jobs()` runs what is
-due; it is called by `manage.py worker` (embedded default: one process next to the web server)
+Apps register a job with `@scheduled(name, every=timedelta(...))` (one run across centres, in a
+named platform scope) or `@scheduled_per_centre(name, every=...)` (the function takes `centre`;
+the runner calls it once per active centre inside that centre's scope, and a failure in one centre
+is logged and does not stop the others). `run_due_jobs()` runs what is due; it is called by `manage.py worker` (embedded default: one process next to the web server)
 or by `manage.py run_jobs` from cron/systemd timers in production. `JobRun` rows make a job run
 once per period even when several servers call it.
 """
@@ -15,7 +17,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import JobRun
+from .models import Centre, JobRun
+from .scopes import centre_scope, platform_scope
 
 logger = logging.getLogger(__name__)
 
@@ -24,18 +27,61 @@ logger = logging.getLogger(__name__)
 class Job:
     name: str
     every: timedelta
-    func: Callable[[], object]
+    func: Callable[..., object]
+    per_centre: bool = False
+
+    def run(self) -> str:
+        if not self.per_centre:
+            with platform_scope(f"job {self.name}"):
+                outcome = self.func()
+            return str(outcome) if outcome is not None else "ok"
+        return _run_per_centre(self)
 
 
 JOBS: dict[str, Job] = {}
 
 
 def scheduled(name: str, *, every: timedelta):
+    """A job across all centres: it runs in a platform scope and filters by centre itself."""
+
     def decorator(func):
         JOBS[name] = Job(name=name, every=every, func=func)
         return func
 
     return decorator
+
+
+def scheduled_per_centre(name: str, *, every: timedelta):
+    """A job of one centre's work: `func(centre)` runs for each active centre, in its scope."""
+
+    def decorator(func):
+        JOBS[name] = Job(name=name, every=every, func=func, per_centre=True)
+        return func
+
+    return decorator
+
+
+class CentreJobsFailed(Exception):
+    """Some centres' runs failed; the others ran. The message lists the centres."""
+
+
+def _run_per_centre(job: Job) -> str:
+    outcomes, failed = [], []
+    with platform_scope(f"job {job.name}: list of active centres"):
+        centres = list(Centre.objects.filter(is_active=True).order_by("slug"))
+    for centre in centres:
+        try:
+            with centre_scope(centre):
+                outcome = job.func(centre)
+        except Exception:
+            logger.exception("Scheduled job %s failed for centre %s", job.name, centre.slug)
+            failed.append(centre.slug)
+            continue
+        if outcome not in (None, 0, "", {}):
+            outcomes.append(f"{centre.slug}: {outcome}")
+    if failed:
+        raise CentreJobsFailed(f"failed for {', '.join(failed)}; " + "; ".join(outcomes))
+    return "; ".join(outcomes) or "ok"
 
 
 def _claim(job: Job, now, force: bool) -> bool:
@@ -64,8 +110,7 @@ def run_due_jobs(*, now=None, only: list[str] | None = None, force: bool = False
         if not _claim(job, now, force):
             continue
         try:
-            outcome = job.func()
-            results[job.name] = str(outcome) if outcome is not None else "ok"
+            results[job.name] = job.run()
             JobRun.objects.filter(name=job.name).update(
                 last_finished_at=timezone.now(), last_result=results[job.name][:1000], last_error=""
             )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .registry import module_is_active, module_of_request
+from .scopes import centre_scope, no_scope
 from .selectors import centre_get_by_host
 
 API_PREFIX = "/api/"
@@ -16,8 +17,10 @@ API_PREFIX = "/api/"
 class CentreMiddleware:
     """Selects the centre (the tenant) from the request's host name.
 
-    A platform host serves the platform pages; a known centre host serves that centre;
-    any other host gets a clear 404 page (a JSON 404 under /api/) and nothing else.
+    A platform host serves the platform pages; a known centre host serves that centre, inside its
+    scope (`centrum.core.scopes`: a centre's rows are read only in a scope); any other host gets a
+    clear 404 page (a JSON 404 under /api/) and nothing else. Platform pages open a platform scope
+    by name where they read several centres' rows.
     """
 
     def __init__(self, get_response):
@@ -28,7 +31,8 @@ class CentreMiddleware:
         request.centre = None
         if host in settings.PLATFORM_HOSTS:
             request.urlconf = settings.PLATFORM_URLCONF
-            return self.get_response(request)
+            with no_scope():  # a platform page opens a platform scope by name where it needs one
+                return self.get_response(request)
         centre = centre_get_by_host(host=host)
         if centre is None:
             if _is_api_path(request.path_info):
@@ -37,7 +41,8 @@ class CentreMiddleware:
             return response.render()
         request.centre = centre
         request.centre_settings = SimpleLazyObject(lambda: _settings_for(centre))
-        return self.get_response(request)
+        with centre_scope(centre):
+            return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         """A module the centre does not run has no pages there: 404 (JSON under /api/)."""

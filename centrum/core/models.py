@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .scopes import CentreScopedManager
 
 
 class TimeStampedModel(models.Model):
@@ -13,22 +16,68 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class CentreQuerySet(models.QuerySet):
-    def for_centre(self, centre):
-        return self.filter(centre=centre)
-
-
 class CentreScopedModel(TimeStampedModel):
-    """Every row that belongs to a centre carries it; selectors always filter by it."""
+    """Every row that belongs to a centre carries it; selectors always filter by it.
+
+    Its manager refuses to evaluate a query outside a centre scope (`centrum.core.scopes`), and
+    `clean()` refuses a foreign key into another centre, so `full_clean()` in the services keeps
+    every row inside its own centre.
+    """
 
     centre = models.ForeignKey(
         "core.Centre", on_delete=models.CASCADE, related_name="+", verbose_name=_("centrum")
     )
 
-    objects = CentreQuerySet.as_manager()
+    objects = CentreScopedManager()
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = cross_centre_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+def cross_centre_links(obj) -> list[tuple[str, object]]:
+    """(field name, related object) of every link from a centre-owned row to another centre's row.
+
+    Walks the row's foreign keys and one-to-one fields to other centre-owned models, and the
+    many-to-many fields to centre-owned models once the row is saved.
+    """
+    centre_id = getattr(obj, "centre_id", None)
+    if centre_id is None:
+        return []
+    found = []
+    for field in obj._meta.get_fields():
+        target = getattr(field, "related_model", None)
+        if not (target and isinstance(target, type) and issubclass(target, CentreScopedModel)):
+            continue
+        if field.many_to_one or (field.one_to_one and field.concrete):
+            related_id = getattr(obj, field.attname)
+            if related_id is None:
+                continue
+            related = field.get_cached_value(obj, default=None)
+            if related is None or related.pk != related_id:
+                related = target._base_manager.filter(pk=related_id).only("centre_id").first()
+            if related is not None and related.centre_id != centre_id:
+                found.append((field.name, related))
+        elif field.many_to_many and field.concrete and obj.pk is not None:
+            for related in target._base_manager.filter(
+                pk__in=getattr(obj, field.name)
+                .through._base_manager.filter(**{field.m2m_field_name(): obj.pk})
+                .values(field.m2m_reverse_field_name())
+            ).exclude(centre_id=centre_id):
+                found.append((field.name, related))
+    return found
+
+
+def cross_centre_errors(obj) -> dict[str, str]:
+    return {
+        name: _("Wybrana pozycja należy do innego centrum – wybierz pozycję z listy tego centrum.")
+        for name, _related in cross_centre_links(obj)
+    }
 
 
 class LocalGovernmentKind(models.TextChoices):

@@ -157,3 +157,19 @@ def audit_actions_for_centre(*, centre: Centre) -> list[str]:
         .values_list("action", flat=True)
         .distinct()
     )
+
+
+def get_for_centre_or_404(queryset: QuerySet, *, centre: Centre, pk, visible=None) -> Model:
+    """The one way an id from a request becomes an object: `queryset`'s row `pk` of `centre`.
+
+    One disclosure policy, as Zulip's `access_stream_by_id`: a missing id, another centre's id, a
+    malformed id and a row `visible(obj)` refuses are the same 404, so an id tells nothing about
+    rows the user may not see. A 403 is left to actions on a row the user may see.
+    """
+    try:
+        obj = queryset.filter(centre=centre, pk=pk).first()
+    except (TypeError, ValueError):
+        obj = None
+    if obj is None or (visible is not None and not visible(obj)):
+        raise Http404
+    return obj

@@ -13,6 +13,7 @@ from .forms import CentreActiveForm, CentreForm, StaffAppointForm, add_applicati
 from .models import Centre
 from .permissions import is_platform_admin
 from .roles import STAFF, role_backend
+from .scopes import platform_scope
 from .selectors import centre_hosts, centre_list_for_platform
 from .services import CENTRE_FIELDS, centre_create, centre_set_active, centre_staff_appoint, centre_update
 
@@ -26,7 +27,8 @@ def platform_admin_required(view):
             raise Http404
         if not is_platform_admin(request.user):
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        with platform_scope(f"platform page {view.__name__}"):  # reads every centre's rows
+            return view(request, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__

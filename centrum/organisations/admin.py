@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from centrum.core.admin_site import PlatformAdminOnly
+
 from .models import ActivityArea, District, Organisation
 
 
 @admin.register(ActivityArea)
-class ActivityAreaAdmin(admin.ModelAdmin):
+class ActivityAreaAdmin(PlatformAdminOnly, admin.ModelAdmin):
     list_display = ["code", "name", "position"]
     ordering = ["position"]
     search_fields = ["code", "name"]
@@ -21,7 +23,7 @@ class ActivityAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(PlatformAdminOnly, admin.ModelAdmin):
     list_display = ["name", "centre"]
     list_filter = ["centre"]
     list_select_related = ["centre"]
@@ -30,7 +32,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PlatformAdminOnly, admin.ModelAdmin):
     list_display = ["name", "centre", "legal_form", "krs", "nip", "status", "is_opp", "created_at"]
     list_filter = ["status", "is_opp", "legal_form", "registry_kind", "centre"]
     list_select_related = ["centre"]

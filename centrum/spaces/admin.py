@@ -7,6 +7,7 @@ pages, so nothing can be added, edited or deleted here.
 from django.contrib import admin
 
 from centrum.core.admin import ReadOnly
+from centrum.core.admin_site import is_platform_admin_request
 
 from .models import (
     Booking,
@@ -25,11 +26,8 @@ class ReadOnlyInline(admin.TabularInline):
     can_delete = False
     show_change_link = False
 
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
+        return is_platform_admin_request(request)
 
     def has_add_permission(self, request, obj=None):
         return False

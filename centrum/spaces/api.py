@@ -298,7 +298,7 @@ def pending(request: HttpRequest):
 
 
 def _decidable(request: HttpRequest, booking_id: int) -> Booking:
-    """A booking of this centre staff may decide on: 404 for another centre's id, 403 for anyone but staff."""
+    """A booking of this centre staff may decide on: 404 for an id the user may not see, 403 if not staff."""
     centre = require_centre(request)
     booking = booking_get_visible(centre=centre, pk=booking_id, user=request.auth)
     if not is_centre_staff(request.auth, centre):

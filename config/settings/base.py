@@ -29,7 +29,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "centrum.core.admin_site.CentrumAdminConfig",  # the admin site of platform hosts only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -225,6 +225,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# A query of a centre-owned model outside a centre or platform scope (centrum.core.scopes):
+# "raise" (development, tests), "log" (production default: a warning with the stack) or "off".
+SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "log")
 
 # Hosts that serve the platform (list of centres, platform administration) rather than one centre.
 PLATFORM_HOSTS = env_list("PLATFORM_HOSTS", "127.0.0.1,localhost")

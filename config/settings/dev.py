@@ -12,3 +12,5 @@ STORAGES = {
 # Links in e-mails point at `make run`'s development server.
 CENTRE_URL_SCHEME = env("URL_SCHEME", "http")
 CENTRE_URL_PORT = env("URL_PORT", "8000")
+# A centre's rows queried outside a centre or platform scope is a bug: fail loudly.
+SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "raise")

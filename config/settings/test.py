@@ -16,3 +16,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests reach centres by host name: the test client sends `<slug>.localhost`, the browser tests open
 # http://kalisz.localhost:<port>/ on the live server, and some tests send unknown hosts on purpose.
 ALLOWED_HOSTS = ["*"]
+# A centre's rows queried outside a centre or platform scope is a bug: fail loudly.
+SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "raise")

@@ -125,3 +125,46 @@ def test_worker_survives_a_failing_round(db, monkeypatch, caplog):
     monkeypatch.setattr("centrum.core.management.commands.worker.outbox_send_all_due", broken)
     call_command("worker", "--once")
     assert "Worker round failed" in caplog.text
+
+
+def test_per_centre_job_runs_for_each_active_centre_in_its_scope_and_isolates_a_failure(db, caplog):
+    from centrum.core.scopes import active_scope
+    from centrum.core.tests.factories import CentreFactory
+
+    first = CentreFactory(slug="alfa", host="alfa.localhost")
+    broken = CentreFactory(slug="beta", host="beta.localhost")
+    last = CentreFactory(slug="gamma", host="gamma.localhost")
+    CentreFactory(slug="delta", host="delta.localhost", is_active=False)
+    seen = []
+
+    @jobs.scheduled_per_centre("test.per_centre", every=timedelta(hours=1))
+    def job(centre):
+        seen.append((centre.slug, active_scope().centre_id))
+        if centre == broken:
+            raise RuntimeError("bum")
+        return 1
+
+    try:
+        assert jobs.run_due_jobs(only=["test.per_centre"]) == {"test.per_centre": "error"}
+    finally:
+        jobs.JOBS.pop("test.per_centre")
+    assert seen == [("alfa", first.pk), ("beta", broken.pk), ("gamma", last.pk)]
+    run = JobRun.objects.get(name="test.per_centre")
+    assert "failed for beta" in run.last_error and "gamma: 1" in run.last_error
+    assert "Scheduled job test.per_centre failed for centre beta" in caplog.text
+
+
+def test_platform_job_runs_in_a_named_platform_scope(db):
+    from centrum.core.scopes import active_scope
+
+    scopes = []
+
+    @jobs.scheduled("test.platform", every=timedelta(hours=1))
+    def job():
+        scopes.append(active_scope())
+
+    try:
+        jobs.run_due_jobs(only=["test.platform"])
+    finally:
+        jobs.JOBS.pop("test.platform")
+    assert scopes[0].centre_id is None and scopes[0].label == "job test.platform"

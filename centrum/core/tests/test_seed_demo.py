@@ -31,8 +31,11 @@ HOSTS = {
 
 
 def _seed(*args) -> str:
+    from centrum.core.scopes import no_scope
+
     out = StringIO()
-    call_command("seed_demo", *args, force=True, stdout=out, stderr=StringIO())
+    with no_scope():  # the command opens its own platform scope, as when run from a shell
+        call_command("seed_demo", *args, force=True, stdout=out, stderr=StringIO())
     return out.getvalue()
 
 

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from centrum.core.forms import ImageUploadField
 from centrum.core.services import LOGO_FORMATS
 
-from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
+from ..choices import TRANSITIONS, LegalForm
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import Organisation
+from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 from ..selectors.registry import activity_area_list, district_list, district_list_sorted
 from ..services.registry import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
 
@@ -35,9 +36,6 @@ ACTION_DONE_MESSAGES = {
     "reinstate": _("Organizacja „%(name)s” została przywrócona."),
     "remove": _("Organizacja „%(name)s” została usunięta z rejestru."),
 }
-
-_PHONE = re.compile(r"^\+?[\d\s()\-/.]+(\s*(wew\.?|w\.)\s*\d{1,6})?$", re.IGNORECASE)
-_POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
 
 
 class DirectoryFilterForm(forms.Form):
@@ -247,44 +245,24 @@ class OrganisationForm(forms.ModelForm):
             )
         return clean_iban(value)
 
+    # The registry's rules (`rules.py`), the same the services apply: shown next to the field at once.
     def clean_postal_code(self) -> str:
-        value = self.cleaned_data["postal_code"].replace(" ", "")
-        if not value:
-            return ""
-        match = _POSTAL_CODE.match(value)
-        if not match:
-            raise ValidationError(_("Kod pocztowy wpisz w formacie 00-000, np. 62-800."), code="format")
-        return f"{match[1]}-{match[2]}"
+        return clean_postal_code(self.cleaned_data["postal_code"])
 
     def clean_phone(self) -> str:
-        value = " ".join(self.cleaned_data["phone"].split())
-        if not value:
-            return ""
-        digits = re.sub(r"\D", "", re.split(r"(?i)w", value)[0])
-        if not _PHONE.match(value) or not 7 <= len(digits) <= 15:
-            raise ValidationError(
-                _("Podaj numer telefonu z cyframi, np. +48 62 765 43 21 lub 62 765 43 21 wew. 12."),
-                code="format",
-            )
-        return value
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean_registered_on(self) -> date | None:
-        value = self.cleaned_data["registered_on"]
-        if value and value > date.today():
-            raise ValidationError(_("Data wpisu do rejestru nie może być w przyszłości."), code="future")
-        if value and value.year < 1800:
-            raise ValidationError(_("Sprawdź rok wpisu do rejestru."), code="too_old")
-        return value
+        return check_registered_on(self.cleaned_data["registered_on"])
 
     def clean(self):
         data = super().clean()
-        registry_kind = data.get("registry_kind")
-        if registry_kind in KRS_REGISTRY_KINDS and not data.get("krs") and "krs" not in self.errors:
-            self.add_error("krs", _("Organizacja wpisana do KRS: podaj numer KRS."))
-        if data.get("is_opp") and not data.get("krs") and "krs" not in self.errors:
-            self.add_error(
-                "is_opp", _("Status OPP mają tylko organizacje wpisane do KRS – podaj też numer KRS.")
-            )
+        errors = registry_errors(
+            registry_kind=data.get("registry_kind"), krs=data.get("krs"), is_opp=data.get("is_opp")
+        )
+        for field, message in errors.items():
+            if "krs" not in self.errors:
+                self.add_error(field, message)
         return data
 
     def service_data(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from centrum.core.text import fold
 from ..choices import LegalForm, RegistryKind
 from ..identifiers import clean_krs, clean_nip, clean_regon
 from ..models import ActivityArea, Organisation
+from ..rules import clean_phone
 from .parse import COLUMN_BY_KEY
 
 # Row errors are stored (ImportBatch.errors) as a code and its parameters and put into words when shown,
@@ -30,6 +31,9 @@ IMPORT_ERROR_MESSAGES: dict[str, str] = {
     ),
     "krs_required": gettext_noop("Organizacja z rejestru KRS musi mieć numer KRS."),
     "postal_code": gettext_noop("Kod pocztowy w formacie 00-000."),
+    # The same rules and words as the registry's services (`organisations/rules.py`).
+    "phone": gettext_noop("Podaj numer telefonu z cyframi, np. +48 62 765 43 21 lub 62 765 43 21 wew. 12."),
+    "opp_needs_krs": gettext_noop("Status OPP mają tylko organizacje wpisane do KRS – podaj też numer KRS."),
     "email": gettext_noop("To nie jest poprawny adres e-mail."),
     "website": gettext_noop("To nie jest poprawny adres strony internetowej."),
     "yes_no": gettext_noop("Wpisz „tak” albo „nie”."),
@@ -247,6 +251,13 @@ class RowChecker:
         if opp not in _YES | _NO:
             errors.append(("is_opp", "yes_no", {}))
         data["is_opp"] = opp in _YES
+        if data["is_opp"] and not data["krs"] and "is_opp" not in {key for key, *_rest in errors}:
+            errors.append(("is_opp", "opp_needs_krs", {}))
+        try:
+            data["phone"] = clean_phone(data["phone"])
+        except ValidationError:
+            errors.append(("phone", "phone", {}))
+            data["phone"] = ""
 
         data["areas"] = []
         for part in filter(None, (p.strip() for p in re.split(r"[,;|\n]", raw.get("areas", "")))):

@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from centrum.core.models import Centre
+from centrum.core.selectors import get_for_centre_or_404
 from centrum.core.text import fold, polish_sort_key
 
 from ..choices import PUBLIC_STATUSES, OrganisationStatus
@@ -51,25 +52,22 @@ def organisation_directory(
 
 def organisation_get_visible(*, centre: Centre, pk: int, user) -> Organisation:
     """One organisation of `centre` that `user` may see, or 404 (also for another centre's id)."""
-    org = (
-        Organisation.objects.filter(centre=centre, pk=pk)
-        .select_related("district", "submitted_by", "verified_by")
-        .prefetch_related("areas")
-        .first()
+    org = organisation_get(
+        centre=centre,
+        pk=pk,
+        queryset=Organisation.objects.select_related(
+            "district", "submitted_by", "verified_by"
+        ).prefetch_related("areas"),
     )
-    if org is None:
-        raise Http404
-    org.centre = centre  # the same row: the permission checks need it and need not load it again
     if not can_view_organisation(user, org):
         raise Http404
     return org
 
 
-def organisation_get(*, centre: Centre, pk: int) -> Organisation:
-    org = Organisation.objects.filter(centre=centre, pk=pk).first()
-    if org is None:
-        raise Http404
-    org.centre = centre
+def organisation_get(*, centre: Centre, pk: int, queryset=None) -> Organisation:
+    """An organisation of `centre` (any status), or 404."""
+    org = get_for_centre_or_404(Organisation.objects if queryset is None else queryset, centre=centre, pk=pk)
+    org.centre = centre  # the same row: the permission checks need it and need not load it again
     return org
 
 

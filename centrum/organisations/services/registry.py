@@ -21,6 +21,7 @@ from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, OrganisationStatus
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import ActivityArea, Organisation
 from ..permissions import can_change_organisation_status, can_edit_organisation, can_register_organisation
+from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 
 EDITABLE_FIELDS = [
     "name",
@@ -50,6 +51,8 @@ AUDITED_FIELDS = [f for f in EDITABLE_FIELDS if f != "logo"] + ["status"]
 REASON_REQUIRED_ACTIONS = frozenset({"reject", "suspend", "remove"})
 _CLEANERS = {"krs": clean_krs, "nip": clean_nip, "regon": clean_regon, "bank_account": clean_iban}
 _IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
+_FIELD_RULES = {"phone": clean_phone, "postal_code": clean_postal_code, "registered_on": check_registered_on}
+_REGISTRY_FIELDS = {"registry_kind", "registry_number", "krs", "is_opp"}
 
 
 def normalise_identifiers(data: dict[str, Any]) -> dict[str, Any]:
@@ -117,6 +120,20 @@ def organisation_search_text(org: Organisation) -> str:
     return fold(" ".join(filter(None, [org.name, org.short_name, org.city, org.krs, org.nip])))[:500]
 
 
+def _apply_rules(org: Organisation, fields) -> None:
+    """The registry's rules (`rules.py`) on the fields being set; the first broken one is raised."""
+    for field, rule in _FIELD_RULES.items():
+        if field in fields:
+            try:
+                setattr(org, field, rule(getattr(org, field)))
+            except ValidationError as exc:
+                raise ApplicationError(" ".join(exc.messages), field=field)
+    if _REGISTRY_FIELDS & set(fields):
+        errors = registry_errors(registry_kind=org.registry_kind, krs=org.krs, is_opp=org.is_opp)
+        for field, message in errors.items():
+            raise ApplicationError(str(message), field=field)
+
+
 def _save(org: Organisation) -> None:
     org.search_text = organisation_search_text(org)
     full_clean_or_raise(org, validate_constraints=False, validate_unique=False)
@@ -151,6 +168,7 @@ def organisation_create(
     data = normalise_identifiers({k: v for k, v in data.items() if k in EDITABLE_FIELDS})
     _raise_if_duplicate(centre=centre, data=data)
     org = Organisation(centre=centre, status=status, status_changed_at=timezone.now(), **data)
+    _apply_rules(org, data)
     if actor is not None and getattr(actor, "is_authenticated", False):
         org.submitted_by = actor
     if status == OrganisationStatus.ACTIVE:
@@ -190,6 +208,7 @@ def organisation_update(
     _raise_if_duplicate(centre=org.centre, data=data, exclude_pk=org.pk)
     for field, value in data.items():
         setattr(org, field, value)
+    _apply_rules(org, data)
     _save(org)
     old, new = changes(before, snapshot(org, AUDITED_FIELDS))
     if areas is not None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
+from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
 
 from ..choices import LegalForm
@@ -143,7 +144,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     if isinstance(extended, HttpResponse):
         return extended
     rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
-    response = StreamingHttpResponse(csv_stream(rows), content_type="text/csv; charset=utf-8")
+    # Streamed after the middleware has returned: the rows are read in this request's centre scope.
+    stream = scoped_iterator(csv_stream(rows), active_scope())
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     name = export_filename(request.centre, "csv", today=timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

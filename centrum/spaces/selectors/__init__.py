@@ -13,7 +13,7 @@ from .bookings import (
     organisations_active,
     staff_dashboard_counts,
     waiting_for_user,
-    waiting_get,
+    waiting_get_visible,
     waiting_list,
 )
 from .feeds import (
@@ -85,7 +85,7 @@ __all__ = [
     "room_public_week",
     "staff_dashboard_counts",
     "waiting_for_user",
-    "waiting_get",
+    "waiting_get_visible",
     "waiting_list",
     "week_start",
 ]

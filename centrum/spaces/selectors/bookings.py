@@ -2,33 +2,29 @@
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from centrum.core.models import Centre
+from centrum.core.selectors import get_for_centre_or_404
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
 from ..choices import BookingKind, BookingStatus, LoanStatus, WaitingStatus
 from ..models import Booking, BookingEquipment, Loan, WaitingListEntry
-from ..permissions import can_view_booking
+from ..permissions import can_view_booking, can_withdraw_waiting
 
 
 def booking_get_visible(*, centre: Centre, pk: int, user) -> Booking:
-    """A booking of `centre` the user may see: 404 for another centre's id, 403 for someone else's."""
-    booking = (
-        Booking.objects.filter(centre=centre, pk=pk)
-        .select_related("room", "organisation", "requested_by", "series", "decided_by", "centre")
-        .prefetch_related(Prefetch("equipment", queryset=BookingEquipment.objects.select_related("item")))
-        .first()
+    """A booking of `centre` the user may see: 404 for a missing id, another centre's and someone else's."""
+    return get_for_centre_or_404(
+        Booking.objects.select_related(
+            "room", "organisation", "requested_by", "series", "decided_by", "centre"
+        ).prefetch_related(Prefetch("equipment", queryset=BookingEquipment.objects.select_related("item"))),
+        centre=centre,
+        pk=pk,
+        visible=lambda booking: can_view_booking(user, booking),
     )
-    if booking is None:
-        raise Http404
-    if not can_view_booking(user, booking):
-        raise PermissionDenied
-    return booking
 
 
 def organisations_acting_for(*, centre: Centre, user) -> QuerySet[Organisation]:
@@ -108,13 +104,14 @@ def waiting_list(*, centre: Centre) -> QuerySet[WaitingListEntry]:
     )
 
 
-def waiting_get(*, centre: Centre, pk: int) -> WaitingListEntry:
-    entry = (
-        WaitingListEntry.objects.filter(centre=centre, pk=pk).select_related("organisation", "room").first()
+def waiting_get_visible(*, centre: Centre, pk: int, user) -> WaitingListEntry:
+    """A waiting-list entry of `centre` the user may act on: 404 for every other id."""
+    return get_for_centre_or_404(
+        WaitingListEntry.objects.select_related("organisation", "room"),
+        centre=centre,
+        pk=pk,
+        visible=lambda entry: can_withdraw_waiting(user, entry),
     )
-    if entry is None:
-        raise Http404
-    return entry
 
 
 def booking_queue_count(*, centre: Centre) -> int:

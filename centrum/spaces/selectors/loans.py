@@ -2,11 +2,10 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 
 from centrum.core.models import Centre
+from centrum.core.selectors import get_for_centre_or_404
 
 from ..choices import LoanStatus
 from ..models import Loan, LoanItem
@@ -35,16 +34,12 @@ def loans_overdue(*, centre: Centre, today: date) -> QuerySet[Loan]:
 
 
 def loan_get_visible(*, centre: Centre, pk: int, user) -> Loan:
-    loan = (
-        Loan.objects.filter(centre=centre, pk=pk)
-        .select_related(
+    """A loan of `centre` the user may see: 404 for a missing id, another centre's and someone else's."""
+    return get_for_centre_or_404(
+        Loan.objects.select_related(
             "organisation", "requested_by", "handed_over_by", "return_received_by", "decided_by", "centre"
-        )
-        .prefetch_related(Prefetch("items", queryset=LoanItem.objects.select_related("item")))
-        .first()
+        ).prefetch_related(Prefetch("items", queryset=LoanItem.objects.select_related("item"))),
+        centre=centre,
+        pk=pk,
+        visible=lambda loan: can_view_loan(user, loan),
     )
-    if loan is None:
-        raise Http404
-    if not can_view_loan(user, loan):
-        raise PermissionDenied
-    return loan

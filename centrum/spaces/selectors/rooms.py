@@ -8,6 +8,7 @@ from django.http import Http404
 
 from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.models import Centre
+from centrum.core.selectors import get_for_centre_or_404
 
 from ..availability import closed_days, local, opening_hours_map
 from ..choices import BLOCKING_STATUSES, BookingKind, LetStatus
@@ -23,17 +24,10 @@ def room_list(*, centre: Centre, active_only: bool = True) -> QuerySet[Room]:
 
 def room_get(*, centre: Centre, pk: int, active_only: bool = False) -> Room:
     """A room of `centre`, or 404 (also for another centre's id)."""
-    qs = (
-        Room.objects.filter(centre=centre, pk=pk)
-        .select_related("centre")
-        .prefetch_related("opening_hours", "photos")
-    )
+    qs = Room.objects.select_related("centre").prefetch_related("opening_hours", "photos")
     if active_only:
         qs = qs.filter(is_active=True)
-    room = qs.first()
-    if room is None:
-        raise Http404
-    return room
+    return get_for_centre_or_404(qs, centre=centre, pk=pk)
 
 
 def equipment_list(
@@ -48,10 +42,7 @@ def equipment_list(
 
 
 def equipment_get(*, centre: Centre, pk: int) -> EquipmentItem:
-    item = EquipmentItem.objects.filter(centre=centre, pk=pk).first()
-    if item is None:
-        raise Http404
-    return item
+    return get_for_centre_or_404(EquipmentItem.objects, centre=centre, pk=pk)
 
 
 def week_start(day: date) -> date:

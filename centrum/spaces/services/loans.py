@@ -12,6 +12,7 @@ from centrum.core.audit import audit_log
 from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
+from centrum.core.models import Centre
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
 
@@ -293,14 +294,19 @@ def loan_return(*, loan: Loan, actor, returned_by_name: str, condition: str, not
     return loan
 
 
-def loans_overdue_notify(*, now: datetime | None = None) -> int:
-    """Remind organisations of equipment not returned on time, every few days (per centre setting)."""
+def loans_overdue_notify(*, centre: Centre | None = None, now: datetime | None = None) -> int:
+    """Remind organisations of equipment not returned on time, every few days (per centre setting).
+
+    The scheduled job runs it per active centre; without `centre` it covers every centre.
+    """
     now = now or timezone.now()
     today = warsaw_today(now)
     sent = 0
     overdue = Loan.objects.filter(status=LoanStatus.HANDED_OVER, due_on__lt=today).select_related(
         "organisation", "requested_by", "centre"
     )
+    if centre is not None:
+        overdue = overdue.filter(centre=centre)
     for loan in overdue:
         every = CentreSettings(loan.centre)["spaces.loan_overdue_reminder_every_days"]
         if loan.overdue_notified_at and loan.overdue_notified_at > now - timedelta(days=every):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import CentreSettings
+from centrum.core.models import Centre
 
 from ..availability import local
 from ..choices import BookingKind, BookingStatus
@@ -14,7 +15,8 @@ from ..models import Booking
 from . import notify
 
 
-def bookings_remind(*, now: datetime | None = None) -> int:
+def bookings_remind(*, centre: Centre | None = None, now: datetime | None = None) -> int:
+    """Reminders due now; the scheduled job runs it per active centre, without `centre` every centre."""
     now = now or timezone.now()
     today = warsaw_today(now)
     settings_by_centre: dict[int, CentreSettings] = {}
@@ -30,6 +32,8 @@ def bookings_remind(*, now: datetime | None = None) -> int:
         .select_related("centre", "room", "organisation", "requested_by")
         .order_by("starts_at")
     )
+    if centre is not None:
+        candidates = candidates.filter(centre=centre)
     for booking in candidates:
         settings = settings_by_centre.setdefault(booking.centre_id, CentreSettings(booking.centre))
         days = settings["spaces.reminder_days_before"]

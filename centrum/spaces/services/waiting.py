@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
+from centrum.core.models import Centre
 from centrum.organisations.models import Organisation
 
 from ..availability import check_slots, room_blocking_bookings, room_rules
@@ -250,13 +251,14 @@ def offer_decline(*, booking: Booking, actor) -> Booking:
     return booking
 
 
-def offers_expire(*, now: datetime | None = None) -> int:
-    """Expired offers release their slot to the next in line. Run by the scheduled job."""
+def offers_expire(*, centre: Centre | None = None, now: datetime | None = None) -> int:
+    """Expired offers release their slot to the next in line. Run by the scheduled job, per centre."""
     now = now or timezone.now()
     count = 0
-    for pk in Booking.objects.filter(status=BookingStatus.OFFERED, offer_expires_at__lte=now).values_list(
-        "pk", flat=True
-    ):
+    expired = Booking.objects.filter(status=BookingStatus.OFFERED, offer_expires_at__lte=now)
+    if centre is not None:
+        expired = expired.filter(centre=centre)
+    for pk in expired.values_list("pk", flat=True):
         with transaction.atomic():
             booking = (
                 Booking.objects.select_for_update(of=("self",))

@@ -1,5 +1,6 @@
 """Two requests for the same slot at the same moment: exactly one wins, on SQLite and on PostgreSQL."""
 
+import contextvars
 import threading
 
 import pytest
@@ -39,7 +40,8 @@ def _race(worker, count: int) -> list[object]:
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    # Each thread works in a copy of the test's context (its platform scope), as the test body would.
+    threads = [threading.Thread(target=contextvars.copy_context().run, args=(run, i)) for i in range(count)]
     for t in threads:
         t.start()
     for t in threads:

@@ -200,9 +200,10 @@ def test_member_is_refused_staff_pages_of_this_centres_objects(
 
 @pytest.mark.parametrize(("name", "kind", "method"), [u for u in OBJECT_URLS if u[1] != "room"])
 def test_stranger_is_refused(client_for, centre, plain_user, booking, loan, name, kind, method):
+    """Someone else's booking or loan is a 404, as a missing id is: the id discloses nothing."""
     pk = booking.pk if kind == "booking" else loan.pk
     response = getattr(client_for(centre, plain_user), method)(reverse(name, args=[pk]))
-    assert response.status_code == 403
+    assert response.status_code == 404
     booking.refresh_from_db()
     assert booking.status == BookingStatus.PENDING
 
@@ -352,7 +353,7 @@ def test_waiting_withdraw_by_stranger_is_refused(
     )
     assert (
         client_for(centre, plain_user).post(reverse("spaces:waiting_withdraw", args=[entry.pk])).status_code
-        == 403
+        == 404
     )
 
 

@@ -30,7 +30,6 @@ from ..permissions import (
     can_reschedule_booking,
     can_respond_to_offer,
     can_view_organisation_calendar,
-    can_withdraw_waiting,
 )
 from ..selectors import (
     booking_get_visible,
@@ -42,7 +41,7 @@ from ..selectors import (
     organisations_active,
     room_list,
     waiting_for_user,
-    waiting_get,
+    waiting_get_visible,
 )
 from ..services import (
     booking_approve,
@@ -408,9 +407,7 @@ def offer_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @centre_required
 def waiting_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = waiting_get(centre=request.centre, pk=pk)
-    if not can_withdraw_waiting(request.user, entry):
-        raise PermissionDenied
+    entry = waiting_get_visible(centre=request.centre, pk=pk, user=request.user)
     try:
         waiting_list_withdraw(entry=entry, actor=request.user)
     except ApplicationError as exc:

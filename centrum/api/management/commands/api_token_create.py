@@ -6,6 +6,7 @@ from centrum.accounts.models import User
 from centrum.accounts.services import api_token_create
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
+from centrum.core.scopes import platform_scope
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--email", required=True, help="e-mail osoby, w której imieniu działa skrypt")
         parser.add_argument("--name", required=True, help="nazwa tokenu, np. nazwa skryptu")
 
+    @platform_scope("command api_token_create")
     def handle(self, *args, centre, email, name, **options):
         found_centre = Centre.objects.filter(slug=centre).first()
         if found_centre is None:

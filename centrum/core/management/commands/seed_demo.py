@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from centrum.core.demo.seeding import seed_demo
+from centrum.core.scopes import platform_scope
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             "--strict", action="store_true", help="Stop with an error when a demo seeder fails."
         )
 
+    @platform_scope("command seed_demo")
     def handle(self, *args, reset=False, strict=False, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
