@@ -99,7 +99,8 @@ def test_rendered_app_passes_lint_and_its_own_tests(rendered, tmp_path):
     # Test modules import as centrum.<name>.tests.*, and see the repository's shared fixtures.
     (tmp_path / "centrum" / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "centrum" / "conftest.py").write_text(
-        "from conftest import *  # noqa: F403\n", encoding="utf-8"
+        "from conftest import *  # noqa: F403\nfrom conftest import _platform_scope_for_test_bodies  # noqa: F401\n",
+        encoding="utf-8",
     )
     migrations = _run([sys.executable, "manage.py", "makemigrations", NAME, "-v", "0"], tmp_path)
     assert migrations.returncode == 0, migrations.stdout + migrations.stderr

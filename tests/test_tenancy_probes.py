@@ -140,7 +140,7 @@ def test_admin_is_not_served_on_a_centre_host(centre, client_for, platform_admin
 def test_every_admin_class_is_platform_only():
     from django.contrib import admin
 
-    from centrum.core.admin_site import PlatformAdminOnly, PlatformAdminSite
+    from centrum.core.sites import PlatformAdminOnly, PlatformAdminSite
 
     assert isinstance(admin.site, PlatformAdminSite)
     assert admin.site._registry

@@ -1,13 +1,13 @@
 """Django admin for platform admins only: a technical view of centres, settings, the audit log and mail.
 
-Served on platform hosts only, by `centrum.core.admin_site.PlatformAdminSite`.
+Served on platform hosts only, by `centrum.core.sites.PlatformAdminSite`.
 """
 
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .admin_site import PlatformAdminOnly, is_platform_admin_request
+from .sites import PlatformAdminOnly, is_platform_admin_request
 from .exceptions import ApplicationError
 from .models import AuditEntry, Centre, CentreClosedDay, CentreHost, CentreSetting, JobRun, OutboxMessage
 from .outbox import outbox_retry_failed

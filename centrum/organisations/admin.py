@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core.admin_site import PlatformAdminOnly
+from centrum.core.sites import PlatformAdminOnly
 
 from .models import ActivityArea, District, Organisation
 

@@ -7,7 +7,7 @@ pages, so nothing can be added, edited or deleted here.
 from django.contrib import admin
 
 from centrum.core.admin import ReadOnly
-from centrum.core.admin_site import is_platform_admin_request
+from centrum.core.sites import is_platform_admin_request
 
 from .models import (
     Booking,

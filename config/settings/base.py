@@ -29,7 +29,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 
 INSTALLED_APPS = [
-    "centrum.core.admin_site.CentrumAdminConfig",  # the admin site of platform hosts only
+    "centrum.core.sites.CentrumAdminConfig",  # the admin site of platform hosts only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

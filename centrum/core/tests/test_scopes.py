@@ -44,7 +44,7 @@ def test_production_logs_instead_of_raising(centre, caplog):
 
 
 def test_requests_on_a_centre_host_run_in_that_centre_scope(centre, anon, monkeypatch):
-    from centrum.organisations import views
+    from centrum.organisations.views import registry as views
 
     seen = []
     original = views.render

@@ -65,4 +65,4 @@ class PlatformAdminSite(admin.AdminSite):
 
 
 class CentrumAdminConfig(AdminConfig):
-    default_site = "centrum.core.admin_site.PlatformAdminSite"
+    default_site = "centrum.core.sites.PlatformAdminSite"
