@@ -7,10 +7,10 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .sites import PlatformAdminOnly, is_platform_admin_request
 from .exceptions import ApplicationError
 from .models import AuditEntry, Centre, CentreClosedDay, CentreHost, CentreSetting, JobRun, OutboxMessage
 from .outbox import outbox_retry_failed
+from .sites import PlatformAdminOnly, is_platform_admin_request
 
 
 class ReadOnly(PlatformAdminOnly):
