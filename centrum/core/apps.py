@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Each app declares its per-centre settings in `centre_settings.py`, its scheduled jobs in `jobs.py`
-        # and the labels of its audit actions in `audit_labels.py`.
-        autodiscover_modules("centre_settings", "jobs", "audit_labels")
+        # the codes and labels of its audit actions in `audit_labels.py` and its status workflows in
+        # `workflows.py`.
+        autodiscover_modules("centre_settings", "jobs", "audit_labels", "workflows")

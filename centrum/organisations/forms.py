@@ -14,26 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.exceptions import ApplicationError
 
-from .choices import KRS_REGISTRY_KINDS, TRANSITIONS, LegalForm
+from .choices import KRS_REGISTRY_KINDS, LegalForm
 from .identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from .models import Organisation
 from .selectors import activity_area_list, district_list, district_list_sorted
-from .services import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
-
-ACTION_LABELS = {
-    "verify": _("Zatwierdź"),
-    "reject": _("Odrzuć zgłoszenie"),
-    "suspend": _("Zawieś"),
-    "reinstate": _("Przywróć"),
-    "remove": _("Usuń z rejestru"),
-}
-ACTION_DONE_MESSAGES = {
-    "verify": _("Organizacja „%(name)s” została zatwierdzona i jest widoczna w katalogu."),
-    "reject": _("Zgłoszenie organizacji „%(name)s” zostało odrzucone."),
-    "suspend": _("Organizacja „%(name)s” została zawieszona."),
-    "reinstate": _("Organizacja „%(name)s” została przywrócona."),
-    "remove": _("Organizacja „%(name)s” została usunięta z rejestru."),
-}
+from .services import EDITABLE_FIELDS
 
 _PHONE = re.compile(r"^\+?[\d\s()\-/.]+(\s*(wew\.?|w\.)\s*\d{1,6})?$", re.IGNORECASE)
 _POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
@@ -378,29 +363,3 @@ def prefill_from_krs(data: QueryDict, krs_data: dict[str, Any], fields) -> Query
         elif value not in (None, ""):
             merged[key] = str(value)
     return merged
-
-
-class StatusChangeForm(AccessibleErrorsMixin, forms.Form):
-    action = forms.ChoiceField(choices=list(ACTION_LABELS.items()))
-    reason = forms.CharField(
-        label=_("Uzasadnienie"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-
-    def clean(self):
-        data = super().clean()
-        action = data.get("action")
-        if action and action not in TRANSITIONS.get(self.organisation.status, {}):
-            raise ValidationError(
-                _("Nie można wykonać tej czynności, gdy organizacja ma status „%(status)s”.")
-                % {"status": self.organisation.get_status_display()}
-            )
-        if action in REASON_REQUIRED_ACTIONS and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Podaj uzasadnienie – zobaczy je organizacja."))
-        return data

@@ -11,7 +11,7 @@ urlpatterns = [
     path("weryfikacja/", views.verification_queue, name="verification_queue"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edytuj/", views.edit, name="edit"),
-    path("<int:pk>/status/", views.change_status, name="change_status"),
+    path("<int:pk>/akcja/<slug:action>/", views.action, name="action"),
     path("dane/", include(urls_data)),
     path("zakladam/", include(urls_guide)),
 ]

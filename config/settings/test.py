@@ -16,3 +16,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests reach centres by host name: the test client sends `<slug>.localhost`, the browser tests open
 # http://kalisz.localhost:<port>/ on the live server, and some tests send unknown hosts on purpose.
 ALLOWED_HOSTS = ["*"]
+AUDIT_REFUSE_UNDECLARED_ACTIONS = True  # audit_log() raises on a code no app declared
