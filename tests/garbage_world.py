@@ -161,7 +161,7 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
         "booking_offered": offered,
         "waiting": waiting,
         "loan_requested": loans[LoanStatus.REQUESTED],
-        "loan_approved": loans[LoanStatus.APPROVED],
+        "loan.approve": loans[LoanStatus.APPROVED],
         "loan_handed_over": loans[LoanStatus.HANDED_OVER],
         "let": let,
         "feed": feed,
@@ -274,7 +274,7 @@ def build_world(centre, other_centre) -> World:
     )
     batch.file.save("organizacje.csv", ContentFile(b"nazwa;krs\n"), save=False)
     batch.save()
-    audit_log(actor=staff, obj=organisation, action="organisation.garbage_test", reason="Wpis do dziennika")
+    audit_log(actor=staff, obj=organisation, action="organisation.updated", reason="Wpis do dziennika")
     # An address not yet confirmed, and a password-reset key: allauth's key pages show their forms.
     unconfirmed = EmailAddress.objects.create(
         user=member, email="drugi-adres@example.org", verified=False, primary=False

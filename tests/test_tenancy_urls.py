@@ -167,7 +167,9 @@ def _audited_organisation_content_type(centre, ctx: Ctx):
     from centrum.core.audit import audit_log
 
     org = _org(centre, ctx)
-    audit_log(actor=ctx.user, obj=org, action="organisation.test", reason=f"Powód {ctx.label} {centre.slug}")
+    audit_log(
+        actor=ctx.user, obj=org, action="organisation.updated", reason=f"Powód {ctx.label} {centre.slug}"
+    )
     return org, ContentType.objects.get_for_model(org).pk
 
 

@@ -59,7 +59,9 @@ def test_an_app_declares_codes_as_an_enum_with_labels():
 
 def test_every_app_declares_its_codes():
     modules = {enum.__module__ for enum in ACTION_ENUMS}
-    assert {f"centrum.{app}.audit_labels" for app in ("core", "accounts", "organisations", "spaces")} <= modules
+    assert {
+        f"centrum.{app}.audit_labels" for app in ("core", "accounts", "organisations", "spaces")
+    } <= modules
     assert all(str(member.label) != member.value for enum in ACTION_ENUMS for member in enum)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from centrum.organisations.forms import DirectoryFilterForm, OrganisationForm
-from centrum.organisations.models import District, Organisation
+from centrum.organisations.models import District
 from centrum.organisations.tests.views_support import VALID_REGISTRATION
 
 

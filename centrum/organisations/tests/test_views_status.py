@@ -89,12 +89,7 @@ def test_garbage_action_and_other_centre(centre, other_centre, staff_client):
     response = staff_client.post(f"/organizacje/{org.pk}/akcja/explode/")
     assert response.status_code == 404
     foreign = make_org(centre=other_centre)
-    assert (
-        staff_client.post(
-            f"/organizacje/{foreign.pk}/akcja/suspend/", {"reason": "x"}
-        ).status_code
-        == 404
-    )
+    assert staff_client.post(f"/organizacje/{foreign.pk}/akcja/suspend/", {"reason": "x"}).status_code == 404
     foreign.refresh_from_db()
     assert foreign.status == OrganisationStatus.ACTIVE
 

@@ -14,9 +14,10 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
+from centrum.core.workflow import available_actions
 
 from ..agreements import loan_agreement_pdf
-from ..choices import LOAN_TRANSITIONS, LoanStatus
+from ..choices import LoanStatus
 from ..forms import HandoverForm, LoanDecisionForm, LoanForm
 from ..permissions import can_cancel_loan, can_decide_loan
 from ..selectors import (
@@ -28,6 +29,7 @@ from ..selectors import (
     organisations_active,
 )
 from ..services import loan_approve, loan_cancel, loan_hand_over, loan_reject, loan_request, loan_return
+from ..workflows import LOAN_STATUS
 from .common import form_error
 
 
@@ -87,16 +89,14 @@ def loan_create(request: HttpRequest) -> HttpResponse:
 def loan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     loan = loan_get_visible(centre=request.centre, pk=pk, user=request.user)
     staff = can_decide_loan(request.user, loan)
-    actions = LOAN_TRANSITIONS.get(loan.status, {})
+    actions = {t.action for t in available_actions(loan, request.user, workflow=LOAN_STATUS, ui_only=False)}
     return render(
         request,
         "spaces/loan_detail.html",
         {
             "loan": loan,
             "staff": staff,
-            "actions": actions
-            if staff
-            else ({"cancel": 1} if can_cancel_loan(request.user, loan) and "cancel" in actions else {}),
+            "actions": actions,
             "handover_form": HandoverForm(prefix="handover"),
             "return_form": HandoverForm(prefix="return"),
             "decision_form": LoanDecisionForm(prefix="decision"),
