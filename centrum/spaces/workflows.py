@@ -300,7 +300,7 @@ def _mark_damaged_equipment(step: Step) -> None:
     """Equipment that comes back damaged is marked so in the inventory."""
     loan = step.obj
     condition = loan.return_condition
-    if condition in USABLE_CONDITIONS:
+    if not condition or condition in USABLE_CONDITIONS:
         return
     for row in loan.items.select_related("item"):
         item = EquipmentItem.objects.select_for_update(of=("self",)).get(pk=row.item_id)
