@@ -302,6 +302,11 @@ def _loan_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), sorted(ACTIONS)[0]
 
 
+def _organisation_action(centre, ctx: Ctx):
+    """An action the organisation's state allows, so a 404 comes from the centre check."""
+    return ctx.made.get("pk"), "suspend"
+
+
 def _calendar_feed_token(centre, ctx: Ctx):
     from centrum.spaces.models import OrganisationCalendarFeed
 
@@ -329,7 +334,8 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("organisations:edit", "pk"): _organisation,
-    ("organisations:change_status", "pk"): _organisation,
+    ("organisations:action", "pk"): _organisation,
+    ("organisations:action", "action"): _organisation_action,
     ("organisations:register_done", "pk"): _organisation_submitted_by_user,
     ("organisations:organisation_krs_refresh", "pk"): _organisation,
     ("organisations:import_preview", "pk"): _import_batch,

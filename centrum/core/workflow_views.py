@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views import View
 
 from .exceptions import ApplicationError
@@ -85,6 +86,8 @@ class WorkflowActionView(View):
 
     http_method_names = ["post"]
     workflow: Workflow
+    # Actions not offered by the shared partial that this page posts from its own form (see `perform`).
+    form_actions: frozenset[str] = frozenset()
 
     def load(self, request: HttpRequest, pk: int):
         """The centre's row or Http404 (missing and not-yours alike)."""
@@ -102,34 +105,39 @@ class WorkflowActionView(View):
         if transition.done_message:
             messages.success(request, str(transition.done_message) % {"name": str(obj)})
 
-    def engine_kwargs(self, request: HttpRequest, obj, transition) -> dict:
-        """Other keyword arguments for the engine (e.g. the scope of a series)."""
-        return {}
+    def perform(self, request: HttpRequest, obj, transition, reason: str):
+        """Apply the transition; apps whose actions take more (a series' scope, a handover form) call their
+        service here, which goes through the same engine."""
+        return workflow_apply(
+            obj=obj, action=transition.action, actor=request.user, reason=reason, workflow=self.workflow
+        )
 
     def post(self, request: HttpRequest, pk: int, action: str) -> HttpResponse:
         obj = self.load(request, pk)
         transition = self.workflow.transition(action)
-        if transition is None or not transition.in_ui:
+        if transition is None or not (transition.in_ui or action in self.form_actions):
             raise Http404
         if not may_take(transition, request.user, obj):
             raise PermissionDenied
-        reason = (request.POST.get("reason") or "")[:REASON_MAX_LENGTH]
+        reason = request.POST.get("reason") or ""
         seen = request.POST.get("state", "")
         try:
+            if len(reason) > REASON_MAX_LENGTH:
+                raise ApplicationError(
+                    _("Uzasadnienie może mieć najwyżej %(max)s znaków.") % {"max": REASON_MAX_LENGTH},
+                    field="reason",
+                )
             if seen and seen != self.workflow.state_of(obj):
                 # The page showed another state: someone decided meanwhile.
                 raise ApplicationError(stale_message())
-            workflow_apply(
-                obj=obj,
-                action=action,
-                actor=request.user,
-                reason=reason,
-                workflow=self.workflow,
-                **self.engine_kwargs(request, obj, transition),
-            )
+            self.perform(request, obj, transition, reason)
         except ApplicationError as exc:
             failure = ActionFailure(
-                pk=obj.pk, action=action, reason=reason, message=exc.message, field=exc.field
+                pk=obj.pk,
+                action=action,
+                reason=reason[:REASON_MAX_LENGTH],
+                message=exc.message,
+                field=exc.field,
             )
             return self.failed(request, obj, failure)
         self.done(request, obj, transition)

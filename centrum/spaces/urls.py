@@ -40,5 +40,5 @@ urlpatterns = [
     path("wypozyczenia/nowe/", loans.loan_create, name="loan_create"),
     path("wypozyczenia/<int:pk>/", loans.loan_detail, name="loan_detail"),
     path("wypozyczenia/<int:pk>/umowa.pdf", loans.loan_agreement, name="loan_agreement"),
-    path("wypozyczenia/<int:pk>/<slug:action>/", loans.loan_action, name="loan_action"),
+    path("wypozyczenia/<int:pk>/akcja/<slug:action>/", loans.loan_action, name="loan_action"),
 ]
