@@ -74,7 +74,7 @@ def unplaced_errors(failure: ActionFailure | None, items: list[dict]) -> list[st
 
 def safe_next(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
