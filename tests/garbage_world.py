@@ -161,7 +161,7 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
         "booking_offered": offered,
         "waiting": waiting,
         "loan_requested": loans[LoanStatus.REQUESTED],
-        "loan.approve": loans[LoanStatus.APPROVED],
+        "loan_approved": loans[LoanStatus.APPROVED],
         "loan_handed_over": loans[LoanStatus.HANDED_OVER],
         "let": let,
         "feed": feed,

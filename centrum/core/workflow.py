@@ -216,6 +216,8 @@ def workflow_apply(
         if not transition.allowed_from(state):
             raise ApplicationError(str(wf.refused_message) % {"status": _state_label(wf, locked)})
         reason = (reason or "").strip()
+        if "\x00" in reason:
+            raise ApplicationError(_("Uzasadnienie zawiera niedozwolone znaki."), field="reason")
         if transition.reason_required and not reason:
             raise ApplicationError(str(transition.reason_message), field="reason")
         step = Step(

@@ -150,7 +150,7 @@ def test_kalisz_rooms_walk(page: Page, kalisz, staff_member, password):
     page.get_by_role("button", name="Wyślij wniosek").click()
     check_page(page, label="loan detail")
     page.get_by_role("button", name="Zatwierdź").click()
-    check_page(page, label="loan.approve")
+    check_page(page, label="loan approved")
     href = page.get_by_role("link", name="Umowa użyczenia (PDF)").get_attribute("href")
     # Fetched by the browser itself (Chromium resolves *.localhost; Playwright's request client does not).
     pdf = page.evaluate(
