@@ -174,6 +174,7 @@ def _stamp(step: Step, source: str):
 def workflow_apply(
     *,
     obj: models.Model | None = None,
+    row: models.Model | None = None,
     model: type[models.Model] | None = None,
     pk: Any = None,
     centre=None,
@@ -184,13 +185,18 @@ def workflow_apply(
     values: Mapping[str, Any] | None = None,
     **extra,
 ):
-    """Apply `action` to the row (`obj`, or `model` + `pk` + `centre`); returns the saved, locked row.
+    """Apply `action` to the row (`obj`; `row`; or `model` + `pk` + `centre`); returns the saved, locked row.
+
+    `row` only names the row (a service acting on the current state, whatever its copy shows); `obj` is
+    what a person saw, see below.
 
     `values` are other fields the step sets (new hours, who received the equipment); they are validated,
     saved and audited with the state. When `obj` is given, the state it shows is the state its reader
     saw: if the locked row is in another state, someone decided meanwhile and the action is refused.
     After success `obj` carries the saved values too.
     """
+    if row is not None:
+        model, pk, centre = type(row), row.pk, getattr(row, "centre_id", None)
     wf = workflow or workflow_for(obj if obj is not None else model)
     transition = wf.transition(action)
     if transition is None:

@@ -4,6 +4,8 @@ Bookings of a series change occurrence by occurrence through the engine; the ser
 (one, the following, the series) and send one e-mail for the lot.
 """
 
+from dataclasses import replace
+
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -56,6 +58,19 @@ def _offer_still_open(step: Step) -> None:
         raise ApplicationError(_("Ta propozycja już wygasła."))
 
 
+# New hours: the booking keeps its state, or goes back to staff when a member moves an approved booking of a
+# room that needs approval. The service checks the new slots and picks the action.
+_RESCHEDULE = Transition(
+    action="reschedule",
+    sources=(BookingStatus.PENDING, BookingStatus.APPROVED),
+    target=None,
+    label=gettext_lazy("Zmień termin"),
+    audit=Audit.BOOKING_RESCHEDULE,
+    permission=can_reschedule_booking,
+    denied_message=gettext_lazy("Nie możesz zmienić tej rezerwacji."),
+    in_ui=False,
+)
+
 BOOKING_STATUS = register(
     Workflow(
         key="spaces.booking",
@@ -100,27 +115,12 @@ BOOKING_STATUS = register(
                 guard=_not_begun,
                 danger=True,
             ),
-            # New hours: the booking keeps its state, or goes back to staff when a member moves an approved
-            # booking of a room that needs approval. The service checks the new slots and picks the action.
-            Transition(
-                action="reschedule",
-                sources=(BookingStatus.PENDING, BookingStatus.APPROVED),
-                target=None,
-                label=gettext_lazy("Zmień termin"),
-                audit=Audit.BOOKING_RESCHEDULE,
-                permission=can_reschedule_booking,
-                denied_message=gettext_lazy("Nie możesz zmienić tej rezerwacji."),
-                in_ui=False,
-            ),
-            Transition(
+            _RESCHEDULE,
+            replace(
+                _RESCHEDULE,
                 action="reschedule_for_approval",
                 sources=(BookingStatus.APPROVED,),
                 target=BookingStatus.PENDING,
-                label=gettext_lazy("Zmień termin"),
-                audit=Audit.BOOKING_RESCHEDULE,
-                permission=can_reschedule_booking,
-                denied_message=gettext_lazy("Nie możesz zmienić tej rezerwacji."),
-                in_ui=False,
             ),
             Transition(
                 action="accept",

@@ -181,9 +181,7 @@ def _apply(batch: ImportBatch, action: str, actor, *, reason: str = "", values=N
     from ..workflows import IMPORT_BATCH_STATUS
 
     return workflow_apply(
-        model=ImportBatch,
-        pk=batch.pk,
-        centre=batch.centre_id,
+        row=batch,
         action=action,
         actor=actor,
         reason=reason,

@@ -17,9 +17,7 @@ def booking_mark_attendance(*, booking: Booking, actor, attendance: str) -> Book
     if attendance not in Attendance.values:
         raise ApplicationError(_("Nieznana wartość obecności."), field="attendance")
     return workflow_apply(
-        model=Booking,
-        pk=booking.pk,
-        centre=booking.centre_id,
+        row=booking,
         action=attendance,
         actor=actor,
         workflow=BOOKING_ATTENDANCE,

@@ -49,9 +49,7 @@ def apply_in_scope(
     targets = [b for b in locked if BOOKING_STATUS.allows(b.status, action) and (keep is None or keep(b))]
     if not targets:
         only = workflow_apply(
-            model=Booking,
-            pk=booking.pk,
-            centre=booking.centre_id,
+            row=booking,
             workflow=BOOKING_STATUS,
             action=action,
             actor=actor,

@@ -127,9 +127,7 @@ def let_create(
 def let_end(*, let: RoomLet, actor, ends_on: date, reason: str = "") -> RoomLet:
     """End a let early (or on its last day); the room returns to the pool from the next day."""
     return workflow_apply(
-        model=RoomLet,
-        pk=let.pk,
-        centre=let.centre_id,
+        row=let,
         action="end",
         actor=actor,
         reason=reason,

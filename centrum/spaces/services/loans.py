@@ -160,9 +160,7 @@ def loan_request(
 
 def _apply(loan: Loan, action: str, actor, reason: str = "", values=None) -> Loan:
     return workflow_apply(
-        model=Loan,
-        pk=loan.pk,
-        centre=loan.centre_id,
+        row=loan,
         action=action,
         actor=actor,
         reason=reason,

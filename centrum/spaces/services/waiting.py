@@ -93,9 +93,7 @@ def waiting_list_join(
 def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
     """Leave the waiting list; an offered slot is declined and goes to the next in line (see workflows.py)."""
     return workflow_apply(
-        model=WaitingListEntry,
-        pk=entry.pk,
-        centre=entry.centre_id,
+        row=entry,
         action="withdraw",
         actor=actor,
         workflow=WAITING_STATUS,
@@ -180,9 +178,7 @@ def offer_freed_slots(
 @transaction.atomic
 def offer_accept(*, booking: Booking, actor) -> Booking:
     booking = workflow_apply(
-        model=Booking,
-        pk=booking.pk,
-        centre=booking.centre_id,
+        row=booking,
         action="accept",
         actor=actor,
         workflow=BOOKING_STATUS,
@@ -229,9 +225,7 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
 @transaction.atomic
 def offer_decline(*, booking: Booking, actor) -> Booking:
     booking = workflow_apply(
-        model=Booking,
-        pk=booking.pk,
-        centre=booking.centre_id,
+        row=booking,
         action="decline",
         actor=actor,
         workflow=BOOKING_STATUS,

@@ -129,25 +129,21 @@ class LoanActionView(WorkflowActionView):
     def perform(self, request: HttpRequest, obj, transition, reason: str):
         if transition.action not in self.form_actions:
             return super().perform(request, obj, transition, reason)
-        prefix = "handover" if transition.action == "hand_over" else "return"
+        prefix, service, person = (
+            ("handover", loan_hand_over, "received_by_name")
+            if transition.action == "hand_over"
+            else ("return", loan_return, "returned_by_name")
+        )
         form = HandoverForm(request.POST, prefix=prefix)
         if not form.is_valid():
             raise ApplicationError(_("Podaj osobę i stan sprzętu."))
         data = form.cleaned_data
-        if transition.action == "hand_over":
-            return loan_hand_over(
-                loan=obj,
-                actor=request.user,
-                received_by_name=data["person"],
-                condition=data["condition"],
-                notes=data["notes"],
-            )
-        return loan_return(
+        return service(
             loan=obj,
             actor=request.user,
-            returned_by_name=data["person"],
             condition=data["condition"],
             notes=data["notes"],
+            **{person: data["person"]},
         )
 
     def done(self, request: HttpRequest, obj, transition) -> None:
