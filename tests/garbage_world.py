@@ -274,7 +274,7 @@ def build_world(centre, other_centre) -> World:
     )
     batch.file.save("organizacje.csv", ContentFile(b"nazwa;krs\n"), save=False)
     batch.save()
-    audit_log(actor=staff, obj=organisation, action="organisation.garbage_test", reason="Wpis do dziennika")
+    audit_log(actor=staff, obj=organisation, action="organisation.updated", reason="Wpis do dziennika")
     # An address not yet confirmed, and a password-reset key: allauth's key pages show their forms.
     unconfirmed = EmailAddress.objects.create(
         user=member, email="drugi-adres@example.org", verified=False, primary=False
@@ -404,7 +404,8 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     # organisations
     ("organisations:detail", "pk"): lambda w: [w.organisation.pk, w.pending_organisation.pk],
     ("organisations:edit", "pk"): lambda w: w.organisation.pk,
-    ("organisations:change_status", "pk"): lambda w: w.organisation.pk,
+    ("organisations:action", "pk"): lambda w: w.organisation.pk,
+    ("organisations:action", "action"): lambda w: "suspend",
     ("organisations:register_done", "pk"): lambda w: w.pending_organisation.pk,
     ("organisations:organisation_krs_refresh", "pk"): lambda w: w.organisation.pk,
     ("organisations:import_preview", "pk"): lambda w: w.import_batch.pk,
@@ -439,7 +440,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("spaces:loan_detail", "pk"): lambda w: [w.loan_requested.pk, w.loan_approved.pk, w.loan_handed_over.pk],
     ("spaces:loan_agreement", "pk"): lambda w: w.loan_approved.pk,
     ("spaces:loan_action", "pk"): lambda w: w.loan_requested.pk,
-    ("spaces:loan_action", "action"): lambda w: "zatwierdz",
+    ("spaces:loan_action", "action"): lambda w: "approve",
     # the API (POST/PUT/PATCH bodies are covered by test_api_garbage through the OpenAPI document)
     ("api:organisation_detail", "organisation_id"): lambda w: w.organisation.pk,
     ("api:organisation_change", "organisation_id"): lambda w: w.organisation.pk,

@@ -169,7 +169,9 @@ def _audited_organisation_content_type(centre, ctx: Ctx):
     from centrum.core.audit import audit_log
 
     org = _org(centre, ctx)
-    audit_log(actor=ctx.user, obj=org, action="organisation.test", reason=f"Powód {ctx.label} {centre.slug}")
+    audit_log(
+        actor=ctx.user, obj=org, action="organisation.updated", reason=f"Powód {ctx.label} {centre.slug}"
+    )
     return org, ContentType.objects.get_for_model(org).pk
 
 
@@ -302,6 +304,11 @@ def _loan_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), sorted(ACTIONS)[0]
 
 
+def _organisation_action(centre, ctx: Ctx):
+    """An action the organisation's state allows, so a 404 comes from the centre check."""
+    return ctx.made.get("pk"), "suspend"
+
+
 def _calendar_feed_token(centre, ctx: Ctx):
     from centrum.spaces.models import OrganisationCalendarFeed
 
@@ -329,7 +336,8 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("organisations:edit", "pk"): _organisation,
-    ("organisations:change_status", "pk"): _organisation,
+    ("organisations:action", "pk"): _organisation,
+    ("organisations:action", "action"): _organisation_action,
     ("organisations:register_done", "pk"): _organisation_submitted_by_user,
     ("organisations:organisation_krs_refresh", "pk"): _organisation,
     ("organisations:import_preview", "pk"): _import_batch,

@@ -2,25 +2,58 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry, Centre
 
-# Readable labels of action codes for the history tables: each app fills them from its `audit_labels.py`
-# (autodiscovered in CoreConfig.ready) with `register_action_labels({"booking.approve": _("…"), …})`.
+
+class AuditAction(models.TextChoices):
+    """Base of each app's audit action codes: value = code ("booking.approve"), label = what a person reads.
+
+    An app declares its codes in `audit_labels.py` (autodiscovered in CoreConfig.ready) as a subclass
+    decorated with `@audit_actions`, so every code has a label by construction.
+    """
+
+
+# code -> label of every declared code, across apps (the history tables read labels from here).
 ACTION_LABELS: dict[str, Any] = {}
+ACTION_ENUMS: list[type[AuditAction]] = []
 
 
-def register_action_labels(labels: dict[str, Any]) -> None:
-    ACTION_LABELS.update(labels)
+def audit_actions(enum: type[AuditAction]) -> type[AuditAction]:
+    """Declare an app's audit action codes; a code declared twice with another label is a mistake."""
+    for member in enum:
+        if member.value in ACTION_LABELS and ACTION_LABELS[member.value] != member.label:
+            raise ValueError(f"Audit action code {member.value!r} is declared twice.")
+        ACTION_LABELS[member.value] = member.label
+    if enum not in ACTION_ENUMS:
+        ACTION_ENUMS.append(enum)
+    return enum
 
 
 def action_label(code: str) -> str:
-    """The readable label of an action code in the active language; the code itself if none is registered."""
+    """The readable label of an action code in the active language; the code itself if none is declared."""
     label = ACTION_LABELS.get(code)
     return str(label) if label is not None else code
+
+
+class UndeclaredAuditAction(ValueError):
+    pass
+
+
+def _check_declared(action: str) -> None:
+    # In development and tests an undeclared code fails loudly; in production the entry is still written
+    # (losing the record of a state change would be worse than showing its raw code).
+    if str(action) not in ACTION_LABELS and getattr(
+        settings, "AUDIT_REFUSE_UNDECLARED_ACTIONS", settings.DEBUG
+    ):
+        raise UndeclaredAuditAction(
+            f"Audit action {action!r} is not declared; add it to the app's AuditAction enum in audit_labels.py."
+        )
 
 
 def audit_log(
@@ -33,6 +66,7 @@ def audit_log(
     new: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditEntry:
+    _check_declared(action)
     if centre is None:
         centre = getattr(obj, "centre", None)
     real_actor = actor if getattr(actor, "is_authenticated", False) else None
@@ -43,7 +77,7 @@ def audit_log(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
-        action=action,
+        action=str(action),
         old_state=_jsonable(old),
         new_state=_jsonable(new),
         reason=reason or "",

@@ -36,19 +36,5 @@ class OrganisationStatus(models.TextChoices):
     REMOVED = "removed", _("usunięta z rejestru")
 
 
-# status -> action -> target status. One service per action checks this map.
-TRANSITIONS: dict[str, dict[str, str]] = {
-    OrganisationStatus.PENDING: {"verify": OrganisationStatus.ACTIVE, "reject": OrganisationStatus.REJECTED},
-    OrganisationStatus.ACTIVE: {
-        "suspend": OrganisationStatus.SUSPENDED,
-        "remove": OrganisationStatus.REMOVED,
-    },
-    OrganisationStatus.SUSPENDED: {
-        "reinstate": OrganisationStatus.ACTIVE,
-        "remove": OrganisationStatus.REMOVED,
-    },
-    OrganisationStatus.REJECTED: {},
-    OrganisationStatus.REMOVED: {"reinstate": OrganisationStatus.ACTIVE},
-}
-
+# Transitions between these states are declared in workflows.py.
 PUBLIC_STATUSES = (OrganisationStatus.ACTIVE, OrganisationStatus.SUSPENDED)

@@ -14,7 +14,7 @@ urlpatterns = [
     path("weryfikacja/", registry.verification_queue, name="verification_queue"),
     path("<int:pk>/", registry.detail, name="detail"),
     path("<int:pk>/edytuj/", registry.edit, name="edit"),
-    path("<int:pk>/status/", registry.change_status, name="change_status"),
+    path("<int:pk>/akcja/<slug:action>/", registry.action, name="action"),
     # Data: staff import the CSV list and the OPP list, export the directory, refresh from KRS.
     path("dane/import/", data.import_upload, name="import_upload"),
     path("dane/import/szablon.csv", data.import_template, name="import_template"),

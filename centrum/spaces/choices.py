@@ -1,4 +1,4 @@
-"""States and kinds of rooms, bookings, waiting-list entries and loans, with their transition maps."""
+"""States and kinds of rooms, bookings, waiting-list entries and loans (their workflows: workflows.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,25 +58,7 @@ class BookingStatus(models.TextChoices):
 # A booking in one of these states holds its room: the database refuses any overlap among them.
 BLOCKING_STATUSES = (BookingStatus.OFFERED, BookingStatus.PENDING, BookingStatus.APPROVED)
 
-# status -> action -> target status. One service per action checks this map.
-TRANSITIONS: dict[str, dict[str, str]] = {
-    BookingStatus.OFFERED: {
-        "accept": BookingStatus.PENDING,
-        "decline": BookingStatus.CANCELLED,
-        "expire": BookingStatus.EXPIRED,
-    },
-    BookingStatus.PENDING: {
-        "approve": BookingStatus.APPROVED,
-        "reject": BookingStatus.REJECTED,
-        "cancel": BookingStatus.CANCELLED,
-        "reschedule": BookingStatus.PENDING,
-    },
-    # A member's new hours go back to staff when the room needs approval; staff keep it approved.
-    BookingStatus.APPROVED: {"cancel": BookingStatus.CANCELLED, "reschedule": BookingStatus.PENDING},
-    BookingStatus.REJECTED: {},
-    BookingStatus.CANCELLED: {},
-    BookingStatus.EXPIRED: {},
-}
+# Transitions between these states are declared in workflows.py.
 
 
 class Attendance(models.TextChoices):
@@ -113,18 +95,7 @@ class LoanStatus(models.TextChoices):
 # Loans in these states hold their equipment for their term.
 LOAN_HOLDING_STATUSES = (LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.HANDED_OVER)
 
-LOAN_TRANSITIONS: dict[str, dict[str, str]] = {
-    LoanStatus.REQUESTED: {
-        "approve": LoanStatus.APPROVED,
-        "reject": LoanStatus.REJECTED,
-        "cancel": LoanStatus.CANCELLED,
-    },
-    LoanStatus.APPROVED: {"hand_over": LoanStatus.HANDED_OVER, "cancel": LoanStatus.CANCELLED},
-    LoanStatus.HANDED_OVER: {"return": LoanStatus.RETURNED},
-    LoanStatus.RETURNED: {},
-    LoanStatus.REJECTED: {},
-    LoanStatus.CANCELLED: {},
-}
+# Transitions between these states are declared in workflows.py.
 
 
 class LetStatus(models.TextChoices):

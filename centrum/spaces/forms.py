@@ -264,12 +264,6 @@ class HandoverForm(forms.Form):
     notes = forms.CharField(label=_("Uwagi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class LoanDecisionForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Uzasadnienie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class LetForm(forms.Form):
     room = forms.ModelChoiceField(label=_("Pomieszczenie"), queryset=None)
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)

@@ -122,3 +122,14 @@ def can_view_organisation_calendar(user, organisation) -> bool:
     return is_centre_staff(user, organisation.centre) or (
         _authenticated(user) and is_organisation_member(user, organisation)
     )
+
+
+def can_decline_offer(user, booking) -> bool:
+    """The organisation turns an offered slot down; staff may do it for it (e.g. withdrawing its entry)."""
+    return can_respond_to_offer(user, booking) or (
+        booking.status == BookingStatus.OFFERED and is_centre_staff(user, booking.centre)
+    )
+
+
+def can_end_let(user, let) -> bool:
+    return can_manage_lets(user, let.centre)

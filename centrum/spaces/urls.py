@@ -12,9 +12,16 @@ urlpatterns = [
     path("rezerwuj/", bookings.booking_create, name="booking_create"),
     path("moje/", bookings.my_bookings, name="my_bookings"),
     path("rezerwacje/<int:pk>/", bookings.booking_detail, name="booking_detail"),
-    path("rezerwacje/<int:pk>/zatwierdz/", bookings.booking_approve_view, name="booking_approve"),
-    path("rezerwacje/<int:pk>/odrzuc/", bookings.booking_reject_view, name="booking_reject"),
-    path("rezerwacje/<int:pk>/anuluj/", bookings.booking_cancel_view, name="booking_cancel"),
+    # Status actions: one URL shape and one view (the workflow's action names); named per action for reverse().
+    *(
+        path(
+            f"rezerwacje/<int:pk>/akcja/{action}/",
+            bookings.booking_action,
+            {"action": action},
+            name=f"booking_{action}",
+        )
+        for action in ("approve", "reject", "cancel")
+    ),
     path("rezerwacje/<int:pk>/zmien/", bookings.booking_reschedule_view, name="booking_reschedule"),
     path("rezerwacje/<int:pk>/obecnosc/", bookings.booking_attendance_view, name="booking_attendance"),
     path("rezerwacje/<int:pk>/przyjmij/", bookings.offer_accept_view, name="offer_accept"),
@@ -40,5 +47,5 @@ urlpatterns = [
     path("wypozyczenia/nowe/", loans.loan_create, name="loan_create"),
     path("wypozyczenia/<int:pk>/", loans.loan_detail, name="loan_detail"),
     path("wypozyczenia/<int:pk>/umowa.pdf", loans.loan_agreement, name="loan_agreement"),
-    path("wypozyczenia/<int:pk>/<slug:action>/", loans.loan_action, name="loan_action"),
+    path("wypozyczenia/<int:pk>/akcja/<slug:action>/", loans.loan_action, name="loan_action"),
 ]

@@ -18,3 +18,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 ALLOWED_HOSTS = ["*"]
 # A centre's rows queried outside a centre or platform scope is a bug: fail loudly.
 SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "raise")
+AUDIT_REFUSE_UNDECLARED_ACTIONS = True  # audit_log() raises on a code no app declared

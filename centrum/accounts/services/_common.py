@@ -8,16 +8,13 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centrum.core.audit import audit_log
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
+from centrum.core.workflow import workflow_apply
 
 from ..centre_settings import INVITATION_VALID_DAYS
-from ..models import (
-    InvitationStatus,
-    MembershipInvitation,
-)
+from ..models import InvitationStatus, MembershipInvitation
 
 
 def clean_email(email: str) -> str:
@@ -61,21 +58,14 @@ def check_role(role: str, choices) -> None:
         raise ApplicationError(_("Wybierz rolę z listy."), field="role")
 
 
-def invitation_close(invitation, *, status: str, actor, reason: str = "", accepted_by=None) -> None:
-    old = invitation.status
-    invitation.status = status
-    invitation.closed_at = timezone.now()
-    invitation.accepted_by = accepted_by
-    invitation.save(update_fields=["status", "closed_at", "accepted_by", "updated_at"])
-    prefix = (
-        "membership_invitation" if isinstance(invitation, MembershipInvitation) else "centre_role_invitation"
+def invitation_close(invitation, *, status: str, actor, reason: str = ""):
+    """Accept or revoke an invitation through its workflow (accounts/workflows.py)."""
+    from ..workflows import CENTRE_ROLE_INVITATION_STATUS, MEMBERSHIP_INVITATION_STATUS
+
+    workflow = (
+        MEMBERSHIP_INVITATION_STATUS
+        if isinstance(invitation, MembershipInvitation)
+        else CENTRE_ROLE_INVITATION_STATUS
     )
-    verb = "accepted" if status == InvitationStatus.ACCEPTED else "revoked"
-    audit_log(
-        actor=actor,
-        obj=invitation,
-        action=f"{prefix}.{verb}",
-        old={"status": old},
-        new={"status": status},
-        reason=reason,
-    )
+    action = "accept" if status == InvitationStatus.ACCEPTED else "revoke"
+    return workflow_apply(obj=invitation, action=action, actor=actor, reason=reason, workflow=workflow)

@@ -134,7 +134,7 @@ def membership_invitation_accept(*, invitation: MembershipInvitation, user) -> M
         actor=user,
         reason=_("Przyjęte zaproszenie."),
     )
-    invitation_close(current, status=InvitationStatus.ACCEPTED, actor=user, accepted_by=user)
+    invitation_close(current, status=InvitationStatus.ACCEPTED, actor=user)
     return membership
 
 
@@ -166,5 +166,5 @@ def centre_role_invitations_accept_for_email(*, user, email: str) -> list[Centre
                 reason=_("Zaproszenie do zespołu centrum przyjęte po potwierdzeniu adresu e-mail."),
             )
         )
-        invitation_close(invitation, status=InvitationStatus.ACCEPTED, actor=user, accepted_by=user)
+        invitation_close(invitation, status=InvitationStatus.ACCEPTED, actor=user)
     return granted

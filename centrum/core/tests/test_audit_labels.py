@@ -7,7 +7,15 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from centrum.core.audit import ACTION_LABELS, action_label, register_action_labels
+from centrum.core.audit import (
+    ACTION_ENUMS,
+    ACTION_LABELS,
+    AuditAction,
+    UndeclaredAuditAction,
+    action_label,
+    audit_actions,
+    audit_log,
+)
 
 CENTRUM = Path(__file__).resolve().parents[2]
 
@@ -36,12 +44,31 @@ def test_an_unknown_code_is_shown_as_it_is():
     assert render(None) == ""
 
 
-def test_register_action_labels_adds_to_the_registry():
-    register_action_labels({"test.done": "Zrobione"})
+def test_an_app_declares_codes_as_an_enum_with_labels():
+    @audit_actions
+    class TestAudit(AuditAction):
+        DONE = "test.done", "Zrobione"
+
     try:
         assert action_label("test.done") == "Zrobione"
+        assert action_label(TestAudit.DONE) == "Zrobione"
     finally:
         ACTION_LABELS.pop("test.done")
+        ACTION_ENUMS.remove(TestAudit)
+
+
+def test_every_app_declares_its_codes():
+    modules = {enum.__module__ for enum in ACTION_ENUMS}
+    assert {
+        f"centrum.{app}.audit_labels" for app in ("core", "accounts", "organisations", "spaces")
+    } <= modules
+    assert all(str(member.label) != member.value for enum in ACTION_ENUMS for member in enum)
+
+
+@pytest.mark.django_db
+def test_audit_log_refuses_an_undeclared_code(centre):
+    with pytest.raises(UndeclaredAuditAction):
+        audit_log(actor=None, obj=centre, action="centre.exploded")
 
 
 def test_every_literal_action_code_has_a_label():

@@ -26,7 +26,7 @@ def test_audit_log_lists_only_this_centres_entries(staff_client, centre, other_c
     audit_log(
         actor=staff_user, obj=centre, centre=centre, action="centre.profile_updated", new={"name": "tu"}
     )
-    audit_log(actor=None, obj=other_centre, centre=other_centre, action="centre.secret", new={"name": "tam"})
+    audit_log(actor=None, obj=other_centre, centre=other_centre, action="centre.updated", new={"name": "tam"})
     body = staff_client.get("/panel/dziennik/").content.decode()
     assert "centre.profile_updated" in body
     assert "centre.secret" not in body

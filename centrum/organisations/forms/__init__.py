@@ -3,22 +3,16 @@
 from .data import ImportUploadForm
 from .opp import OppListApplyForm, OppListUploadForm
 from .registry import (
-    ACTION_DONE_MESSAGES,
-    ACTION_LABELS,
     DirectoryFilterForm,
     OrganisationForm,
-    StatusChangeForm,
     prefill_from_krs,
 )
 
 __all__ = [
-    "ACTION_DONE_MESSAGES",
-    "ACTION_LABELS",
     "DirectoryFilterForm",
     "ImportUploadForm",
     "OppListApplyForm",
     "OppListUploadForm",
     "OrganisationForm",
-    "StatusChangeForm",
     "prefill_from_krs",
 ]

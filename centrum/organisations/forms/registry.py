@@ -15,27 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from centrum.core.forms import ImageUploadField
 from centrum.core.services import LOGO_FORMATS
 
-from ..choices import TRANSITIONS, LegalForm
+from ..choices import LegalForm
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import Organisation
 from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 from ..selectors.registry import activity_area_list, district_list, district_list_sorted
-from ..services.registry import EDITABLE_FIELDS, REASON_REQUIRED_ACTIONS
-
-ACTION_LABELS = {
-    "verify": _("Zatwierdź"),
-    "reject": _("Odrzuć zgłoszenie"),
-    "suspend": _("Zawieś"),
-    "reinstate": _("Przywróć"),
-    "remove": _("Usuń z rejestru"),
-}
-ACTION_DONE_MESSAGES = {
-    "verify": _("Organizacja „%(name)s” została zatwierdzona i jest widoczna w katalogu."),
-    "reject": _("Zgłoszenie organizacji „%(name)s” zostało odrzucone."),
-    "suspend": _("Organizacja „%(name)s” została zawieszona."),
-    "reinstate": _("Organizacja „%(name)s” została przywrócona."),
-    "remove": _("Organizacja „%(name)s” została usunięta z rejestru."),
-}
+from ..services.registry import EDITABLE_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):
@@ -304,29 +289,3 @@ def prefill_from_krs(data: QueryDict, krs_data: dict[str, Any], fields) -> Query
         elif value not in (None, ""):
             merged[key] = str(value)
     return merged
-
-
-class StatusChangeForm(forms.Form):
-    action = forms.ChoiceField(choices=list(ACTION_LABELS.items()))
-    reason = forms.CharField(
-        label=_("Uzasadnienie"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-
-    def clean(self):
-        data = super().clean()
-        action = data.get("action")
-        if action and action not in TRANSITIONS.get(self.organisation.status, {}):
-            raise ValidationError(
-                _("Nie można wykonać tej czynności, gdy organizacja ma status „%(status)s”.")
-                % {"status": self.organisation.get_status_display()}
-            )
-        if action in REASON_REQUIRED_ACTIONS and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Podaj uzasadnienie – zobaczy je organizacja."))
-        return data

@@ -81,7 +81,7 @@ def organisation_list_for_user(*, centre: Centre, user) -> QuerySet[Organisation
 def organisation_verification_queue(*, centre: Centre) -> QuerySet[Organisation]:
     return (
         Organisation.objects.filter(centre=centre, status=OrganisationStatus.PENDING)
-        .select_related("submitted_by")
+        .select_related("submitted_by", "centre")
         .order_by("created_at", "id")
     )
 

@@ -19,7 +19,6 @@ from .opp import opp_default_year, opp_import_apply, opp_import_create, opp_year
 from .registry import (
     AUDITED_FIELDS,
     EDITABLE_FIELDS,
-    REASON_REQUIRED_ACTIONS,
     normalise_identifiers,
     organisation_create,
     organisation_find_duplicates,
@@ -31,7 +30,6 @@ from .registry import (
 __all__ = [
     "AUDITED_FIELDS",
     "EDITABLE_FIELDS",
-    "REASON_REQUIRED_ACTIONS",
     "KrsRefresh",
     "import_batch_check",
     "import_batch_create",

@@ -4,6 +4,7 @@ Small files are checked and imported during the request; large ones by the `orga
 job. Every state change is audited.
 """
 
+import contextlib
 import time
 from typing import Any
 
@@ -19,6 +20,7 @@ from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 from centrum.core.text import fold
+from centrum.core.workflow import workflow_apply
 
 from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
 from ..choices import OrganisationStatus
@@ -104,11 +106,11 @@ def import_batch_check(
                 if message
                 else import_error(1, "", "file_unreadable")
             )
-            ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.UPLOADED).update(
-                status=ImportStatus.INVALID, errors=[error]
-            )
-            batch.refresh_from_db()
-            return batch
+            try:
+                return _apply(batch, "invalidate", None, values={"errors": [error]})
+            except ApplicationError:
+                batch.refresh_from_db()  # checked meanwhile by another worker
+                return batch
     checker = RowChecker(centre=batch.centre, headers=parsed.headers)
     started = time.monotonic()
     while True:
@@ -129,11 +131,9 @@ def import_batch_check(
             locked.errors = locked.errors + errors
             locked.processed_rows = min(start + CHUNK_ROWS, len(parsed.rows))
             locked.total_rows = len(parsed.rows)
-            fields = ["preview", "errors", "processed_rows", "total_rows", "updated_at"]
+            locked.save(update_fields=["preview", "errors", "processed_rows", "total_rows", "updated_at"])
             if locked.processed_rows >= locked.total_rows:
-                locked.status = ImportStatus.INVALID if locked.errors else ImportStatus.VALIDATED
-                fields.append("status")
-            locked.save(update_fields=fields)
+                locked = _apply(locked, "invalidate" if locked.errors else "validate", None)
         if locked.status != ImportStatus.UPLOADED:
             return locked
         if time_budget is not None and time.monotonic() - started > time_budget:
@@ -146,21 +146,7 @@ def import_batch_start(*, batch: ImportBatch, actor) -> ImportBatch:
         raise ApplicationError(_("Tylko pracownik centrum może importować organizacje."))
     if batch.total_rows <= INLINE_MAX_ROWS:
         return import_batch_run(batch=batch, actor=actor, expected_status=ImportStatus.VALIDATED)
-    with transaction.atomic():
-        queued = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.VALIDATED).update(
-            status=ImportStatus.IMPORTING, updated_at=timezone.now()
-        )
-        if not queued:
-            raise ApplicationError(_("Ten plik nie czeka na import (sprawdź jego stan)."))
-        batch.refresh_from_db()
-        audit_log(
-            actor=actor,
-            obj=batch,
-            action="organisation_import.queued",
-            old={"status": ImportStatus.VALIDATED.value},
-            new={"file": batch.original_name, "rows": batch.total_rows, "status": batch.status},
-        )
-    return batch
+    return _apply(batch, "queue", actor)
 
 
 class _RowFailed(Exception):
@@ -179,33 +165,29 @@ def import_batch_run(
             if locked.status != expected_status:
                 raise ApplicationError(_("Ten plik nie czeka na import (sprawdź jego stan)."))
             created = _create_all(locked, actor)
-            locked.status = ImportStatus.DONE
-            locked.created_count = created
-            locked.processed_rows = locked.total_rows
-            locked.finished_at = timezone.now()
-            locked.save(
-                update_fields=["status", "created_count", "processed_rows", "finished_at", "updated_at"]
-            )
-            audit_log(
-                actor=actor,
-                obj=locked,
-                action="organisation_import.done",
-                new={"file": locked.original_name, "created": created},
-            )
-            return locked
+            values = {
+                "created_count": created,
+                "processed_rows": locked.total_rows,
+                "finished_at": timezone.now(),
+            }
+            return _apply(locked, "finish", actor, values=values)
     except _RowFailed as failure:
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            status=ImportStatus.FAILED, errors=[failure.error], finished_at=timezone.now()
-        )
-        batch.refresh_from_db()
-        audit_log(
-            actor=actor,
-            obj=batch,
-            action="organisation_import.failed",
-            new={"file": batch.original_name, "row": failure.error["row"]},
-            reason=failure.error["message"],
-        )
-        return batch
+        values = {"errors": [failure.error], "finished_at": timezone.now()}
+        return _apply(batch, "fail", actor, reason=failure.error["message"], values=values)
+
+
+def _apply(batch: ImportBatch, action: str, actor, *, reason: str = "", values=None) -> ImportBatch:
+    """Every change of a file's state goes through its workflow (organisations/workflows.py) and is audited."""
+    from ..workflows import IMPORT_BATCH_STATUS
+
+    return workflow_apply(
+        row=batch,
+        action=action,
+        actor=actor,
+        reason=reason,
+        values=values,
+        workflow=IMPORT_BATCH_STATUS,
+    )
 
 
 def _create_all(batch: ImportBatch, actor) -> int:
@@ -271,11 +253,9 @@ def import_batches_process(*, time_budget: float = JOB_TIME_BUDGET_SECONDS) -> d
     queued = ImportBatch.objects.filter(status=ImportStatus.IMPORTING).select_related("centre", "created_by")
     for batch in queued.order_by("id"):
         if batch.created_by is None or not can_import_organisations(batch.created_by, batch.centre):
-            ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.IMPORTING).update(
-                status=ImportStatus.FAILED,
-                errors=[import_error(1, "", "requester_not_staff")],
-                finished_at=timezone.now(),
-            )
+            values = {"errors": [import_error(1, "", "requester_not_staff")], "finished_at": timezone.now()}
+            with contextlib.suppress(ApplicationError):  # taken meanwhile by another worker
+                _apply(batch, "fail", None, values=values)
             continue
         try:
             import_batch_run(batch=batch, actor=batch.created_by)

@@ -8,19 +8,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centrum.accounts.models import MembershipRole
-from centrum.accounts.selectors import centre_staff_emails, organisation_admin_emails
-from centrum.accounts.services import membership_add
+from centrum.accounts.selectors import centre_staff_emails
 from centrum.core.audit import audit_log, changes, snapshot
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.text import fold
+from centrum.core.workflow import workflow_apply
 
-from ..choices import KRS_REGISTRY_KINDS, TRANSITIONS, OrganisationStatus
+from ..choices import KRS_REGISTRY_KINDS, OrganisationStatus
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import ActivityArea, Organisation
-from ..permissions import can_change_organisation_status, can_edit_organisation, can_register_organisation
+from ..permissions import can_edit_organisation, can_register_organisation
 from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 
 EDITABLE_FIELDS = [
@@ -47,8 +46,6 @@ EDITABLE_FIELDS = [
     "registered_on",
 ]
 AUDITED_FIELDS = [f for f in EDITABLE_FIELDS if f != "logo"] + ["status"]
-# Actions that change what the public or the organisation sees: the organisation is told why.
-REASON_REQUIRED_ACTIONS = frozenset({"reject", "suspend", "remove"})
 _CLEANERS = {"krs": clean_krs, "nip": clean_nip, "regon": clean_regon, "bank_account": clean_iban}
 _IDENTIFIER_LABELS = {"krs": "KRS", "nip": "NIP", "regon": "REGON"}
 _FIELD_RULES = {"phone": clean_phone, "postal_code": clean_postal_code, "registered_on": check_registered_on}
@@ -223,49 +220,15 @@ def organisation_update(
     return org
 
 
-@transaction.atomic
 def organisation_transition(
     *, organisation: Organisation, action: str, actor, reason: str = ""
 ) -> Organisation:
-    """verify / reject / suspend / reinstate / remove, as allowed by TRANSITIONS."""
-    if not can_change_organisation_status(actor, organisation):
-        raise ApplicationError(_("Tylko pracownik centrum może zmieniać status organizacji."))
-    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    target = TRANSITIONS.get(org.status, {}).get(action)
-    if target is None:
-        raise ApplicationError(
-            _("Nie można wykonać tej czynności, gdy organizacja ma status „%(status)s”.")
-            % {"status": org.get_status_display()}
-        )
-    if action in REASON_REQUIRED_ACTIONS and not reason.strip():
-        raise ApplicationError(_("Podaj uzasadnienie – zobaczy je organizacja."), field="reason")
-    old_status = org.status
-    org.status = target
-    org.status_changed_at = timezone.now()
-    org.status_reason = reason
-    fields = ["status", "status_changed_at", "status_reason", "updated_at"]
-    if action == "verify":
-        org.verified_at, org.verified_by = timezone.now(), actor
-        fields += ["verified_at", "verified_by"]
-    org.save(update_fields=fields)
-    audit_log(
-        actor=actor,
-        obj=org,
-        action=f"organisation.{action}",
-        old={"status": old_status},
-        new={"status": target},
-        reason=reason,
+    """verify / reject / suspend / reinstate / remove, through the declared workflow (see workflows.py)."""
+    from ..workflows import ORGANISATION_STATUS
+
+    return workflow_apply(
+        obj=organisation, action=action, actor=actor, reason=reason, workflow=ORGANISATION_STATUS
     )
-    if action == "verify" and org.submitted_by_id and org.submitted_by.is_active:
-        membership_add(
-            organisation=org,
-            user=org.submitted_by,
-            role=MembershipRole.ADMIN,
-            actor=actor,
-            reason=_("Zgłaszający organizację po weryfikacji."),
-        )
-    _notify_status_changed(org, action)
-    return org
 
 
 def _notify_registration_received(org: Organisation) -> None:
@@ -284,18 +247,4 @@ def _notify_registration_received(org: Organisation) -> None:
             template="organisations/emails/registration_received_to_submitter",
             context={"organisation": org},
             language=org.submitted_by.language,
-        )
-
-
-def _notify_status_changed(org: Organisation, action: str) -> None:
-    recipients = {org.email} if org.email else set()
-    if org.submitted_by_id:
-        recipients.add(org.submitted_by.email)
-    recipients |= set(organisation_admin_emails(organisation=org))
-    if recipients:
-        outbox_enqueue(
-            centre=org.centre,
-            to=sorted(recipients),
-            template="organisations/emails/status_changed_to_organisation",
-            context={"organisation": org, "action": action},
         )

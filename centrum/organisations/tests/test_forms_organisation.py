@@ -3,8 +3,8 @@
 import pytest
 from django.http import QueryDict
 
-from centrum.organisations.forms import DirectoryFilterForm, OrganisationForm, StatusChangeForm
-from centrum.organisations.models import District, Organisation
+from centrum.organisations.forms import DirectoryFilterForm, OrganisationForm
+from centrum.organisations.models import District
 from centrum.organisations.tests.views_support import VALID_REGISTRATION
 
 
@@ -62,11 +62,3 @@ def test_directory_filters_ignore_invalid_values(centre):
     assert form.filters() == {"q": "zory", "opp": True, "legal_form": "fundacja"}
     assert "district" in form.errors
     assert DirectoryFilterForm(None, centre=centre).filters() == {}
-
-
-def test_status_form_requires_reason_and_known_action(centre):
-    org = Organisation(centre=centre, status="active", name="X")
-    assert not StatusChangeForm({"action": "suspend", "reason": ""}, organisation=org).is_valid()
-    assert StatusChangeForm({"action": "suspend", "reason": "Powód"}, organisation=org).is_valid()
-    assert not StatusChangeForm({"action": "verify"}, organisation=org).is_valid()
-    assert not StatusChangeForm({"action": "nuke"}, organisation=org).is_valid()

@@ -47,7 +47,7 @@ def test_queueing_a_large_file_is_audited(centre, staff_user, monkeypatch):
     entry = _entries(batch, "organisation_import.queued").get()
     assert entry.actor == staff_user and entry.centre == centre
     assert entry.old_state == {"status": ImportStatus.VALIDATED}
-    assert entry.new_state == {"file": "lista.csv", "rows": 3, "status": ImportStatus.IMPORTING}
+    assert entry.new_state == {"status": ImportStatus.IMPORTING}
 
     # A second press finds nothing waiting: refused, and not recorded again.
     with pytest.raises(ApplicationError):
@@ -64,7 +64,13 @@ def test_small_file_started_records_its_outcome(centre, staff_user):
         .order_by("id")
         .values_list("action", flat=True)
     )
-    assert actions == ["organisation_import.uploaded", "organisation_import.done"]
+    assert actions == [
+        "organisation_import.uploaded",
+        "organisation_import.validated",
+        "organisation_import.done",
+    ]
+    done = _entries(batch, "organisation_import.done").get()
+    assert done.old_state["status"] == ImportStatus.VALIDATED and done.new_state["created_count"] == 3
 
 
 def test_start_by_a_non_staff_person_is_refused_and_not_recorded(centre, staff_user, plain_user):

@@ -15,6 +15,11 @@ from centrum.organisations.tests.views_support import make_org
 URL = "/organizacje/weryfikacja/"
 
 
+def act(client, pk, action, **data):
+    """The queue's forms post to the organisation's action URL and come back to the queue."""
+    return client.post(f"/organizacje/{pk}/akcja/{action}/", {"next": URL, **data})
+
+
 def pending(centre, name, *, days_ago=0, **kwargs):
     org = make_org(centre=centre, name=name, status=OrganisationStatus.PENDING, **kwargs)
     Organisation.objects.filter(pk=org.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
@@ -34,7 +39,7 @@ def test_forbidden_roles(centre, client_for, role):
     client = client_for(centre, user)
     assert client.get(URL).status_code == 403
     org = pending(centre, "Nie Ruszać")
-    assert client.post(URL, {"organisation": org.pk, "action": "verify"}).status_code == 403
+    assert act(client, org.pk, "verify").status_code == 403
     org.refresh_from_db()
     assert org.status == OrganisationStatus.PENDING
 
@@ -80,7 +85,7 @@ def test_query_count_does_not_grow_with_the_queue(centre, staff_client):
 
 def test_verify_makes_submitter_admin(centre, staff_client, plain_user):
     org = pending(centre, "Do Zatwierdzenia", submitted_by=plain_user)
-    response = staff_client.post(URL, {"organisation": org.pk, "action": "verify", "next": URL})
+    response = act(staff_client, org.pk, "verify")
     assert response.status_code == 302 and response["Location"] == URL
     org.refresh_from_db()
     assert org.status == OrganisationStatus.ACTIVE and org.verified_at
@@ -90,16 +95,14 @@ def test_verify_makes_submitter_admin(centre, staff_client, plain_user):
 
 def test_reject_needs_a_reason(centre, staff_client, plain_user):
     org = pending(centre, "Do Odrzucenia", submitted_by=plain_user)
-    response = staff_client.post(URL, {"organisation": org.pk, "action": "reject", "reason": ""})
+    response = act(staff_client, org.pk, "reject", reason="")
     assert response.status_code == 400
     body = response.content.decode()
     assert "Podaj uzasadnienie" in body and f'id="reason-reject-{org.pk}_error"' in body
     org.refresh_from_db()
     assert org.status == OrganisationStatus.PENDING
 
-    response = staff_client.post(
-        URL, {"organisation": org.pk, "action": "reject", "reason": "Brak wpisu w KRS"}
-    )
+    response = act(staff_client, org.pk, "reject", reason="Brak wpisu w KRS")
     assert response.status_code == 302
     org.refresh_from_db()
     assert org.status == OrganisationStatus.REJECTED and org.status_reason == "Brak wpisu w KRS"
@@ -109,24 +112,23 @@ def test_reject_needs_a_reason(centre, staff_client, plain_user):
 
 def test_acting_on_an_organisation_that_left_the_queue(centre, staff_client):
     org = make_org(centre=centre, name="Już Aktywna")
-    response = staff_client.post(URL, {"organisation": org.pk, "action": "verify"})
+    response = act(staff_client, org.pk, "verify")
     assert response.status_code == 400
     assert "Nie można wykonać tej czynności" in response.content.decode()
 
 
 def test_unsafe_next_is_ignored(centre, staff_client):
     org = pending(centre, "Z Przekierowaniem")
-    response = staff_client.post(
-        URL, {"organisation": org.pk, "action": "verify", "next": "https://evil.example.com/"}
-    )
-    assert response["Location"] == URL
+    response = act(staff_client, org.pk, "verify", next="https://evil.example.com/")
+    assert response["Location"] == f"/organizacje/{org.pk}/"
 
 
-@pytest.mark.parametrize("value", ["", "abc", "999999"])
+@pytest.mark.parametrize("value", ["abc", "999999"])
 def test_garbage_or_foreign_organisation_id_is_404(centre, other_centre, staff_client, value):
-    assert staff_client.post(URL, {"organisation": value, "action": "verify"}).status_code == 404
+    assert staff_client.post(f"/organizacje/{value}/akcja/verify/").status_code == 404
+    assert staff_client.post(URL, {"organisation": "1", "action": "verify"}).status_code == 405
     foreign = pending(other_centre, "Cudza")
-    assert staff_client.post(URL, {"organisation": foreign.pk, "action": "verify"}).status_code == 404
+    assert act(staff_client, foreign.pk, "verify").status_code == 404
     foreign.refresh_from_db()
     assert foreign.status == OrganisationStatus.PENDING
 

@@ -12,10 +12,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
@@ -23,14 +22,18 @@ from centrum.core.pagination import paginate
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
+from centrum.core.workflow.views import (
+    ActionFailure,
+    WorkflowActionView,
+    safe_next,
+    unplaced_errors,
+    workflow_action_items,
+)
 
-from ..choices import PUBLIC_STATUSES, TRANSITIONS, OrganisationStatus
+from ..choices import PUBLIC_STATUSES, OrganisationStatus
 from ..forms.registry import (
-    ACTION_DONE_MESSAGES,
-    ACTION_LABELS,
     DirectoryFilterForm,
     OrganisationForm,
-    StatusChangeForm,
     prefill_from_krs,
 )
 from ..identifiers import clean_krs, format_iban, format_nip
@@ -51,11 +54,10 @@ from ..selectors.registry import (
 )
 from ..services.krs import krs_lookup
 from ..services.registry import (
-    REASON_REQUIRED_ACTIONS,
     organisation_create,
-    organisation_transition,
     organisation_update,
 )
+from ..workflows import ORGANISATION_STATUS
 
 PAGE_SIZE = 20
 # Beyond this many matches the directory says "more than N" instead of counting every row: a COUNT over a
@@ -130,36 +132,27 @@ def _members_url(organisation: Organisation) -> str | None:
     return None
 
 
-def _status_actions(organisation: Organisation, form: StatusChangeForm | None = None) -> list[dict]:
-    actions = []
-    for action in TRANSITIONS.get(organisation.status, {}):
-        failed = form is not None and form.data.get("action") == action
-        actions.append(
-            {
-                "action": action,
-                "label": ACTION_LABELS[action],
-                "reason_required": action in REASON_REQUIRED_ACTIONS,
-                "form": form if failed else None,
-                "danger": action in REASON_REQUIRED_ACTIONS,
-            }
-        )
-    return actions
+def _status_actions(
+    request: HttpRequest, organisation: Organisation, failure: ActionFailure | None
+) -> list[dict]:
+    return workflow_action_items(
+        organisation,
+        request.user,
+        workflow=ORGANISATION_STATUS,
+        url_name="organisations:action",
+        failure=failure,
+    )
 
 
-def _unplaced_errors(form: StatusChangeForm | None, actions: list[dict]) -> list[str]:
-    """Errors of a status change that no action's form shows (e.g. the action is no longer possible)."""
-    if form is None or not form.errors or any(item["form"] for item in actions):
-        return []
-    return [error for errors in form.errors.values() for error in errors]
-
-
-def _detail_context(request: HttpRequest, organisation: Organisation, status_form=None) -> dict:
+def _detail_context(
+    request: HttpRequest, organisation: Organisation, failure: ActionFailure | None = None
+) -> dict:
     user, centre = request.user, request.centre
     can_edit = can_edit_organisation(user, organisation)
     is_submitter = user.is_authenticated and organisation.submitted_by_id == user.pk
     is_insider = can_edit or is_submitter
     can_change_status = can_change_organisation_status(user, organisation)
-    status_actions = _status_actions(organisation, status_form) if can_change_status else []
+    status_actions = _status_actions(request, organisation, failure) if can_change_status else []
     return {
         "organisation": organisation,
         "areas": list(organisation.areas.all()),
@@ -171,7 +164,7 @@ def _detail_context(request: HttpRequest, organisation: Organisation, status_for
         "is_org_admin": is_organisation_admin(user, organisation),
         "can_change_status": can_change_status,
         "status_actions": status_actions,
-        "status_errors": _unplaced_errors(status_form, status_actions),
+        "status_errors": unplaced_errors(failure, status_actions),
         "audit_entries": (
             list(audit_list_for_object(centre=centre, obj=organisation)[:AUDIT_ENTRIES_SHOWN])
             if can_view_audit_log(user, centre)
@@ -189,35 +182,26 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "organisations/detail.html", _detail_context(request, organisation))
 
 
-def _apply_transition(request: HttpRequest, organisation: Organisation) -> tuple[bool, StatusChangeForm]:
-    form = StatusChangeForm(request.POST, organisation=organisation)
-    if not form.is_valid():
-        return False, form
-    action = form.cleaned_data["action"]
-    try:
-        organisation_transition(
-            organisation=organisation, action=action, actor=request.user, reason=form.cleaned_data["reason"]
-        )
-    except ApplicationError as exc:
-        add_application_error(form, exc)
-        return False, form
-    messages.success(request, ACTION_DONE_MESSAGES[action] % {"name": organisation.name})
-    return True, form
+class OrganisationActionView(WorkflowActionView):
+    """Staff change an organisation's status from its page or from the verification queue."""
+
+    workflow = ORGANISATION_STATUS
+
+    def load(self, request: HttpRequest, pk: int) -> Organisation:
+        return organisation_get(centre=request.centre, pk=pk)
+
+    def success_url(self, request: HttpRequest, obj: Organisation) -> str:
+        return reverse("organisations:detail", kwargs={"pk": obj.pk})
+
+    def failed(self, request: HttpRequest, obj: Organisation, failure: ActionFailure) -> HttpResponse:
+        if safe_next(request).startswith(reverse("organisations:verification_queue")):
+            return _verification_queue_page(request, failure)
+        organisation = organisation_get_visible(centre=request.centre, pk=obj.pk, user=request.user)
+        context = _detail_context(request, organisation, failure=failure)
+        return render(request, "organisations/detail.html", context, status=400)
 
 
-@centre_required
-@require_POST
-@staff_required
-def change_status(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = organisation_get(centre=request.centre, pk=pk)
-    if not can_change_organisation_status(request.user, organisation):
-        raise PermissionDenied
-    done, form = _apply_transition(request, organisation)
-    if done:
-        return redirect("organisations:detail", pk=organisation.pk)
-    organisation = organisation_get_visible(centre=request.centre, pk=pk, user=request.user)
-    context = _detail_context(request, organisation, status_form=form)
-    return render(request, "organisations/detail.html", context, status=400)
+action = centre_required(staff_required(OrganisationActionView.as_view()))
 
 
 # Registration and edit
@@ -368,24 +352,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @centre_required
 @staff_required
-@require_http_methods(["GET", "HEAD", "POST"])
+@require_http_methods(["GET", "HEAD"])
 def verification_queue(request: HttpRequest) -> HttpResponse:
-    failed_form = failed_pk = None
-    if request.method == "POST":
-        try:
-            pk = int(request.POST.get("organisation", ""))
-        except ValueError:
-            raise Http404
-        organisation = organisation_get(centre=request.centre, pk=pk)
-        done, form = _apply_transition(request, organisation)
-        if done:
-            target = request.POST.get("next", "")
-            if not url_has_allowed_host_and_scheme(
-                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-            ):
-                target = reverse("organisations:verification_queue")
-            return redirect(target)
-        failed_form, failed_pk = form, organisation.pk
+    return _verification_queue_page(request)
+
+
+def _verification_queue_page(request: HttpRequest, failure: ActionFailure | None = None) -> HttpResponse:
+    failed_pk = failure.pk if failure is not None else None
     page = paginate(request, organisation_verification_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
     organisations = list(page.object_list)
     duplicates = organisation_duplicates_for(centre=request.centre, organisations=organisations)
@@ -397,22 +370,20 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
                 {"reason": DUPLICATE_REASONS[field], "organisation": other}
                 for field, other in duplicates.get(org.pk, [])
             ],
-            "actions": _status_actions(org, failed_form if org.pk == failed_pk else None),
+            "actions": _status_actions(request, org, failure),
         }
         for org in organisations
     ]
     for item in items:
-        item["errors"] = _unplaced_errors(
-            failed_form if item["organisation"].pk == failed_pk else None, item["actions"]
+        item["errors"] = unplaced_errors(
+            failure if item["organisation"].pk == failed_pk else None, item["actions"]
         )
-    if failed_form is not None and failed_pk not in duplicates:
+    if failure is not None and failed_pk not in duplicates:
         # The organisation left the queue meanwhile (another person acted on it): say why nothing happened.
-        for errors in failed_form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        messages.error(request, failure.message)
     return render(
         request,
         "organisations/verification_queue.html",
         {"page": page, "paginator": page.paginator, "items": items, "failed_pk": failed_pk},
-        status=400 if failed_form is not None else 200,
+        status=400 if failure is not None else 200,
     )

@@ -7,16 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from centrum.core.audit import audit_log
 from centrum.core.calendar import WARSAW
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
+from centrum.core.workflow import workflow_apply
 
 from ..availability import check_slots, local, room_rules
-from ..choices import TRANSITIONS, BookingKind, BookingStatus
+from ..choices import BookingKind, BookingStatus
 from ..models import Booking, BookingEquipment
 from ..permissions import can_reschedule_booking
+from ..workflows import BOOKING_STATUS
 from . import notify
 from .booking_checks import (
     BookingPlan,
@@ -43,7 +44,9 @@ def booking_reschedule(
         raise ApplicationError(_("Datę można zmienić tylko dla jednego terminu."), field="day")
     staff = is_centre_staff(actor, booking.centre)
     targets = [
-        b for b in _locked(occurrences_in_scope(booking, scope)) if "reschedule" in TRANSITIONS[b.status]
+        b
+        for b in _locked(occurrences_in_scope(booking, scope))
+        if BOOKING_STATUS.allows(b.status, "reschedule")
     ]
     if not staff:
         targets = [b for b in targets if b.starts_at > timezone.now()]
@@ -94,18 +97,13 @@ def booking_reschedule(
     try:
         with transaction.atomic():
             for b, (start, end) in zip(targets, new_slots, strict=True):
-                old = {"status": b.status, "starts_at": b.starts_at, "ends_at": b.ends_at}
-                b.starts_at, b.ends_at = start, end
-                if needs_approval and b.status == BookingStatus.APPROVED:
-                    b.status = TRANSITIONS[b.status]["reschedule"]
-                    b.status_changed_at = timezone.now()
-                b.save(update_fields=["starts_at", "ends_at", "status", "status_changed_at", "updated_at"])
-                audit_log(
-                    actor=actor,
+                to_staff = needs_approval and b.status == BookingStatus.APPROVED
+                workflow_apply(
                     obj=b,
-                    action="booking.reschedule",
-                    old=old,
-                    new={"status": b.status, "starts_at": start, "ends_at": end},
+                    action="reschedule_for_approval" if to_staff else "reschedule",
+                    actor=actor,
+                    workflow=BOOKING_STATUS,
+                    values={"starts_at": start, "ends_at": end},
                 )
     except IntegrityError:
         raise ApplicationError(slot_taken_message(), field="start_time")

@@ -1,16 +1,16 @@
-"""Booking transitions by the TRANSITIONS map: approve, reject, cancel (one occurrence, the following, the series)."""
+"""Booking transitions through the workflow engine: approve, reject, cancel (one occurrence, the following, the series)."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
+from centrum.core.workflow import workflow_apply
 
-from ..choices import TRANSITIONS, BookingKind
+from ..choices import BookingKind
 from ..models import Booking
-from ..permissions import can_approve_booking, can_cancel_booking, can_reject_booking
+from ..workflows import BOOKING_STATUS
 from . import notify
 
 
@@ -28,36 +28,6 @@ def occurrences_in_scope(booking: Booking, scope: str) -> list[Booking]:
     return list(qs.order_by("starts_at"))
 
 
-def _transition(booking: Booking, action: str) -> str:
-    target = TRANSITIONS.get(booking.status, {}).get(action)
-    if target is None:
-        raise ApplicationError(
-            _("Rezerwacji w stanie „%(status)s” nie można teraz zmienić w ten sposób.")
-            % {"status": booking.get_status_display()}
-        )
-    return target
-
-
-def _set_status(booking: Booking, *, action: str, actor, reason: str = "", decided: bool = False) -> None:
-    old = booking.status
-    booking.status = _transition(booking, action)
-    booking.status_changed_at = timezone.now()
-    fields = ["status", "status_changed_at", "updated_at"]
-    if decided:
-        booking.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-        booking.decision_reason = reason
-        fields += ["decided_by", "decision_reason"]
-    booking.save(update_fields=fields)
-    audit_log(
-        actor=actor,
-        obj=booking,
-        action=f"booking.{action}",
-        old={"status": old},
-        new={"status": booking.status},
-        reason=reason,
-    )
-
-
 def _locked(bookings: list[Booking]) -> list[Booking]:
     ids = [b.pk for b in bookings]
     return list(
@@ -68,15 +38,34 @@ def _locked(bookings: list[Booking]) -> list[Booking]:
     )
 
 
+def apply_in_scope(
+    booking: Booking, scope: str, *, action: str, actor, reason: str = "", keep=None, **kwargs
+) -> list[Booking]:
+    """Apply `action` through the engine to each occurrence in `scope` that can take it now.
+
+    When none can, the engine is asked about the chosen booking itself, so the person hears why not.
+    """
+    locked = _locked(occurrences_in_scope(booking, scope))
+    targets = [b for b in locked if BOOKING_STATUS.allows(b.status, action) and (keep is None or keep(b))]
+    if not targets:
+        only = workflow_apply(
+            row=booking,
+            workflow=BOOKING_STATUS,
+            action=action,
+            actor=actor,
+            reason=reason,
+            **kwargs,
+        )
+        return [only]
+    return [
+        workflow_apply(obj=b, action=action, actor=actor, reason=reason, workflow=BOOKING_STATUS, **kwargs)
+        for b in targets
+    ]
+
+
 @transaction.atomic
 def booking_approve(*, booking: Booking, actor, scope: str = "one", reason: str = "") -> list[Booking]:
-    if not can_approve_booking(actor, booking):
-        raise ApplicationError(_("Rezerwacje zatwierdzają pracownicy centrum."))
-    targets = [b for b in _locked(occurrences_in_scope(booking, scope)) if "approve" in TRANSITIONS[b.status]]
-    if not targets:
-        _transition(booking, "approve")
-    for b in targets:
-        _set_status(b, action="approve", actor=actor, reason=reason, decided=True)
+    targets = apply_in_scope(booking, scope, action="approve", actor=actor, reason=reason)
     context = {
         "bookings": targets,
         "first": targets[0],
@@ -95,21 +84,14 @@ def booking_approve(*, booking: Booking, actor, scope: str = "one", reason: str 
 
 @transaction.atomic
 def booking_reject(*, booking: Booking, actor, reason: str, scope: str = "one") -> list[Booking]:
-    if not can_reject_booking(actor, booking):
-        raise ApplicationError(_("Rezerwacje odrzucają pracownicy centrum."))
-    if not (reason or "").strip():
-        raise ApplicationError(_("Podaj powód odrzucenia – organizacja go zobaczy."), field="reason")
-    targets = [b for b in _locked(occurrences_in_scope(booking, scope)) if "reject" in TRANSITIONS[b.status]]
-    if not targets:
-        _transition(booking, "reject")
-    for b in targets:
-        _set_status(b, action="reject", actor=actor, reason=reason.strip(), decided=True)
+    targets = apply_in_scope(booking, scope, action="reject", actor=actor, reason=reason)
+    reason = targets[0].decision_reason
     context = {
         "bookings": targets,
         "first": targets[0],
         "room": targets[0].room,
         "organisation": targets[0].organisation,
-        "reason": reason.strip(),
+        "reason": reason,
     }
     notify.send(
         centre=booking.centre,
@@ -127,24 +109,13 @@ def booking_reject(*, booking: Booking, actor, reason: str, scope: str = "one") 
 @transaction.atomic
 def booking_cancel(*, booking: Booking, actor, scope: str = "one", reason: str = "") -> list[Booking]:
     """Cancel one occurrence or this and the following ones; freed slots go to the waiting list."""
-    if not can_cancel_booking(actor, booking):
-        raise ApplicationError(_("Nie możesz anulować tej rezerwacji."))
     staff = is_centre_staff(actor, booking.centre)
     now = timezone.now()
-    # A slot that has begun is history for everyone, staff too: cancelling it would e-mail the
-    # organisation about the past, offer the gone slot to the waiting list and erase it from the
-    # quota and no-show counts. Such occurrences are left out of "this and the following" as well.
-    targets = [
-        b
-        for b in _locked(occurrences_in_scope(booking, scope))
-        if "cancel" in TRANSITIONS[b.status] and b.starts_at > now
-    ]
-    if not targets:
-        if booking.starts_at <= now:
-            raise ApplicationError(_("Rezerwacji, która już się zaczęła, nie można anulować."))
-        _transition(booking, "cancel")
-    for b in targets:
-        _set_status(b, action="cancel", actor=actor, reason=reason)
+    # Occurrences that have begun are history: "this and the following" leaves them out (the engine's guard
+    # refuses them one by one).
+    targets = apply_in_scope(
+        booking, scope, action="cancel", actor=actor, reason=reason, keep=lambda b: b.starts_at > now
+    )
     first = targets[0]
     context = {
         "bookings": targets,

@@ -10,17 +10,19 @@ from django.utils.translation import gettext as _
 from centrum.core.audit import audit_log
 from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.workflow import workflow_apply
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
 from ..availability import room_blocking_bookings
-from ..choices import BookingKind, BookingStatus, LetStatus
+from ..choices import BookingKind, BookingStatus
 from ..models import Booking, Room, RoomLet
 from ..permissions import can_manage_lets
+from ..workflows import LET_STATUS
 from .booking_checks import format_slot, slot_taken_message
 
 
-def _term(starts_on: date, ends_on: date) -> tuple[datetime, datetime]:
+def let_term(starts_on: date, ends_on: date) -> tuple[datetime, datetime]:
     return (
         datetime.combine(starts_on, time(0), tzinfo=WARSAW),
         datetime.combine(ends_on + timedelta(days=1), time(0), tzinfo=WARSAW),
@@ -48,7 +50,7 @@ def let_create(
         raise ApplicationError(_("Koniec najmu jest przed jego początkiem."), field="ends_on")
     if ends_on < warsaw_today():
         raise ApplicationError(_("Ten okres już minął."), field="ends_on")
-    start, end = _term(starts_on, ends_on)
+    start, end = let_term(starts_on, ends_on)
     taken = room_blocking_bookings(room, [(start, end)])
     lets = {
         let.booking_id: let
@@ -122,34 +124,13 @@ def let_create(
     return let
 
 
-@transaction.atomic
 def let_end(*, let: RoomLet, actor, ends_on: date, reason: str = "") -> RoomLet:
     """End a let early (or on its last day); the room returns to the pool from the next day."""
-    if not can_manage_lets(actor, let.centre):
-        raise ApplicationError(_("Najmy kończą pracownicy centrum."))
-    let = RoomLet.objects.select_for_update(of=("self",)).select_related("booking").get(pk=let.pk)
-    if let.status != LetStatus.ACTIVE:
-        raise ApplicationError(_("Ten najem już się zakończył."))
-    if ends_on < let.starts_on or ends_on > let.ends_on:
-        raise ApplicationError(
-            _("Data końca musi mieścić się w okresie najmu (%(start)s – %(end)s).")
-            % {"start": let.starts_on, "end": let.ends_on},
-            field="ends_on",
-        )
-    old = {"ends_on": let.ends_on, "status": let.status}
-    let.ends_on = ends_on
-    let.status = LetStatus.ENDED
-    let.ended_at = timezone.now()
-    let.save(update_fields=["ends_on", "status", "ended_at", "updated_at"])
-    booking = let.booking
-    booking.ends_at = _term(let.starts_on, ends_on)[1]
-    booking.save(update_fields=["ends_at", "updated_at"])
-    audit_log(
+    return workflow_apply(
+        row=let,
+        action="end",
         actor=actor,
-        obj=let,
-        action="let.ended",
-        old=old,
-        new={"ends_on": ends_on, "status": let.status},
         reason=reason,
+        values={"ends_on": ends_on},
+        workflow=LET_STATUS,
     )
-    return let

@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -14,12 +13,14 @@ from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 from centrum.core.permissions import is_centre_staff
+from centrum.core.workflow import workflow_apply
 from centrum.organisations.models import Organisation
 
 from ..availability import equipment_in_use, loan_range
-from ..choices import LOAN_TRANSITIONS, USABLE_CONDITIONS, EquipmentCondition, LoanStatus
+from ..choices import USABLE_CONDITIONS, EquipmentCondition, LoanStatus
 from ..models import EquipmentItem, Loan, LoanItem
-from ..permissions import can_cancel_loan, can_decide_loan, can_request_loan
+from ..permissions import can_request_loan
+from ..workflows import LOAN_STATUS
 from . import notify
 
 
@@ -158,140 +159,53 @@ def loan_request(
     return loan
 
 
-def _move(loan: Loan, action: str, actor, reason: str = "") -> Loan:
-    target = LOAN_TRANSITIONS.get(loan.status, {}).get(action)
-    if target is None:
-        raise ApplicationError(
-            _("Wypożyczenia w stanie „%(status)s” nie można teraz zmienić w ten sposób.")
-            % {"status": loan.get_status_display()}
-        )
-    old = loan.status
-    loan.status = target
-    loan.status_changed_at = timezone.now()
-    audit_log(
+def _apply(loan: Loan, action: str, actor, reason: str = "", values=None) -> Loan:
+    return workflow_apply(
+        row=loan,
+        action=action,
         actor=actor,
-        obj=loan,
-        action=f"loan.{action}",
-        old={"status": old},
-        new={"status": target},
         reason=reason,
-    )
-    return loan
-
-
-def _lock(loan: Loan) -> Loan:
-    return (
-        Loan.objects.select_for_update(of=("self",))
-        .select_related("organisation", "centre", "requested_by")
-        .get(pk=loan.pk)
+        values=values,
+        workflow=LOAN_STATUS,
     )
 
 
-def _notify_decision(loan: Loan, event: str, reason: str = "") -> None:
-    """The organisation hears about the staff's decision, in the transaction that records it."""
-    notify.send(
-        centre=loan.centre,
-        to=notify.organisation_recipients(requested_by=loan.requested_by, organisation=loan.organisation),
-        event=event,
-        context={"loan": loan, "items": list(loan.items.select_related("item")), "reason": reason},
-    )
-
-
-@transaction.atomic
 def loan_approve(*, loan: Loan, actor) -> Loan:
-    if not can_decide_loan(actor, loan):
-        raise ApplicationError(_("Wypożyczenia zatwierdzają pracownicy centrum."))
-    loan = _move(_lock(loan), "approve", actor)
-    loan.decided_by = actor
-    loan.save(update_fields=["status", "status_changed_at", "decided_by", "updated_at"])
-    _notify_decision(loan, "loan_approved_to_organisation")
-    return loan
+    return _apply(loan, "approve", actor)
 
 
-@transaction.atomic
 def loan_reject(*, loan: Loan, actor, reason: str) -> Loan:
-    if not can_decide_loan(actor, loan):
-        raise ApplicationError(_("Wypożyczenia odrzucają pracownicy centrum."))
-    if not (reason or "").strip():
-        raise ApplicationError(_("Podaj powód odrzucenia."), field="reason")
-    loan = _move(_lock(loan), "reject", actor, reason)
-    loan.decided_by = actor
-    loan.decision_reason = reason.strip()
-    loan.save(update_fields=["status", "status_changed_at", "decided_by", "decision_reason", "updated_at"])
-    _notify_decision(loan, "loan_rejected_to_organisation", reason=loan.decision_reason)
-    return loan
+    return _apply(loan, "reject", actor, reason)
 
 
-@transaction.atomic
 def loan_cancel(*, loan: Loan, actor, reason: str = "") -> Loan:
-    if not can_cancel_loan(actor, loan):
-        raise ApplicationError(_("Nie możesz anulować tego wypożyczenia."))
-    loan = _move(_lock(loan), "cancel", actor, reason)
-    loan.decision_reason = reason.strip()
-    loan.save(update_fields=["status", "status_changed_at", "decision_reason", "updated_at"])
-    return loan
+    return _apply(loan, "cancel", actor, reason)
 
 
-@transaction.atomic
+def _person_and_condition(person: str, condition: str, *, person_field: str, missing: str) -> str:
+    if not (person or "").strip():
+        raise ApplicationError(missing, field=person_field)
+    if condition not in EquipmentCondition.values:
+        raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
+    return person.strip()
+
+
 def loan_hand_over(*, loan: Loan, actor, received_by_name: str, condition: str, notes: str = "") -> Loan:
     """Record the handover: who took the equipment for the organisation, when, in what condition."""
-    if not can_decide_loan(actor, loan):
-        raise ApplicationError(_("Sprzęt wydają pracownicy centrum."))
-    if not (received_by_name or "").strip():
-        raise ApplicationError(_("Podaj, kto odebrał sprzęt."), field="received_by_name")
-    if condition not in EquipmentCondition.values:
-        raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
-    loan = _lock(loan)
-    if warsaw_today() < loan.starts_on:
-        # The equipment is counted as free until the loan's first day: an early handover would lend it twice.
-        raise ApplicationError(
-            _(
-                "Sprzęt z tego wypożyczenia można wydać najwcześniej %(date)s – w pierwszym dniu wypożyczenia. "
-                "Do tego dnia może z niego korzystać ktoś inny."
-            )
-            % {"date": date_format(loan.starts_on, "DATE_FORMAT")}
-        )
-    loan = _move(loan, "hand_over", actor)
-    loan.handed_over_at = timezone.now()
-    loan.handed_over_by = actor
-    loan.received_by_name = received_by_name.strip()
-    loan.handover_condition = condition
-    loan.handover_notes = notes.strip()
-    loan.save()
-    return loan
+    person = _person_and_condition(
+        received_by_name, condition, person_field="received_by_name", missing=_("Podaj, kto odebrał sprzęt.")
+    )
+    values = {"received_by_name": person, "handover_condition": condition, "handover_notes": notes.strip()}
+    return _apply(loan, "hand_over", actor, values=values)
 
 
-@transaction.atomic
 def loan_return(*, loan: Loan, actor, returned_by_name: str, condition: str, notes: str = "") -> Loan:
     """Record the return; equipment that comes back damaged is marked so in the inventory."""
-    if not can_decide_loan(actor, loan):
-        raise ApplicationError(_("Zwrot przyjmują pracownicy centrum."))
-    if not (returned_by_name or "").strip():
-        raise ApplicationError(_("Podaj, kto zwrócił sprzęt."), field="returned_by_name")
-    if condition not in EquipmentCondition.values:
-        raise ApplicationError(_("Wybierz stan sprzętu."), field="condition")
-    loan = _move(_lock(loan), "return", actor)
-    loan.returned_at = timezone.now()
-    loan.return_received_by = actor
-    loan.returned_by_name = returned_by_name.strip()
-    loan.return_condition = condition
-    loan.return_notes = notes.strip()
-    loan.save()
-    if condition not in USABLE_CONDITIONS:
-        for row in loan.items.select_related("item"):
-            item = EquipmentItem.objects.select_for_update(of=("self",)).get(pk=row.item_id)
-            old = item.condition
-            item.condition = condition
-            item.save(update_fields=["condition", "updated_at"])
-            audit_log(
-                actor=actor,
-                obj=item,
-                action="equipment.condition",
-                old={"condition": old},
-                new={"condition": condition},
-                reason=loan.number,
-            )
-    return loan
+    person = _person_and_condition(
+        returned_by_name, condition, person_field="returned_by_name", missing=_("Podaj, kto zwrócił sprzęt.")
+    )
+    values = {"returned_by_name": person, "return_condition": condition, "return_notes": notes.strip()}
+    return _apply(loan, "return", actor, values=values)
 
 
 def loans_overdue_notify(*, centre: Centre | None = None, now: datetime | None = None) -> int:

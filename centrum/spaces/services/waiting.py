@@ -11,15 +11,16 @@ from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
+from centrum.core.workflow import workflow_apply
 from centrum.organisations.models import Organisation
 
 from ..availability import check_slots, room_blocking_bookings, room_rules
-from ..choices import TRANSITIONS, BookingKind, BookingStatus, WaitingStatus
+from ..choices import BookingKind, BookingStatus, WaitingStatus
 from ..models import Booking, Room, WaitingListEntry
-from ..permissions import can_book_room, can_respond_to_offer, can_withdraw_waiting
+from ..permissions import can_book_room
+from ..workflows import BOOKING_STATUS, WAITING_STATUS
 from . import notify
 from .booking_checks import format_slot
-from .booking_transitions import _set_status
 
 
 @transaction.atomic
@@ -90,28 +91,14 @@ def waiting_list_join(
     return entry
 
 
-@transaction.atomic
 def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
-    if not can_withdraw_waiting(actor, entry):
-        raise ApplicationError(_("Nie możesz wycofać tego wpisu."))
-    entry = (
-        WaitingListEntry.objects.select_for_update(of=("self",))
-        .select_related("offered_booking")
-        .get(pk=entry.pk)
+    """Leave the waiting list; an offered slot is declined and goes to the next in line (see workflows.py)."""
+    return workflow_apply(
+        row=entry,
+        action="withdraw",
+        actor=actor,
+        workflow=WAITING_STATUS,
     )
-    if entry.status not in (WaitingStatus.WAITING, WaitingStatus.OFFERED):
-        raise ApplicationError(_("Ten wpis nie czeka już na termin."))
-    old = entry.status
-    booking = entry.offered_booking
-    entry.status = WaitingStatus.WITHDRAWN
-    entry.save(update_fields=["status", "updated_at"])
-    audit_log(
-        actor=actor, obj=entry, action="waiting.withdrawn", old={"status": old}, new={"status": entry.status}
-    )
-    if booking is not None and booking.status == BookingStatus.OFFERED:
-        _set_status(booking, action="decline", actor=actor)
-        offer_freed_slots(room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at)
-    return entry
 
 
 def offer_freed_slots(
@@ -160,10 +147,13 @@ def offer_freed_slots(
                 booking.save()
         except IntegrityError:
             continue  # taken meanwhile by someone booking directly: the next in line may still fit elsewhere
-        entry.status = WaitingStatus.OFFERED
-        entry.offered_booking = booking
-        entry.offered_at = now
-        entry.save(update_fields=["status", "offered_booking", "offered_at", "updated_at"])
+        workflow_apply(
+            obj=entry,
+            action="offer",
+            actor=None,
+            workflow=WAITING_STATUS,
+            values={"offered_booking": booking, "offered_at": now},
+        )
         audit_log(
             actor=None,
             obj=booking,
@@ -188,22 +178,15 @@ def offer_freed_slots(
 
 @transaction.atomic
 def offer_accept(*, booking: Booking, actor) -> Booking:
-    if not can_respond_to_offer(actor, booking):
-        raise ApplicationError(_("Nie możesz przyjąć tej propozycji."))
-    booking = (
-        Booking.objects.select_for_update(of=("self",))
-        .select_related("room", "organisation", "requested_by", "centre")
-        .get(pk=booking.pk)
+    booking = workflow_apply(
+        row=booking,
+        action="accept",
+        actor=actor,
+        workflow=BOOKING_STATUS,
     )
-    if booking.status != BookingStatus.OFFERED or (
-        booking.offer_expires_at and booking.offer_expires_at <= timezone.now()
-    ):
-        raise ApplicationError(_("Ta propozycja już wygasła."))
-    _set_status(booking, action="accept", actor=actor)
     entry = WaitingListEntry.objects.filter(offered_booking=booking).first()
     if entry is not None:
-        entry.status = WaitingStatus.ACCEPTED
-        entry.save(update_fields=["status", "updated_at"])
+        workflow_apply(obj=entry, action="accept", actor=actor, workflow=WAITING_STATUS)
     context = {
         "bookings": [booking],
         "first": booking,
@@ -224,8 +207,12 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
             context=context,
         )
     else:
-        _set_status(
-            booking, action="approve", actor=None, reason=_("zatwierdzona automatycznie"), decided=True
+        booking = workflow_apply(
+            obj=booking,
+            action="approve",
+            actor=None,
+            reason=_("zatwierdzona automatycznie"),
+            workflow=BOOKING_STATUS,
         )
         notify.send(
             centre=booking.centre,
@@ -238,15 +225,15 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
 
 @transaction.atomic
 def offer_decline(*, booking: Booking, actor) -> Booking:
-    if not can_respond_to_offer(actor, booking):
-        raise ApplicationError(_("Nie możesz odrzucić tej propozycji."))
-    booking = (
-        Booking.objects.select_for_update(of=("self",)).select_related("room", "centre").get(pk=booking.pk)
+    booking = workflow_apply(
+        row=booking,
+        action="decline",
+        actor=actor,
+        workflow=BOOKING_STATUS,
     )
-    _set_status(booking, action="decline", actor=actor)
-    WaitingListEntry.objects.filter(offered_booking=booking).update(
-        status=WaitingStatus.WITHDRAWN, updated_at=timezone.now()
-    )
+    entry = WaitingListEntry.objects.filter(offered_booking=booking, status=WaitingStatus.OFFERED).first()
+    if entry is not None:
+        workflow_apply(obj=entry, action="offer_declined", actor=actor, workflow=WAITING_STATUS)
     offer_freed_slots(room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at)
     return booking
 
@@ -266,12 +253,14 @@ def offers_expire(*, centre: Centre | None = None, now: datetime | None = None) 
                 .filter(pk=pk, status=BookingStatus.OFFERED)
                 .first()
             )
-            if booking is None or "expire" not in TRANSITIONS[booking.status]:
+            if booking is None or not BOOKING_STATUS.allows(booking.status, "expire"):
                 continue
-            _set_status(booking, action="expire", actor=None)
-            WaitingListEntry.objects.filter(offered_booking=booking).update(
-                status=WaitingStatus.EXPIRED, updated_at=now
-            )
+            workflow_apply(obj=booking, action="expire", actor=None, workflow=BOOKING_STATUS)
+            entry = WaitingListEntry.objects.filter(
+                offered_booking=booking, status=WaitingStatus.OFFERED
+            ).first()
+            if entry is not None:
+                workflow_apply(obj=entry, action="expire", actor=None, workflow=WAITING_STATUS)
             offer_freed_slots(
                 room=booking.room, starts_at=booking.starts_at, ends_at=booking.ends_at, now=now
             )

@@ -179,7 +179,7 @@ def _booking_with_history(centre, organisation, org_member, n):
         )
     for i in range(n):
         actor = UserFactory(full_name=f"Pracownik {i}")
-        audit_log(actor=actor, obj=booking, action="booking.rescheduled", old={"i": i}, new={"i": i + 1})
+        audit_log(actor=actor, obj=booking, action="booking.reschedule", old={"i": i}, new={"i": i + 1})
     return booking
 
 
@@ -245,7 +245,7 @@ def test_loan_detail(
     for _ in range(n):
         LoanItem.objects.create(centre=centre, loan=loan, item=EquipmentFactory(centre=centre), quantity=1)
     for i in range(n):
-        audit_log(actor=UserFactory(), obj=loan, action="loan.approved", old={"i": i}, new={"i": i + 1})
+        audit_log(actor=UserFactory(), obj=loan, action="loan.approve", old={"i": i}, new={"i": i + 1})
     client = client_for(centre, org_member if role == "member" else staff_user)
     _assert_flat(client, reverse("spaces:loan_detail", args=[loan.pk]), 8, django_assert_num_queries)
 

@@ -132,10 +132,10 @@ OTHER_CENTRE_URLS = [
     ("spaces:equipment_edit", "equipment", "post"),
     ("spaces:let_end", "let", "get"),
     ("spaces:let_end", "let", "post"),
-    ("spaces:loan_action", "loan:zatwierdz", "post"),
-    ("spaces:loan_action", "loan:wydaj", "post"),
-    ("spaces:loan_action", "loan:zwrot", "post"),
-    ("spaces:loan_action", "loan:anuluj", "post"),
+    ("spaces:loan_action", "loan:approve", "post"),
+    ("spaces:loan_action", "loan:hand_over", "post"),
+    ("spaces:loan_action", "loan:return", "post"),
+    ("spaces:loan_action", "loan:cancel", "post"),
     ("spaces:organisation_feed", "organisation", "post"),
     ("spaces:organisation_ics", "feed", "get"),
 ]
@@ -164,7 +164,10 @@ def other_objects(other_centre, other_room, other_booking, other_loan):
         "room": [other_room.pk],
         "booking": [other_booking.pk],
         "loan": [other_loan.pk],
-        **{f"loan:{action}": [other_loan.pk, action] for action in ("zatwierdz", "wydaj", "zwrot", "anuluj")},
+        **{
+            f"loan:{action}": [other_loan.pk, action]
+            for action in ("approve", "hand_over", "return", "cancel")
+        },
         "equipment": [EquipmentFactory(centre=other_centre).pk],
         "let": [let.pk],
         "organisation": [other_loan.organisation.pk],
@@ -365,11 +368,11 @@ def test_pdf_agreement_served_to_member(client_for, centre, org_member, loan):
 
 def test_loan_handover_and_return_through_pages(staff_client, loan):
     staff_client.post(
-        reverse("spaces:loan_action", args=[loan.pk, "wydaj"]),
+        reverse("spaces:loan_action", args=[loan.pk, "hand_over"]),
         {"handover-person": "Marek", "handover-condition": "good"},
     )
     staff_client.post(
-        reverse("spaces:loan_action", args=[loan.pk, "zwrot"]),
+        reverse("spaces:loan_action", args=[loan.pk, "return"]),
         {"return-person": "Marek", "return-condition": "good"},
     )
     loan.refresh_from_db()
@@ -452,8 +455,8 @@ def test_tampered_decision_forms_change_nothing_and_say_why(staff_client, bookin
 
 
 def test_tampered_loan_cancel_changes_nothing(staff_client, loan):
-    url = reverse("spaces:loan_action", args=[loan.pk, "anuluj"])
-    response = staff_client.post(url, {"decision-reason": "x" * 2001}, follow=True)
+    url = reverse("spaces:loan_action", args=[loan.pk, "cancel"])
+    response = staff_client.post(url, {"reason": "x" * 2001}, follow=True)
     assert response.status_code == 200 and [str(m) for m in response.context["messages"]]
     loan.refresh_from_db()
     assert loan.status == LoanStatus.APPROVED

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from centrum.accounts.selectors import active_organisation_for
@@ -18,14 +20,14 @@ from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
+from centrum.core.workflow import available_actions
+from centrum.core.workflow.views import WorkflowActionView
 from centrum.organisations.selectors import organisation_get
 
 from ..availability import local, make_slot
 from ..choices import BookingKind, BookingPolicy
 from ..forms import AttendanceForm, BookingForm, CancelForm, DecisionForm, RescheduleForm
 from ..permissions import (
-    can_approve_booking,
-    can_cancel_booking,
     can_mark_attendance,
     can_reschedule_booking,
     can_respond_to_offer,
@@ -58,6 +60,7 @@ from ..services import (
     waiting_list_join,
     waiting_list_withdraw,
 )
+from ..workflows import BOOKING_STATUS
 
 
 def _prefilled_slot(request) -> dict:
@@ -212,13 +215,12 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
     user = request.user
+    allowed = {t.action for t in available_actions(booking, user, workflow=BOOKING_STATUS, ui_only=False)}
     context = {
         "booking": booking,
-        "can_approve": can_approve_booking(user, booking) and booking.status == "pending",
-        "can_cancel": can_cancel_booking(user, booking)
-        and booking.status in ("pending", "approved")
-        and booking.starts_at > timezone.now(),
-        "can_reschedule": can_reschedule_booking(user, booking) and booking.status in ("pending", "approved"),
+        "can_approve": "approve" in allowed,
+        "can_cancel": "cancel" in allowed and booking.starts_at > timezone.now(),
+        "can_reschedule": "reschedule" in allowed,
         "can_mark": can_mark_attendance(user, booking) and booking.status == "approved",
         "can_respond": can_respond_to_offer(user, booking),
         "decision_form": DecisionForm(prefix="decision"),
@@ -243,90 +245,64 @@ def _after_action(request, booking, message: str):
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
-def _invalid_form(request, booking, form):
-    """A tampered or overlong field: say which and change nothing."""
-    messages.error(
-        request,
-        " ".join(
-            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
-            for name, errors in form.errors.items()
-        ),
-    )
-    return redirect("spaces:booking_detail", pk=booking.pk)
-
-
 def _action_failed(request, booking, exc: ApplicationError):
     messages.error(request, exc.message)
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
-def _decide(request, pk: int, *, allowed, form_class, prefix: str, service, done_message: str):
-    """One decision on a booking (approve, reject, cancel): load it scoped, check, validate, call the service."""
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not allowed(request.user, booking):
-        raise PermissionDenied
-    form = form_class(request.POST, prefix=prefix)
-    if not form.is_valid():
-        return _invalid_form(request, booking, form)
-    try:
-        done = service(
-            booking=booking,
+class BookingActionView(WorkflowActionView):
+    """Approve, reject or cancel one booking or the occurrences of its series in the chosen scope."""
+
+    workflow = BOOKING_STATUS
+    forms = {
+        "approve": (DecisionForm, "decision"),
+        "reject": (DecisionForm, "decision"),
+        "cancel": (CancelForm, "cancel"),
+    }
+    done_messages = {
+        "approve": gettext_lazy("Zatwierdzono terminów: %(count)s."),
+        "reject": gettext_lazy("Odrzucono terminów: %(count)s."),
+        "cancel": gettext_lazy("Anulowano terminów: %(count)s."),
+    }
+    services = {"approve": booking_approve, "reject": booking_reject, "cancel": booking_cancel}
+
+    def load(self, request: HttpRequest, pk: int):
+        return booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        if request.POST.get("next") == "queue":
+            return reverse("spaces:queue")
+        return reverse("spaces:booking_detail", kwargs={"pk": obj.pk})
+
+    def perform(self, request: HttpRequest, obj, transition, reason: str):
+        form_class, prefix = self.forms[transition.action]
+        form = form_class(request.POST, prefix=prefix)
+        if not form.is_valid():
+            # A tampered or overlong field: say which and change nothing.
+            raise ApplicationError(
+                " ".join(
+                    f"{form.fields[name].label}: {' '.join(errors)}"
+                    if name in form.fields
+                    else " ".join(errors)
+                    for name, errors in form.errors.items()
+                )
+            )
+        self.changed = self.services[transition.action](
+            booking=obj,
             actor=request.user,
             scope=form.cleaned_data.get("scope", "one"),
             reason=form.cleaned_data.get("reason", ""),
         )
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    message = done_message % {"count": len(done)}
-    if request.POST.get("next") == "queue":
-        messages.success(request, message)
-        return redirect("spaces:queue")
-    return _after_action(request, booking, message)
+
+    def failed(self, request: HttpRequest, obj, failure) -> HttpResponse:
+        messages.error(request, failure.message)
+        return redirect("spaces:booking_detail", pk=obj.pk)
+
+    def done(self, request: HttpRequest, obj, transition) -> None:
+        messages.success(request, str(self.done_messages[transition.action]) % {"count": len(self.changed)})
 
 
-@require_POST
-@login_required
-@centre_required
-def booking_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        allowed=can_approve_booking,
-        form_class=DecisionForm,
-        prefix="decision",
-        service=booking_approve,
-        done_message=_("Zatwierdzono terminów: %(count)s."),
-    )
-
-
-@require_POST
-@login_required
-@centre_required
-def booking_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        allowed=can_approve_booking,
-        form_class=DecisionForm,
-        prefix="decision",
-        service=booking_reject,
-        done_message=_("Odrzucono terminów: %(count)s."),
-    )
-
-
-@require_POST
-@login_required
-@centre_required
-def booking_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        allowed=can_cancel_booking,
-        form_class=CancelForm,
-        prefix="cancel",
-        service=booking_cancel,
-        done_message=_("Anulowano terminów: %(count)s."),
-    )
+booking_action = login_required(centre_required(BookingActionView.as_view()))
 
 
 @login_required

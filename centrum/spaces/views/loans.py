@@ -2,12 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
@@ -16,11 +15,13 @@ from centrum.core.pagination import paginate
 from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
+from centrum.core.workflow import available_actions
+from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
 from ..agreements import loan_agreement_pdf
-from ..choices import LOAN_TRANSITIONS, LoanStatus
-from ..forms import HandoverForm, LoanDecisionForm, LoanForm
-from ..permissions import can_cancel_loan, can_decide_loan
+from ..choices import LoanStatus
+from ..forms import HandoverForm, LoanForm
+from ..permissions import can_decide_loan
 from ..selectors import (
     equipment_list,
     loan_get_visible,
@@ -29,7 +30,8 @@ from ..selectors import (
     organisations_acting_for,
     organisations_active,
 )
-from ..services import loan_approve, loan_cancel, loan_hand_over, loan_reject, loan_request, loan_return
+from ..services import loan_hand_over, loan_request, loan_return
+from ..workflows import LOAN_STATUS
 
 LOAN_PAGE_SIZE = 50
 
@@ -90,19 +92,20 @@ def loan_create(request: HttpRequest) -> HttpResponse:
 def loan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     loan = loan_get_visible(centre=request.centre, pk=pk, user=request.user)
     staff = can_decide_loan(request.user, loan)
-    actions = LOAN_TRANSITIONS.get(loan.status, {})
+    allowed = {t.action for t in available_actions(loan, request.user, workflow=LOAN_STATUS, ui_only=False)}
     return render(
         request,
         "spaces/loan_detail.html",
         {
             "loan": loan,
             "staff": staff,
-            "actions": actions
-            if staff
-            else ({"cancel": 1} if can_cancel_loan(request.user, loan) and "cancel" in actions else {}),
+            "workflow_actions": workflow_action_items(
+                loan, request.user, workflow=LOAN_STATUS, url_name="spaces:loan_action"
+            ),
+            "can_hand_over": "hand_over" in allowed,
+            "can_return": "return" in allowed,
             "handover_form": HandoverForm(prefix="handover"),
             "return_form": HandoverForm(prefix="return"),
-            "decision_form": LoanDecisionForm(prefix="decision"),
             "audit_entries": list(audit_list_for_object(centre=request.centre, obj=loan)[:20])
             if staff
             else [],
@@ -112,70 +115,53 @@ def loan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-ACTIONS = {"zatwierdz", "odrzuc", "anuluj", "wydaj", "zwrot"}
+# The loan's actions, by the workflow's names (approve, reject, cancel, hand_over, return).
+ACTIONS = {t.action for t in LOAN_STATUS.transitions}
 
 
-@require_POST
-@login_required
-@centre_required
-def loan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    if action not in ACTIONS:
-        raise Http404
-    loan = loan_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if action == "anuluj":
-        if not can_cancel_loan(request.user, loan):
-            raise PermissionDenied
-    elif not can_decide_loan(request.user, loan):
-        raise PermissionDenied
-    try:
-        if action == "zatwierdz":
-            loan_approve(loan=loan, actor=request.user)
-            done = _("Wypożyczenie zatwierdzone – umowa jest gotowa do wydruku.")
-        elif action == "odrzuc":
-            form = LoanDecisionForm(request.POST, prefix="decision")
-            if not form.is_valid():
-                raise ApplicationError(
-                    " ".join(form.errors.get("reason", [])) or _("Popraw zaznaczone pola.")
-                )
-            loan_reject(loan=loan, actor=request.user, reason=form.cleaned_data.get("reason", ""))
-            done = _("Wniosek odrzucony.")
-        elif action == "anuluj":
-            form = LoanDecisionForm(request.POST, prefix="decision")
-            if not form.is_valid():
-                raise ApplicationError(
-                    " ".join(form.errors.get("reason", [])) or _("Popraw zaznaczone pola.")
-                )
-            loan_cancel(loan=loan, actor=request.user, reason=form.cleaned_data.get("reason", ""))
-            done = _("Wypożyczenie anulowane.")
+class LoanActionView(WorkflowActionView):
+    workflow = LOAN_STATUS
+    form_actions = frozenset({"hand_over", "return"})
+
+    def load(self, request: HttpRequest, pk: int):
+        return loan_get_visible(centre=request.centre, pk=pk, user=request.user)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("spaces:loan_detail", kwargs={"pk": obj.pk})
+
+    def perform(self, request: HttpRequest, obj, transition, reason: str):
+        if transition.action not in self.form_actions:
+            return super().perform(request, obj, transition, reason)
+        prefix, service, person = (
+            ("handover", loan_hand_over, "received_by_name")
+            if transition.action == "hand_over"
+            else ("return", loan_return, "returned_by_name")
+        )
+        form = HandoverForm(request.POST, prefix=prefix)
+        if not form.is_valid():
+            raise ApplicationError(_("Podaj osobę i stan sprzętu."))
+        data = form.cleaned_data
+        return service(
+            loan=obj,
+            actor=request.user,
+            condition=data["condition"],
+            notes=data["notes"],
+            **{person: data["person"]},
+        )
+
+    def done(self, request: HttpRequest, obj, transition) -> None:
+        if transition.action in self.form_actions:
+            done = (
+                _("Wydanie sprzętu zapisane.")
+                if transition.action == "hand_over"
+                else _("Zwrot sprzętu zapisany.")
+            )
+            messages.success(request, done)
         else:
-            prefix = "handover" if action == "wydaj" else "return"
-            form = HandoverForm(request.POST, prefix=prefix)
-            if not form.is_valid():
-                raise ApplicationError(_("Podaj osobę i stan sprzętu."))
-            data = form.cleaned_data
-            if action == "wydaj":
-                loan_hand_over(
-                    loan=loan,
-                    actor=request.user,
-                    received_by_name=data["person"],
-                    condition=data["condition"],
-                    notes=data["notes"],
-                )
-                done = _("Wydanie sprzętu zapisane.")
-            else:
-                loan_return(
-                    loan=loan,
-                    actor=request.user,
-                    returned_by_name=data["person"],
-                    condition=data["condition"],
-                    notes=data["notes"],
-                )
-                done = _("Zwrot sprzętu zapisany.")
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("spaces:loan_detail", pk=loan.pk)
+            super().done(request, obj, transition)
+
+
+loan_action = login_required(centre_required(LoanActionView.as_view()))
 
 
 @login_required

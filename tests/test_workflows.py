@@ -1,0 +1,229 @@
+"""Every registered workflow × state × action × role, against a matrix written here by hand.
+
+The matrix below is the product's rules as a person would state them, not a copy of the declarations in
+`<app>/workflows.py`: a transition the table allows and this matrix does not (or the other way round) fails.
+Allowed: the state changes (or stays, for in-state actions) and an audit entry records old → new.
+Refused: ApplicationError, the row unchanged, no audit entry, no mail.
+"""
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from centrum.accounts.models import CentreRoleInvitation, MembershipInvitation, MembershipRole
+from centrum.accounts.tests.factories import MembershipFactory, UserFactory
+from centrum.core.calendar import warsaw_today
+from centrum.core.exceptions import ApplicationError
+from centrum.core.models import AuditEntry, OutboxMessage
+from centrum.core.workflow import WORKFLOWS, workflow_apply
+from centrum.organisations.models import ImportBatch
+from centrum.organisations.tests.factories import OrganisationFactory
+from centrum.spaces.models import Booking, Loan, RoomLet, WaitingListEntry
+from centrum.spaces.tests.factories import BookingFactory, RoomFactory, next_open_day, slot
+
+STAFF, MEMBER, SYSTEM, INVITEE = "staff", "member", "system", "invitee"
+ROLES = ["anonymous", "stranger", MEMBER, STAFF, SYSTEM, INVITEE]
+
+# workflow -> action -> (from states, to state or None for "stays", who may)
+EXPECTED = {
+    "organisations.organisation": {
+        "verify": ({"pending"}, "active", {STAFF}),
+        "reject": ({"pending"}, "rejected", {STAFF}),
+        "suspend": ({"active"}, "suspended", {STAFF}),
+        "reinstate": ({"suspended", "removed"}, "active", {STAFF}),
+        "remove": ({"active", "suspended"}, "removed", {STAFF}),
+    },
+    "organisations.import_batch": {
+        "validate": ({"uploaded"}, "validated", {SYSTEM}),
+        "invalidate": ({"uploaded"}, "invalid", {SYSTEM}),
+        "queue": ({"validated"}, "importing", {STAFF}),
+        "finish": ({"validated", "importing"}, "done", {STAFF, SYSTEM}),
+        "fail": ({"validated", "importing"}, "failed", {STAFF, SYSTEM}),
+    },
+    "spaces.booking": {
+        "approve": ({"pending"}, "approved", {STAFF, SYSTEM}),
+        "reject": ({"pending"}, "rejected", {STAFF}),
+        "cancel": ({"pending", "approved"}, "cancelled", {STAFF, MEMBER}),
+        "reschedule": ({"pending", "approved"}, None, {STAFF, MEMBER}),
+        "reschedule_for_approval": ({"approved"}, "pending", {STAFF, MEMBER}),
+        "accept": ({"offered"}, "pending", {MEMBER}),
+        "decline": ({"offered"}, "cancelled", {MEMBER, STAFF}),
+        "expire": ({"offered"}, "expired", {SYSTEM}),
+    },
+    "spaces.booking_attendance": {
+        "attended": ({"unknown", "no_show"}, "attended", {STAFF}),
+        "no_show": ({"unknown", "attended"}, "no_show", {STAFF}),
+        "unknown": ({"attended", "no_show"}, "unknown", {STAFF}),
+    },
+    "spaces.waiting": {
+        "offer": ({"waiting"}, "offered", {SYSTEM}),
+        "accept": ({"offered"}, "accepted", {MEMBER, STAFF, SYSTEM}),
+        "withdraw": ({"waiting", "offered"}, "withdrawn", {MEMBER, STAFF}),
+        "offer_declined": ({"offered"}, "withdrawn", {MEMBER, STAFF, SYSTEM}),
+        "expire": ({"offered"}, "expired", {SYSTEM}),
+    },
+    "spaces.loan": {
+        "approve": ({"requested"}, "approved", {STAFF}),
+        "reject": ({"requested"}, "rejected", {STAFF}),
+        # A member may withdraw a request; once approved, only staff cancel.
+        "cancel": ({"requested", "approved"}, "cancelled", {STAFF, (MEMBER, "requested")}),
+        "hand_over": ({"approved"}, "handed_over", {STAFF}),
+        "return": ({"handed_over"}, "returned", {STAFF}),
+    },
+    "spaces.let": {
+        "end": ({"active"}, "ended", {STAFF}),
+    },
+    "accounts.membership_invitation": {
+        "accept": ({"pending"}, "accepted", {INVITEE}),
+        "revoke": ({"pending"}, "revoked", {MEMBER, STAFF}),
+    },
+    "accounts.centre_role_invitation": {
+        "accept": ({"pending"}, "accepted", {INVITEE}),
+        "revoke": ({"pending"}, "revoked", {STAFF}),
+    },
+}
+INVITED = "zaproszona@example.org"
+
+
+def _may(who: set, role: str, state: str) -> bool:
+    return role in who or (role, state) in who
+
+
+class World:
+    def __init__(self, centre, staff_user):
+        self.centre = centre
+        self.organisation = OrganisationFactory(centre=centre, name="Fundacja Macierzy")
+        self.member = UserFactory(email="admin-org@example.org")
+        MembershipFactory(user=self.member, organisation=self.organisation, role=MembershipRole.ADMIN)
+        self.invitee = UserFactory(email=INVITED)
+        EmailAddress.objects.update_or_create(user=self.invitee, email=INVITED, defaults={"verified": True})
+        self.actors = {
+            "anonymous": AnonymousUser(),
+            "stranger": UserFactory(email="obcy@example.org"),
+            MEMBER: self.member,
+            STAFF: staff_user,
+            SYSTEM: None,
+            INVITEE: self.invitee,
+        }
+        self.room = RoomFactory(centre=centre)
+
+    def booking(self, **fields) -> Booking:
+        start, end = slot(next_open_day(), 17, 19)
+        defaults = {"room": self.room, "organisation": self.organisation, "starts_at": start, "ends_at": end}
+        return BookingFactory(**{**defaults, **fields})
+
+    def build(self, key: str, state: str):
+        centre, now = self.centre, timezone.now()
+        if key == "organisations.organisation":
+            return OrganisationFactory(centre=centre, status=state)
+        if key == "organisations.import_batch":
+            return ImportBatch.objects.create(
+                centre=centre, original_name="lista.csv", status=state, total_rows=1
+            )
+        if key == "spaces.booking":
+            return self.booking(status=state)
+        if key == "spaces.booking_attendance":
+            start = now - timedelta(hours=3)
+            return self.booking(
+                status="approved", attendance=state, starts_at=start, ends_at=start + timedelta(hours=1)
+            )
+        if key == "spaces.waiting":
+            start, end = slot(next_open_day(), 17, 19)
+            return WaitingListEntry.objects.create(
+                centre=centre,
+                room=self.room,
+                organisation=self.organisation,
+                starts_at=start,
+                ends_at=end,
+                title="Zebranie",
+                status=state,
+            )
+        if key == "spaces.loan":
+            today = warsaw_today()
+            return Loan.objects.create(
+                centre=centre,
+                number=f"UŻ/{today.year}/0001",
+                organisation=self.organisation,
+                purpose="Festyn",
+                starts_on=today,
+                due_on=today + timedelta(days=2),
+                status=state,
+            )
+        if key == "spaces.let":
+            today = warsaw_today()
+            start, end = slot(today + timedelta(days=400), 8, 20)
+            booking = self.booking(kind="let", status="approved", starts_at=start, ends_at=end)
+            return RoomLet.objects.create(
+                centre=centre,
+                room=self.room,
+                organisation=self.organisation,
+                booking=booking,
+                starts_on=today + timedelta(days=400),
+                ends_on=today + timedelta(days=430),
+                status=state,
+            )
+        expires = now + timedelta(days=7)
+        if key == "accounts.membership_invitation":
+            return MembershipInvitation.objects.create(
+                centre=centre,
+                organisation=self.organisation,
+                email=INVITED,
+                role="member",
+                status=state,
+                expires_at=expires,
+            )
+        if key == "accounts.centre_role_invitation":
+            return CentreRoleInvitation.objects.create(
+                centre=centre, email=INVITED, role="official", status=state, expires_at=expires
+            )
+        raise AssertionError(f"No builder for {key}")
+
+
+def _cases():
+    for key, actions in EXPECTED.items():
+        states = [
+            value for value, _label in WORKFLOWS[key].model._meta.get_field(WORKFLOWS[key].field).choices
+        ]
+        for action in actions:
+            for state in states:
+                for role in ROLES:
+                    yield pytest.param(key, action, state, role, id=f"{key}-{action}-{state}-{role}")
+
+
+def test_the_matrix_covers_every_registered_workflow_and_action():
+    assert set(EXPECTED) == set(WORKFLOWS)
+    for key, wf in WORKFLOWS.items():
+        assert {t.action for t in wf.transitions} == set(EXPECTED[key]), key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("key", "action", "state", "role"), list(_cases()))
+def test_workflow_state_action_role(centre, staff_user, key, action, state, role):
+    world = World(centre, staff_user)
+    workflow = WORKFLOWS[key]
+    obj = world.build(key, state)
+    sources, target, who = EXPECTED[key][action]
+    allowed = state in sources and _may(who, role, state)
+    entries, mails = AuditEntry.objects.count(), OutboxMessage.objects.count()
+    run = lambda: workflow_apply(  # noqa: E731
+        obj=obj, action=action, actor=world.actors[role], reason="Powód podany przez osobę", workflow=workflow
+    )
+    if allowed:
+        run()
+        stored = type(obj).objects.get(pk=obj.pk)
+        expected = target or state
+        assert getattr(stored, workflow.field) == expected
+        entry = AuditEntry.objects.filter(
+            object_id=str(obj.pk), action=workflow.transition(action).audit
+        ).latest("id")
+        assert entry.old_state[workflow.field] == state and entry.new_state[workflow.field] == expected
+        assert entry.actor == (world.actors[role] if role != SYSTEM else None)
+    else:
+        with pytest.raises(ApplicationError):
+            run()
+        assert getattr(type(obj).objects.get(pk=obj.pk), workflow.field) == state
+        assert AuditEntry.objects.count() == entries
+        assert OutboxMessage.objects.count() == mails
