@@ -124,7 +124,7 @@ def test_foundation_walk(page: Page, centre, existing_organisation, resident, st
     visit(page, "/organizacje/weryfikacja/", phone=True)
     item = page.locator(f"#organisation-{registered.pk}")
     expect(item).to_contain_text(REGISTERED)
-    verify = item.locator("form").filter(has=page.locator("input[name=action][value=verify]"))
+    verify = item.locator(f"form[action='/organizacje/{registered.pk}/akcja/verify/']")
     verify.locator("button[type=submit]").click()
     page.wait_for_load_state("load")
     check_page(page, label="queue after verifying")
