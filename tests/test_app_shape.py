@@ -10,8 +10,6 @@ from pathlib import Path
 CENTRUM = Path(__file__).resolve().parent.parent / "centrum"
 ROOMS = "views|forms|urls|services|selectors|models|permissions|admin|api"
 SUFFIXED = re.compile(rf"^(({ROOMS})_\w+|\w+_({ROOMS}))\.py$")
-# Core's platform pages predate this rule; they move with the core part of issue 7.
-NOT_YET = {"core/views_panel.py", "core/views_platform.py", "core/urls_platform.py"}
 
 
 def _apps() -> list[Path]:
@@ -26,7 +24,7 @@ def test_no_sub_feature_is_spelled_in_a_file_name():
             if relative.parts[0] in {"migrations", "tests", "templatetags", "management"}:
                 continue
             name = str(path.relative_to(CENTRUM))
-            if SUFFIXED.match(path.name) and name not in NOT_YET:
+            if SUFFIXED.match(path.name):
                 offenders.append(name)
     assert offenders == [], "make the room a package, one module per sub-feature: " + ", ".join(offenders)
 

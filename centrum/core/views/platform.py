@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .exceptions import ApplicationError
-from .forms import CentreActiveForm, CentreForm, StaffAppointForm, add_application_error
-from .models import Centre
-from .permissions import is_platform_admin
-from .roles import STAFF, role_backend
-from .scopes import platform_scope
-from .selectors import centre_hosts, centre_list_for_platform
-from .services import CENTRE_FIELDS, centre_create, centre_set_active, centre_staff_appoint, centre_update
+from ..exceptions import ApplicationError
+from ..forms import CentreActiveForm, CentreForm, StaffAppointForm, add_application_error
+from ..models import Centre
+from ..permissions import is_platform_admin
+from ..roles import STAFF, role_backend
+from ..scopes import platform_scope
+from ..selectors import centre_hosts, centre_list_for_platform
+from ..services import CENTRE_FIELDS, centre_create, centre_set_active, centre_staff_appoint, centre_update
 
 
 def platform_admin_required(view):

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .calendar import warsaw_today
-from .centre_settings import centre_settings_values
-from .exceptions import ApplicationError
-from .forms import (
+from ..calendar import warsaw_today
+from ..centre_settings import centre_settings_values
+from ..exceptions import ApplicationError
+from ..forms import (
     AuditFilterForm,
     CentreProfileForm,
     CentreSettingsForm,
@@ -21,9 +21,9 @@ from .forms import (
     add_application_error,
     content_type_label,
 )
-from .pagination import paginate
-from .permissions import can_view_audit_log
-from .selectors import (
+from ..pagination import paginate
+from ..permissions import can_view_audit_log
+from ..selectors import (
     audit_actions_for_centre,
     audit_content_types_for_centre,
     audit_list_for_centre,
@@ -31,14 +31,14 @@ from .selectors import (
     centre_closed_day_list,
     centre_get_fresh,
 )
-from .services import (
+from ..services import (
     PROFILE_TEXT_FIELDS,
     centre_closed_day_add,
     centre_closed_day_remove,
     centre_profile_update,
     centre_settings_update,
 )
-from .views import centre_permission_required, staff_required
+from ..views import centre_permission_required, staff_required
 
 AUDIT_PAGE_SIZE = 50
 
