@@ -304,6 +304,19 @@ def _loan_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), sorted(ACTIONS)[0]
 
 
+def _booking_action(centre, ctx: Ctx):
+    """Attendance, so a 404 comes from the centre check, not from an unknown action."""
+    return ctx.made.get("pk"), "attended"
+
+
+def _waiting_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
+
+
+def _let_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "end"
+
+
 def _organisation_action(centre, ctx: Ctx):
     """An action the organisation's state allows, so a 404 comes from the centre check."""
     return ctx.made.get("pk"), "suspend"
@@ -364,13 +377,15 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("spaces:booking_reject", "pk"): _booking,
     ("spaces:booking_cancel", "pk"): _booking,
     ("spaces:booking_reschedule", "pk"): _booking,
-    ("spaces:booking_attendance", "pk"): _booking,
-    ("spaces:offer_accept", "pk"): _booking,
-    ("spaces:offer_decline", "pk"): _booking,
-    ("spaces:waiting_withdraw", "pk"): _waiting_entry,
+    ("spaces:booking_action", "pk"): _booking,
+    ("spaces:booking_action", "action"): _booking_action,
+    ("spaces:waiting_action", "pk"): _waiting_entry,
+    ("spaces:waiting_action", "action"): _waiting_action,
     ("spaces:organisation_ics", "token"): _calendar_feed_token,
     ("spaces:equipment_edit", "pk"): _equipment,
     ("spaces:let_end", "pk"): _room_let,
+    ("spaces:let_action", "pk"): _room_let,
+    ("spaces:let_action", "action"): _let_action,
     ("spaces:loan_detail", "pk"): _loan,
     ("spaces:loan_agreement", "pk"): _approved_loan,
     ("spaces:loan_action", "pk"): _loan,
