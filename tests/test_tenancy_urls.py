@@ -66,9 +66,12 @@ def _organisation_submitted_by_user(centre, ctx: Ctx):
 
 
 def _organisation_of_url(ctx: Ctx):
-    """The organisation an earlier `pk` of the same URL points at (nested URLs), or None."""
-    org = ctx.made.get("pk")
-    return org if org is not None and org.__class__.__name__ == "Organisation" else None
+    """The organisation an earlier `pk` or `organisation_pk` of the same URL points at (nested URLs), or None."""
+    for key in ("pk", "organisation_pk"):
+        org = ctx.made.get(key)
+        if org is not None and org.__class__.__name__ == "Organisation":
+            return org
+    return None
 
 
 def _membership(centre, ctx: Ctx):
@@ -317,6 +320,10 @@ def _let_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "end"
 
 
+def _invitation_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "revoke"
+
+
 def _organisation_action(centre, ctx: Ctx):
     """An action the organisation's state allows, so a 404 comes from the centre check."""
     return ctx.made.get("pk"), "suspend"
@@ -360,11 +367,13 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:opp_apply", "pk"): _opp_list_import,
     ("accounts:api_token_revoke", "pk"): _api_token_of_user,
     ("accounts:team_role_remove", "pk"): _centre_role,
-    ("accounts:team_invitation_revoke", "pk"): _centre_role_invitation,
+    ("accounts:team_invitation_action", "pk"): _centre_role_invitation,
+    ("accounts:team_invitation_action", "action"): _invitation_action,
     ("accounts:members", "pk"): _organisation,
     ("accounts:member_role", "pk"): _organisation,
     ("accounts:member_remove", "pk"): _organisation,
-    ("accounts:member_invitation_revoke", "pk"): _organisation,
+    ("accounts:member_invitation_action", "pk"): _membership_invitation_pk,
+    ("accounts:member_invitation_action", "action"): _invitation_action,
     ("accounts:invitation_accept", "token"): _membership_invitation_token,
     ("core:audit_object_history", "content_type_id"): _audited_organisation_content_type,
     ("core:audit_object_history", "object_id"): _audited_object_id,

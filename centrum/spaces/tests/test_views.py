@@ -352,11 +352,10 @@ def test_stranger_cannot_make_an_organisation_feed(client_for, centre, plain_use
     assert not OrganisationCalendarFeed.objects.exists()
 
 
-def test_waiting_withdraw_by_stranger_is_refused(
-    client_for, centre, plain_user, organisation, room, org_member
-):
+@pytest.fixture
+def waiting_entry(centre, organisation, room, org_member):
     start, end = slot(next_open_day(), 10, 12)
-    entry = WaitingListEntry.objects.create(
+    return WaitingListEntry.objects.create(
         centre=centre,
         room=room,
         organisation=organisation,
@@ -365,6 +364,10 @@ def test_waiting_withdraw_by_stranger_is_refused(
         ends_at=end,
         title="x",
     )
+
+
+def test_waiting_withdraw_by_stranger_is_refused(client_for, centre, plain_user, waiting_entry):
+    entry = waiting_entry
     assert (
         client_for(centre, plain_user)
         .post(reverse("spaces:waiting_action", args=[entry.pk, "withdraw"]))
@@ -504,13 +507,10 @@ def test_planner_week_shows_closed_days_as_closed(staff_client, centre, room):
 
 
 def test_offer_is_answered_from_the_shared_actions(client_for, centre, room, organisation, org_member):
-    start, end = slot(next_open_day(), 10, 12)
     offered = BookingFactory(
         room=room,
         organisation=organisation,
         requested_by=org_member,
-        starts_at=start,
-        ends_at=end,
         status=BookingStatus.OFFERED,
         offer_expires_at=timezone.now() + timedelta(hours=4),
     )
@@ -553,19 +553,8 @@ def test_attendance_is_marked_from_the_shared_actions(client_for, centre, staff_
     assert client.post(reverse("spaces:booking_action", args=[past.pk, "unknown"])).status_code == 404
 
 
-def test_waiting_entry_is_withdrawn_from_the_shared_actions(
-    client_for, centre, room, organisation, org_member
-):
-    start, end = slot(next_open_day(), 10, 12)
-    entry = WaitingListEntry.objects.create(
-        centre=centre,
-        room=room,
-        organisation=organisation,
-        requested_by=org_member,
-        starts_at=start,
-        ends_at=end,
-        title="x",
-    )
+def test_waiting_entry_is_withdrawn_from_the_shared_actions(client_for, centre, org_member, waiting_entry):
+    entry = waiting_entry
     client = client_for(centre, org_member)
     url = reverse("spaces:waiting_action", args=[entry.pk, "withdraw"])
     assert url in client.get(reverse("spaces:my_bookings")).content.decode()
