@@ -258,13 +258,9 @@ def _after_action(request, booking, message: str):
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
-def _action_failed(request, booking, exc: ApplicationError):
-    messages.error(request, exc.message)
-    return redirect("spaces:booking_detail", pk=booking.pk)
-
-
 class BookingActionView(WorkflowActionView):
-    """Approve, reject or cancel one booking or the occurrences of its series in the chosen scope."""
+    """Approve, reject or cancel one booking or the occurrences of its series in the chosen scope (own forms);
+    accept or decline a slot offered from the waiting list (the shared partial)."""
 
     workflow = BOOKING_STATUS
     forms = {
