@@ -66,9 +66,12 @@ def _organisation_submitted_by_user(centre, ctx: Ctx):
 
 
 def _organisation_of_url(ctx: Ctx):
-    """The organisation an earlier `pk` of the same URL points at (nested URLs), or None."""
-    org = ctx.made.get("pk")
-    return org if org is not None and org.__class__.__name__ == "Organisation" else None
+    """The organisation an earlier `pk` or `organisation_pk` of the same URL points at (nested URLs), or None."""
+    for key in ("pk", "organisation_pk"):
+        org = ctx.made.get(key)
+        if org is not None and org.__class__.__name__ == "Organisation":
+            return org
+    return None
 
 
 def _membership(centre, ctx: Ctx):
@@ -304,6 +307,23 @@ def _loan_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), sorted(ACTIONS)[0]
 
 
+def _booking_action(centre, ctx: Ctx):
+    """Attendance, so a 404 comes from the centre check, not from an unknown action."""
+    return ctx.made.get("pk"), "attended"
+
+
+def _waiting_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
+
+
+def _let_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "end"
+
+
+def _invitation_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "revoke"
+
+
 def _organisation_action(centre, ctx: Ctx):
     """An action the organisation's state allows, so a 404 comes from the centre check."""
     return ctx.made.get("pk"), "suspend"
@@ -347,11 +367,13 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:opp_apply", "pk"): _opp_list_import,
     ("accounts:api_token_revoke", "pk"): _api_token_of_user,
     ("accounts:team_role_remove", "pk"): _centre_role,
-    ("accounts:team_invitation_revoke", "pk"): _centre_role_invitation,
+    ("accounts:team_invitation_action", "pk"): _centre_role_invitation,
+    ("accounts:team_invitation_action", "action"): _invitation_action,
     ("accounts:members", "pk"): _organisation,
     ("accounts:member_role", "pk"): _organisation,
     ("accounts:member_remove", "pk"): _organisation,
-    ("accounts:member_invitation_revoke", "pk"): _organisation,
+    ("accounts:member_invitation_action", "pk"): _membership_invitation_pk,
+    ("accounts:member_invitation_action", "action"): _invitation_action,
     ("accounts:invitation_accept", "token"): _membership_invitation_token,
     ("core:audit_object_history", "content_type_id"): _audited_organisation_content_type,
     ("core:audit_object_history", "object_id"): _audited_object_id,
@@ -364,13 +386,15 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("spaces:booking_reject", "pk"): _booking,
     ("spaces:booking_cancel", "pk"): _booking,
     ("spaces:booking_reschedule", "pk"): _booking,
-    ("spaces:booking_attendance", "pk"): _booking,
-    ("spaces:offer_accept", "pk"): _booking,
-    ("spaces:offer_decline", "pk"): _booking,
-    ("spaces:waiting_withdraw", "pk"): _waiting_entry,
+    ("spaces:booking_action", "pk"): _booking,
+    ("spaces:booking_action", "action"): _booking_action,
+    ("spaces:waiting_action", "pk"): _waiting_entry,
+    ("spaces:waiting_action", "action"): _waiting_action,
     ("spaces:organisation_ics", "token"): _calendar_feed_token,
     ("spaces:equipment_edit", "pk"): _equipment,
     ("spaces:let_end", "pk"): _room_let,
+    ("spaces:let_action", "pk"): _room_let,
+    ("spaces:let_action", "action"): _let_action,
     ("spaces:loan_detail", "pk"): _loan,
     ("spaces:loan_agreement", "pk"): _approved_loan,
     ("spaces:loan_action", "pk"): _loan,

@@ -12,7 +12,11 @@ urlpatterns = [
     path("tokeny-api/<int:pk>/uniewaznij/", views.api_token_revoke, name="api_token_revoke"),
     path("zespol/", views.team, name="team"),
     path("zespol/role/<int:pk>/usun/", views.team_role_remove, name="team_role_remove"),
-    path("zespol/zaproszenia/<int:pk>/cofnij/", views.team_invitation_revoke, name="team_invitation_revoke"),
+    path(
+        "zespol/zaproszenia/<int:pk>/akcja/<slug:action>/",
+        views.team_invitation_action,
+        name="team_invitation_action",
+    ),
     path("organizacje/<int:pk>/czlonkowie/", views.members, name="members"),
     path(
         "organizacje/<int:pk>/czlonkowie/<int:membership_pk>/rola/",
@@ -25,9 +29,9 @@ urlpatterns = [
         name="member_remove",
     ),
     path(
-        "organizacje/<int:pk>/zaproszenia/<int:invitation_pk>/cofnij/",
-        views.member_invitation_revoke,
-        name="member_invitation_revoke",
+        "organizacje/<int:organisation_pk>/zaproszenia/<int:pk>/akcja/<slug:action>/",
+        views.member_invitation_action,
+        name="member_invitation_action",
     ),
     path("zaproszenia/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

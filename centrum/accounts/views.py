@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,6 +15,7 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.permissions import centre_roles, is_centre_staff
 from centrum.core.views import centre_permission_required, centre_required
+from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 from centrum.organisations.permissions import can_manage_members
 from centrum.organisations.selectors import organisation_get
 
@@ -28,6 +30,7 @@ from .forms import (
 )
 from .models import CentreRoleInvitation, CentreRoleKind, InvitationStatus, MembershipRole
 from .permissions import can_manage_centre_team, can_remove_membership
+from .workflows import CENTRE_ROLE_INVITATION_STATUS, MEMBERSHIP_INVITATION_STATUS
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -197,7 +200,21 @@ def team(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "team": selectors.centre_team_list(centre=request.centre),
-            "invitations": selectors.centre_role_invitation_list_pending(centre=request.centre),
+            "invitations": [
+                (
+                    invitation,
+                    workflow_action_items(
+                        invitation,
+                        request.user,
+                        workflow=CENTRE_ROLE_INVITATION_STATUS,
+                        url_name="accounts:team_invitation_action",
+                    ),
+                )
+                for invitation in _with_parent(
+                    selectors.centre_role_invitation_list_pending(centre=request.centre),
+                    centre=request.centre,
+                )
+            ],
         },
         status=status,
     )
@@ -220,17 +237,52 @@ def team_role_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:team")
 
 
-@_team_required
-@require_POST
-def team_invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = selectors.centre_role_invitation_get(centre=request.centre, pk=pk)
-    try:
-        services.centre_role_invitation_revoke(invitation=invitation, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Cofnięto zaproszenie dla %(email)s.") % {"email": invitation.email})
-    return redirect("accounts:team")
+def _with_parent(invitations, **parent) -> list:
+    """The page's own organisation or centre on each row: its actions' permission checks query nothing more."""
+    rows = list(invitations)
+    for invitation in rows:
+        for name, value in parent.items():
+            setattr(invitation, name, value)
+    return rows
+
+
+class _InvitationActionView(WorkflowActionView):
+    """Revoke a pending invitation (accepting goes through its e-mailed link, `invitation_accept`)."""
+
+    def done(self, request: HttpRequest, obj, transition) -> None:
+        messages.success(request, _("Cofnięto zaproszenie dla %(email)s.") % {"email": obj.email})
+
+
+class TeamInvitationActionView(_InvitationActionView):
+    """`zespol/zaproszenia/<pk>/akcja/<action>/`: an invitation to the centre's team."""
+
+    workflow = CENTRE_ROLE_INVITATION_STATUS
+
+    def load(self, request: HttpRequest, pk: int):
+        return selectors.centre_role_invitation_get(centre=request.centre, pk=pk)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("accounts:team")
+
+
+class MemberInvitationActionView(_InvitationActionView):
+    """`organizacje/<organisation_pk>/zaproszenia/<pk>/akcja/<action>/`: an invitation to act for it."""
+
+    workflow = MEMBERSHIP_INVITATION_STATUS
+
+    def post(self, request: HttpRequest, pk: int, action: str, organisation_pk: int) -> HttpResponse:
+        return super().post(request, pk, action)
+
+    def load(self, request: HttpRequest, pk: int):
+        organisation = organisation_get(centre=request.centre, pk=self.kwargs["organisation_pk"])
+        return selectors.membership_invitation_get(organisation=organisation, pk=pk)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("accounts:members", kwargs={"pk": obj.organisation_id})
+
+
+team_invitation_action = login_required(centre_required(TeamInvitationActionView.as_view()))
+member_invitation_action = login_required(centre_required(MemberInvitationActionView.as_view()))
 
 
 # ---------------------------------------------------------------- organisation members
@@ -277,7 +329,22 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             "rows": rows,
             "admin_count": sum(1 for m in member_list if m.role == MembershipRole.ADMIN),
-            "invitations": selectors.membership_invitation_list_pending(organisation=organisation),
+            "invitations": [
+                (
+                    invitation,
+                    workflow_action_items(
+                        invitation,
+                        request.user,
+                        workflow=MEMBERSHIP_INVITATION_STATUS,
+                        url_name="accounts:member_invitation_action",
+                        url_kwargs={"organisation_pk": organisation.pk},
+                    ),
+                )
+                for invitation in _with_parent(
+                    selectors.membership_invitation_list_pending(organisation=organisation),
+                    organisation=organisation,
+                )
+            ],
             "form": form,
         },
         status=status,
@@ -330,21 +397,6 @@ def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
     if can_manage_members(request.user, organisation):
         return redirect("accounts:members", pk=organisation.pk)
     return redirect("accounts:dashboard")
-
-
-@login_required
-@centre_required
-@require_POST
-def member_invitation_revoke(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
-    organisation = _managed_organisation(request, pk)
-    invitation = selectors.membership_invitation_get(organisation=organisation, pk=invitation_pk)
-    try:
-        services.membership_invitation_revoke(invitation=invitation, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Cofnięto zaproszenie dla %(email)s.") % {"email": invitation.email})
-    return redirect("accounts:members", pk=organisation.pk)
 
 
 @login_required

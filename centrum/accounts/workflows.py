@@ -38,7 +38,7 @@ def _invitation_workflow(key: str, model, *, accepted: str, revoked: str) -> Wor
                     permission=can_manage_invitation,
                     denied_message=gettext_lazy("Nie możesz cofać tego zaproszenia."),
                     stamps={"closed_at": NOW},
-                    in_ui=False,
+                    danger=True,
                 ),
             ),
         )

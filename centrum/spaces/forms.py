@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Attendance, BookingKind, EquipmentCondition, Recurrence, RoomFeature
+from .choices import BookingKind, EquipmentCondition, Recurrence, RoomFeature
 from .dates import validate_allowed_date
 from .models import EquipmentItem, Room
 from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
@@ -141,12 +141,6 @@ class RescheduleForm(forms.Form):
     )
     start_time = forms.TimeField(label=_("Od godziny"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Do godziny"), widget=TimeInput())
-
-
-class AttendanceForm(forms.Form):
-    attendance = forms.ChoiceField(
-        label=_("Obecność"), choices=Attendance.choices[1:], widget=forms.RadioSelect
-    )
 
 
 WEEKDAY_LABELS = [

@@ -23,10 +23,9 @@ urlpatterns = [
         for action in ("approve", "reject", "cancel")
     ),
     path("rezerwacje/<int:pk>/zmien/", bookings.booking_reschedule_view, name="booking_reschedule"),
-    path("rezerwacje/<int:pk>/obecnosc/", bookings.booking_attendance_view, name="booking_attendance"),
-    path("rezerwacje/<int:pk>/przyjmij/", bookings.offer_accept_view, name="offer_accept"),
-    path("rezerwacje/<int:pk>/odrzuc-propozycje/", bookings.offer_decline_view, name="offer_decline"),
-    path("oczekujace/<int:pk>/wycofaj/", bookings.waiting_withdraw_view, name="waiting_withdraw"),
+    # The other actions of a booking: offers (accept, decline) and attendance (attended, no_show).
+    path("rezerwacje/<int:pk>/akcja/<slug:action>/", bookings.booking_action, name="booking_action"),
+    path("oczekujace/<int:pk>/akcja/<slug:action>/", bookings.waiting_action, name="waiting_action"),
     path(
         "kalendarz/<int:organisation_pk>/nowy-adres/",
         bookings.organisation_feed_view,
@@ -43,6 +42,7 @@ urlpatterns = [
     path("zarzadzanie/sprzet/<int:pk>/", staff.equipment_edit, name="equipment_edit"),
     path("najem/", staff.lets, name="lets"),
     path("najem/<int:pk>/zakoncz/", staff.let_end_view, name="let_end"),
+    path("najem/<int:pk>/akcja/<slug:action>/", staff.let_action, name="let_action"),
     path("wypozyczenia/", loans.loan_list_view, name="loan_list"),
     path("wypozyczenia/nowe/", loans.loan_create, name="loan_create"),
     path("wypozyczenia/<int:pk>/", loans.loan_detail, name="loan_detail"),

@@ -131,7 +131,7 @@ BOOKING_STATUS = register(
                 permission=can_respond_to_offer,
                 denied_message=gettext_lazy("Nie możesz przyjąć tej propozycji."),
                 guard=_offer_still_open,
-                in_ui=False,
+                done_message=gettext_lazy("Termin przyjęty."),
             ),
             Transition(
                 action="decline",
@@ -141,7 +141,7 @@ BOOKING_STATUS = register(
                 audit=Audit.BOOKING_DECLINE,
                 permission=can_decline_offer,
                 denied_message=gettext_lazy("Nie możesz odrzucić tej propozycji."),
-                in_ui=False,
+                done_message=gettext_lazy("Propozycja odrzucona – termin dostanie kolejna organizacja."),
             ),
             Transition(
                 action="expire",
@@ -164,18 +164,18 @@ def _attendance_due(step: Step) -> None:
         raise ApplicationError(_("Obecność można odnotować dopiero, gdy rezerwacja się zacznie."))
 
 
-def _attendance(target: str, audit: str) -> Transition:
+def _attendance(target: str, audit: str, label, *, in_ui: bool = True) -> Transition:
     return Transition(
         action=target,
         sources=tuple(value for value in Attendance.values if value != target),
         target=target,
-        label=Attendance(target).label,
+        label=label,
         audit=audit,
         permission=can_mark_attendance,
         denied_message=gettext_lazy("Obecność odnotowują pracownicy centrum."),
         stamps={"attendance_marked_by": ACTOR, "attendance_marked_at": NOW},
         guard=_attendance_due,
-        in_ui=False,
+        in_ui=in_ui,
     )
 
 
@@ -188,9 +188,10 @@ BOOKING_ATTENDANCE = register(
         refused_message=gettext_lazy("Obecność jest już odnotowana jako „%(status)s”."),
         select_related=("centre",),
         transitions=(
-            _attendance(Attendance.ATTENDED, Audit.BOOKING_ATTENDANCE),
-            _attendance(Attendance.NO_SHOW, Audit.BOOKING_NO_SHOW),
-            _attendance(Attendance.UNKNOWN, Audit.BOOKING_ATTENDANCE),
+            _attendance(Attendance.ATTENDED, Audit.BOOKING_ATTENDANCE, gettext_lazy("Spotkanie się odbyło")),
+            _attendance(Attendance.NO_SHOW, Audit.BOOKING_NO_SHOW, gettext_lazy("Nikt nie przyszedł")),
+            # Taking a record back is for the API and corrections, not a button.
+            _attendance(Attendance.UNKNOWN, Audit.BOOKING_ATTENDANCE, Attendance.UNKNOWN.label, in_ui=False),
         ),
     )
 )
@@ -199,18 +200,21 @@ BOOKING_ATTENDANCE = register(
 # Waiting list
 
 
-def _waiting(action, sources, target, audit, *, permission=None, system=True, after=None) -> Transition:
+def _waiting(
+    action, sources, target, audit, *, permission=None, system=True, after=None, label=None, in_ui=False
+) -> Transition:
     return Transition(
         action=action,
         sources=sources,
         target=target,
-        label=Audit(audit).label,
+        label=label or Audit(audit).label,
         audit=audit,
         permission=permission,
         system=system,
         denied_message=gettext_lazy("Nie możesz wycofać tego wpisu."),
         after=after,
-        in_ui=False,
+        in_ui=in_ui,
+        done_message=gettext_lazy("Wpis usunięty z listy oczekujących.") if in_ui else "",
     )
 
 
@@ -250,6 +254,8 @@ WAITING_STATUS = register(
                 permission=can_withdraw_waiting,
                 system=False,
                 after=_release_offer,
+                label=gettext_lazy("Wycofaj"),
+                in_ui=True,
             ),
             # The offer was declined from the booking: the entry ends with it.
             _waiting(

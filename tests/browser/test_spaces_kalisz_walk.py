@@ -269,3 +269,55 @@ def test_kalisz_free_slots_photos_and_dashboard_walk(page: Page, kalisz, staff_m
     expect(
         page.get_by_role("img", name="Sala wykładowa: 30 krzeseł w rzędach, ekran i rzutnik")
     ).to_have_count(1)
+
+
+def test_kalisz_plain_actions_walk(page: Page, kalisz, staff_member, password):
+    """The shared action buttons: a member withdraws from the waiting list; staff record that nobody came
+    to a past booking and revoke an invitation to the team."""
+    from django.utils import timezone
+
+    from centrum.accounts.models import CentreRoleInvitation, InvitationStatus
+
+    data = kalisz
+    start, end = slot(data["day"], 9, 10)
+    entry = WaitingListEntry.objects.create(
+        centre=data["hall"].centre,
+        room=data["hall"],
+        organisation=data["first"],
+        requested_by=data["member"],
+        starts_at=start,
+        ends_at=end,
+        title="Próba",
+    )
+    past_start = timezone.now() - timedelta(hours=3)
+    past = BookingFactory(
+        room=data["hall"],
+        organisation=data["first"],
+        requested_by=data["member"],
+        starts_at=past_start,
+        ends_at=past_start + timedelta(hours=1),
+        status=BookingStatus.APPROVED,
+    )
+    # 1. The member withdraws the waiting-list entry from "my bookings".
+    login(page, data["member"].email, password)
+    visit(page, "/sale/moje/")
+    page.get_by_role("button", name="Wycofaj").click()
+    check_page(page, label="waiting entry withdrawn")
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.WITHDRAWN
+    # 2. Staff: nobody came to the past booking.
+    _switch_user(page, staff_member.email, password)
+    visit(page, f"/sale/rezerwacje/{past.pk}/")
+    page.get_by_role("button", name="Nikt nie przyszedł").click()
+    check_page(page, label="no-show recorded")
+    past.refresh_from_db()
+    assert past.attendance == "no_show"
+    expect(page.get_by_role("button", name="Spotkanie się odbyło")).to_be_visible()
+    # 3. Staff invite a newcomer to the team, then revoke the invitation.
+    visit(page, "/moje/zespol/")
+    page.get_by_label("E-mail osoby").fill("nowa.osoba@example.org")
+    page.get_by_role("button", name="Nadaj rolę").click()
+    check_page(page, label="team with invitation")
+    page.get_by_role("button", name="Cofnij zaproszenie", exact=False).click()
+    check_page(page, label="invitation revoked")
+    assert CentreRoleInvitation.objects.get().status == InvitationStatus.REVOKED

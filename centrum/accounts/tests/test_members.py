@@ -253,9 +253,12 @@ def test_last_admin_cannot_be_removed_even_by_staff(centre, organisation, org_ad
 
 def test_revoke_invitation(client_for, centre, organisation, org_admin):
     invitation = membership_invite(organisation=organisation, email="a@example.org", actor=org_admin)
-    kwargs = {"pk": organisation.pk, "invitation_pk": invitation.pk}
-    response = client_for(centre, org_admin).post(reverse("accounts:member_invitation_revoke", kwargs=kwargs))
-    assert response.status_code == 302
+    kwargs = {"organisation_pk": organisation.pk, "pk": invitation.pk, "action": "revoke"}
+    url = reverse("accounts:member_invitation_action", kwargs=kwargs)
+    client = client_for(centre, org_admin)
+    assert url in client.get(reverse("accounts:members", args=[organisation.pk])).content.decode()
+    response = client.post(url, {"state": "pending"})
+    assert response["Location"] == reverse("accounts:members", args=[organisation.pk])
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.REVOKED
 

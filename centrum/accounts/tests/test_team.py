@@ -157,7 +157,9 @@ def test_another_centres_role_or_invitation_is_404(client_for, centre, other_cen
     assert (
         client.post(reverse("accounts:team_role_remove", kwargs={"pk": foreign_role.pk})).status_code == 404
     )
-    response = client.post(reverse("accounts:team_invitation_revoke", kwargs={"pk": invitation.pk}))
+    response = client.post(
+        reverse("accounts:team_invitation_action", kwargs={"pk": invitation.pk, "action": "revoke"})
+    )
     assert response.status_code == 404
     assert CentreRole.objects.filter(pk=other_role.pk).exists()
 
@@ -176,7 +178,9 @@ def test_revoke_invitation(client_for, centre, staff_user):
         centre=centre, email="n@example.org", role=CentreRoleKind.ADVISER, actor=staff_user
     )
     client = client_for(centre, staff_user)
-    response = client.post(reverse("accounts:team_invitation_revoke", kwargs={"pk": invitation.pk}))
+    response = client.post(
+        reverse("accounts:team_invitation_action", kwargs={"pk": invitation.pk, "action": "revoke"})
+    )
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.REVOKED

@@ -42,9 +42,16 @@ class ActionFailure:
 
 
 def workflow_action_items(
-    obj, user, *, workflow: Workflow, url_name: str, failure: ActionFailure | None = None
+    obj,
+    user,
+    *,
+    workflow: Workflow,
+    url_name: str,
+    failure: ActionFailure | None = None,
+    url_kwargs: dict | None = None,
 ) -> list[dict]:
-    """What `core/workflow_actions.html` renders: one form per action `user` may take on `obj` now."""
+    """What `core/workflow_actions.html` renders: one form per action `user` may take on `obj` now.
+    `url_kwargs`: the URL's other parameters (an entity under its parent: `organisation_pk`)."""
     items = []
     state = workflow.state_of(obj)
     for t in available_actions(obj, user, workflow=workflow):
@@ -57,7 +64,7 @@ def workflow_action_items(
                 "label": t.label,
                 "reason_required": t.reason_required,
                 "danger": t.danger,
-                "url": reverse(url_name, kwargs={"pk": obj.pk, "action": t.action}),
+                "url": reverse(url_name, kwargs={**(url_kwargs or {}), "pk": obj.pk, "action": t.action}),
                 "state": state,
                 "failure": failed,
             }

@@ -114,14 +114,14 @@ OBJECT_URLS = [
     ("spaces:booking_approve", "booking", "post"),
     ("spaces:booking_reject", "booking", "post"),
     ("spaces:booking_cancel", "booking", "post"),
-    ("spaces:booking_attendance", "booking", "post"),
-    ("spaces:offer_accept", "booking", "post"),
-    ("spaces:offer_decline", "booking", "post"),
     ("spaces:room_edit", "room", "get"),
     ("spaces:loan_detail", "loan", "get"),
     ("spaces:loan_agreement", "loan", "get"),
 ]
 
+
+# A booking's actions besides the decision forms: an offer's answers and attendance.
+BOOKING_OTHER_ACTIONS = ("accept", "decline", "attended", "no_show")
 
 # Every URL that names an object, with the object of another centre it is tried with.
 OTHER_CENTRE_URLS = [
@@ -131,7 +131,8 @@ OTHER_CENTRE_URLS = [
     ("spaces:equipment_edit", "equipment", "get"),
     ("spaces:equipment_edit", "equipment", "post"),
     ("spaces:let_end", "let", "get"),
-    ("spaces:let_end", "let", "post"),
+    ("spaces:let_action", "let:end", "post"),
+    *(("spaces:booking_action", f"booking:{action}", "post") for action in BOOKING_OTHER_ACTIONS),
     ("spaces:loan_action", "loan:approve", "post"),
     ("spaces:loan_action", "loan:hand_over", "post"),
     ("spaces:loan_action", "loan:return", "post"),
@@ -164,12 +165,14 @@ def other_objects(other_centre, other_room, other_booking, other_loan):
         "room": [other_room.pk],
         "booking": [other_booking.pk],
         "loan": [other_loan.pk],
+        **{f"booking:{action}": [other_booking.pk, action] for action in BOOKING_OTHER_ACTIONS},
         **{
             f"loan:{action}": [other_loan.pk, action]
             for action in ("approve", "hand_over", "return", "cancel")
         },
         "equipment": [EquipmentFactory(centre=other_centre).pk],
         "let": [let.pk],
+        "let:end": [let.pk, "end"],
         "organisation": [other_loan.organisation.pk],
         "feed": [other_loan.organisation.pk, feed.token],
     }
@@ -207,6 +210,14 @@ def test_stranger_is_refused(client_for, centre, plain_user, booking, loan, name
     pk = booking.pk if kind == "booking" else loan.pk
     response = getattr(client_for(centre, plain_user), method)(reverse(name, args=[pk]))
     assert response.status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PENDING
+
+
+@pytest.mark.parametrize("action", BOOKING_OTHER_ACTIONS)
+def test_stranger_is_refused_booking_actions(client_for, centre, plain_user, booking, action):
+    url = reverse("spaces:booking_action", args=[booking.pk, action])
+    assert client_for(centre, plain_user).post(url).status_code == 404
     booking.refresh_from_db()
     assert booking.status == BookingStatus.PENDING
 
@@ -341,11 +352,10 @@ def test_stranger_cannot_make_an_organisation_feed(client_for, centre, plain_use
     assert not OrganisationCalendarFeed.objects.exists()
 
 
-def test_waiting_withdraw_by_stranger_is_refused(
-    client_for, centre, plain_user, organisation, room, org_member
-):
+@pytest.fixture
+def waiting_entry(centre, organisation, room, org_member):
     start, end = slot(next_open_day(), 10, 12)
-    entry = WaitingListEntry.objects.create(
+    return WaitingListEntry.objects.create(
         centre=centre,
         room=room,
         organisation=organisation,
@@ -354,8 +364,14 @@ def test_waiting_withdraw_by_stranger_is_refused(
         ends_at=end,
         title="x",
     )
+
+
+def test_waiting_withdraw_by_stranger_is_refused(client_for, centre, plain_user, waiting_entry):
+    entry = waiting_entry
     assert (
-        client_for(centre, plain_user).post(reverse("spaces:waiting_withdraw", args=[entry.pk])).status_code
+        client_for(centre, plain_user)
+        .post(reverse("spaces:waiting_action", args=[entry.pk, "withdraw"]))
+        .status_code
         == 404
     )
 
@@ -488,3 +504,60 @@ def test_planner_week_shows_closed_days_as_closed(staff_client, centre, room):
     html = staff_client.get(reverse("spaces:planner") + "?view=week").content.decode()
     row = html.split(room.name, 1)[1].split("</tr>", 1)[0]
     assert row.count(">nieczynna<") >= 2  # Saturday and Sunday at least
+
+
+def test_offer_is_answered_from_the_shared_actions(client_for, centre, room, organisation, org_member):
+    offered = BookingFactory(
+        room=room,
+        organisation=organisation,
+        requested_by=org_member,
+        status=BookingStatus.OFFERED,
+        offer_expires_at=timezone.now() + timedelta(hours=4),
+    )
+    client = client_for(centre, org_member)
+    page = client.get(reverse("spaces:booking_detail", args=[offered.pk])).content.decode()
+    accept_url = reverse("spaces:booking_action", args=[offered.pk, "accept"])
+    assert accept_url in page and reverse("spaces:booking_action", args=[offered.pk, "decline"]) in page
+    response = client.post(accept_url, {"state": "offered"})
+    assert response.status_code == 302
+    offered.refresh_from_db()
+    assert offered.status in (BookingStatus.PENDING, BookingStatus.APPROVED)
+    # Answered: neither answer is offered again, and a second post is refused without a change.
+    page = client.get(reverse("spaces:booking_detail", args=[offered.pk])).content.decode()
+    assert accept_url not in page
+    client.post(reverse("spaces:booking_action", args=[offered.pk, "decline"]), {"state": "offered"})
+    offered.refresh_from_db()
+    assert offered.status != BookingStatus.CANCELLED
+
+
+def test_attendance_is_marked_from_the_shared_actions(client_for, centre, staff_user, room, org_member):
+    start = timezone.now() - timedelta(hours=3)
+    past = BookingFactory(
+        room=room,
+        requested_by=org_member,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        status=BookingStatus.APPROVED,
+    )
+    client = client_for(centre, staff_user)
+    url = reverse("spaces:booking_action", args=[past.pk, "no_show"])
+    assert url in client.get(reverse("spaces:booking_detail", args=[past.pk])).content.decode()
+    assert client.post(url, {"state": "unknown"}).status_code == 302
+    past.refresh_from_db()
+    assert past.attendance == "no_show" and past.attendance_marked_by == staff_user
+    # The member sees no attendance buttons and may not post one.
+    member = client_for(centre, org_member)
+    assert url not in member.get(reverse("spaces:booking_detail", args=[past.pk])).content.decode()
+    assert member.post(reverse("spaces:booking_action", args=[past.pk, "attended"])).status_code == 403
+    # "unknown" is no button: the URL is not an action of the page.
+    assert client.post(reverse("spaces:booking_action", args=[past.pk, "unknown"])).status_code == 404
+
+
+def test_waiting_entry_is_withdrawn_from_the_shared_actions(client_for, centre, org_member, waiting_entry):
+    entry = waiting_entry
+    client = client_for(centre, org_member)
+    url = reverse("spaces:waiting_action", args=[entry.pk, "withdraw"])
+    assert url in client.get(reverse("spaces:my_bookings")).content.decode()
+    assert client.post(url, {"state": "waiting"})["Location"] == reverse("spaces:my_bookings")
+    entry.refresh_from_db()
+    assert entry.status == "withdrawn"

@@ -248,16 +248,20 @@ def test_loan_agreement_pdf_opens_and_is_in_polish(
         assert phrase in text, phrase
 
 
-def test_let_takes_the_room_out_of_the_pool_and_ending_returns_it(room, staff_user, organisation, org_member):
-    start = warsaw_today()
-    let = let_create(
+def _let(room, staff_user, organisation, *, days: int):
+    """A let from today for `days` days."""
+    return let_create(
         room=room,
         actor=staff_user,
         organisation=organisation,
-        starts_on=start,
-        ends_on=start + timedelta(days=365),
+        starts_on=warsaw_today(),
+        ends_on=warsaw_today() + timedelta(days=days),
         agreement_number="ZCOP/1/2026",
     )
+
+
+def test_let_takes_the_room_out_of_the_pool_and_ending_returns_it(room, staff_user, organisation, org_member):
+    let = _let(room, staff_user, organisation, days=365)
     day = next_open_day(weeks_ahead=2)
     with pytest.raises(ApplicationError, match="zaj"):
         booking_request(
@@ -350,3 +354,21 @@ def test_ics_uids_name_the_primary_host_whichever_host_serves_the_feed(
         assert response.status_code == 200
         uids = [str(event["uid"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
         assert uids == [f"booking-{booking.pk}@kalisz.localhost"]
+
+
+def test_let_is_ended_through_its_action_url(client_for, centre, room, staff_user, org_member, organisation):
+    start = warsaw_today()
+    let = _let(room, staff_user, organisation, days=30)
+    client = client_for(centre, staff_user)
+    url = reverse("spaces:let_action", args=[let.pk, "end"])
+    assert url in client.get(reverse("spaces:let_end", args=[let.pk])).content.decode()
+    # A last day after the term: the form comes back with the error at the field, nothing changes.
+    response = client.post(url, {"state": "active", "ends_on": (start + timedelta(days=60)).isoformat()})
+    assert response.status_code == 200 and "okresie najmu" in response.content.decode()
+    let.refresh_from_db()
+    assert let.status == LetStatus.ACTIVE
+    assert client_for(centre, org_member).post(url, {"ends_on": start.isoformat()}).status_code == 403
+    response = client.post(url, {"state": "active", "ends_on": (start + timedelta(days=1)).isoformat()})
+    assert response["Location"] == reverse("spaces:lets")
+    let.refresh_from_db()
+    assert let.status == LetStatus.ENDED and let.ends_on == start + timedelta(days=1)

@@ -21,16 +21,14 @@ from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
 from centrum.core.workflow import available_actions
-from centrum.core.workflow.views import WorkflowActionView
+from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 from centrum.organisations.selectors import organisation_get
 
 from ..availability import local, make_slot
-from ..choices import BookingKind, BookingPolicy
-from ..forms import AttendanceForm, BookingForm, CancelForm, DecisionForm, RescheduleForm
+from ..choices import BookingKind, BookingPolicy, BookingStatus
+from ..forms import BookingForm, CancelForm, DecisionForm, RescheduleForm
 from ..permissions import (
-    can_mark_attendance,
     can_reschedule_booking,
-    can_respond_to_offer,
     can_view_organisation_calendar,
 )
 from ..selectors import (
@@ -48,7 +46,6 @@ from ..selectors import (
 from ..services import (
     booking_approve,
     booking_cancel,
-    booking_mark_attendance,
     booking_preview,
     booking_reject,
     booking_request,
@@ -58,9 +55,8 @@ from ..services import (
     organisation_feed_token,
     organisations_hours_used_in_month,
     waiting_list_join,
-    waiting_list_withdraw,
 )
-from ..workflows import BOOKING_STATUS
+from ..workflows import BOOKING_ATTENDANCE, BOOKING_STATUS, WAITING_STATUS
 
 
 def _prefilled_slot(request) -> dict:
@@ -202,7 +198,15 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         "spaces/my_bookings.html",
         {
             "bookings": list(bookings_for_user(centre=centre, user=user)),
-            "waiting": list(waiting_for_user(centre=centre, user=user)),
+            "waiting": [
+                (
+                    entry,
+                    workflow_action_items(
+                        entry, user, workflow=WAITING_STATUS, url_name="spaces:waiting_action"
+                    ),
+                )
+                for entry in waiting_for_user(centre=centre, user=user)
+            ],
             "loans": list(loans_for_user(centre=centre, user=user)[:20]),
             "quota_rows": _quota_rows(request, organisations),
             "feeds": [(o, feeds.get(o.pk)) for o in organisations],
@@ -221,8 +225,18 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_approve": "approve" in allowed,
         "can_cancel": "cancel" in allowed and booking.starts_at > timezone.now(),
         "can_reschedule": "reschedule" in allowed,
-        "can_mark": can_mark_attendance(user, booking) and booking.status == "approved",
-        "can_respond": can_respond_to_offer(user, booking),
+        "offer_actions": [
+            item
+            for item in workflow_action_items(
+                booking, user, workflow=BOOKING_STATUS, url_name="spaces:booking_action"
+            )
+            if item["action"] in BookingActionView.offer_services
+        ],
+        "attendance_actions": workflow_action_items(
+            booking, user, workflow=BOOKING_ATTENDANCE, url_name="spaces:booking_action"
+        )
+        if booking.status == BookingStatus.APPROVED and booking.starts_at <= timezone.now()
+        else [],
         "decision_form": DecisionForm(prefix="decision"),
         "cancel_form": CancelForm(prefix="cancel"),
         "reschedule_form": RescheduleForm(
@@ -232,7 +246,6 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "end_time": local(booking.ends_at).time(),
             },
         ),
-        "attendance_form": AttendanceForm(prefix="attendance"),
         "audit_entries": audit_list_for_object(centre=request.centre, obj=booking)[:20]
         if is_centre_staff(user, request.centre)
         else [],
@@ -245,13 +258,9 @@ def _after_action(request, booking, message: str):
     return redirect("spaces:booking_detail", pk=booking.pk)
 
 
-def _action_failed(request, booking, exc: ApplicationError):
-    messages.error(request, exc.message)
-    return redirect("spaces:booking_detail", pk=booking.pk)
-
-
 class BookingActionView(WorkflowActionView):
-    """Approve, reject or cancel one booking or the occurrences of its series in the chosen scope."""
+    """Approve, reject or cancel one booking or the occurrences of its series in the chosen scope (own forms);
+    accept or decline a slot offered from the waiting list (the shared partial)."""
 
     workflow = BOOKING_STATUS
     forms = {
@@ -265,6 +274,8 @@ class BookingActionView(WorkflowActionView):
         "cancel": gettext_lazy("Anulowano terminów: %(count)s."),
     }
     services = {"approve": booking_approve, "reject": booking_reject, "cancel": booking_cancel}
+    # An offered slot from the waiting list: a plain answer, through the service that also ends the entry.
+    offer_services = {"accept": offer_accept, "decline": offer_decline}
 
     def load(self, request: HttpRequest, pk: int):
         return booking_get_visible(centre=request.centre, pk=pk, user=request.user)
@@ -272,9 +283,13 @@ class BookingActionView(WorkflowActionView):
     def success_url(self, request: HttpRequest, obj) -> str:
         if request.POST.get("next") == "queue":
             return reverse("spaces:queue")
+        if request.resolver_match.kwargs.get("action") == "decline":
+            return reverse("spaces:my_bookings")
         return reverse("spaces:booking_detail", kwargs={"pk": obj.pk})
 
     def perform(self, request: HttpRequest, obj, transition, reason: str):
+        if transition.action in self.offer_services:
+            return self.offer_services[transition.action](booking=obj, actor=request.user)
         form_class, prefix = self.forms[transition.action]
         form = form_class(request.POST, prefix=prefix)
         if not form.is_valid():
@@ -299,10 +314,9 @@ class BookingActionView(WorkflowActionView):
         return redirect("spaces:booking_detail", pk=obj.pk)
 
     def done(self, request: HttpRequest, obj, transition) -> None:
+        if transition.action in self.offer_services:
+            return super().done(request, obj, transition)
         messages.success(request, str(self.done_messages[transition.action]) % {"count": len(self.changed)})
-
-
-booking_action = login_required(centre_required(BookingActionView.as_view()))
 
 
 @login_required
@@ -330,67 +344,43 @@ def booking_reschedule_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "spaces/booking_reschedule.html", {"booking": booking, "form": form})
 
 
-@require_POST
-@login_required
-@centre_required
-def booking_attendance_view(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_mark_attendance(request.user, booking):
-        raise PermissionDenied
-    form = AttendanceForm(request.POST, prefix="attendance")
-    if not form.is_valid():
-        messages.error(request, _("Wybierz, czy spotkanie się odbyło."))
-        return redirect("spaces:booking_detail", pk=booking.pk)
-    try:
-        booking_mark_attendance(
-            booking=booking, actor=request.user, attendance=form.cleaned_data["attendance"]
-        )
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    return _after_action(request, booking, _("Obecność odnotowana."))
+class BookingAttendanceView(WorkflowActionView):
+    """Staff record whether the organisation came (attended, no_show) on the booking's page."""
+
+    workflow = BOOKING_ATTENDANCE
+
+    def load(self, request: HttpRequest, pk: int):
+        return booking_get_visible(centre=request.centre, pk=pk, user=request.user)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("spaces:booking_detail", kwargs={"pk": obj.pk})
+
+    def done(self, request: HttpRequest, obj, transition) -> None:
+        messages.success(request, _("Obecność odnotowana."))
 
 
-@require_POST
-@login_required
-@centre_required
-def offer_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_respond_to_offer(request.user, booking):
-        raise PermissionDenied
-    try:
-        offer_accept(booking=booking, actor=request.user)
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    return _after_action(request, booking, _("Termin przyjęty."))
+_booking_status_action = login_required(centre_required(BookingActionView.as_view()))
+_booking_attendance_action = login_required(centre_required(BookingAttendanceView.as_view()))
 
 
-@require_POST
-@login_required
-@centre_required
-def offer_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
-    booking = booking_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_respond_to_offer(request.user, booking):
-        raise PermissionDenied
-    try:
-        offer_decline(booking=booking, actor=request.user)
-    except ApplicationError as exc:
-        return _action_failed(request, booking, exc)
-    messages.success(request, _("Propozycja odrzucona – termin dostanie kolejna organizacja."))
-    return redirect("spaces:my_bookings")
+def booking_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """`rezerwacje/<pk>/akcja/<action>/`: a booking has two workflows (its status and its attendance)."""
+    if BOOKING_ATTENDANCE.transition(action) is not None:
+        return _booking_attendance_action(request, pk=pk, action=action)
+    return _booking_status_action(request, pk=pk, action=action)
 
 
-@require_POST
-@login_required
-@centre_required
-def waiting_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = waiting_get_visible(centre=request.centre, pk=pk, user=request.user)
-    try:
-        waiting_list_withdraw(entry=entry, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Wpis usunięty z listy oczekujących."))
-    return redirect("spaces:my_bookings")
+class WaitingActionView(WorkflowActionView):
+    workflow = WAITING_STATUS
+
+    def load(self, request: HttpRequest, pk: int):
+        return waiting_get_visible(centre=request.centre, pk=pk, user=request.user)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("spaces:my_bookings")
+
+
+waiting_action = login_required(centre_required(WaitingActionView.as_view()))
 
 
 @require_POST

@@ -7,13 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.views import centre_required, staff_required
+from centrum.core.workflow.views import WorkflowActionView
 
 from ..forms import EquipmentForm, LetEndForm, LetForm, PlannerForm, RoomForm, RoomPhotoAltForm, RoomPhotoForm
 from ..selectors import (
@@ -40,6 +43,7 @@ from ..services import (
     room_photo_update,
     room_save,
 )
+from ..workflows import LET_STATUS
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -258,21 +262,46 @@ def lets(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @centre_required
+@require_GET
 def let_end_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The form that ends a let: it posts to the let's action URL (`LetActionView`)."""
     let = let_get(centre=request.centre, pk=pk)
     _require_staff(request)
-    form = LetEndForm(request.POST or None, initial={"ends_on": max(warsaw_today(), let.starts_on)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            let_end(
-                let=let,
-                actor=request.user,
-                ends_on=form.cleaned_data["ends_on"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Najem zakończony."))
-            return redirect("spaces:lets")
+    form = LetEndForm(initial={"ends_on": max(warsaw_today(), let.starts_on)})
     return render(request, "spaces/let_end.html", {"form": form, "let": let})
+
+
+class LetActionView(WorkflowActionView):
+    """`najem/<pk>/akcja/end/`: ending a let takes its last day, so the form page re-renders on a refusal."""
+
+    workflow = LET_STATUS
+    form_actions = frozenset({"end"})
+
+    def load(self, request: HttpRequest, pk: int):
+        return let_get(centre=request.centre, pk=pk)
+
+    def success_url(self, request: HttpRequest, obj) -> str:
+        return reverse("spaces:lets")
+
+    def perform(self, request: HttpRequest, obj, transition, reason: str):
+        form = LetEndForm(request.POST)
+        if not form.is_valid():
+            raise ApplicationError(_("Popraw zaznaczone pola."))
+        return let_end(
+            let=obj,
+            actor=request.user,
+            ends_on=form.cleaned_data["ends_on"],
+            reason=form.cleaned_data["reason"],
+        )
+
+    def failed(self, request: HttpRequest, obj, failure) -> HttpResponse:
+        form = LetEndForm(request.POST)
+        if form.is_valid():
+            add_application_error(form, ApplicationError(failure.message, field=failure.field))
+        return render(request, "spaces/let_end.html", {"form": form, "let": obj})
+
+    def done(self, request: HttpRequest, obj, transition) -> None:
+        messages.success(request, _("Najem zakończony."))
+
+
+let_action = login_required(centre_required(LetActionView.as_view()))
