@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.sites import PlatformAdminOnly
 
-from .models import ActivityArea, District, Organisation
+from .models import ADDRESS_AND_CONTACT_FIELDS, ActivityArea, District, Organisation
 
 
 @admin.register(ActivityArea)
@@ -61,18 +61,7 @@ class OrganisationAdmin(PlatformAdminOnly, admin.ModelAdmin):
         ),
         (
             _("Adres i kontakt"),
-            {
-                "fields": [
-                    "street",
-                    "postal_code",
-                    "city",
-                    "district",
-                    "correspondence_address",
-                    "email",
-                    "phone",
-                    "website",
-                ]
-            },
+            {"fields": ADDRESS_AND_CONTACT_FIELDS},
         ),
         (_("Działalność"), {"fields": ["areas", "description", "logo"]}),
         (

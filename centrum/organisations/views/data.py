@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
@@ -33,6 +32,7 @@ from ..services.imports import (
     import_limits,
 )
 from ..services.krs import organisation_refresh_from_krs
+from .uploads import upload_page
 
 PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
 
@@ -40,21 +40,15 @@ PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
 @staff_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = import_batch_create(
-                centre=request.centre, actor=request.user, upload=form.cleaned_data["file"]
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc, default_field="file")
-        else:
-            return redirect("organisations:import_preview", pk=batch.pk)
-    return render(
+    return upload_page(
         request,
-        "organisations/data/import_upload.html",
-        {
-            "form": form,
+        form=ImportUploadForm(request.POST or None, request.FILES or None),
+        create=lambda data: import_batch_create(
+            centre=request.centre, actor=request.user, upload=data["file"]
+        ),
+        preview_url="organisations:import_preview",
+        template="organisations/data/import_upload.html",
+        context=lambda: {
             "limits": import_limits(request.centre),
             "batches": import_batch_list(centre=request.centre)[:10],
         },
