@@ -1,5 +1,8 @@
 """Staff pages for the CSV import, the directory export (public and extended) and the KRS refresh."""
 
+from collections.abc import Iterator
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -120,24 +123,27 @@ def import_run(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("organisations:import_preview", pk=batch.pk)
 
 
-def _export_scope(request: HttpRequest) -> bool | HttpResponse:
-    """True for the extended export (staff only), False for the public one."""
-    if request.GET.get("pola") != "rozszerzone":
-        return False
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_centre_staff(request.user, request.centre):
-        raise PermissionDenied
-    return True
+def _directory_export(view):
+    """An export view gets the directory rows the request asks for: the public fields, or every field
+    (`?pola=rozszerzone`) for the centre's staff; a visitor asking for those logs in first."""
+
+    @wraps(view)
+    def with_rows(request: HttpRequest) -> HttpResponse:
+        extended = request.GET.get("pola") == "rozszerzone"
+        if extended and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if extended and not is_centre_staff(request.user, request.centre):
+            raise PermissionDenied
+        rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+        return view(request, rows)
+
+    return with_rows
 
 
 @centre_required
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
-    extended = _export_scope(request)
-    if isinstance(extended, HttpResponse):
-        return extended
-    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+@_directory_export
+def export_csv(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     # Streamed after the middleware has returned: the rows are read in this request's centre scope.
     stream = scoped_iterator(csv_stream(rows), active_scope())
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
@@ -148,11 +154,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @centre_required
 @require_GET
-def export_xlsx(request: HttpRequest) -> HttpResponse:
-    extended = _export_scope(request)
-    if isinstance(extended, HttpResponse):
-        return extended
-    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+@_directory_export
+def export_xlsx(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     return FileResponse(
         xlsx_file(rows, title=_("Organizacje")),
         as_attachment=True,
