@@ -1,5 +1,7 @@
 """Account pages: the dashboard, profile, API tokens, the centre team, organisation members, invitations."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -40,6 +42,16 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     ):
         return target
     return default
+
+
+def _flash_outcome(request: HttpRequest, action: Callable[[], object], *, success: str) -> None:
+    """A button's one service call: the service's refusal, or else `success`, becomes the page's message."""
+    try:
+        action()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
 
 
 # ---------------------------------------------------------------- the person's own pages
@@ -147,12 +159,11 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = selectors.api_token_get(centre=request.centre, user=request.user, pk=pk)
-    try:
-        services.api_token_revoke(token=token, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Token „%(name)s” został unieważniony.") % {"name": token.name})
+    _flash_outcome(
+        request,
+        lambda: services.api_token_revoke(token=token, actor=request.user),
+        success=_("Token „%(name)s” został unieważniony.") % {"name": token.name},
+    )
     return redirect("accounts:api_tokens")
 
 
@@ -224,16 +235,12 @@ def team(request: HttpRequest) -> HttpResponse:
 @require_POST
 def team_role_remove(request: HttpRequest, pk: int) -> HttpResponse:
     centre_role = selectors.centre_role_get(centre=request.centre, pk=pk)
-    try:
-        services.centre_role_revoke(centre_role=centre_role, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Odebrano rolę „%(role)s” osobie %(person)s.")
-            % {"role": centre_role.get_role_display(), "person": centre_role.user},
-        )
+    _flash_outcome(
+        request,
+        lambda: services.centre_role_revoke(centre_role=centre_role, actor=request.user),
+        success=_("Odebrano rolę „%(role)s” osobie %(person)s.")
+        % {"role": centre_role.get_role_display(), "person": centre_role.user},
+    )
     return redirect("accounts:team")
 
 
@@ -361,14 +368,13 @@ def member_role(request: HttpRequest, pk: int, membership_pk: int) -> HttpRespon
     if not form.is_valid():
         messages.error(request, _("Wybierz rolę z listy."))
         return redirect("accounts:members", pk=organisation.pk)
-    try:
-        services.membership_change_role(
+    _flash_outcome(
+        request,
+        lambda: services.membership_change_role(
             membership=membership, role=form.cleaned_data["role"], actor=request.user
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Zmieniono rolę osoby %(person)s.") % {"person": membership.user})
+        ),
+        success=_("Zmieniono rolę osoby %(person)s.") % {"person": membership.user},
+    )
     return redirect("accounts:members", pk=organisation.pk)
 
 
@@ -380,20 +386,15 @@ def member_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
     membership = selectors.membership_get(organisation=organisation, pk=membership_pk)
     if not can_remove_membership(request.user, membership):
         raise PermissionDenied
-    leaving = membership.user_id == request.user.pk
-    try:
-        services.membership_remove(membership=membership, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    if membership.user_id == request.user.pk:
+        success = _("Nie działasz już w imieniu: %(name)s.") % {"name": organisation.name}
     else:
-        if leaving:
-            messages.success(
-                request, _("Nie działasz już w imieniu: %(name)s.") % {"name": organisation.name}
-            )
-        else:
-            messages.success(
-                request, _("%(person)s nie działa już w imieniu organizacji.") % {"person": membership.user}
-            )
+        success = _("%(person)s nie działa już w imieniu organizacji.") % {"person": membership.user}
+    _flash_outcome(
+        request,
+        lambda: services.membership_remove(membership=membership, actor=request.user),
+        success=success,
+    )
     if can_manage_members(request.user, organisation):
         return redirect("accounts:members", pk=organisation.pk)
     return redirect("accounts:dashboard")

@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from centrum.core.admin import ReadOnly
 from centrum.core.sites import PlatformAdminOnly
 
-from .models import ActivityArea, District, Organisation
+from .models import ADDRESS_AND_CONTACT_FIELDS, ActivityArea, District, Organisation
 
 
 @admin.register(ActivityArea)
@@ -32,7 +33,7 @@ class DistrictAdmin(PlatformAdminOnly, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PlatformAdminOnly, admin.ModelAdmin):
+class OrganisationAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["name", "centre", "legal_form", "krs", "nip", "status", "is_opp", "created_at"]
     list_filter = ["status", "is_opp", "legal_form", "registry_kind", "centre"]
     list_select_related = ["centre"]
@@ -61,18 +62,7 @@ class OrganisationAdmin(PlatformAdminOnly, admin.ModelAdmin):
         ),
         (
             _("Adres i kontakt"),
-            {
-                "fields": [
-                    "street",
-                    "postal_code",
-                    "city",
-                    "district",
-                    "correspondence_address",
-                    "email",
-                    "phone",
-                    "website",
-                ]
-            },
+            {"fields": ADDRESS_AND_CONTACT_FIELDS},
         ),
         (_("Działalność"), {"fields": ["areas", "description", "logo"]}),
         (
@@ -93,15 +83,6 @@ class OrganisationAdmin(PlatformAdminOnly, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field for _title, options in self.fieldsets for field in options["fields"]]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("strona organizacji"))
     def site_link(self, obj):

@@ -49,6 +49,19 @@ class District(CentreScopedModel):
         return self.name
 
 
+# The "Adres i kontakt" group of an organisation, in the order the registration form and the admin show it.
+ADDRESS_AND_CONTACT_FIELDS = (
+    "street",
+    "postal_code",
+    "city",
+    "district",
+    "correspondence_address",
+    "email",
+    "phone",
+    "website",
+)
+
+
 class Organisation(CentreScopedModel):
     name = models.CharField(_("nazwa"), max_length=300)
     short_name = models.CharField(_("nazwa skrócona"), max_length=120, blank=True)

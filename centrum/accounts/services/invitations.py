@@ -91,15 +91,20 @@ def membership_invite(
     return invitation
 
 
-@transaction.atomic
-def membership_invitation_revoke(*, invitation: MembershipInvitation, actor) -> MembershipInvitation:
-    if not can_manage_members(actor, invitation.organisation):
-        raise ApplicationError(_("Nie możesz cofać zaproszeń tej organizacji."))
-    current = MembershipInvitation.objects.select_for_update().get(pk=invitation.pk)
+def _pending_invitation_revoke(invitation, *, actor):
+    """Either kind of invitation, once its revoker may manage it: locked, still pending, closed as revoked."""
+    current = type(invitation).objects.select_for_update().get(pk=invitation.pk)
     if current.status != InvitationStatus.PENDING:
         raise ApplicationError(_("To zaproszenie zostało już przyjęte albo cofnięte."))
     invitation_close(current, status=InvitationStatus.REVOKED, actor=actor)
     return current
+
+
+@transaction.atomic
+def membership_invitation_revoke(*, invitation: MembershipInvitation, actor) -> MembershipInvitation:
+    if not can_manage_members(actor, invitation.organisation):
+        raise ApplicationError(_("Nie możesz cofać zaproszeń tej organizacji."))
+    return _pending_invitation_revoke(invitation, actor=actor)
 
 
 @transaction.atomic
@@ -142,11 +147,7 @@ def membership_invitation_accept(*, invitation: MembershipInvitation, user) -> M
 def centre_role_invitation_revoke(*, invitation: CentreRoleInvitation, actor) -> CentreRoleInvitation:
     if not can_manage_centre_team(actor, invitation.centre):
         raise ApplicationError(_("Tylko pracownik centrum może cofać zaproszenia do zespołu."))
-    current = CentreRoleInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if current.status != InvitationStatus.PENDING:
-        raise ApplicationError(_("To zaproszenie zostało już przyjęte albo cofnięte."))
-    invitation_close(current, status=InvitationStatus.REVOKED, actor=actor)
-    return current
+    return _pending_invitation_revoke(invitation, actor=actor)
 
 
 @transaction.atomic

@@ -23,17 +23,7 @@ def membership_add(
     existing = Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
     if existing:
         if existing.role != role:
-            old = existing.role
-            existing.role = role
-            existing.save(update_fields=["role", "updated_at"])
-            audit_log(
-                actor=actor,
-                obj=existing,
-                action="membership.role_changed",
-                old={"role": old},
-                new={"role": role},
-                reason=reason,
-            )
+            _role_set(existing, role=role, actor=actor, reason=reason)
         return existing
     membership = Membership(centre=organisation.centre, organisation=organisation, user=user, role=role)
     membership.full_clean(validate_unique=False, validate_constraints=False)
@@ -51,6 +41,21 @@ def membership_add(
         reason=reason,
     )
     return membership
+
+
+def _role_set(membership: Membership, *, role: str, actor, reason: str) -> None:
+    """Save a locked membership's new role, audited old → new."""
+    old = membership.role
+    membership.role = role
+    membership.save(update_fields=["role", "updated_at"])
+    audit_log(
+        actor=actor,
+        obj=membership,
+        action="membership.role_changed",
+        old={"role": old},
+        new={"role": role},
+        reason=reason,
+    )
 
 
 def _lock_admins(organisation) -> list[int]:
@@ -78,17 +83,7 @@ def membership_change_role(*, membership: Membership, role: str, actor, reason: 
         raise ApplicationError(
             _("To jedyny administrator organizacji. Najpierw nadaj tę rolę komuś innemu."), field="role"
         )
-    old = current.role
-    current.role = role
-    current.save(update_fields=["role", "updated_at"])
-    audit_log(
-        actor=actor,
-        obj=current,
-        action="membership.role_changed",
-        old={"role": old},
-        new={"role": role},
-        reason=reason,
-    )
+    _role_set(current, role=role, actor=actor, reason=reason)
     return current
 
 

@@ -17,7 +17,7 @@ from centrum.core.services import LOGO_FORMATS
 
 from ..choices import LegalForm
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
-from ..models import Organisation
+from ..models import ADDRESS_AND_CONTACT_FIELDS, Organisation
 from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 from ..selectors.registry import activity_area_list, district_list, district_list_sorted
 from ..services.registry import EDITABLE_FIELDS
@@ -131,14 +131,7 @@ class OrganisationForm(forms.ModelForm):
             "regon",
             "registered_on",
             "is_opp",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "correspondence_address",
-            "email",
-            "phone",
-            "website",
+            *ADDRESS_AND_CONTACT_FIELDS,
             "areas",
             "description",
             "logo",

@@ -1,5 +1,8 @@
 """Staff pages for the CSV import, the directory export (public and extended) and the KRS refresh."""
 
+from collections.abc import Iterator
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -12,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.permissions import is_centre_staff
 from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
@@ -33,6 +35,7 @@ from ..services.imports import (
     import_limits,
 )
 from ..services.krs import organisation_refresh_from_krs
+from .uploads import upload_page
 
 PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
 
@@ -40,21 +43,15 @@ PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
 @staff_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = import_batch_create(
-                centre=request.centre, actor=request.user, upload=form.cleaned_data["file"]
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc, default_field="file")
-        else:
-            return redirect("organisations:import_preview", pk=batch.pk)
-    return render(
+    return upload_page(
         request,
-        "organisations/data/import_upload.html",
-        {
-            "form": form,
+        form=ImportUploadForm(request.POST or None, request.FILES or None),
+        create=lambda data: import_batch_create(
+            centre=request.centre, actor=request.user, upload=data["file"]
+        ),
+        preview_url="organisations:import_preview",
+        template="organisations/data/import_upload.html",
+        context=lambda: {
             "limits": import_limits(request.centre),
             "batches": import_batch_list(centre=request.centre)[:10],
         },
@@ -126,24 +123,27 @@ def import_run(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("organisations:import_preview", pk=batch.pk)
 
 
-def _export_scope(request: HttpRequest) -> bool | HttpResponse:
-    """True for the extended export (staff only), False for the public one."""
-    if request.GET.get("pola") != "rozszerzone":
-        return False
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_centre_staff(request.user, request.centre):
-        raise PermissionDenied
-    return True
+def _directory_export(view):
+    """An export view gets the directory rows the request asks for: the public fields, or every field
+    (`?pola=rozszerzone`) for the centre's staff; a visitor asking for those logs in first."""
+
+    @wraps(view)
+    def with_rows(request: HttpRequest) -> HttpResponse:
+        extended = request.GET.get("pola") == "rozszerzone"
+        if extended and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if extended and not is_centre_staff(request.user, request.centre):
+            raise PermissionDenied
+        rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+        return view(request, rows)
+
+    return with_rows
 
 
 @centre_required
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
-    extended = _export_scope(request)
-    if isinstance(extended, HttpResponse):
-        return extended
-    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+@_directory_export
+def export_csv(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     # Streamed after the middleware has returned: the rows are read in this request's centre scope.
     stream = scoped_iterator(csv_stream(rows), active_scope())
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
@@ -154,11 +154,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @centre_required
 @require_GET
-def export_xlsx(request: HttpRequest) -> HttpResponse:
-    extended = _export_scope(request)
-    if isinstance(extended, HttpResponse):
-        return extended
-    rows = export_rows(centre=request.centre, filters=directory_filters(request.GET), extended=extended)
+@_directory_export
+def export_xlsx(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     return FileResponse(
         xlsx_file(rows, title=_("Organizacje")),
         as_attachment=True,

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.views import staff_required
 
 from ..forms.opp import OppListApplyForm, OppListUploadForm
@@ -19,6 +18,7 @@ from ..selectors.opp import (
     opp_latest_applied_year,
 )
 from ..services.opp import opp_import_apply, opp_import_create
+from .uploads import upload_page
 
 OUTSIDE_ROWS_SHOWN = 500
 INVALID_ROWS_SHOWN = 50
@@ -27,24 +27,15 @@ INVALID_ROWS_SHOWN = 50
 @staff_required
 @require_http_methods(["GET", "POST"])
 def opp_upload(request: HttpRequest) -> HttpResponse:
-    form = OppListUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = opp_import_create(
-                centre=request.centre,
-                actor=request.user,
-                upload=form.cleaned_data["file"],
-                year=form.cleaned_data["year"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc, default_field="file")
-        else:
-            return redirect("organisations:opp_preview", pk=record.pk)
-    return render(
+    return upload_page(
         request,
-        "organisations/opp/upload.html",
-        {
-            "form": form,
+        form=OppListUploadForm(request.POST or None, request.FILES or None),
+        create=lambda data: opp_import_create(
+            centre=request.centre, actor=request.user, upload=data["file"], year=data["year"]
+        ),
+        preview_url="organisations:opp_preview",
+        template="organisations/opp/upload.html",
+        context=lambda: {
             "imports": opp_import_list(centre=request.centre)[:10],
             "max_mb": MAX_FILE_BYTES // (1024 * 1024),
         },
