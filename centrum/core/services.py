@@ -87,11 +87,33 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
             raise ApplicationError(f"{definition.label}: {' '.join(exc.messages)}", field=key)
         if value != current[key]:
             old[key], new[key] = definition.to_json(current[key]), definition.to_json(value)
+    _refuse_module_without_its_requirements(current, new)
     for key, value in new.items():
         CentreSetting.objects.update_or_create(centre=centre, key=key, defaults={"value": value})
     if new:
         audit_log(actor=actor, obj=centre, centre=centre, action="centre.settings_updated", old=old, new=new)
     return new
+
+
+def _refuse_module_without_its_requirements(current: CentreSettings, new: dict[str, Any]) -> None:
+    """A module switched on needs every module it requires switched on too: say so instead of saving a
+    combination in which the module would silently answer 404."""
+
+    def is_on(module) -> bool:
+        key = module.setting_key
+        return bool(new[key]) if key in new else bool(current[key])
+
+    for module in MODULES.values():
+        if not is_on(module):
+            continue
+        for label in module.requires:
+            required = MODULES.get(label)
+            if required is not None and not is_on(required):
+                raise ApplicationError(
+                    _("Moduł „%(module)s” wymaga modułu „%(required)s”: włącz go albo wyłącz też ten moduł.")
+                    % {"module": module.name, "required": required.name},
+                    field=module.setting_key,
+                )
 
 
 # --- profile ----------------------------------------------------------------------------------

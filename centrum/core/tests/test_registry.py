@@ -150,3 +150,27 @@ def test_unknown_module_at_creation_is_a_form_error(platform_admin):
     response = client.post("/platforma/centra/nowe/", {**_centre_form(), "modules": ["grants"]})
     assert response.status_code == 200 and response.context["form"].errors["modules"]
     assert not Centre.objects.filter(slug="myslowice").exists()
+
+
+def test_a_module_cannot_stay_on_without_the_module_it_requires(staff_client, centre, staff_user):
+    """Rooms need the organisation registry: switching the registry off alone is refused with a message
+    at the rooms switch, and nothing is stored (the service refuses it for the API and any caller too)."""
+    from centrum.core.exceptions import ApplicationError
+    from centrum.core.services import centre_settings_update
+
+    form = staff_client.get("/panel/ustawienia/").context["form"]
+    data = {name: field.initial for name, field in form.fields.items() if field.initial not in (None, False)}
+    data.pop("module_organisations")
+    response = staff_client.post("/panel/ustawienia/", data)
+    assert response.status_code in (200, 400)  # the form again, not a redirect
+    assert "wymaga modułu" in response.content.decode()
+    assert centre_setting(centre, "module_organisations") is True
+    assert not AuditEntry.objects.filter(action="centre.settings_updated").exists()
+    with pytest.raises(ApplicationError) as refused:
+        centre_settings_update(centre=centre, values={"module_organisations": False}, actor=staff_user)
+    assert refused.value.field == "module_spaces"
+    # Both off together is a consistent choice.
+    centre_settings_update(
+        centre=centre, values={"module_organisations": False, "module_spaces": False}, actor=staff_user
+    )
+    assert centre_setting(centre, "module_spaces") is False

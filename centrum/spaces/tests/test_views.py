@@ -542,7 +542,9 @@ def test_attendance_is_marked_from_the_shared_actions(client_for, centre, staff_
     client = client_for(centre, staff_user)
     url = reverse("spaces:booking_action", args=[past.pk, "no_show"])
     assert url in client.get(reverse("spaces:booking_detail", args=[past.pk])).content.decode()
-    assert client.post(url, {"state": "unknown"}).status_code == 302
+    response = client.post(url, {"state": "unknown"}, follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    assert "Odnotowano nieobecność organizacji." in response.content.decode()
     past.refresh_from_db()
     assert past.attendance == "no_show" and past.attendance_marked_by == staff_user
     # The member sees no attendance buttons and may not post one.

@@ -25,7 +25,7 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 from centrum.organisations.selectors import organisation_get
 
 from ..availability import local, make_slot
-from ..choices import BookingKind, BookingPolicy, BookingStatus
+from ..choices import Attendance, BookingKind, BookingPolicy, BookingStatus
 from ..forms import BookingForm, CancelForm, DecisionForm, RescheduleForm
 from ..permissions import (
     can_reschedule_booking,
@@ -356,7 +356,10 @@ class BookingAttendanceView(WorkflowActionView):
         return reverse("spaces:booking_detail", kwargs={"pk": obj.pk})
 
     def done(self, request: HttpRequest, obj, transition) -> None:
-        messages.success(request, _("Obecność odnotowana."))
+        if transition.target == Attendance.NO_SHOW:
+            messages.success(request, _("Odnotowano nieobecność organizacji."))
+        else:
+            messages.success(request, _("Obecność odnotowana."))
 
 
 _booking_status_action = login_required(centre_required(BookingActionView.as_view()))
