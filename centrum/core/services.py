@@ -95,6 +95,14 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
     return new
 
 
+def _module_requirement_refused(module, required, *, field: str) -> ApplicationError:
+    return ApplicationError(
+        _("Moduł „%(module)s” wymaga modułu „%(required)s”: włącz go albo wyłącz też ten moduł.")
+        % {"module": module.name, "required": required.name},
+        field=field,
+    )
+
+
 def _refuse_module_without_its_requirements(current: CentreSettings, new: dict[str, Any]) -> None:
     """A module switched on needs every module it requires switched on too: say so instead of saving a
     combination in which the module would silently answer 404."""
@@ -109,11 +117,7 @@ def _refuse_module_without_its_requirements(current: CentreSettings, new: dict[s
         for label in module.requires:
             required = MODULES.get(label)
             if required is not None and not is_on(required):
-                raise ApplicationError(
-                    _("Moduł „%(module)s” wymaga modułu „%(required)s”: włącz go albo wyłącz też ten moduł.")
-                    % {"module": module.name, "required": required.name},
-                    field=module.setting_key,
-                )
+                raise _module_requirement_refused(module, required, field=module.setting_key)
 
 
 # --- profile ----------------------------------------------------------------------------------
@@ -291,6 +295,11 @@ def centre_create(
             _("Nieznany moduł: %(labels)s.") % {"labels": ", ".join(sorted(set(modules) - set(MODULES)))},
             field="modules",
         )
+    if modules is not None:
+        for label in modules:
+            missing = [MODULES[required] for required in MODULES[label].requires if required not in modules]
+            if missing:
+                raise _module_requirement_refused(MODULES[label], missing[0], field="modules")
     _refuse_fields_outside(data, CENTRE_FIELDS, _("Tych pól nie można tu ustawić: %(fields)s."))
     centre = Centre(**data)
     full_clean_or_raise(centre)

@@ -174,3 +174,11 @@ def test_a_module_cannot_stay_on_without_the_module_it_requires(staff_client, ce
         centre=centre, values={"module_organisations": False, "module_spaces": False}, actor=staff_user
     )
     assert centre_setting(centre, "module_spaces") is False
+
+
+def test_a_centre_is_not_created_with_a_module_whose_requirement_is_off(platform_admin):
+    client = _platform(platform_admin)
+    response = client.post("/platforma/centra/nowe/", {**_centre_form(), "modules": ["spaces"]})
+    assert response.status_code in (200, 400)
+    assert "wymaga modułu" in response.content.decode()
+    assert not Centre.objects.filter(slug="myslowice").exists()
