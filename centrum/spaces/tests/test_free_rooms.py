@@ -249,3 +249,30 @@ def test_the_api_offers_the_durations_the_page_offers():
     from centrum.spaces.forms import DURATION_CHOICES
 
     assert [value for value, _label in DURATION_CHOICES] == SEARCH_DURATIONS
+
+
+def test_public_week_puts_each_booking_on_the_days_it_touches(centre, room):
+    """One pass over the bookings gives what checking every booking against every day gave."""
+    from centrum.spaces.choices import BookingKind
+    from centrum.spaces.selectors import room_public_week
+    from centrum.spaces.selectors.rooms import day_bounds
+
+    rng = random.Random(7)
+    first = warsaw_today() + timedelta(days=3)
+    bookings = []
+    start = slot(first - timedelta(days=3), 8, 9)[0]
+    for n in range(40):  # one after another (no overlap: PostgreSQL's exclusion constraint), some for days
+        start += timedelta(minutes=rng.choice([0, 15, 240, 600, 1440]))
+        length = timedelta(days=rng.randint(1, 3)) if n % 10 == 0 else timedelta(minutes=rng.choice([30, 90]))
+        kind = BookingKind.BLOCK if n % 10 == 0 else BookingKind.ORGANISATION
+        bookings.append(BookingFactory(room=room, starts_at=start, ends_at=start + length, kind=kind))
+        start += length
+    week = room_public_week(room=room, first=first, days=28)
+    for day in week:
+        day_start, day_end = day_bounds(day.day, 1)
+        expected = sorted(
+            (max(b.starts_at, day_start), min(b.ends_at, day_end))
+            for b in bookings
+            if b.starts_at < day_end and b.ends_at > day_start
+        )
+        assert [(s.starts_at, s.ends_at) for s in day.busy] == expected, day.day
