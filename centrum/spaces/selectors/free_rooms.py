@@ -11,11 +11,13 @@ Everything per room (its booking policy and rules) is then checked in Python on 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from centrum.core.centre_settings import CentreSettings
+from centrum.core.db import TsTzRange
 from centrum.core.models import Centre
 
 from ..availability import closed_days, make_slot, room_rules
@@ -81,10 +83,22 @@ def free_rooms(
         .annotate(count=Count("pk"))
         .values("count")
     )
+    taken = Booking.objects.filter(room=OuterRef("pk"), status__in=BLOCKING_STATUSES)
     overlap = Q()
-    for window_start, window_end in windows:
-        overlap |= Q(starts_at__lt=window_end, ends_at__gt=window_start)
-    taken = Booking.objects.filter(overlap, room=OuterRef("pk"), status__in=BLOCKING_STATUSES)
+    if connection.vendor == "postgresql":
+        # The same range expression as the no-overlap exclusion constraint, so its GiST index answers.
+        from django.contrib.postgres.fields import RangeBoundary
+        from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+
+        taken = taken.alias(period=TsTzRange("starts_at", "ends_at", RangeBoundary()))
+        for window_start, window_end in windows:
+            overlap |= Q(period__overlap=DateTimeTZRange(window_start, window_end))
+        # One range over the whole period lets the index narrow the scan; the windows then filter.
+        overlap &= Q(period__overlap=DateTimeTZRange(windows[0][0], windows[-1][1]))
+    else:
+        for window_start, window_end in windows:
+            overlap |= Q(starts_at__lt=window_end, ends_at__gt=window_start)
+    taken = taken.filter(overlap)
     rooms = (
         Room.objects.filter(centre=centre, is_active=True)
         .annotate(covered=Coalesce(Subquery(covering, output_field=IntegerField()), 0))
