@@ -354,6 +354,15 @@ class FreeSlotForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    starts = forms.TimeField(label=_("Od godziny"), required=False, widget=TimeInput())
+    ends = forms.TimeField(
+        label=_("Do godziny"),
+        required=False,
+        widget=TimeInput(),
+        help_text=_(
+            "Podaj obie godziny, by znaleźć sale wolne w tych samych godzinach każdego dnia okresu (np. na kurs)."
+        ),
+    )
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -363,4 +372,14 @@ class FreeSlotForm(forms.Form):
         data = super().clean()
         for field, message in search_window_problems(data.get("first"), data.get("last"), self.today).items():
             self.add_error(field, message)
+        starts, ends = data.get("starts"), data.get("ends")
+        if bool(starts) != bool(ends) and not self.has_error("starts") and not self.has_error("ends"):
+            self.add_error("ends" if starts else "starts", _("Podaj obie godziny albo żadnej."))
+        elif starts and ends and ends <= starts:
+            self.add_error("ends", _("Koniec musi być później niż początek."))
         return data
+
+    @property
+    def every_day(self) -> bool:
+        """The question is "which rooms are free at these hours every day", not "when is each room free"."""
+        return bool(self.cleaned_data.get("starts") and self.cleaned_data.get("ends"))

@@ -279,3 +279,38 @@ def test_public_week_puts_each_booking_on_the_days_it_touches(centre, room):
             if b.starts_at < day_end and b.ends_at > day_start
         )
         assert [(s.starts_at, s.ends_at) for s in day.busy] == expected, day.day
+
+
+# --- The search page -------------------------------------------------------------------------------
+
+
+def test_page_lists_rooms_free_at_the_same_hours_every_day(anon, centre, room):
+    busy = RoomFactory(centre=centre, name="Sala zajęta we środę")
+    monday = next_open_day(weekday=0)
+    wednesday = monday + timedelta(days=2)
+    BookingFactory(room=busy, starts_at=slot(wednesday, 11, 12)[0], ends_at=slot(wednesday, 11, 12)[1])
+    query = {
+        "first": monday.isoformat(),
+        "last": (monday + timedelta(days=4)).isoformat(),
+        "minutes": "60",
+        "starts": "10:00",
+        "ends": "12:00",
+    }
+    response = anon.get("/sale/wolne-terminy/", query)
+    assert response.status_code == 200
+    assert [r.pk for r in response.context["every_day"].rooms] == [room.pk]
+    body = response.content.decode()
+    assert "10:00–12:00" in body and busy.name not in body
+    assert f"sala={room.pk}&amp;dzien={monday.isoformat()}&amp;od=10:00&amp;do=12:00" in body
+
+
+@pytest.mark.parametrize(
+    "hours", [{"starts": "10:00"}, {"ends": "12:00"}, {"starts": "12:00", "ends": "10:00"}]
+)
+def test_page_refuses_half_or_reversed_hours(anon, room, hours):
+    day = next_open_day()
+    query = {"first": day.isoformat(), "last": day.isoformat(), "minutes": "60", **hours}
+    response = anon.get("/sale/wolne-terminy/", query)
+    assert response.status_code == 200
+    assert response.context["every_day"] is None and response.context["results"] is None
+    assert response.context["form"].errors
