@@ -4,9 +4,11 @@ Run against PostgreSQL (not a timed test):
 
     CENTRUM_DATABASE_URL=postgres://… uv run python bench/spaces_free_slots.py
 
-It migrates the database, loads the data once (COPY; reused on later runs), measures
-`centrum.spaces.selectors.free_slots` for one centre over 365 days, then the same search with the
-bookings table emptied inside a transaction that is rolled back, and writes bench/results/spaces.md.
+It migrates the database, loads the data once (COPY; reused on later runs), and measures
+`centrum.spaces.selectors.free_slots` for one centre over 365 days interleaved: every round runs it on the
+full table and then with the bookings table emptied inside a transaction that is rolled back (run one after
+the other, the two halves met different machine states and their ratio swung from 1.02× to 4.87×). Writes
+bench/results/spaces.md. The busy centre (a room with 10,000 bookings a year) is in bench/rooms.py.
 """
 
 import io
@@ -20,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django  # noqa: E402
 
@@ -31,6 +33,7 @@ from django.db import connection, transaction  # noqa: E402
 
 from centrum.core.calendar import warsaw_today  # noqa: E402
 from centrum.core.models import Centre  # noqa: E402
+from centrum.core.scopes import platform_scope  # noqa: E402
 from centrum.spaces.models import Booking, Room, RoomOpeningHours  # noqa: E402
 from centrum.spaces.selectors import free_slots  # noqa: E402
 
@@ -38,7 +41,7 @@ CENTRES = 2_500
 ROOMS_PER_CENTRE = 3
 BOOKINGS = 1_000_000
 DAYS = 730  # bookings spread over two years around today
-PREFIX = "bench-"
+PREFIX = "bench-slots-"  # apart from generate.py's `bench-<city>` centres and rooms.py's
 REPEATS = 15
 RESULT = ROOT / "bench" / "results" / "spaces.md"
 
@@ -114,33 +117,50 @@ def load(rng: random.Random) -> None:
     print(f"loaded {written} bookings in {time.monotonic() - started:.0f} s")
 
 
-def measure(centre: Centre, first, last) -> tuple[float, float, int]:
-    free_slots(centre=centre, first=first, last=last)  # warm caches
-    timings = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        slots = free_slots(centre=centre, first=first, last=last)
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), max(timings), len(slots)
+def once(centre: Centre, first, last) -> tuple[float, int]:
+    started = time.perf_counter()
+    slots = free_slots(centre=centre, first=first, last=last)
+    return (time.perf_counter() - started) * 1000, len(slots)
+
+
+def measure_interleaved(centre: Centre, first, last) -> tuple[list[float], list[float], int, int]:
+    """Each round times the search on the full table, then on the table emptied inside a transaction that
+    is rolled back: the two halves share the machine's state at every moment, so their ratio is honest."""
+    full, empty = [], []
+    full_slots = empty_slots = 0
+    for round_no in range(REPEATS + 1):  # round 0 warms both up and is not counted
+        elapsed, full_slots = once(centre, first, last)
+        if round_no:
+            full.append(elapsed)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("TRUNCATE spaces_booking CASCADE")
+                cursor.execute("ANALYZE spaces_booking")
+            elapsed, empty_slots = once(centre, first, last)
+            if round_no:
+                empty.append(elapsed)
+            transaction.set_rollback(True)
+    return full, empty, full_slots, empty_slots
 
 
 def main() -> None:
     if connection.vendor != "postgresql":
         raise SystemExit("run against PostgreSQL: set CENTRUM_DATABASE_URL")
     call_command("migrate", verbosity=0, interactive=False)
+    with platform_scope("benchmark data across 2,500 centres"):
+        measure_and_write()
+
+
+def measure_and_write() -> None:
     load(random.Random(2026))
     centre = Centre.objects.get(slug=f"{PREFIX}1234")
     first = warsaw_today()
     last = first + timedelta(days=364)
     total = Booking.objects.count()
     in_centre = Booking.objects.filter(centre=centre, starts_at__date__gte=first).count()
-    full_median, full_max, full_slots = measure(centre, first, last)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE spaces_booking CASCADE")
-            cursor.execute("ANALYZE spaces_booking")
-        empty_median, empty_max, empty_slots = measure(centre, first, last)
-        transaction.set_rollback(True)
+    full, empty, full_slots, empty_slots = measure_interleaved(centre, first, last)
+    full_median, full_max = statistics.median(full), max(full)
+    empty_median, empty_max = statistics.median(empty), max(empty)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE spaces_booking")
         cursor.execute("SHOW server_version")
@@ -155,8 +175,8 @@ def main() -> None:
         f"spread over {DAYS} days; the searched centre has {in_centre} bookings from today on.",
         "- Search: `centrum.spaces.selectors.free_slots` – every free interval of ≥ 60 min in every room of one centre "
         "for 365 days (opening hours minus Polish public holidays, closed days and blocking bookings); four SQL queries.",
-        f"- {REPEATS} runs after one warm-up; the empty-table figure is the same search with `spaces_booking` emptied "
-        "inside a rolled-back transaction.",
+        f"- {REPEATS} rounds after one warm-up round, interleaved: each round runs the search on the full table, then "
+        "on `spaces_booking` emptied inside a transaction that is rolled back.",
         "",
         "| bookings table | median | slowest | free slots found |",
         "|---|---:|---:|---:|",

@@ -1,13 +1,13 @@
 """JSON API of rooms: the rooms, their availability (no personal data) and bookings; members book here too."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, model_validator
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError
@@ -17,14 +17,22 @@ from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
 
 from .availability import local
-from .choices import BookingKind, Recurrence
-from .dates import in_allowed_range, out_of_range_message
+from .choices import BookingKind, Recurrence, RoomFeature
+from .dates import (
+    SEARCH_DURATIONS,
+    SEARCH_MAX_DAYS,
+    in_allowed_range,
+    out_of_range_message,
+    search_window_problems,
+)
 from .models import Booking, EquipmentItem
-from .permissions import can_approve_booking, can_cancel_booking
+from .permissions import can_approve_booking, can_cancel_booking, can_manage_rooms
 from .selectors import (
     booking_get_visible,
     booking_queue,
     bookings_for_user,
+    free_rooms,
+    free_slot_search,
     room_get,
     room_list,
     room_public_week,
@@ -374,6 +382,176 @@ def cancel(request: HttpRequest, booking_id: int, payload: CancelIn):
         for b in booking_cancel(
             booking=booking, actor=request.auth, scope=payload.scope, reason=payload.reason
         )
+    ]
+
+
+# --- Free time: which rooms are free, and when (before /{room_id}, which would take the path) ------------------------------------------------------
+
+
+class FreeTimeQuery(Schema):
+    first: AllowedDate = Field(description="Pierwszy dzień (od dziś) / first day (today or later)")
+    last: AllowedDate = Field(
+        description=f"Ostatni dzień, najwyżej {SEARCH_MAX_DAYS} dni od pierwszego / last day, at most "
+        f"{SEARCH_MAX_DAYS} days from the first"
+    )
+    capacity: int | None = Field(
+        None, ge=1, le=5000, description="Co najmniej miejsc / at least this many seats"
+    )
+    features: list[RoomFeature] = Field(
+        default_factory=list,
+        max_length=len(RoomFeature),
+        description="Wymagane wyposażenie / required features",
+    )
+
+    @model_validator(mode="after")
+    def _window(self):
+        problems = search_window_problems(self.first, self.last)
+        if problems:
+            raise input_error(" ".join(problems.values()))
+        return self
+
+
+class FreeRoomsQuery(FreeTimeQuery):
+    starts: time = Field(description="Od godziny (czas warszawski) / from (Warsaw time), e.g. 10:00")
+    ends: time = Field(description="Do godziny, później niż od / until, later than `starts`, e.g. 12:00")
+    weekdays: list[int] = Field(
+        default_factory=list,
+        max_length=7,
+        description="Tylko te dni tygodnia, 0 = poniedziałek (domyślnie wszystkie) / only these weekdays, "
+        "0 = Monday (all by default)",
+        json_schema_extra={"items": {"type": "integer", "minimum": 0, "maximum": 6}},
+    )
+
+    @model_validator(mode="after")
+    def _hours(self):
+        if self.ends <= self.starts:
+            raise input_error(_("Koniec musi być później niż początek."))
+        if any(not 0 <= day <= 6 for day in self.weekdays):
+            raise input_error(_("Dni tygodnia to liczby od 0 (poniedziałek) do 6 (niedziela)."))
+        return self
+
+
+class FreeSlotsQuery(FreeTimeQuery):
+    minutes: int = Field(
+        60,
+        description="Najkrótszy wolny czas w minutach / the shortest free time wanted, in minutes",
+        json_schema_extra={"enum": SEARCH_DURATIONS},
+    )
+
+    @model_validator(mode="after")
+    def _duration(self):
+        if self.minutes not in SEARCH_DURATIONS:
+            raise input_error(
+                _("Czas trwania: jedna z wartości %(values)s minut.")
+                % {"values": ", ".join(str(m) for m in SEARCH_DURATIONS)}
+            )
+        return self
+
+
+class ClosedDayOut(Schema):
+    date: date
+    reason: str
+
+
+class FreeRoomsOut(Schema):
+    starts: str
+    ends: str
+    days: list[date] = Field(
+        description="Dni, o które pytano, gdy centrum jest otwarte / open days asked about"
+    )
+    closed: list[ClosedDayOut] = Field(description="Dni zamknięte, pominięte / closed days, skipped")
+    rooms: list[RoomOut] = Field(
+        description="Sale wolne w tych godzinach każdego z tych dni / rooms free then"
+    )
+
+
+class FreeIntervalOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+
+
+class FreeDayOut(Schema):
+    date: date
+    slots: list[FreeIntervalOut]
+
+
+class RoomFreeSlotsOut(Schema):
+    room_id: int
+    room_name: str
+    days: list[FreeDayOut]
+
+
+@router.get(
+    "/free",
+    response={200: FreeRoomsOut, **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    summary="Sale wolne w tych godzinach każdego dnia / rooms free at these hours every day",
+)
+def rooms_free(request: HttpRequest, query: Query[FreeRoomsQuery]):
+    """Sale wolne w podanych godzinach każdego otwartego dnia okresu (np. 10–12 od poniedziałku do piątku).
+
+    Rooms free at the given hours on every open day of the period (e.g. 10–12, Monday to Friday).
+    Days the centre is closed are skipped and listed.
+    """
+    centre = require_centre(request)
+    answer = free_rooms(
+        centre=centre,
+        first=query.first,
+        last=query.last,
+        starts=query.starts,
+        ends=query.ends,
+        weekdays=set(query.weekdays) or None,
+        min_capacity=query.capacity,
+        features=query.features,
+        for_staff=can_manage_rooms(request.user, centre),
+        settings=request.centre_settings,
+    )
+    return {
+        "starts": answer.starts.strftime("%H:%M"),
+        "ends": answer.ends.strftime("%H:%M"),
+        "days": answer.days,
+        "closed": [{"date": day, "reason": reason} for day, reason in sorted(answer.closed.items())],
+        "rooms": [_room_out(room) for room in answer.rooms],
+    }
+
+
+@router.get(
+    "/free-slots",
+    response={200: list[RoomFreeSlotsOut], **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    summary="Wolny czas w salach / free time in the rooms",
+)
+def rooms_free_slots(request: HttpRequest, query: Query[FreeSlotsQuery]):
+    """Wolny czas co najmniej `minutes` minut w każdej pasującej sali, dzień po dniu (jak wyszukiwarka na stronie).
+
+    Free time of at least `minutes` in every room that fits, day by day (as the search page).
+    """
+    centre = require_centre(request)
+    results = free_slot_search(
+        centre=centre,
+        first=query.first,
+        last=query.last,
+        minutes=query.minutes,
+        min_capacity=query.capacity,
+        features=query.features,
+        for_staff=can_manage_rooms(request.user, centre),
+        settings=request.centre_settings,
+    )
+    return [
+        {
+            "room_id": result.room.pk,
+            "room_name": result.room.name,
+            "days": [
+                {
+                    "date": day,
+                    "slots": [{"starts_at": local(s.starts_at), "ends_at": local(s.ends_at)} for s in slots],
+                }
+                for day, slots in result.days
+            ],
+        }
+        for result in results
     ]
 
 

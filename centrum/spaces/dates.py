@@ -46,3 +46,28 @@ def validate_allowed_date(value: date | datetime | None) -> None:
     """A form field validator: an out-of-range date is a field error."""
     if value is not None and not in_allowed_range(value):
         raise ValidationError(out_of_range_message(), code="date_out_of_range")
+
+
+SEARCH_MAX_DAYS = 31
+SEARCH_DURATIONS = [30, 60, 90, 120, 180, 240, 360, 480]  # minutes, the search page's choices
+SEARCH_MAX_AHEAD_DAYS = 730
+
+
+def search_window_problems(
+    first: date | None, last: date | None, today: date | None = None
+) -> dict[str, str]:
+    """What is wrong with the period of a free-time search, per field: the page and the API say the same."""
+    today = today or warsaw_today()
+    problems: dict[str, str] = {}
+    if first and first < today:
+        problems["first"] = _("Ten dzień już minął – wybierz dzisiejszy albo późniejszy.")
+    elif first and (first - today).days > SEARCH_MAX_AHEAD_DAYS:
+        problems["first"] = _("Szukaj najwyżej dwa lata naprzód.")
+    if first and last:
+        if last < first:
+            problems["last"] = _("Ostatni dzień jest przed pierwszym.")
+        elif (last - first).days + 1 > SEARCH_MAX_DAYS:
+            problems["last"] = _("Szukaj najwyżej %(days)s dni naraz – skróć okres.") % {
+                "days": SEARCH_MAX_DAYS
+            }
+    return problems

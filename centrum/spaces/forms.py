@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import BookingKind, EquipmentCondition, Recurrence, RoomFeature
-from .dates import validate_allowed_date
+from .dates import SEARCH_MAX_DAYS, search_window_problems, validate_allowed_date
 from .models import EquipmentItem, Room
 from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
 
@@ -322,7 +322,7 @@ class RoomPhotoAltForm(forms.Form):
     )
 
 
-FREE_SLOT_MAX_DAYS = 31
+FREE_SLOT_MAX_DAYS = SEARCH_MAX_DAYS
 DURATION_CHOICES = [
     (30, _("30 minut")),
     (60, _("1 godzina")),
@@ -354,6 +354,15 @@ class FreeSlotForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    starts = forms.TimeField(label=_("Od godziny"), required=False, widget=TimeInput())
+    ends = forms.TimeField(
+        label=_("Do godziny"),
+        required=False,
+        widget=TimeInput(),
+        help_text=_(
+            "Podaj obie godziny, by znaleźć sale wolne w tych samych godzinach każdego dnia okresu (np. na kurs)."
+        ),
+    )
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
@@ -361,17 +370,16 @@ class FreeSlotForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        first, last = data.get("first"), data.get("last")
-        if first and first < self.today:
-            self.add_error("first", _("Ten dzień już minął – wybierz dzisiejszy albo późniejszy."))
-        elif first and (first - self.today).days > 730:
-            self.add_error("first", _("Szukaj najwyżej dwa lata naprzód."))
-        if first and last:
-            if last < first:
-                self.add_error("last", _("Ostatni dzień jest przed pierwszym."))
-            elif (last - first).days + 1 > FREE_SLOT_MAX_DAYS:
-                self.add_error(
-                    "last",
-                    _("Szukaj najwyżej %(days)s dni naraz – skróć okres.") % {"days": FREE_SLOT_MAX_DAYS},
-                )
+        for field, message in search_window_problems(data.get("first"), data.get("last"), self.today).items():
+            self.add_error(field, message)
+        starts, ends = data.get("starts"), data.get("ends")
+        if bool(starts) != bool(ends) and not self.has_error("starts") and not self.has_error("ends"):
+            self.add_error("ends" if starts else "starts", _("Podaj obie godziny albo żadnej."))
+        elif starts and ends and ends <= starts:
+            self.add_error("ends", _("Koniec musi być później niż początek."))
         return data
+
+    @property
+    def every_day(self) -> bool:
+        """The question is "which rooms are free at these hours every day", not "when is each room free"."""
+        return bool(self.cleaned_data.get("starts") and self.cleaned_data.get("ends"))

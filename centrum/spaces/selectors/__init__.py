@@ -22,6 +22,7 @@ from .feeds import (
     organisation_feed_get,
     organisation_feeds_by_organisation,
 )
+from .free_rooms import FreeRooms, free_rooms
 from .free_slots import (
     FreeSlot,
     RoomFreeSlots,
@@ -54,6 +55,7 @@ from .rooms import (
 __all__ = [
     "BusySlot",
     "DayAvailability",
+    "FreeRooms",
     "FreeSlot",
     "RoomFreeSlots",
     "booking_get_visible",
@@ -66,6 +68,7 @@ __all__ = [
     "equipment_list",
     "feed_bookings_for_organisation",
     "feed_bookings_for_room",
+    "free_rooms",
     "free_slot_search",
     "free_slots",
     "let_get",

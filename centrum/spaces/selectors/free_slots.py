@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from centrum.core.calendar import WARSAW
 from centrum.core.centre_settings import CentreSettings
+from centrum.core.db import Epoch
 from centrum.core.models import Centre
 
 from ..availability import closed_days, local, opening_hours_map, room_rules
@@ -36,16 +37,17 @@ def free_slots(
         return []
     start, end = day_bounds(first, (last - first).days + 1)
     closed = closed_days(centre, first, last)
-    busy: dict[int, list[tuple[datetime, datetime]]] = {room.pk: [] for room in rooms}
+    # Boundaries as integer seconds: tens of thousands of them in a busy centre's year (see core/db.py).
+    busy: dict[int, list[tuple[int, int]]] = {room.pk: [] for room in rooms}
     for room_id, s, e in (
         Booking.objects.filter(
             room__in=rooms, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
         )
         .order_by("room_id", "starts_at")
-        .values_list("room_id", "starts_at", "ends_at")
+        .values_list("room_id", Epoch("starts_at"), Epoch("ends_at"))
     ):
         busy[room_id].append((s, e))
-    minimum = timedelta(minutes=min_minutes)
+    minimum = min_minutes * 60
     result: list[FreeSlot] = []
     for room in rooms:
         hours = opening_hours_map(room)
@@ -55,20 +57,24 @@ def free_slots(
         while day <= last:
             opening = hours.get(day.weekday())
             if opening is not None and day not in closed:
-                cursor = datetime.combine(day, opening[0], tzinfo=WARSAW)
-                closes = datetime.combine(day, opening[1], tzinfo=WARSAW)
+                cursor = int(datetime.combine(day, opening[0], tzinfo=WARSAW).timestamp())
+                closes = int(datetime.combine(day, opening[1], tzinfo=WARSAW).timestamp())
                 while index < len(taken) and taken[index][1] <= cursor:
                     index += 1
                 scan = index
                 while scan < len(taken) and taken[scan][0] < closes:
                     if taken[scan][0] - cursor >= minimum:
-                        result.append(FreeSlot(room.pk, cursor, taken[scan][0]))
+                        result.append(FreeSlot(room.pk, _moment(cursor), _moment(taken[scan][0])))
                     cursor = max(cursor, taken[scan][1])
                     scan += 1
                 if closes - cursor >= minimum:
-                    result.append(FreeSlot(room.pk, cursor, closes))
+                    result.append(FreeSlot(room.pk, _moment(cursor), _moment(closes)))
             day += timedelta(days=1)
     return result
+
+
+def _moment(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=WARSAW)
 
 
 @dataclass

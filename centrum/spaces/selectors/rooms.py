@@ -83,28 +83,35 @@ def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvail
     start, end = day_bounds(first, days)
     hours = opening_hours_map(room)
     closed = closed_days(room.centre, first, first + timedelta(days=days - 1))
-    rows = Booking.objects.filter(
+    by_day: dict[date, list[BusySlot]] = {}
+    for s, e, kind in Booking.objects.filter(
         room=room, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
-    ).values_list("starts_at", "ends_at", "kind")
+    ).values_list("starts_at", "ends_at", "kind"):
+        # Each booking goes to the days it touches (one, or a few for a block or a let): one pass.
+        day = max(local(s).date(), first)
+        while day < first + timedelta(days=days):
+            day_start, day_end = day_bounds(day, 1)
+            if s >= day_end:
+                break
+            by_day.setdefault(day, []).append(
+                BusySlot(
+                    starts_at=max(s, day_start),
+                    ends_at=min(e, day_end),
+                    is_block=kind in (BookingKind.BLOCK, BookingKind.LET),
+                )
+            )
+            if e <= day_end:
+                break
+            day += timedelta(days=1)
     result = []
     for offset in range(days):
         day = first + timedelta(days=offset)
-        day_start, day_end = day_bounds(day, 1)
-        busy = [
-            BusySlot(
-                starts_at=max(s, day_start),
-                ends_at=min(e, day_end),
-                is_block=k in (BookingKind.BLOCK, BookingKind.LET),
-            )
-            for s, e, k in rows
-            if s < day_end and e > day_start
-        ]
         result.append(
             DayAvailability(
                 day=day,
                 opening=hours.get(day.weekday()),
                 closed_reason=closed.get(day),
-                busy=sorted(busy, key=lambda b: b.starts_at),
+                busy=sorted(by_day.get(day, []), key=lambda b: b.starts_at),
             )
         )
     return result

@@ -17,6 +17,7 @@ from ..forms import FreeSlotForm
 from ..permissions import can_book_room, can_manage_rooms
 from ..selectors import (
     feed_bookings_for_room,
+    free_rooms,
     free_slot_search,
     room_get,
     room_list,
@@ -86,8 +87,21 @@ def free_slots_view(request: HttpRequest) -> HttpResponse:
     if data is None:
         data = {"first": today.isoformat(), "last": (today + timedelta(days=13)).isoformat(), "minutes": "60"}
     form = FreeSlotForm(data, today=today)
-    results = None
-    if form.is_valid():
+    results = every_day = None
+    if form.is_valid() and form.every_day:
+        query = form.cleaned_data
+        every_day = free_rooms(
+            centre=request.centre,
+            first=query["first"],
+            last=query["last"],
+            starts=query["starts"],
+            ends=query["ends"],
+            min_capacity=query["capacity"],
+            features=query["features"],
+            for_staff=can_manage_rooms(request.user, request.centre),
+            settings=request.centre_settings,
+        )
+    elif form.is_valid():
         query = form.cleaned_data
         results = free_slot_search(
             centre=request.centre,
@@ -105,6 +119,7 @@ def free_slots_view(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "results": results,
+            "every_day": every_day,
             "minutes": form.cleaned_data.get("minutes") if results is not None else None,
         },
     )
