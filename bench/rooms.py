@@ -30,9 +30,11 @@ bench/results/rooms.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -52,8 +54,9 @@ from django.db import connection, transaction  # noqa: E402
 from centrum.core.calendar import WARSAW, is_public_holiday, warsaw_today  # noqa: E402
 from centrum.core.models import Centre, CentreHost  # noqa: E402
 from centrum.core.scopes import platform_scope  # noqa: E402
+from centrum.spaces.availability import local  # noqa: E402
 from centrum.spaces.choices import BLOCKING_STATUSES, BookingKind  # noqa: E402
-from centrum.spaces.models import Room, RoomOpeningHours  # noqa: E402
+from centrum.spaces.models import Booking, Room, RoomOpeningHours  # noqa: E402
 from centrum.spaces.selectors import free_rooms, free_slot_search, free_slots, room_public_week  # noqa: E402
 
 RESULT = ROOT / "bench" / "results" / "rooms.md"
@@ -286,8 +289,68 @@ def peer_create(room, actor, starts):
 
 def timed(fn, *args) -> tuple[float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
-    fn(*args)
+    result = fn(*args)
+    if isinstance(result, Measured):  # the peer times itself, in its own process
+        return result.wall, result.cpu
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+# --- The peer: Indico 3.2.9 in its own interpreter (bench/peer_indico.py), when it is installed -----------
+
+
+class Measured:
+    def __init__(self, reply: dict):
+        self.wall, self.cpu, self.answer = reply["wall"], reply["cpu"], reply["answer"]
+
+
+class Indico:
+    def __init__(self, python: str):
+        self.process = subprocess.Popen(
+            [python, str(ROOT / "bench" / "peer_indico.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        )
+
+    def send(self, request: dict) -> dict:
+        self.process.stdin.write(json.dumps(request, default=str) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit("the Indico peer stopped; see its output above")
+        return json.loads(line)
+
+    def load(self) -> None:
+        """Copy every benchmark centre's rooms and bookings into Indico, in Warsaw wall-clock time."""
+        data = {}
+        for rooms_count, kind, _n in VARIANTS:
+            centre = Centre.objects.get(slug=f"{PREFIX}{rooms_count}-{kind}")
+            rooms = list(Room.objects.filter(centre=centre).order_by("position"))
+            index = {room.pk: n for n, room in enumerate(rooms)}
+            bookings = [
+                [
+                    index[room_id],
+                    local(s).replace(tzinfo=None).isoformat(),
+                    local(e).replace(tzinfo=None).isoformat(),
+                    status,
+                ]
+                for room_id, s, e, status in Booking.objects.filter(centre=centre).values_list(
+                    "room_id", "starts_at", "ends_at", "status"
+                )
+            ]
+            data[centre.slug] = {
+                "rooms": [[room.name, room.capacity] for room in rooms],
+                "bookings": bookings,
+            }
+        self.send({"load": data})
+
+    def ask(self, *question) -> Measured:
+        return Measured(self.send({"ask": list(question)}))
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
 
 
 def next_week(today: date) -> list[date]:
@@ -312,6 +375,9 @@ def main() -> None:
         )
         week = next_week(warsaw_today())
         starts, ends = clock(10), clock(12)
+        indico = Indico(os.environ["BENCH_INDICO_PYTHON"]) if os.environ.get("BENCH_INDICO_PYTHON") else None
+        if indico:
+            indico.load()
         cases = []  # (label, question, {answer: (fn, args)})
         for rooms_count, kind, _per_year in VARIANTS:
             centre = Centre.objects.get(slug=f"{PREFIX}{rooms_count}-{kind}")
@@ -327,6 +393,9 @@ def main() -> None:
                         "centrum": (centrum_free, (centre, week[:1], starts, ends)),
                         "walk": (walk_free, (centre, week[:1], starts, ends)),
                         "peer-sql": (peer_free, (centre, week[:1], starts, ends)),
+                        **_peer(
+                            indico, "free", centre.slug, [d.isoformat() for d in week[:1]], "10:00", "12:00"
+                        ),
                     },
                 )
             )
@@ -338,6 +407,7 @@ def main() -> None:
                         "centrum": (centrum_free, (centre, week, starts, ends)),
                         "walk": (walk_free, (centre, week, starts, ends)),
                         "peer-sql": (peer_free, (centre, week, starts, ends)),
+                        **_peer(indico, "free", centre.slug, [d.isoformat() for d in week], "10:00", "12:00"),
                     },
                 )
             )
@@ -348,6 +418,7 @@ def main() -> None:
                     {
                         "centrum": (centrum_week, (room, week[0])),
                         "peer-sql": (peer_week, (room, week[0])),
+                        **_peer(indico, "availability", centre.slug, week[0].isoformat(), 28),
                     },
                 )
             )
@@ -369,13 +440,14 @@ def main() -> None:
                     {
                         "centrum": (centrum_create, (room, actor, gap.starts_at)),
                         "peer-sql": (peer_create, (room, actor, gap.starts_at)),
+                        **_peer(indico, "create", centre.slug, local(gap.starts_at).isoformat(), 30),
                     },
                 )
             )
         # Same answers, or the comparison means nothing.
         for label, question, answers in cases:
             if question.startswith(("1.", "2.")):
-                results = {name: fn(*a) for name, (fn, a) in answers.items()}
+                results = {name: _room_names(fn(*a)) for name, (fn, a) in answers.items()}
                 if len({tuple(sorted(v)) for v in results.values()}) != 1:
                     raise SystemExit(f"answers differ for {label} / {question}: {results}")
         for _label, _question, answers in cases:  # warm up
@@ -398,7 +470,19 @@ def main() -> None:
                 [PREFIX + "%"],
             )
             sizes = cursor.fetchall()
+    if indico:
+        indico.close()
     write(samples, cases, version, sizes, args.rounds)
+
+
+def _peer(indico, *question) -> dict:
+    return {"indico": (indico.ask, question)} if indico else {}
+
+
+def _room_names(answer) -> list[str]:
+    if isinstance(answer, Measured):
+        return sorted(answer.answer)
+    return sorted(Room.objects.filter(pk__in=answer).values_list("name", flat=True))
 
 
 def p(values: list[float], q: float) -> float:
@@ -408,7 +492,7 @@ def p(values: list[float], q: float) -> float:
 
 def write(samples, cases, version, sizes, rounds) -> None:
     lines = [
-        "# Rooms: the four questions at 3 and 50 rooms, sparse and busy",
+        "# Rooms: the room questions at 3 and 50 rooms, sparse and busy, beside the peer",
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `uv run python bench/rooms.py --rounds {rounds}` "
         f"on PostgreSQL {version}, in-process, one run: every answer of a question is timed in every round, "
@@ -419,22 +503,31 @@ def write(samples, cases, version, sizes, rounds) -> None:
         + " (a year around today; "
         "the busy 50-room centre's first room has ~10,000 a year).",
         "",
-        "`centrum` is the product's call; `walk` the rooms × days walk it replaced; `peer-sql` the peer's "
-        "(Indico 3.2.9 `Room.filter_available`) query alone, raw — a floor under the peer's time, not the peer.",
+        "`centrum` is the product's call; `walk` the rooms × days walk it replaced; `indico` Indico 3.2.9's own "
+        "functions (`search_for_rooms`, `get_room_details_availability`, `Reservation.create_from_data`) on a copy "
+        "of the same rooms and bookings, timed inside its own process (bench/peer_indico.py; present only when "
+        "`BENCH_INDICO_PYTHON` points at an Indico installation); `peer-sql` Indico's `Room.filter_available` query "
+        "alone, raw — a floor under any ORM's time.",
         "",
-        "| centre | question | answer | p50 ms | p95 ms | CPU ms (p50) | p50 / peer-sql |",
-        "|---|---|---|---:|---:|---:|---:|",
+        "| centre | question | answer | p50 ms | p95 ms | CPU ms (p50) | p50 / indico | p50 / peer-sql |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
+
+    def ratio(walls, reference):
+        return f"{statistics.median(walls) / reference:.2f}×" if reference else "–"
+
     for label, question, answers in cases:
-        peer_samples = samples.get((label, question, "peer-sql"))
-        peer = statistics.median(w for w, _c in peer_samples) if peer_samples else None
+        medians = {}
+        for peer in ("indico", "peer-sql"):
+            peer_samples = samples.get((label, question, peer))
+            medians[peer] = statistics.median(w for w, _c in peer_samples) if peer_samples else None
         for name in answers:
             walls = [w for w, _c in samples[(label, question, name)]]
             cpus = [c for _w, c in samples[(label, question, name)]]
             lines.append(
                 f"| {label} | {question} | {name} | {statistics.median(walls):.2f} | {p(walls, 0.95):.2f} | "
-                f"{statistics.median(cpus):.2f} | "
-                + (f"{statistics.median(walls) / peer:.2f}× |" if peer else "– |")
+                f"{statistics.median(cpus):.2f} | {ratio(walls, medians['indico'])} | "
+                f"{ratio(walls, medians['peer-sql'])} |"
             )
     lines.append("")
     RESULT.parent.mkdir(parents=True, exist_ok=True)
