@@ -123,6 +123,14 @@ class Organisation(CentreScopedModel):
     # Lower-case name, short name and city without diacritics, kept by the services for search.
     search_text = models.CharField(max_length=500, blank=True, editable=False)
 
+    # Keys of audit entries that are not fields (a KRS refresh), for `centrum.core.audit_display`.
+    audit_labels = {
+        "changed": _("zmienione pola"),
+        "as_of": _("stan w KRS na dzień"),
+        "register": _("rejestr KRS"),
+        "is_liquidated": _("w likwidacji według KRS"),
+    }
+
     class Meta:
         verbose_name = _("organizacja")
         verbose_name_plural = _("organizacje")
