@@ -79,6 +79,10 @@ def format_value(
             return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("tak") if value else _("nie")
+    if isinstance(value, datetime):
+        return display_moment(value)
+    if isinstance(value, date):
+        return display_date(value)
     if isinstance(value, str):
         return _format_text(value)
     return str(value)

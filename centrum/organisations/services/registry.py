@@ -184,6 +184,11 @@ def organisation_create(
     _apply_rules(org, data)
     if actor is not None and getattr(actor, "is_authenticated", False):
         org.submitted_by = actor
+    if status == OrganisationStatus.PENDING and org.krs:
+        # The person read the extract while registering (kept in the cache): staff see its liquidation too.
+        from .krs import krs_register_status_cached  # krs.py builds on this module
+
+        org.krs_register_status = krs_register_status_cached(org.krs)
     if status == OrganisationStatus.ACTIVE:
         org.verified_at = timezone.now()
         org.verified_by = actor if getattr(actor, "is_authenticated", False) else None
