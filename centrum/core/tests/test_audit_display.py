@@ -80,3 +80,10 @@ def test_audit_log_page_shows_action_labels_and_readable_changes(
         assert '<option value="centre.updated">Zmieniono dane centrum</option>' in body
     else:
         assert "Centre details changed" in body and "<strong>Active</strong>: yes → no" in body
+
+
+def test_messages_name_dates_as_pages_show_them(staff_client):
+    response = staff_client.post(
+        "/panel/centrum/dni-zamkniete/", {"date": "2030-07-01", "reason": "Remont"}, follow=True
+    )
+    assert "Dodano dzień zamknięcia 1 lipca 2030." in response.content.decode()
