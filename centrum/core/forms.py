@@ -5,11 +5,13 @@ from django.db import models
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .audit import action_label
 from .centre_settings import REGISTRY
 from .exceptions import ApplicationError
 from .models import Centre
 from .registry import MODULES
 from .services import CENTRE_FIELDS, PROFILE_TEXT_FIELDS, hosts_parse, logo_validate
+from .text import polish_sort_key
 from .uploads import image_validate
 
 WEEKDAYS = [
@@ -124,7 +126,8 @@ class AuditFilterForm(forms.Form):
         self.fields["content_type"].choices = [("", _("wszystkie"))] + [
             (ct.pk, content_type_label(ct)) for ct in content_types
         ]
-        self.fields["action"].choices = [("", _("wszystkie"))] + [(a, a) for a in actions]
+        labelled = sorted(((a, action_label(a)) for a in actions), key=lambda c: polish_sort_key(c[1]))
+        self.fields["action"].choices = [("", _("wszystkie"))] + labelled
 
     def clean(self):
         data = super().clean()

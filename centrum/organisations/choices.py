@@ -36,5 +36,12 @@ class OrganisationStatus(models.TextChoices):
     REMOVED = "removed", _("usunięta z rejestru")
 
 
+class KrsRegisterStatus(models.TextChoices):
+    """What the last KRS extract read says about the entity itself (kept when the extract is read)."""
+
+    LIQUIDATION = "liquidation", _("w likwidacji")
+    REMOVED = "removed", _("wykreślona z KRS")
+
+
 # Transitions between these states are declared in workflows.py.
 PUBLIC_STATUSES = (OrganisationStatus.ACTIVE, OrganisationStatus.SUSPENDED)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from centrum.core.models import CentreScopedModel
 
 from .catalogue import area_label
-from .choices import LegalForm, OrganisationStatus, RegistryKind
+from .choices import KrsRegisterStatus, LegalForm, OrganisationStatus, RegistryKind
 from .identifiers import validate_iban, validate_krs, validate_nip, validate_regon
 
 postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Kod pocztowy w formacie 00-000."))
@@ -120,8 +120,20 @@ class Organisation(CentreScopedModel):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     krs_checked_at = models.DateTimeField(_("dane z KRS z dnia"), null=True, blank=True)
+    # Liquidation or removal shown by the last extract read (registration, refresh): flagged to staff.
+    krs_register_status = models.CharField(
+        _("stan w KRS"), max_length=12, choices=KrsRegisterStatus.choices, blank=True, default=""
+    )
     # Lower-case name, short name and city without diacritics, kept by the services for search.
     search_text = models.CharField(max_length=500, blank=True, editable=False)
+
+    # Keys of audit entries that are not fields (a KRS refresh), for `centrum.core.audit_display`.
+    audit_labels = {
+        "changed": _("zmienione pola"),
+        "as_of": _("stan w KRS na dzień"),
+        "register": _("rejestr KRS"),
+        "is_liquidated": _("w likwidacji według KRS"),
+    }
 
     class Meta:
         verbose_name = _("organizacja")

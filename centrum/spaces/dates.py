@@ -10,6 +10,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from centrum.core.audit_display import display_date
 from centrum.core.calendar import warsaw_today
 
 YEARS_BACK = 1
@@ -31,8 +32,8 @@ def allowed_range(today: date | None = None) -> tuple[date, date]:
 def out_of_range_message(today: date | None = None) -> str:
     first, last = allowed_range(today)
     return _("Podaj datę od %(first)s do %(last)s.") % {
-        "first": first.strftime("%d.%m.%Y"),
-        "last": last.strftime("%d.%m.%Y"),
+        "first": display_date(first),
+        "last": display_date(last),
     }
 
 

@@ -7,11 +7,11 @@ Bookings of a series change occurrence by occurrence through the engine; the ser
 from dataclasses import replace
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from centrum.core.audit import audit_log
+from centrum.core.audit_display import display_date
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.workflow import ACTOR, NOW, REASON, Step, Transition, Workflow, register
@@ -298,7 +298,7 @@ def _handover_day(step: Step) -> None:
                 "Sprzęt z tego wypożyczenia można wydać najwcześniej %(date)s – w pierwszym dniu wypożyczenia. "
                 "Do tego dnia może z niego korzystać ktoś inny."
             )
-            % {"date": date_format(loan.starts_on, "DATE_FORMAT")}
+            % {"date": display_date(loan.starts_on)}
         )
 
 
@@ -407,7 +407,10 @@ def _let_end_within_term(step: Step) -> None:
     if let.ends_on < let.starts_on or let.ends_on > step.audit_old.get("ends_on", let.ends_on):
         raise ApplicationError(
             _("Data końca musi mieścić się w okresie najmu (%(start)s – %(end)s).")
-            % {"start": let.starts_on, "end": step.audit_old.get("ends_on", let.ends_on)},
+            % {
+                "start": display_date(let.starts_on),
+                "end": display_date(step.audit_old.get("ends_on", let.ends_on)),
+            },
             field="ends_on",
         )
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.dates import WEEKDAYS
 
 from ..audit import action_label as _action_label
+from ..audit_display import audit_rows as _audit_rows
 
 register = template.Library()
 
@@ -16,11 +17,10 @@ def weekday_name(value) -> str:
 
 
 @register.filter
-def audit_changes(entry) -> list[tuple[str, object, object]]:
-    """(field, before, after) rows of an audit entry, in the order the fields were recorded."""
-    old, new = entry.old_state or {}, entry.new_state or {}
-    keys = list(new) + [k for k in old if k not in new]
-    return [(key, old.get(key), new.get(key)) for key in keys]
+def audit_rows(entries) -> list:
+    """`{% for entry, rows in entries|audit_rows %}`: each entry with its (label, before, after) rows as people
+    read them (`centrum.core.audit_display`), related objects loaded once for the whole list."""
+    return _audit_rows(entries)
 
 
 @register.filter

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..audit_display import display_date
 from ..calendar import warsaw_today
 from ..centre_settings import centre_settings_values
 from ..exceptions import ApplicationError
@@ -189,7 +190,7 @@ def centre_closed_days(request: HttpRequest) -> HttpResponse:
             add_application_error(form, error)
         else:
             messages.success(
-                request, _("Dodano dzień zamknięcia %(date)s.") % {"date": closed.date.strftime("%d.%m.%Y")}
+                request, _("Dodano dzień zamknięcia %(date)s.") % {"date": display_date(closed.date)}
             )
             return redirect("core:centre_closed_days")
     show_past = request.GET.get("archiwum") == "1"

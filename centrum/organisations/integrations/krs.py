@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from centrum.core.text import fold
 
-from ..choices import LegalForm, RegistryKind
+from ..choices import KrsRegisterStatus, LegalForm, RegistryKind
 from ..identifiers import clean_krs, clean_nip, clean_regon
 
 logger = logging.getLogger(__name__)
@@ -74,6 +74,8 @@ class KrsLookupResult:
     fetched_at: datetime | None = None
     from_cache: bool = False
     is_stale: bool = False
+    # KrsRegisterStatus: "" (registered), "liquidation" (liquidation or dissolution), "removed" (struck off).
+    register_status: str = ""
 
 
 def parse_extract(payload: dict[str, Any], *, register: str = "S") -> KrsLookupResult:
@@ -159,13 +161,24 @@ def _result(payload: dict[str, Any], register: str) -> KrsLookupResult:
         "registered_on": _date(header.get("dataRejestracjiWKRS")),
     }
     data["registry_number"] = data["krs"]
+    register_status = _register_status(header, liquidation)
     return KrsLookupResult(
         data=data,
-        is_liquidated=bool(liquidation.get("likwidacja") or liquidation.get("rozwiazanieUniewaznienie")),
+        is_liquidated=bool(register_status),
+        register_status=register_status,
         as_of=_date(header.get("stanZDnia")),
         register=register,
         raw=payload,
     )
+
+
+def _register_status(header: dict[str, Any], section6: dict[str, Any]) -> str:
+    """Struck off (a deletion date in the header, "dataWykreslenia…"), in liquidation or dissolved (section 6)."""
+    if any(key.startswith("dataWykreslenia") and value for key, value in header.items()):
+        return KrsRegisterStatus.REMOVED
+    if section6.get("likwidacja") or section6.get("rozwiazanieUniewaznienie"):
+        return KrsRegisterStatus.LIQUIDATION
+    return ""
 
 
 def _squash(text: str) -> str:

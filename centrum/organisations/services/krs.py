@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
+from centrum.core.audit_display import display_date
 from centrum.core.exceptions import ApplicationError
 from centrum.core.text import fold
 
@@ -53,6 +54,15 @@ class KrsRefresh:
     changed_fields: list[str]
 
 
+@dataclass(frozen=True)
+class KrsRefreshPreview:
+    """What a refresh would change: {field: value in KRS} where KRS says something different."""
+
+    organisation: Organisation
+    lookup: KrsLookupResult
+    changes: dict
+
+
 def krs_lookup(krs: str) -> KrsLookupResult:
     """The current KRS extract of `krs` (any common spelling: "206867", "0000206867", "KRS 0000 206 867").
 
@@ -89,21 +99,43 @@ def _from_cache(cached: KrsExtract, *, is_stale: bool = False) -> KrsLookupResul
     return replace(result, fetched_at=cached.fetched_at, from_cache=True, is_stale=is_stale)
 
 
+def krs_register_status_cached(krs: str) -> str:
+    """Liquidation or removal according to the kept extract of `krs` (read at registration); "" if none."""
+    cached = _cached_extract(krs) if krs else None
+    if cached is None:
+        return ""
+    return parse_extract(cached.payload, register=cached.register).register_status
+
+
+def organisation_krs_preview(*, organisation: Organisation, actor) -> KrsRefreshPreview:
+    """What refreshing from KRS would change, for staff to see before they confirm; nothing is written
+    but the extract cache."""
+    lookup = _lookup_for_refresh(organisation=organisation, actor=actor)
+    return KrsRefreshPreview(
+        organisation=organisation, lookup=lookup, changes=_changes_from(organisation, lookup.data)
+    )
+
+
 def organisation_refresh_from_krs(*, organisation: Organisation, actor) -> KrsRefresh:
     """Copy name, form, identifiers, address, OPP status and registration date from KRS; audited.
 
     The register is asked before the transaction opens, so no row is locked while it answers. A liquidation
-    shown in KRS is reported to staff, not acted on: suspending or removing needs a person's reason.
+    shown in KRS is stored as a flag staff see (queue, organisation page), not acted on: suspending or
+    removing needs a person's reason.
     """
+    lookup = _lookup_for_refresh(organisation=organisation, actor=actor)
+    return _apply(organisation=organisation, actor=actor, lookup=lookup)
+
+
+def _lookup_for_refresh(*, organisation: Organisation, actor) -> KrsLookupResult:
     if not can_change_organisation_status(actor, organisation):
         raise ApplicationError(_("Tylko pracownik centrum może odświeżać dane organizacji z KRS."))
     if not organisation.krs:
         raise ApplicationError(_("Organizacja nie ma numeru KRS – nie ma czego sprawdzić."), field="krs")
     try:
-        lookup = krs_lookup(organisation.krs)
+        return krs_lookup(organisation.krs)
     except KrsError as exc:
         raise ApplicationError(exc.message, field="krs")
-    return _apply(organisation=organisation, actor=actor, lookup=lookup)
 
 
 @transaction.atomic
@@ -111,7 +143,7 @@ def _apply(*, organisation: Organisation, actor, lookup: KrsLookupResult) -> Krs
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     data = _changes_from(organisation, lookup.data)
     reason = _("Dane z KRS według stanu na dzień %(date)s.") % {
-        "date": formats.date_format(lookup.as_of, "d.m.Y") if lookup.as_of else "?"
+        "date": display_date(lookup.as_of) if lookup.as_of else "?"
     }
     if lookup.is_stale:
         reason += " " + _("Rejestr był niedostępny – użyto zapisanej wcześniej kopii odpisu.")
@@ -119,19 +151,24 @@ def _apply(*, organisation: Organisation, actor, lookup: KrsLookupResult) -> Krs
     if data:
         org = organisation_update(organisation=organisation, actor=actor, data=data, reason=reason)
     checked_at = lookup.fetched_at or timezone.now()
-    previous_check = organisation.krs_checked_at
-    Organisation.objects.filter(pk=org.pk).update(krs_checked_at=checked_at)
-    org.krs_checked_at = checked_at
+    previous = {
+        "krs_checked_at": organisation.krs_checked_at,
+        "krs_register_status": organisation.krs_register_status,
+    }
+    Organisation.objects.filter(pk=org.pk).update(
+        krs_checked_at=checked_at, krs_register_status=lookup.register_status
+    )
+    org.krs_checked_at, org.krs_register_status = checked_at, lookup.register_status
     audit_log(
         actor=actor,
         obj=org,
         action="organisation.krs_refreshed",
-        old={"krs_checked_at": previous_check},
+        old=previous,
         new={
             "krs_checked_at": checked_at,
+            "krs_register_status": lookup.register_status,
             "as_of": lookup.as_of,
             "register": lookup.register,
-            "is_liquidated": lookup.is_liquidated,
             "changed": sorted(data),
         },
         reason=reason,

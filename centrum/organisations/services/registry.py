@@ -13,10 +13,11 @@ from centrum.core.audit import audit_log, changes, snapshot
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
+from centrum.core.permissions import is_centre_staff
 from centrum.core.text import fold
 from centrum.core.workflow import workflow_apply
 
-from ..choices import KRS_REGISTRY_KINDS, OrganisationStatus
+from ..choices import KRS_REGISTRY_KINDS, PUBLIC_STATUSES, OrganisationStatus
 from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import ActivityArea, Organisation
 from ..permissions import can_edit_organisation, can_register_organisation
@@ -94,7 +95,9 @@ def organisation_find_duplicates(
     ]
 
 
-def _raise_if_duplicate(*, centre: Centre, data: dict[str, Any], exclude_pk: int | None = None) -> None:
+def _raise_if_duplicate(
+    *, centre: Centre, data: dict[str, Any], actor=None, exclude_pk: int | None = None
+) -> None:
     duplicates = organisation_find_duplicates(
         centre=centre,
         krs=data.get("krs", ""),
@@ -102,14 +105,28 @@ def _raise_if_duplicate(*, centre: Centre, data: dict[str, Any], exclude_pk: int
         regon=data.get("regon", ""),
         exclude_pk=exclude_pk,
     )
-    if duplicates:
-        field, org = duplicates[0]
-        raise ApplicationError(
-            _("Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”.")
-            % {"label": _IDENTIFIER_LABELS[field], "name": org.name},
-            field=field,
-            extra={"duplicate_id": org.pk},
-        )
+    if not duplicates:
+        return
+    field, org = duplicates[0]
+    label = _IDENTIFIER_LABELS[field]
+    if org.status not in PUBLIC_STATUSES and not is_centre_staff(actor, centre):
+        # An organisation not in the public directory is named only to staff: anyone signed in may try numbers.
+        if org.status == OrganisationStatus.PENDING:
+            message = _(
+                "Organizacja o tym numerze %(label)s jest już zgłoszona w centrum i czeka na weryfikację."
+            )
+        else:
+            message = _(
+                "Organizacja o tym numerze %(label)s jest już w rejestrze centrum. "
+                "Skontaktuj się z pracownikami centrum."
+            )
+        raise ApplicationError(message % {"label": label}, field=field)
+    raise ApplicationError(
+        _("Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”.")
+        % {"label": label, "name": org.name},
+        field=field,
+        extra={"duplicate_id": org.pk},
+    )
 
 
 def organisation_search_text(org: Organisation) -> str:
@@ -156,18 +173,22 @@ def organisation_create(
     reason: str = "",
 ) -> Organisation:
     """Register an organisation. A person's registration waits for staff; staff and imports may create active ones."""
-    from centrum.core.permissions import is_centre_staff
 
     if status != OrganisationStatus.PENDING and actor is not None and not is_centre_staff(actor, centre):
         raise ApplicationError(_("Tylko pracownik centrum może dodać organizację bez weryfikacji."))
     if actor is not None and not can_register_organisation(actor, centre):
         raise ApplicationError(_("Zaloguj się, aby zgłosić organizację."))
     data = normalise_identifiers({k: v for k, v in data.items() if k in EDITABLE_FIELDS})
-    _raise_if_duplicate(centre=centre, data=data)
+    _raise_if_duplicate(centre=centre, data=data, actor=actor)
     org = Organisation(centre=centre, status=status, status_changed_at=timezone.now(), **data)
     _apply_rules(org, data)
     if actor is not None and getattr(actor, "is_authenticated", False):
         org.submitted_by = actor
+    if status == OrganisationStatus.PENDING and org.krs:
+        # The person read the extract while registering (kept in the cache): staff see its liquidation too.
+        from .krs import krs_register_status_cached  # krs.py builds on this module
+
+        org.krs_register_status = krs_register_status_cached(org.krs)
     if status == OrganisationStatus.ACTIVE:
         org.verified_at = timezone.now()
         org.verified_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -202,7 +223,7 @@ def organisation_update(
     before = snapshot(org, AUDITED_FIELDS)
     before_areas = sorted(org.areas.values_list("code", flat=True))
     data = normalise_identifiers({k: v for k, v in data.items() if k in EDITABLE_FIELDS})
-    _raise_if_duplicate(centre=org.centre, data=data, exclude_pk=org.pk)
+    _raise_if_duplicate(centre=org.centre, data=data, actor=actor, exclude_pk=org.pk)
     for field, value in data.items():
         setattr(org, field, value)
     _apply_rules(org, data)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import AuditEntry
-from centrum.organisations.choices import LegalForm
+from centrum.organisations.choices import KrsRegisterStatus, LegalForm, OrganisationStatus
 from centrum.organisations.models import KrsExtract
 from centrum.organisations.services.krs import organisation_refresh_from_krs
 from centrum.organisations.tests.factories import OrganisationFactory
@@ -44,9 +44,9 @@ def test_refresh_copies_register_data_and_is_audited(fake_krs, biegomania, staff
     assert org.email == "biegi@example.org" and org.krs_checked_at is not None
     assert refresh.changed_fields == ["legal_form", "nip", "postal_code", "registered_on", "regon", "street"]
     updated = AuditEntry.objects.get(action="organisation.updated", object_id=str(org.pk))
-    assert updated.new_state["nip"] == "7931625160" and "29.01.2025" in updated.reason
+    assert updated.new_state["nip"] == "7931625160" and "29 stycznia 2025" in updated.reason
     checked = AuditEntry.objects.get(action="organisation.krs_refreshed", object_id=str(org.pk))
-    assert checked.actor == staff_user and checked.new_state["is_liquidated"] is False
+    assert checked.actor == staff_user and checked.new_state["krs_register_status"] == ""
 
 
 def test_nothing_to_change_still_records_the_check(fake_krs, biegomania, staff_user):
@@ -90,10 +90,10 @@ def test_view_refreshes_and_reports_liquidation(fake_krs, centre, staff_client):
     response = staff_client.post(url, {"next": "/organizacje/"}, follow=True)
     assert response.redirect_chain[-1][0] == "/organizacje/"
     text = response.content.decode()
-    assert "Zaktualizowano dane z KRS (stan na 13.02.2025)" in text
-    assert "w likwidacji" in text
+    assert "Zaktualizowano dane z KRS (stan na 13 lutego 2025)" in text
+    assert "Według KRS organizacja jest w likwidacji" in text
     org.refresh_from_db()
-    assert org.nip == "8181722007"
+    assert org.nip == "8181722007" and org.krs_register_status == KrsRegisterStatus.LIQUIDATION
 
 
 @pytest.mark.dates
@@ -122,7 +122,99 @@ def test_view_permissions(anon, client_for, centre, other_centre, official_user,
     response = anon.post(url)
     assert response.status_code == 302 and "/konto/" in response.url
     assert client_for(centre, official_user).post(url).status_code == 403
-    assert staff_client.get(url).status_code == 405
+    assert client_for(centre, official_user).get(url).status_code == 403
+    assert staff_client.put(url).status_code == 405
     foreign = OrganisationFactory(centre=other_centre, krs="0000466506", nip="")
     url = reverse("organisations:organisation_krs_refresh", args=[foreign.pk])
     assert staff_client.post(url).status_code == 404
+
+
+def test_staff_page_has_the_button_and_the_diff_page_changes_nothing(
+    fake_krs, centre, staff_client, biegomania
+):
+    detail = staff_client.get(reverse("organisations:detail", args=[biegomania.pk])).content.decode()
+    url = reverse("organisations:organisation_krs_refresh", args=[biegomania.pk])
+    assert f'href="{url}"' in detail and "Odśwież z KRS" in detail
+    response = staff_client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    # Field label, the centre's value, the register's value, as people read them.
+    assert '<th scope="row">NIP</th><td>—</td><td>7931625160</td>' in body
+    assert '<th scope="row">Data rejestracji</th><td>—</td><td>21 czerwca 2013</td>' in body
+    assert '<th scope="row">Forma prawna</th><td>inna</td><td>stowarzyszenie rejestrowe</td>' in body
+    assert "29 stycznia 2025" in body and "Zastosuj zmiany z KRS" in body
+    biegomania.refresh_from_db()
+    assert biegomania.nip == "" and biegomania.krs_checked_at is None
+    assert not AuditEntry.objects.filter(object_id=str(biegomania.pk)).exists()
+    # Confirming applies it and is audited; the history names the changed fields by their labels.
+    response = staff_client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("organisations:detail", args=[biegomania.pk])
+    biegomania.refresh_from_db()
+    assert biegomania.nip == "7931625160"
+    assert AuditEntry.objects.filter(action="organisation.krs_refreshed").count() == 1
+    body = response.content.decode()
+    assert "Zmienione pola</strong>: Forma prawna, NIP, Kod pocztowy" in body
+    # Nothing left to change: the page says so.
+    body = staff_client.get(url).content.decode()
+    assert "Dane organizacji zgadzają się z KRS." in body and "Zapisz sprawdzenie w KRS" in body
+
+
+def test_diff_page_in_english(fake_krs, centre, staff_client, biegomania):
+    url = reverse("organisations:organisation_krs_refresh", args=[biegomania.pk])
+    body = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "June 21, 2013" in body and "Jan. 29, 2025" in body
+
+
+@pytest.mark.dates
+def test_diff_page_with_register_down_says_so_and_changes_nothing(krs_unreachable, centre, staff_client):
+    org = OrganisationFactory(centre=centre, krs="0000466506", nip="")
+    url = reverse("organisations:organisation_krs_refresh", args=[org.pk])
+    response = staff_client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Rejestr KRS nie odpowiada" in body and "Dane organizacji się nie zmieniły." in body
+    assert "Zastosuj zmiany" not in body
+    org.refresh_from_db()
+    assert org.nip == "" and org.krs_checked_at is None
+    assert not AuditEntry.objects.exists()
+
+
+def test_liquidation_flag_is_stored_and_reaches_staff(fake_krs, centre, client_for, staff_client, anon):
+    org = OrganisationFactory(centre=centre, krs="0000242593", nip="", status=OrganisationStatus.PENDING)
+    assert org.krs_register_status == ""
+    staff_client.post(reverse("organisations:organisation_krs_refresh", args=[org.pk]))
+    org.refresh_from_db()
+    assert org.krs_register_status == KrsRegisterStatus.LIQUIDATION
+    queue = staff_client.get(reverse("organisations:verification_queue")).content.decode()
+    assert "Według KRS organizacja jest w likwidacji." in queue
+    page = staff_client.get(reverse("organisations:detail", args=[org.pk])).content.decode()
+    assert "Według KRS organizacja jest w likwidacji." in page
+    # Once public, visitors see a discreet badge.
+    OrganisationFactory._meta.model.objects.filter(pk=org.pk).update(status=OrganisationStatus.ACTIVE)
+    public = anon.get(reverse("organisations:detail", args=[org.pk])).content.decode()
+    assert "Według KRS: w likwidacji" in public and "Rozważ zmianę" not in public
+
+
+def test_liquidation_read_at_registration_is_flagged(fake_krs, centre, client_for, plain_user, staff_client):
+    from centrum.organisations.tests.views_support import VALID_REGISTRATION
+
+    person = client_for(centre, plain_user)
+    # The person fetches the extract while registering, then sends the form.
+    person.post("/organizacje/zglos/", {**VALID_REGISTRATION, "krs": "0000242593", "krs_prefill": "1"})
+    data = {**VALID_REGISTRATION, "krs": "0000242593", "nip": "", "regon": ""}
+    assert person.post("/organizacje/zglos/", data).status_code == 302
+    org = OrganisationFactory._meta.model.objects.get(krs="0000242593")
+    assert org.krs_register_status == KrsRegisterStatus.LIQUIDATION
+    queue = staff_client.get(reverse("organisations:verification_queue")).content.decode()
+    assert "Według KRS organizacja jest w likwidacji." in queue
+
+
+def test_removal_from_the_register_is_read():
+    from centrum.organisations.integrations.krs import parse_extract
+
+    payload = recorded_payload("0000466506")
+    payload["odpis"]["naglowekA"]["dataWykresleniaZRejestruStowarzyszen"] = "01.02.2025"
+    result = parse_extract(payload)
+    assert result.register_status == KrsRegisterStatus.REMOVED and result.is_liquidated
+    assert parse_extract(recorded_payload("0000673918")).register_status == KrsRegisterStatus.LIQUIDATION
+    assert parse_extract(recorded_payload("0000466506")).register_status == ""

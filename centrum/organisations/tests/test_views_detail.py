@@ -155,3 +155,26 @@ def test_members_link_shown_only_when_accounts_provides_it(
     )
     body = client_for(centre, org_admin).get(url(organisation)).content.decode()
     assert f"/moje/organizacje/{organisation.pk}/czlonkowie/" in body
+
+
+def test_history_reads_as_people_read_it(centre, client_for, staff_user):
+    from datetime import date
+
+    org = make_org(centre=centre, is_opp=False)
+    district = District.objects.create(centre=centre, name="Śródmieście")
+    organisation_update(
+        organisation=org,
+        actor=staff_user,
+        data={"is_opp": True, "registered_on": date(2019, 3, 4), "district": district},
+    )
+    organisation_transition(organisation=org, action="suspend", actor=staff_user, reason="Brak sprawozdań")
+    client = client_for(centre, staff_user)
+    body = client.get(url(org)).content.decode()
+    assert "<strong>Status OPP</strong>: nie" in body and "<strong>Status OPP</strong>: tak" in body
+    assert "<strong>Data rejestracji</strong>: 4 marca 2019" in body
+    assert "<strong>Dzielnica</strong>: Śródmieście" in body
+    assert "<strong>Status w centrum</strong>: aktywna" in body
+    assert "<strong>Status w centrum</strong>: zawieszona" in body
+    assert "is_opp" not in body and "False" not in body
+    body = client.get(url(org), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "March 4, 2019" in body and ": yes" in body

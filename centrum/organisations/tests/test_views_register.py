@@ -162,6 +162,38 @@ def test_duplicate_identifier_is_shown_on_its_field(person_client, centre, field
     assert Organisation.objects.count() == 1
 
 
+def test_pending_duplicate_is_not_named_to_a_person(person_client, client_for, centre, staff_user):
+    pending = make_org(
+        centre=centre, name="Tajna Fundacja", krs="0000206867", status=OrganisationStatus.PENDING
+    )
+    response = post(person_client)
+    assert response.status_code == 400
+    errors = " ".join(field_errors(response, "krs"))
+    assert "już zgłoszona w centrum i czeka na weryfikację" in errors
+    body = response.content.decode()
+    assert "Tajna Fundacja" not in body and f"/organizacje/{pending.pk}/" not in body
+    # Through the API the same: no name, no id.
+    api = person_client.post(
+        "/api/v1/organisations",
+        {
+            **VALID_REGISTRATION,
+            "postal_code": "62-800",
+            "nip": "5261040828",
+            "regon": "302046830",
+            "bank_account": "",
+            "website": "https://zyrafa.example.org",
+        },
+        content_type="application/json",
+    )
+    assert api.status_code == 400, api.content
+    assert "czeka na weryfikację" in api.content.decode()
+    assert "Tajna" not in api.content.decode() and "duplicate_id" not in api.content.decode()
+    # Staff are told which organisation it is.
+    staff = post(client_for(centre, staff_user))
+    assert "Tajna Fundacja" in " ".join(field_errors(staff, "krs"))
+    assert Organisation.objects.count() == 1
+
+
 def test_same_identifiers_in_another_centre_are_fine(person_client, other_centre):
     make_org(centre=other_centre, krs="0000206867", nip="5261040828", regon="302046830")
     assert post(person_client).status_code == 302

@@ -9,17 +9,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from centrum.core.audit_display import display_date, field_label, format_value
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
 
-from ..choices import LegalForm
+from ..choices import KrsRegisterStatus, LegalForm
 from ..exporting import csv_stream, directory_filters, export_filename, export_rows, xlsx_file
 from ..forms.data import ImportUploadForm
 from ..importing import template_csv
@@ -34,7 +35,7 @@ from ..services.imports import (
     import_batch_start,
     import_limits,
 )
-from ..services.krs import organisation_refresh_from_krs
+from ..services.krs import organisation_krs_preview, organisation_refresh_from_krs
 from .uploads import upload_page
 
 PENDING_STATUSES = (ImportStatus.UPLOADED, ImportStatus.IMPORTING)
@@ -165,21 +166,44 @@ def export_xlsx(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_krs_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: what KRS says differently from the registry (nothing changes); POST: apply it (audited)."""
     organisation = organisation_get(centre=request.centre, pk=pk)
+    if request.method == "POST":
+        return _krs_refresh_apply(request, organisation)
+    context = {"organisation": organisation, "rows": [], "preview": None, "error": ""}
+    try:
+        preview = organisation_krs_preview(organisation=organisation, actor=request.user)
+    except ApplicationError as exc:
+        context["error"] = exc.message
+    else:
+        context["preview"] = preview
+        context["rows"] = [
+            (
+                field_label(Organisation, field),
+                format_value(Organisation, field, getattr(organisation, field)),
+                format_value(Organisation, field, value),
+            )
+            for field, value in preview.changes.items()
+        ]
+        context["register_status"] = _register_status_label(preview.lookup.register_status)
+    return render(request, "organisations/data/krs_refresh.html", context)
+
+
+def _krs_refresh_apply(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     try:
         refresh = organisation_refresh_from_krs(organisation=organisation, actor=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
         lookup = refresh.lookup
-        as_of = formats.date_format(lookup.as_of, "d.m.Y") if lookup.as_of else "?"
+        as_of = display_date(lookup.as_of) if lookup.as_of else "?"
         if refresh.changed_fields:
             messages.success(
                 request,
                 _("Zaktualizowano dane z KRS (stan na %(date)s): %(fields)s.")
-                % {"date": as_of, "fields": ", ".join(_field_label(f) for f in refresh.changed_fields)},
+                % {"date": as_of, "fields": format_value(Organisation, "changed", refresh.changed_fields)},
             )
         else:
             messages.success(request, _("Dane zgadzają się z KRS (stan na %(date)s).") % {"date": as_of})
@@ -187,18 +211,17 @@ def organisation_krs_refresh(request: HttpRequest, pk: int) -> HttpResponse:
             messages.warning(
                 request, _("Rejestr KRS jest niedostępny – użyto zapisanej wcześniej kopii odpisu.")
             )
-        if lookup.is_liquidated:
+        if lookup.register_status:
             messages.warning(
                 request,
-                _(
-                    "Według KRS organizacja jest w likwidacji lub została rozwiązana. Rozważ zmianę jej statusu."
-                ),
+                _("Według KRS organizacja jest %(state)s. Rozważ zmianę jej statusu.")
+                % {"state": _register_status_label(lookup.register_status)},
             )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("organisations:directory")
+        target = reverse("organisations:detail", kwargs={"pk": organisation.pk})
     return redirect(target)
 
 
-def _field_label(name: str) -> str:
-    return str(Organisation._meta.get_field(name).verbose_name)
+def _register_status_label(value: str) -> str:
+    return str(KrsRegisterStatus(value).label) if value else ""

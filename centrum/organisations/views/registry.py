@@ -10,12 +10,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from centrum.core.audit_display import display_date
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
@@ -238,7 +238,7 @@ def _krs_prefill(request: HttpRequest, form: OrganisationForm) -> OrganisationFo
     if result.as_of:
         notices.append(
             _("Pobrano dane z KRS według stanu na %(date)s. Sprawdź je i uzupełnij pozostałe pola.")
-            % {"date": date_format(result.as_of, "DATE_FORMAT")}
+            % {"date": display_date(result.as_of)}
         )
     else:
         notices.append(_("Pobrano dane z KRS. Sprawdź je i uzupełnij pozostałe pola."))

@@ -30,8 +30,9 @@ def slot_taken_message() -> str:
 
 
 def format_slot(start: datetime, end: datetime) -> str:
+    """`wt., 12 maja 2026, 17:00–19:00` in Warsaw time and the active language: messages read as pages do."""
     start_local, end_local = local(start), local(end)
-    return f"{date_format(start_local.date(), 'SHORT_DATE_FORMAT')} {start_local:%H:%M}–{end_local:%H:%M}"
+    return f"{date_format(start_local.date(), 'D, j E Y')}, {start_local:%H:%M}–{end_local:%H:%M}"
 
 
 @dataclass

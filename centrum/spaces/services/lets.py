@@ -4,10 +4,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
+from centrum.core.audit_display import display_date
 from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.workflow import workflow_apply
@@ -63,8 +63,8 @@ def let_create(
             _("%(organisation)s, %(start)s – %(end)s")
             % {
                 "organisation": let.organisation.name,
-                "start": date_format(let.starts_on, "SHORT_DATE_FORMAT"),
-                "end": date_format(let.ends_on, "SHORT_DATE_FORMAT"),
+                "start": display_date(let.starts_on),
+                "end": display_date(let.ends_on),
             }
             for let in sorted(lets.values(), key=lambda let: let.starts_on)
         )

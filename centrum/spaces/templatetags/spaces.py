@@ -6,12 +6,11 @@ from django import template
 from django.conf import settings
 from django.db.models import Model
 from django.urls import reverse
-from django.utils.formats import date_format
 
 from centrum.core.links import centre_url
 
 from ..availability import local
-from ..services.booking_checks import organisation_no_show_counts
+from ..services.booking_checks import format_slot, organisation_no_show_counts
 
 register = template.Library()
 
@@ -21,8 +20,7 @@ def slot_text(starts_at, ends_at) -> str:
     """`wt., 12 maja 2026, 17:00–19:00` in Warsaw time and the active language."""
     if not starts_at or not ends_at:
         return ""
-    start, end = local(starts_at), local(ends_at)
-    return f"{date_format(start.date(), 'D, j E Y')}, {start:%H:%M}–{end:%H:%M}"
+    return format_slot(starts_at, ends_at)
 
 
 @register.filter

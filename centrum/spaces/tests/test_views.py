@@ -563,3 +563,14 @@ def test_waiting_entry_is_withdrawn_from_the_shared_actions(client_for, centre, 
     assert client.post(url, {"state": "waiting"})["Location"] == reverse("spaces:my_bookings")
     entry.refresh_from_db()
     assert entry.status == "withdrawn"
+
+
+def test_booking_history_reads_as_people_read_it(client_for, centre, staff_user, booking):
+    from centrum.core.workflow import workflow_apply
+
+    workflow_apply(obj=booking, action="approve", actor=staff_user)
+    body = client_for(centre, staff_user).get(reverse("spaces:booking_detail", args=[booking.pk])).content
+    body = body.decode()
+    assert "<strong>Status</strong>: czeka na akceptację" in body
+    assert "<strong>Status</strong>: zatwierdzona" in body
+    assert "approved" not in body.replace('"approved"', "")

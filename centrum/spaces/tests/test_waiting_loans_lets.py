@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from centrum.core.audit_display import display_date
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import AuditEntry, CentreHost, OutboxMessage
@@ -321,7 +322,8 @@ def test_let_over_another_let_names_that_let(room, staff_user, organisation, sec
         )
     message = info.value.message
     assert second_organisation.name in message
-    assert f"{start:%d-%m-%Y} – {start + timedelta(days=30):%d-%m-%Y}" in message
+    # Dates as the pages show them (the active language's DATE_FORMAT).
+    assert f"{display_date(start)} – {display_date(start + timedelta(days=30))}" in message
     assert "00:00" not in message
     assert Booking.objects.filter(kind="let").count() == 1
 
