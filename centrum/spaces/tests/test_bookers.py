@@ -310,3 +310,63 @@ def test_an_official_gets_no_other_staff_powers(client_for, centre, room, offici
     for name in ("spaces:queue", "spaces:manage", "spaces:planner", "spaces:lets", "spaces:loan_list"):
         assert client.get(reverse(name)).status_code == 403, name
     assert client.get(reverse("spaces:booking_detail", args=[request.pk])).status_code == 404
+
+
+# --- demo data -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", ["kalisz", "myslowice", "miechow", "zory"])
+def test_demo_residents_and_officials(slug):
+    import random
+
+    from centrum.core.centre_settings import CentreSettings
+    from centrum.core.tests.factories import CentreFactory
+    from centrum.spaces import demo
+
+    from .conftest import make_organisation
+
+    centre = CentreFactory(slug=slug, host=f"{slug}.localhost")
+    CentreRoleFactory(centre=centre, user=UserFactory(email=f"staff@{slug}.demo"), role=CentreRoleKind.STAFF)
+    for name in ["Fundacja Pomocna Dłoń", "Stowarzyszenie Sąsiedzi", "Klub Abstynentów „STER”"]:
+        make_organisation(centre, name)
+    demo.seed(centre=centre, rng=random.Random(1))
+    settings = CentreSettings(centre)
+    residents = slug in {"kalisz", "myslowice"}
+    assert settings["spaces.residents_may_book"] is residents
+    assert settings["spaces.officials_book_for_centre"] is (slug in {"kalisz", "miechow"})
+    kinds = set(Booking.objects.filter(centre=centre).values_list("booker_kind", flat=True))
+    assert ({BookerKind.RESIDENT, BookerKind.GROUP} <= kinds) is residents
+
+
+# --- the API ---------------------------------------------------------------------------------------------
+
+
+def test_the_api_books_for_a_group_and_shows_the_booker(client_for, centre, open_room, plain_user):
+    import json
+
+    start, end = slot(next_open_day(), 17, 19)
+    payload = {
+        "room_id": open_room.pk,
+        "booker_kind": "group",
+        "group_name": "Klub Planszówkowy",
+        "group_responsible": "Ewa Gracz",
+        "group_contact": "ewa@example.org",
+        "starts_at": start.isoformat(),
+        "ends_at": end.isoformat(),
+        "title": "Wieczór gier",
+        "purpose": "Spotkanie grupy",
+        "attendees": 5,
+    }
+    client = client_for(centre, plain_user)
+    post = lambda: client.post(  # noqa: E731
+        "/api/v1/rooms/bookings", data=json.dumps(payload), content_type="application/json"
+    )
+    assert post().status_code == 400 and not Booking.objects.exists()  # the centre does not allow it
+    _allow_residents(centre)
+    response = post()
+    assert response.status_code == 201, response.content
+    (booking,) = response.json()
+    assert booking["booker_kind"] == "group" and booking["status"] == "pending"
+    assert "Klub Planszówkowy" in booking["booker"] and booking["organisation_id"] is None
+    mine = client.get("/api/v1/rooms/bookings").json()
+    assert [b["id"] for b in mine] == [booking["id"]]
