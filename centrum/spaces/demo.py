@@ -350,31 +350,44 @@ def _settings(centre, slug, rooms: dict[str, Room]) -> None:
 def _resident_bookings(centre, slug, room: Room, day: date, now, staff) -> None:
     """One resident's and one informal group's request (the resident: a demo account with no organisation)."""
     resident = ensure_user(f"mieszkaniec@{slug}.demo", RESIDENT_PEOPLE[slug])
-    common = {"centre": centre, "room": room, "requested_by": resident, "status_changed_at": now}
-    Booking.objects.create(
-        **common,
-        booker_kind=BookerKind.RESIDENT,
-        title="Spotkanie sąsiedzkie o zieleni na osiedlu",
-        purpose="Sąsiedzi planują wspólne nasadzenia przy blokach.",
-        attendees=min(room.capacity, 10),
-        starts_at=_at(day, 17),
-        ends_at=_at(day, 19),
-        status=BookingStatus.APPROVED,
-        decided_by=staff,
-    )
-    Booking.objects.create(
-        **common,
-        booker_kind=BookerKind.GROUP,
-        group_name="Klub Planszówkowy „Pionek”",
-        group_responsible=RESIDENT_PEOPLE[slug],
-        group_contact=f"mieszkaniec@{slug}.demo",
-        title="Wieczór gier planszowych",
-        purpose="Otwarte spotkanie grupy nieformalnej dla mieszkańców.",
-        attendees=min(room.capacity, 12),
-        starts_at=_at(day, 15),
-        ends_at=_at(day, 17),
-        status=BookingStatus.PENDING,
-    )
+    group = {
+        "group_name": "Klub Planszówkowy „Pionek”",
+        "group_responsible": RESIDENT_PEOPLE[slug],
+        "group_contact": f"mieszkaniec@{slug}.demo",
+    }
+    for kind, extra, title, purpose, hours, status in (
+        (
+            BookerKind.RESIDENT,
+            {},
+            "Spotkanie sąsiedzkie o zieleni na osiedlu",
+            "Sąsiedzi planują wspólne nasadzenia przy blokach.",
+            (17, 19),
+            BookingStatus.APPROVED,
+        ),
+        (
+            BookerKind.GROUP,
+            group,
+            "Wieczór gier planszowych",
+            "Otwarte spotkanie grupy nieformalnej dla mieszkańców.",
+            (15, 17),
+            BookingStatus.PENDING,
+        ),
+    ):
+        Booking.objects.create(
+            centre=centre,
+            room=room,
+            requested_by=resident,
+            booker_kind=kind,
+            **extra,
+            title=title,
+            purpose=purpose,
+            attendees=min(room.capacity, 10),
+            starts_at=_at(day, hours[0]),
+            ends_at=_at(day, hours[1]),
+            status=status,
+            status_changed_at=now,
+            decided_by=staff if status == BookingStatus.APPROVED else None,
+        )
 
 
 def seed(*, centre, rng: random.Random) -> None:

@@ -45,12 +45,12 @@ def open_room(centre):
     )
 
 
-def _request(room, user, booker, *, day=None, hours=(17, 19)):
+def _request(room, user, booker, *, day=None, hours=(17, 19), organisation=None):
     start, end = slot(day or next_open_day(), *hours)
     return booking_request(
         room=room,
         actor=user,
-        organisation=None,
+        organisation=organisation,
         starts_at=start,
         ends_at=end,
         title="Spotkanie sąsiadów",
@@ -115,19 +115,8 @@ def test_a_group_must_name_itself_and_the_person_responsible(centre, open_room, 
 
 def test_a_resident_may_not_book_for_an_organisation_at_once(centre, open_room, plain_user, organisation):
     _allow_residents(centre)
-    start, end = slot(next_open_day(), 17, 19)
-    with pytest.raises(ApplicationError):
-        booking_request(
-            room=open_room,
-            actor=plain_user,
-            organisation=organisation,
-            starts_at=start,
-            ends_at=end,
-            title="x",
-            purpose="y",
-            attendees=3,
-            booker=RESIDENT,
-        )
+    with pytest.raises(ApplicationError, match="w imieniu organizacji"):
+        _request(open_room, plain_user, RESIDENT, organisation=organisation)
 
 
 def test_the_database_keeps_each_kinds_fields(centre, open_room):
