@@ -359,3 +359,40 @@ def test_the_api_books_for_a_group_and_shows_the_booker(client_for, centre, open
     assert "Klub Planszówkowy" in booking["booker"] and booking["organisation_id"] is None
     mine = client.get("/api/v1/rooms/bookings").json()
     assert [b["id"] for b in mine] == [booking["id"]]
+
+
+def test_a_resident_waits_for_a_taken_slot_and_is_offered_it(centre, open_room, plain_user, staff_user):
+    from centrum.spaces.services import booking_cancel, waiting_list_join
+
+    _allow_residents(centre)
+    start, end = slot(next_open_day(), 17, 19)
+    taken = BookingFactory(room=open_room, starts_at=start, ends_at=end, status=BookingStatus.APPROVED)
+    entry = waiting_list_join(
+        room=open_room,
+        actor=plain_user,
+        organisation=None,
+        starts_at=start,
+        ends_at=end,
+        title="Spotkanie sąsiadów",
+        attendees=5,
+        booker=GROUP,
+    )
+    assert entry.organisation is None and entry.group_name == "Klub Planszówkowy"
+    with pytest.raises(ApplicationError, match="Już czekasz"):
+        waiting_list_join(
+            room=open_room,
+            actor=plain_user,
+            organisation=None,
+            starts_at=start,
+            ends_at=end,
+            title="Znowu",
+            attendees=5,
+            booker=GROUP,
+        )
+    booking_cancel(booking=taken, actor=staff_user)
+    offered = Booking.objects.get(status=BookingStatus.OFFERED)
+    assert offered.booker_kind == BookerKind.GROUP and offered.requested_by == plain_user
+    from centrum.spaces.services import offer_accept
+
+    accepted = offer_accept(booking=offered, actor=plain_user)
+    assert accepted.status == BookingStatus.PENDING  # staff still decide, whatever the room's rule
