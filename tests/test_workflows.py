@@ -227,3 +227,43 @@ def test_workflow_state_action_role(centre, staff_user, key, action, state, role
         assert getattr(type(obj).objects.get(pk=obj.pk), workflow.field) == state
         assert AuditEntry.objects.count() == entries
         assert OutboxMessage.objects.count() == mails
+
+
+# A resident's (or an informal group's) booking: the person who asked acts for it, and where the rules differ
+# from an organisation's, approval is always a person of staff's: never the system, and the requester's new
+# hours for an approved booking go back to staff (reschedule_for_approval, not reschedule).
+EXPECTED_PERSONAL_BOOKING = {
+    **EXPECTED["spaces.booking"],
+    "approve": ({"pending"}, "approved", {STAFF}),
+    "reschedule": ({"pending", "approved"}, None, {STAFF, (MEMBER, "pending")}),
+}
+
+
+def _personal_cases():
+    states = [value for value, _label in Booking._meta.get_field("status").choices]
+    for action in EXPECTED_PERSONAL_BOOKING:
+        for state in states:
+            for role in ROLES:
+                yield pytest.param(action, state, role, id=f"resident-{action}-{state}-{role}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("action", "state", "role"), list(_personal_cases()))
+def test_resident_booking_state_action_role(centre, staff_user, action, state, role):
+    world = World(centre, staff_user)
+    workflow = WORKFLOWS["spaces.booking"]
+    obj = world.booking(status=state, organisation=None, booker_kind="resident", requested_by=world.member)
+    sources, target, who = EXPECTED_PERSONAL_BOOKING[action]
+    allowed = state in sources and _may(who, role, state)
+    entries = AuditEntry.objects.count()
+    run = lambda: workflow_apply(  # noqa: E731
+        obj=obj, action=action, actor=world.actors[role], reason="Powód podany przez osobę", workflow=workflow
+    )
+    if allowed:
+        run()
+        assert Booking.objects.get(pk=obj.pk).status == (target or state)
+    else:
+        with pytest.raises(ApplicationError):
+            run()
+        assert Booking.objects.get(pk=obj.pk).status == state
+        assert AuditEntry.objects.count() == entries

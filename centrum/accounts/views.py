@@ -57,9 +57,15 @@ def _flash_outcome(request: HttpRequest, action: Callable[[], object], *, succes
 # ---------------------------------------------------------------- the person's own pages
 
 
+# Roles whose work comes with modules still to come: their landing says what they can do today instead.
+ROLE_GUIDES = (CentreRoleKind.ADVISER, CentreRoleKind.EVALUATOR, CentreRoleKind.OFFICIAL)
+
+
 @login_required
 @centre_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The person's landing: organisations, roles and, for roles with no pages of their own yet (adviser,
+    evaluator, official), what they can do today and what comes with the services and grants modules."""
     memberships = list(selectors.membership_list_for_user(centre=request.centre, user=request.user))
     organisations = [m.organisation for m in memberships]
     active = selectors.active_organisation_for(request)
@@ -76,6 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 organisations=organisations, initial={"organisation": active.pk if active else None}
             ),
             "role_labels": role_labels,
+            "role_guides": [code for code in ROLE_GUIDES if code in roles and not staff],
             "is_platform_admin": request.user.is_superuser,
             "is_staff": staff,
             "can_manage_team": staff,

@@ -107,6 +107,15 @@ class CentreSettings:
         return self[key] if key in REGISTRY else default
 
 
+def centre_settings_cached(centre: Centre) -> CentreSettings:
+    """The settings of this centre object, read once: a request's `centre_settings` and the permission
+    predicates that need a setting share one query (the middleware loads a fresh centre per request)."""
+    cached = centre.__dict__.get("_centre_settings")
+    if cached is None:
+        cached = centre.__dict__["_centre_settings"] = CentreSettings(centre)
+    return cached
+
+
 def centre_setting(centre: Centre, key: str):
     return CentreSettings(centre)[key]
 

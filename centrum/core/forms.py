@@ -9,7 +9,7 @@ from .audit import action_label
 from .centre_settings import REGISTRY
 from .exceptions import ApplicationError
 from .models import Centre
-from .registry import MODULES
+from .registry import MODULES, service_kind_choices
 from .services import CENTRE_FIELDS, PROFILE_TEXT_FIELDS, hosts_parse, logo_validate
 from .text import polish_sort_key
 from .uploads import image_validate
@@ -240,6 +240,15 @@ class ServiceForm(forms.Form):
     description = forms.CharField(
         label=_("Opis usługi"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    kind = forms.ChoiceField(
+        label=_("Strona w Centrum, która ją świadczy"),
+        required=False,
+        help_text=_("Bez strony: strona główna podaje telefon, e-mail i godziny otwarcia centrum."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("— brak strony —")), *service_kind_choices()]
 
     def clean(self):
         data = super().clean()

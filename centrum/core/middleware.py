@@ -79,6 +79,6 @@ def _json_not_found(request: HttpRequest, message) -> HttpResponse:
 
 
 def _settings_for(centre):
-    from .centre_settings import CentreSettings
+    from .centre_settings import centre_settings_cached
 
-    return CentreSettings(centre)
+    return centre_settings_cached(centre)

@@ -122,7 +122,22 @@ class HomeSection:
     module: str = ""
 
 
+@dataclass(frozen=True)
+class ServiceKind:
+    """A kind of centre service that a module's page provides. A service on a centre's home page tagged with
+    `key` (its `kind` in `Centre.services`) links to `url_name` while the centre runs `module`; a service
+    no page provides says how to ask for it today (the centre's phone, e-mail and opening hours)."""
+
+    key: str
+    label: str | Promise  # the choice staff see when tagging a service in the centre's profile
+    url_name: str
+    link_text: str | Promise
+    module: str = ""
+    order: int = 100
+
+
 MODULES: dict[str, Module] = {}
+SERVICE_KINDS: dict[str, ServiceKind] = {}
 NAV_ITEMS: list[NavItem] = []
 DASHBOARD_CARDS: dict[str, DashboardCard] = {}
 HOME_SECTIONS: dict[str, HomeSection] = {}
@@ -157,6 +172,16 @@ def register_dashboard_card(card: DashboardCard) -> DashboardCard:
 def register_home_section(section: HomeSection) -> HomeSection:
     HOME_SECTIONS[section.key] = section
     return section
+
+
+def register_service_kind(kind: ServiceKind) -> ServiceKind:
+    SERVICE_KINDS[kind.key] = kind
+    return kind
+
+
+def service_kind_choices() -> list[tuple[str, str | Promise]]:
+    """The kinds a service can be tagged with (the centre profile's choice), by order."""
+    return [(k.key, k.label) for k in sorted(SERVICE_KINDS.values(), key=lambda k: (k.order, k.key))]
 
 
 # --- which modules a centre runs --------------------------------------------------------------------
@@ -238,6 +263,34 @@ def dashboard_cards_for(request: HttpRequest) -> list[Rendered]:
         for c in cards
         if _request_allows(request, c.module) and c.visible(request)
     ]
+
+
+@dataclass(frozen=True)
+class ShownService:
+    title: str
+    description: str
+    url: str = ""
+    link_text: str | Promise = ""
+
+
+def services_for(request: HttpRequest) -> list[ShownService]:
+    """The centre's services as its home page lists them: each with the page that provides it, when a module
+    the centre runs claims its kind, or without (the page then says how to ask for it)."""
+    shown = []
+    for service in getattr(request.centre, "services", None) or []:
+        if not isinstance(service, dict) or not service.get("title"):
+            continue
+        kind = SERVICE_KINDS.get(service.get("kind") or "")
+        linked = kind is not None and _request_allows(request, kind.module)
+        shown.append(
+            ShownService(
+                title=service["title"],
+                description=service.get("description", ""),
+                url=reverse(kind.url_name) if linked else "",
+                link_text=kind.link_text if linked else "",
+            )
+        )
+    return shown
 
 
 def home_sections_for(request: HttpRequest) -> list[Rendered]:

@@ -16,7 +16,7 @@ from .centre_settings import REGISTRY, CentreSettings
 from .exceptions import ApplicationError, full_clean_or_raise
 from .models import Centre, CentreClosedDay, CentreHost, CentreSetting
 from .permissions import can_manage_centre_settings, is_centre_staff, is_platform_admin
-from .registry import MODULES
+from .registry import MODULES, SERVICE_KINDS
 from .roles import STAFF, role_backend
 from .uploads import image_validate
 
@@ -90,6 +90,7 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
     _refuse_module_without_its_requirements(current, new)
     for key, value in new.items():
         CentreSetting.objects.update_or_create(centre=centre, key=key, defaults={"value": value})
+    centre.__dict__.pop("_centre_settings", None)  # the cached read (centre_settings_cached) is stale now
     if new:
         audit_log(actor=actor, obj=centre, centre=centre, action="centre.settings_updated", old=old, new=new)
     return new
@@ -150,6 +151,20 @@ def opening_hours_normalise(entries: list[dict]) -> list[dict]:
 
 
 @transaction.atomic
+def _service_entry(service: dict) -> dict:
+    """A service of the profile: title, description and, when a module provides it, its kind."""
+    entry = {
+        "title": str(service["title"]).strip(),
+        "description": str(service.get("description", "")).strip(),
+    }
+    kind = str(service.get("kind") or "")
+    if kind:
+        if kind not in SERVICE_KINDS:
+            raise ApplicationError(_("Nieznany rodzaj usługi: %(kind)s.") % {"kind": kind}, field="services")
+        entry["kind"] = kind
+    return entry
+
+
 def centre_profile_update(
     *,
     centre: Centre,
@@ -168,11 +183,7 @@ def centre_profile_update(
     if "services" in data:
         data = {
             **data,
-            "services": [
-                {"title": str(s["title"]).strip(), "description": str(s.get("description", "")).strip()}
-                for s in data["services"]
-                if str(s.get("title", "")).strip()
-            ],
+            "services": [_service_entry(s) for s in data["services"] if str(s.get("title", "")).strip()],
         }
     for name, value in data.items():
         setattr(centre, name, value)

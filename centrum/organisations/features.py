@@ -51,6 +51,27 @@ registry.register_home_section(
     )
 )
 
+registry.register_service_kind(
+    registry.ServiceKind(
+        key="registry",
+        label=_("Baza organizacji – katalog i wizytówki"),
+        url_name="organisations:directory",
+        link_text=_("Baza organizacji"),
+        module=MODULE.label,
+        order=10,
+    )
+)
+registry.register_service_kind(
+    registry.ServiceKind(
+        key="founding",
+        label=_("Zakładanie organizacji – przewodnik"),
+        url_name="organisations:guide_start",
+        link_text=_("Przewodnik „Zakładam organizację”"),
+        module=MODULE.label,
+        order=11,
+    )
+)
+
 register_demo_seeder(
     DemoSeeder(
         name="organisations.registry", seed=demo.seed, after=("accounts.people",), rng_seed=demo.RNG_SEED

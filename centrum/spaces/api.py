@@ -17,7 +17,7 @@ from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
 
 from .availability import local
-from .choices import BookingKind, Recurrence, RoomFeature
+from .choices import BookerKind, BookingKind, Recurrence, RoomFeature
 from .dates import (
     SEARCH_DURATIONS,
     SEARCH_MAX_DAYS,
@@ -26,7 +26,7 @@ from .dates import (
     search_window_problems,
 )
 from .models import Booking, EquipmentItem
-from .permissions import can_approve_booking, can_cancel_booking, can_manage_rooms
+from .permissions import can_approve_booking, can_book_for_centre, can_cancel_booking, can_manage_rooms
 from .selectors import (
     booking_get_visible,
     booking_queue,
@@ -38,6 +38,7 @@ from .selectors import (
     room_public_week,
 )
 from .services import booking_approve, booking_cancel, booking_preview, booking_reject, booking_request
+from .services.bookers import Booker
 
 router = Router(tags=["rooms"])
 
@@ -102,6 +103,15 @@ class BookingIn(Schema):
     room_id: Id
     organisation_id: Id | None = None
     kind: BookingKind = BookingKind.ORGANISATION
+    booker_kind: BookerKind = Field(
+        BookerKind.ORGANISATION,
+        description="organisation – dla organizacji (organisation_id); resident – mieszkaniec; group – grupa "
+        "nieformalna (group_name, group_responsible, group_contact); gdzie centrum na to pozwala / where the "
+        "centre allows residents and informal groups, without organisation_id",
+    )
+    group_name: Text(200) = ""
+    group_responsible: Text(150) = ""
+    group_contact: Text(200) = ""
     starts_at: AllowedDateTime
     ends_at: AllowedDateTime
     title: Text(200, min_length=1)
@@ -134,6 +144,8 @@ class BookingOut(Schema):
     id: int
     room_id: int
     organisation_id: int | None
+    booker_kind: str
+    booker: str
     series_id: int | None
     kind: str
     status: str
@@ -189,6 +201,8 @@ def _booking_out(booking: Booking) -> dict:
         "id": booking.pk,
         "room_id": booking.room_id,
         "organisation_id": booking.organisation_id,
+        "booker_kind": booking.booker_kind,
+        "booker": booking.booker_label,
         "series_id": booking.series_id,
         "kind": booking.kind,
         "status": booking.status,
@@ -241,7 +255,7 @@ def book(request: HttpRequest, payload: BookingIn):
         organisation = Organisation.objects.filter(centre=centre, pk=payload.organisation_id).first()
         if organisation is None:
             raise Http404
-    if payload.kind != BookingKind.ORGANISATION and not is_centre_staff(user, centre):
+    if payload.kind != BookingKind.ORGANISATION and not can_book_for_centre(user, centre):
         raise ApiHttpError(403, _("Wydarzenia centrum i blokady sal wpisują tylko pracownicy centrum."))
     items = {
         i.pk: i
@@ -263,6 +277,12 @@ def book(request: HttpRequest, payload: BookingIn):
         "skip_dates": payload.skip_dates,
         "equipment": {items[e.item_id]: e.quantity for e in payload.equipment},
         "kind": payload.kind,
+        "booker": Booker(
+            kind=payload.booker_kind,
+            group_name=payload.group_name,
+            group_responsible=payload.group_responsible,
+            group_contact=payload.group_contact,
+        ),
     }
     if payload.dry_run:
         plan = booking_preview(**params)

@@ -175,3 +175,38 @@ PHOTOS_PER_ROOM = register(
         group=GROUP,
     )
 )
+RESIDENTS_ALLOWED = register(
+    SettingDefinition(
+        key="spaces.residents_may_book",
+        label=_("Mieszkańcy i grupy nieformalne mogą rezerwować sale i wypożyczać sprzęt"),
+        kind=bool,
+        default=False,
+        help_text=_(
+            "Tylko sale oznaczone jako dostępne dla mieszkańców/grup nieformalnych; "
+            "każdy wniosek zatwierdza pracownik."
+        ),
+        group=GROUP,
+    )
+)
+RESIDENTS_QUOTA_HOURS = register(
+    SettingDefinition(
+        key="spaces.residents_quota_hours_per_month",
+        label=_("Limit godzin rezerwacji sal na mieszkańca lub grupę nieformalną w miesiącu"),
+        kind=int,
+        default=8,
+        min_value=0,
+        max_value=744,
+        help_text=_("Liczony na osobę zgłaszającą. 0 – bez limitu."),
+        group=GROUP,
+    )
+)
+OFFICIALS_BOOK = register(
+    SettingDefinition(
+        key="spaces.officials_book_for_centre",
+        label=_("Urzędnicy rezerwują sale na wydarzenia centrum (rady, konsultacje)"),
+        kind=bool,
+        default=False,
+        help_text=_("Dla centrum będącego jednostką urzędu: bez nadawania roli pracownika."),
+        group=GROUP,
+    )
+)

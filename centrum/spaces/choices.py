@@ -46,6 +46,18 @@ class BookingKind(models.TextChoices):
     LET = "let", _("najem długoterminowy")
 
 
+class BookerKind(models.TextChoices):
+    """On whose behalf a booking, a series, a waiting-list entry or a loan is made."""
+
+    ORGANISATION = "organisation", _("organizacja")
+    RESIDENT = "resident", _("mieszkaniec / mieszkanka")
+    GROUP = "group", _("grupa nieformalna")
+
+
+# Residents and informal groups: no organisation, approval always, a lower monthly limit per person.
+PERSONAL_BOOKERS = (BookerKind.RESIDENT, BookerKind.GROUP)
+
+
 class BookingStatus(models.TextChoices):
     OFFERED = "offered", _("zaproponowana z listy oczekujących")
     PENDING = "pending", _("czeka na akceptację")

@@ -7,14 +7,17 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from centrum.accounts.demo import ensure_user
 from centrum.accounts.selectors import centre_staff_list
 from centrum.core.calendar import WARSAW, is_public_holiday, warsaw_today
 from centrum.core.models import CentreClosedDay
+from centrum.core.services import centre_settings_update
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
 from .choices import (
     ApprovalMode,
+    BookerKind,
     BookingKind,
     BookingPolicy,
     BookingStatus,
@@ -322,12 +325,78 @@ def _member(organisation):
     return membership.user if membership else None
 
 
+# Mysłowice serves active residents and Kalisz wants a place co-created by them: residents and informal
+# groups book there. In Kalisz and Miechów the centre is a unit of the city office: officials book rooms.
+RESIDENTS_BOOK = {"myslowice", "kalisz"}
+OFFICIALS_BOOK = {"kalisz", "miechow"}
+RESIDENT_PEOPLE = {"myslowice": "Zofia Kubiak", "kalisz": "Henryk Sowa"}
+
+
+def _settings(centre, slug, rooms: dict[str, Room]) -> None:
+    values = {}
+    if slug in RESIDENTS_BOOK:
+        values["spaces.residents_may_book"] = True
+        for room in rooms.values():
+            if room.booking_policy == BookingPolicy.ORGANISATIONS and not room.open_to_residents:
+                room.open_to_residents = True
+                room.save(update_fields=["open_to_residents"])
+    if slug in OFFICIALS_BOOK:
+        values["spaces.officials_book_for_centre"] = True
+    role = centre_staff_list(centre=centre).first()
+    if values and role is not None:
+        centre_settings_update(centre=centre, values=values, actor=role.user)
+
+
+def _resident_bookings(centre, slug, room: Room, day: date, now, staff) -> None:
+    """One resident's and one informal group's request (the resident: a demo account with no organisation)."""
+    resident = ensure_user(f"mieszkaniec@{slug}.demo", RESIDENT_PEOPLE[slug])
+    group = {
+        "group_name": "Klub Planszówkowy „Pionek”",
+        "group_responsible": RESIDENT_PEOPLE[slug],
+        "group_contact": f"mieszkaniec@{slug}.demo",
+    }
+    for kind, extra, title, purpose, hours, status in (
+        (
+            BookerKind.RESIDENT,
+            {},
+            "Spotkanie sąsiedzkie o zieleni na osiedlu",
+            "Sąsiedzi planują wspólne nasadzenia przy blokach.",
+            (17, 19),
+            BookingStatus.APPROVED,
+        ),
+        (
+            BookerKind.GROUP,
+            group,
+            "Wieczór gier planszowych",
+            "Otwarte spotkanie grupy nieformalnej dla mieszkańców.",
+            (15, 17),
+            BookingStatus.PENDING,
+        ),
+    ):
+        Booking.objects.create(
+            centre=centre,
+            room=room,
+            requested_by=resident,
+            booker_kind=kind,
+            **extra,
+            title=title,
+            purpose=purpose,
+            attendees=min(room.capacity, 10),
+            starts_at=_at(day, hours[0]),
+            ends_at=_at(day, hours[1]),
+            status=status,
+            status_changed_at=now,
+            decided_by=staff if status == BookingStatus.APPROVED else None,
+        )
+
+
 def seed(*, centre, rng: random.Random) -> None:
     slug = centre.slug
     if slug not in ROOMS:
         return
     rooms = _rooms(centre, slug)
     items = _equipment(centre, slug)
+    _settings(centre, slug, rooms)
     if Booking.objects.filter(centre=centre).exists():
         return  # bookings were seeded before
     organisations = list(
@@ -465,6 +534,14 @@ def seed(*, centre, rng: random.Random) -> None:
         )
         taken_series_slot = taken_series_slot or booking
     series.save(update_fields=["skipped_dates"])
+
+    if slug in RESIDENTS_BOOK:
+        resident_day = _open_day(upcoming_day + timedelta(days=5), weekdays, closed)
+        while Booking.objects.filter(
+            room=main, starts_at__lt=_at(resident_day, 19), ends_at__gt=_at(resident_day, 15)
+        ).exists():
+            resident_day = _open_day(resident_day + timedelta(days=1), weekdays, closed)
+        _resident_bookings(centre, slug, main, resident_day, now, staff)
 
     # A second organisation waits for a slot of the series.
     if taken_series_slot is not None and len(people) > 1:

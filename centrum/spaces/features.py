@@ -47,6 +47,27 @@ registry.register_home_section(
     )
 )
 
+registry.register_service_kind(
+    registry.ServiceKind(
+        key="rooms",
+        label=_("Sale – lista sal i rezerwacje"),
+        url_name="spaces:room_list",
+        link_text=_("Sale i wolne terminy"),
+        module=MODULE.label,
+        order=20,
+    )
+)
+registry.register_service_kind(
+    registry.ServiceKind(
+        key="equipment",
+        label=_("Sprzęt – wypożyczenia"),
+        url_name="spaces:loan_create",
+        link_text=_("Wypożycz sprzęt"),
+        module=MODULE.label,
+        order=21,
+    )
+)
+
 register_demo_seeder(
     DemoSeeder(
         name="spaces",

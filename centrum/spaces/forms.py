@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .choices import BookingKind, EquipmentCondition, Recurrence, RoomFeature
+from .choices import BookerKind, BookingKind, EquipmentCondition, Recurrence, RoomFeature
 from .dates import SEARCH_MAX_DAYS, search_window_problems, validate_allowed_date
 from .models import EquipmentItem, Room
 from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
@@ -34,7 +34,48 @@ def equipment_field_name(item: EquipmentItem) -> str:
     return f"equipment_{item.pk}"
 
 
-class BookingForm(forms.Form):
+class BookerFormMixin:
+    """Whose request it is, where the centre takes residents' and informal groups' requests: the choice and
+    the group's details. Without the choice (staff, or a centre that does not allow it) the form is as before."""
+
+    def add_booker_fields(self, *, with_organisation: bool, personal: bool) -> None:
+        if not personal:
+            return
+        choices = [c for c in BookerKind.choices if with_organisation or c[0] != BookerKind.ORGANISATION]
+        self.fields["booker_kind"] = forms.ChoiceField(
+            label=_("W czyim imieniu"), choices=choices, initial=choices[0][0], widget=forms.RadioSelect
+        )
+        self.fields["group_name"] = forms.CharField(
+            label=_("Nazwa grupy nieformalnej"), max_length=200, required=False
+        )
+        self.fields["group_responsible"] = forms.CharField(
+            label=_("Osoba odpowiedzialna za grupę"), max_length=150, required=False
+        )
+        self.fields["group_contact"] = forms.CharField(
+            label=_("Telefon albo e-mail osoby odpowiedzialnej"), max_length=200, required=False
+        )
+        self.order_fields(["booker_kind", "group_name", "group_responsible", "group_contact"])
+
+    def booker_fields(self):
+        return [
+            self[name]
+            for name in ("booker_kind", "group_name", "group_responsible", "group_contact")
+            if name in self.fields
+        ]
+
+    def booker(self):
+        from .services.bookers import Booker
+
+        data = self.cleaned_data
+        return Booker(
+            kind=data.get("booker_kind") or BookerKind.ORGANISATION,
+            group_name=data.get("group_name", ""),
+            group_responsible=data.get("group_responsible", ""),
+            group_contact=data.get("group_contact", ""),
+        )
+
+
+class BookingForm(BookerFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Rodzaj"), choices=BookingKind.choices[:3], initial=BookingKind.ORGANISATION
     )
@@ -66,13 +107,32 @@ class BookingForm(forms.Form):
         label=_("Pomiń terminy"), required=False, widget=forms.CheckboxSelectMultiple, choices=[]
     )
 
-    def __init__(self, *args, rooms, organisations, equipment, staff: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        rooms,
+        organisations,
+        equipment,
+        staff: bool,
+        personal: bool = False,
+        official: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["room"].queryset = rooms
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = None if not staff else _("— wybierz —")
-        if not staff:
+        if official:
+            # An official books as the centre does: centre events only, never for an organisation.
+            self.fields["kind"].choices = [c for c in BookingKind.choices if c[0] == BookingKind.CENTRE]
+            self.fields["kind"].initial = BookingKind.CENTRE
+            del self.fields["organisation"]
+        elif not staff:
             del self.fields["kind"]
+        with_organisation = "organisation" in self.fields and (not personal or organisations.exists())
+        if not with_organisation and "organisation" in self.fields and personal:
+            del self.fields["organisation"]
+        self.add_booker_fields(with_organisation=with_organisation, personal=personal and not official)
         self.equipment = list(equipment)
         for item in self.equipment:
             self.fields[equipment_field_name(item)] = forms.IntegerField(
@@ -217,7 +277,7 @@ class EquipmentForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class LoanForm(forms.Form):
+class LoanForm(BookerFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
     starts_on = forms.DateField(
         label=_("Odbiór sprzętu (dzień)"), widget=DateInput(), validators=[validate_allowed_date]
@@ -228,9 +288,16 @@ class LoanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, organisations, equipment, **kwargs):
+    def __init__(self, *args, organisations, equipment, personal: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if personal:
+            # A resident or a group: the organisation is asked only of a person who has one.
+            self.fields["organisation"].required = False
+            with_organisation = organisations.exists()
+            if not with_organisation:
+                del self.fields["organisation"]
+            self.add_booker_fields(with_organisation=with_organisation, personal=True)
         self.equipment = list(equipment)
         for item in self.equipment:
             self.fields[equipment_field_name(item)] = forms.IntegerField(

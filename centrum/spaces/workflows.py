@@ -14,6 +14,7 @@ from centrum.core.audit import audit_log
 from centrum.core.audit_display import display_date
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.permissions import is_centre_staff
 from centrum.core.workflow import ACTOR, NOW, REASON, Step, Transition, Workflow, register
 
 from .audit_labels import SpacesAudit as Audit
@@ -58,6 +59,24 @@ def _offer_still_open(step: Step) -> None:
         raise ApplicationError(_("Ta propozycja już wygasła."))
 
 
+def _staff_decides_personal(step: Step) -> None:
+    # A resident's or an informal group's request always waits for a person of staff: never approved by the
+    # system (a room that needs no approval, an offer from the waiting list).
+    if step.obj.is_personal_booker and step.actor is None:
+        raise ApplicationError(_("Wnioski mieszkańców i grup nieformalnych zatwierdza pracownik centrum."))
+
+
+def _personal_new_hours_to_staff(step: Step) -> None:
+    # Moving an approved request of a resident or a group sends it back to staff (reschedule_for_approval).
+    booking = step.obj
+    if (
+        booking.is_personal_booker
+        and step.old_state == BookingStatus.APPROVED
+        and not is_centre_staff(step.actor, booking.centre)
+    ):
+        raise ApplicationError(_("Nowy termin wniosku mieszkańca lub grupy zatwierdza pracownik centrum."))
+
+
 # New hours: the booking keeps its state, or goes back to staff when a member moves an approved booking of a
 # room that needs approval. The service checks the new slots and picks the action.
 _RESCHEDULE = Transition(
@@ -90,6 +109,7 @@ BOOKING_STATUS = register(
                 system=True,  # rooms that need no approval, offers accepted from the waiting list
                 denied_message=gettext_lazy("Rezerwacje zatwierdzają pracownicy centrum."),
                 stamps=_DECISION,
+                guard=_staff_decides_personal,
             ),
             Transition(
                 action="reject",
@@ -115,7 +135,7 @@ BOOKING_STATUS = register(
                 guard=_not_begun,
                 danger=True,
             ),
-            _RESCHEDULE,
+            replace(_RESCHEDULE, guard=_personal_new_hours_to_staff),
             replace(
                 _RESCHEDULE,
                 action="reschedule_for_approval",

@@ -39,8 +39,26 @@ def _weekdays(opens: str, closes: str, days=range(5)) -> list[dict]:
     return [{"weekday": day, "opens": opens, "closes": closes} for day in days]
 
 
+# Services that a module's page provides, by title: their `kind` is a key a module registered with
+# `registry.register_service_kind` (the home page links them; the others say how to ask the centre).
+SERVICE_KIND_OF = {
+    "Sale i baza techniczna": "rooms",
+    "Konferencje i spotkania": "rooms",
+    "Sale na warsztaty i spotkania": "rooms",
+    "Infrastruktura urzędu": "rooms",
+    "Sale i sprzęt": "rooms",
+    "Baza techniczna": "equipment",
+    "Wsparcie nowych organizacji": "founding",
+    "Pomoc w tworzeniu organizacji": "founding",
+    "Wspólna wizytówka": "registry",
+    "Promocja działań organizacji": "registry",
+    "Promocja organizacji": "registry",
+}
+
+
 def _service(title: str, description: str) -> dict:
-    return {"title": title, "description": description}
+    kind = SERVICE_KIND_OF.get(title)
+    return {"title": title, "description": description, **({"kind": kind} if kind else {})}
 
 
 def _figure(

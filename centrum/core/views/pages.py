@@ -3,14 +3,16 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from ..registry import dashboard_cards_for, home_sections_for
+from ..registry import dashboard_cards_for, home_sections_for, services_for
 from ..selectors import centre_list_public
 from .access import centre_required, staff_required
 
 
 @centre_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"sections": home_sections_for(request)})
+    return render(
+        request, "core/home.html", {"sections": home_sections_for(request), "services": services_for(request)}
+    )
 
 
 @centre_required

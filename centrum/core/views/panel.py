@@ -126,7 +126,7 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
         post,
         prefix="services",
         initial=[
-            {"title": s.get("title", ""), "description": s.get("description", "")}
+            {"title": s.get("title", ""), "description": s.get("description", ""), "kind": s.get("kind", "")}
             for s in centre.services
             if isinstance(s, dict)
         ],
@@ -137,7 +137,11 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
             **profile.cleaned_data,
             "opening_hours": hours.entries(),
             "services": [
-                {"title": f.cleaned_data["title"], "description": f.cleaned_data.get("description", "")}
+                {
+                    "title": f.cleaned_data["title"],
+                    "description": f.cleaned_data.get("description", ""),
+                    "kind": f.cleaned_data.get("kind", ""),
+                }
                 for f in services.forms
                 if f.cleaned_data.get("title") and not f.cleaned_data.get("DELETE")
             ],

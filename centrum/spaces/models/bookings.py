@@ -10,10 +10,14 @@ from centrum.core.calendar import WARSAW
 from centrum.core.models import CentreScopedModel
 
 from ..choices import Attendance, BookingKind, BookingStatus, LetStatus, Recurrence, WaitingStatus
+from .bookers import BookerFields, booker_constraint
 from .rooms import EquipmentItem, Room
 
+# A resident's or group's booking is always a request to the centre, never an event, block or let.
+_PERSONAL_KIND = Q(kind=BookingKind.ORGANISATION)
 
-class BookingSeries(CentreScopedModel):
+
+class BookingSeries(BookerFields, CentreScopedModel):
     """What a person asked for when booking a recurring slot; its occurrences are `Booking` rows."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="series", verbose_name=_("sala"))
@@ -41,12 +45,13 @@ class BookingSeries(CentreScopedModel):
         verbose_name = _("cykl rezerwacji")
         verbose_name_plural = _("cykle rezerwacji")
         ordering = ["-created_at"]
+        constraints = [booker_constraint("series_booker_fields", organisation_required=False)]
 
     def __str__(self):
         return f"{self.title} ({self.get_recurrence_display()})"
 
 
-class Booking(CentreScopedModel):
+class Booking(BookerFields, CentreScopedModel):
     """One occupation of a room: an organisation's booking, a centre event, a block or a let.
 
     On PostgreSQL an exclusion constraint (migration 0002) refuses two overlapping rows of the same
@@ -118,6 +123,9 @@ class Booking(CentreScopedModel):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="booking_ends_after_start"),
+            booker_constraint(
+                "booking_booker_fields", organisation_required=False, extra_personal=_PERSONAL_KIND
+            ),
         ]
         indexes = [
             models.Index(fields=["room", "starts_at"], name="booking_room_start_idx"),
@@ -157,13 +165,15 @@ class BookingEquipment(CentreScopedModel):
         return f"{self.item_id} × {self.quantity}"
 
 
-class WaitingListEntry(CentreScopedModel):
+class WaitingListEntry(BookerFields, CentreScopedModel):
     """A request for a taken slot. When the slot frees, the first in line is offered it for a set time."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="waiting", verbose_name=_("sala"))
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("organizacja"),
     )
@@ -192,6 +202,7 @@ class WaitingListEntry(CentreScopedModel):
         ordering = ["created_at", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="waiting_ends_after_start"),
+            booker_constraint("waiting_booker_fields", organisation_required=True),
         ]
         indexes = [models.Index(fields=["room", "status", "starts_at"], name="waiting_room_idx")]
 

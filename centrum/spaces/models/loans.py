@@ -7,16 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from centrum.core.models import CentreScopedModel
 
 from ..choices import EquipmentCondition, LoanStatus
+from .bookers import BookerFields, booker_constraint
 from .rooms import EquipmentItem
 
 
-class Loan(CentreScopedModel):
+class Loan(BookerFields, CentreScopedModel):
     """Equipment lent out of the building, with the agreement, the handover and the return on record."""
 
     number = models.CharField(_("numer umowy"), max_length=30)
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("organizacja"),
     )
@@ -61,6 +64,7 @@ class Loan(CentreScopedModel):
         constraints = [
             models.CheckConstraint(condition=Q(due_on__gte=F("starts_on")), name="loan_due_after_start"),
             models.UniqueConstraint(fields=["centre", "number"], name="loan_unique_number"),
+            booker_constraint("loan_booker_fields", organisation_required=True),
         ]
         indexes = [models.Index(fields=["centre", "status", "due_on"], name="loan_due_idx")]
 

@@ -29,6 +29,11 @@ class Room(CentreScopedModel):
         choices=BookingPolicy.choices,
         default=BookingPolicy.ORGANISATIONS,
     )
+    open_to_residents = models.BooleanField(
+        _("dostępna dla mieszkańców/grup nieformalnych"),
+        default=False,
+        help_text=_("Gdy centrum w ustawieniach przyjmuje rezerwacje mieszkańców i grup nieformalnych."),
+    )
     approval_mode = models.CharField(
         _("zatwierdzanie"), max_length=10, choices=ApprovalMode.choices, default=ApprovalMode.CENTRE_DEFAULT
     )

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from centrum.core.models import Centre
@@ -10,7 +10,7 @@ from centrum.core.selectors import get_for_centre_or_404
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
-from ..choices import BookingKind, BookingStatus, LoanStatus, WaitingStatus
+from ..choices import PERSONAL_BOOKERS, BookingKind, BookingStatus, LoanStatus, WaitingStatus
 from ..models import Booking, BookingEquipment, Loan, WaitingListEntry
 from ..permissions import can_view_booking, can_withdraw_waiting
 
@@ -42,16 +42,21 @@ def organisations_active(*, centre: Centre) -> QuerySet[Organisation]:
 
 
 def bookings_for_user(*, centre: Centre, user, upcoming: bool = True) -> QuerySet[Booking]:
-    """Bookings of the organisations the user acts for (and the user's own requests)."""
+    """Bookings of the organisations the user acts for, the user's own as a resident or for an informal
+    group, and the centre events the user booked (an official)."""
     if not getattr(user, "is_authenticated", False):
         return Booking.objects.none()
     org_ids = list(
         Organisation.objects.filter(centre=centre, memberships__user=user).values_list("id", flat=True)
     )
-    qs = Booking.objects.filter(centre=centre, kind=BookingKind.ORGANISATION, organisation_id__in=org_ids)
+    qs = Booking.objects.filter(centre=centre).filter(
+        Q(kind=BookingKind.ORGANISATION, organisation_id__in=org_ids)
+        | Q(kind=BookingKind.ORGANISATION, requested_by=user, booker_kind__in=PERSONAL_BOOKERS)
+        | Q(kind=BookingKind.CENTRE, requested_by=user)
+    )
     if upcoming:
         qs = qs.filter(ends_at__gte=timezone.now())
-    return qs.select_related("room", "organisation").order_by("starts_at", "id")
+    return qs.select_related("room", "organisation", "requested_by").order_by("starts_at", "id")
 
 
 def booking_queue(*, centre: Centre) -> QuerySet[Booking]:
@@ -75,7 +80,7 @@ def bookings_to_mark(*, centre: Centre, days: int = 14) -> QuerySet[Booking]:
             starts_at__lte=now,
             starts_at__gte=now - timedelta(days=days),
         )
-        .select_related("room", "organisation")
+        .select_related("room", "organisation", "requested_by")
         .order_by("-starts_at")
     )
 
@@ -83,13 +88,14 @@ def bookings_to_mark(*, centre: Centre, days: int = 14) -> QuerySet[Booking]:
 def waiting_for_user(*, centre: Centre, user) -> QuerySet[WaitingListEntry]:
     if not getattr(user, "is_authenticated", False):
         return WaitingListEntry.objects.none()
+    org_ids = Organisation.objects.filter(centre=centre, memberships__user=user).values("id")
     return (
         WaitingListEntry.objects.filter(
+            Q(organisation_id__in=org_ids) | Q(requested_by=user, booker_kind__in=PERSONAL_BOOKERS),
             centre=centre,
-            organisation__memberships__user=user,
             status__in=[WaitingStatus.WAITING, WaitingStatus.OFFERED],
         )
-        .select_related("room", "organisation", "offered_booking")
+        .select_related("room", "organisation", "offered_booking", "requested_by")
         .order_by("starts_at")
     )
 
@@ -99,7 +105,7 @@ def waiting_list(*, centre: Centre) -> QuerySet[WaitingListEntry]:
         WaitingListEntry.objects.filter(
             centre=centre, status__in=[WaitingStatus.WAITING, WaitingStatus.OFFERED]
         )
-        .select_related("room", "organisation")
+        .select_related("room", "organisation", "requested_by")
         .order_by("starts_at", "created_at")
     )
 

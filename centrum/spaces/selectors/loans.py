@@ -2,12 +2,13 @@
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from centrum.core.models import Centre
 from centrum.core.selectors import get_for_centre_or_404
+from centrum.organisations.models import Organisation
 
-from ..choices import LoanStatus
+from ..choices import PERSONAL_BOOKERS, LoanStatus
 from ..models import Loan, LoanItem
 from ..permissions import can_view_loan
 
@@ -17,7 +18,7 @@ def loan_list(*, centre: Centre, statuses=None) -> QuerySet[Loan]:
     if statuses:
         qs = qs.filter(status__in=statuses)
     return (
-        qs.select_related("organisation")
+        qs.select_related("organisation", "requested_by")
         .prefetch_related(Prefetch("items", queryset=LoanItem.objects.select_related("item")))
         .order_by("-starts_on", "-id")
     )
@@ -26,7 +27,10 @@ def loan_list(*, centre: Centre, statuses=None) -> QuerySet[Loan]:
 def loans_for_user(*, centre: Centre, user) -> QuerySet[Loan]:
     if not getattr(user, "is_authenticated", False):
         return Loan.objects.none()
-    return loan_list(centre=centre).filter(organisation__memberships__user=user)
+    org_ids = Organisation.objects.filter(centre=centre, memberships__user=user).values("id")
+    return loan_list(centre=centre).filter(
+        Q(organisation_id__in=org_ids) | Q(requested_by=user, booker_kind__in=PERSONAL_BOOKERS)
+    )
 
 
 def loans_overdue(*, centre: Centre, today: date) -> QuerySet[Loan]:

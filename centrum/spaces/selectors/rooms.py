@@ -129,7 +129,7 @@ def planner(
         Booking.objects.filter(
             centre=centre, status__in=BLOCKING_STATUSES, starts_at__lt=end, ends_at__gt=start
         )
-        .select_related("organisation")
+        .select_related("organisation", "requested_by")
         .order_by("starts_at")
     )
     cells: dict[tuple[int, date], list[Booking]] = {}

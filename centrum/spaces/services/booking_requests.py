@@ -22,6 +22,7 @@ from ..models import Booking, BookingEquipment, BookingSeries, EquipmentItem, Ro
 from ..permissions import can_book_for_centre, can_book_room
 from ..recurrence import occurrence_dates
 from . import notify
+from .bookers import ORGANISATION, Booker, check_person_quota, lock_person, person_hours_used
 from .booking_checks import (
     BookingPlan,
     _check_equipment_stock,
@@ -65,9 +66,14 @@ def _validate_common(
     title: str,
     attendees: int | None,
     equipment: dict[EquipmentItem, int],
+    booker: Booker = ORGANISATION,
 ) -> None:
     centre = room.centre
-    if kind == BookingKind.ORGANISATION:
+    if booker.personal:
+        if kind != BookingKind.ORGANISATION:
+            raise ApplicationError(_("Mieszkaniec ani grupa nieformalna nie wpisuje wydarzeń centrum."))
+        booker.validate(actor=actor, centre=centre, room=room, organisation=organisation)
+    elif kind == BookingKind.ORGANISATION:
         if organisation is None:
             raise ApplicationError(
                 _("Wybierz organizację, w imieniu której rezerwujesz."), field="organisation"
@@ -129,6 +135,7 @@ def booking_preview(
     skip_dates: Iterable[date] = (),
     equipment: dict[EquipmentItem, int] | None = None,
     kind: str = BookingKind.ORGANISATION,
+    booker: Booker = ORGANISATION,
     now: datetime | None = None,
 ) -> BookingPlan:
     """Check a request without storing it: each occurrence with its problems and conflicts, and the quota."""
@@ -144,9 +151,10 @@ def booking_preview(
         title=title,
         attendees=attendees,
         equipment=equipment,
+        booker=booker,
     )
     staff = is_centre_staff(actor, room.centre)
-    if kind == BookingKind.ORGANISATION and not staff:
+    if kind == BookingKind.ORGANISATION and not staff and not booker.personal:
         threshold = settings["spaces.no_show_block_threshold"]
         no_shows = (
             organisation_no_show_count(organisation=organisation, settings=settings, now=now)
@@ -197,7 +205,13 @@ def booking_preview(
                         % {"item": item.name, "free": max(free, 0)}
                     )
     plan = BookingPlan(room=room, checks=checks, skipped=skipped)
-    if kind == BookingKind.ORGANISATION:
+    if booker.personal:
+        plan.quota_hours = settings["spaces.residents_quota_hours_per_month"]
+        plan.quota_requested = _hours_by_month(slots)
+        plan.quota_used = person_hours_used(centre=room.centre, user=actor, months=plan.quota_requested)
+        if not staff:
+            check_person_quota(quota=plan.quota_hours, used=plan.quota_used, requested=plan.quota_requested)
+    elif kind == BookingKind.ORGANISATION:
         plan.quota_hours = settings["spaces.quota_hours_per_month"]
         plan.quota_requested = _hours_by_month(slots)
         plan.quota_used = organisation_hours_used(organisation=organisation, months=plan.quota_requested)
@@ -259,10 +273,15 @@ def booking_request(
     skip_dates: Iterable[date] = (),
     equipment: dict[EquipmentItem, int] | None = None,
     kind: str = BookingKind.ORGANISATION,
+    booker: Booker = ORGANISATION,
 ) -> list[Booking]:
-    """Book a room for one slot or a series. Any occurrence that breaks a rule or collides refuses the whole."""
+    """Book a room for one slot or a series. Any occurrence that breaks a rule or collides refuses the whole.
+
+    A resident's or an informal group's request always waits for staff, whatever the room's approval rule."""
     equipment = {item: qty for item, qty in (equipment or {}).items() if qty}
-    if organisation is not None and kind == BookingKind.ORGANISATION:
+    if booker.personal and getattr(actor, "pk", None):
+        lock_person(actor)
+    elif organisation is not None and kind == BookingKind.ORGANISATION:
         # Two requests of one organisation at once must not both slip under its monthly quota.
         Organisation.objects.select_for_update(of=("self",)).filter(pk=organisation.pk).first()
     _lock_equipment(equipment)
@@ -280,13 +299,14 @@ def booking_request(
         skip_dates=skip_dates,
         equipment=equipment,
         kind=kind,
+        booker=booker,
     )
     _raise_for_problems(plan)
     if kind == BookingKind.ORGANISATION and not purpose.strip():
         raise ApplicationError(_("Opisz działanie statutowe, które odbędzie się w sali."), field="purpose")
     staff = is_centre_staff(actor, room.centre)
     rules = room_rules(room)
-    auto = kind != BookingKind.ORGANISATION or staff or not rules.requires_approval
+    auto = not booker.personal and (kind != BookingKind.ORGANISATION or staff or not rules.requires_approval)
     status = BookingStatus.APPROVED if auto else BookingStatus.PENDING
     now = timezone.now()
     series = None
@@ -295,7 +315,8 @@ def booking_request(
         series = BookingSeries(
             centre=room.centre,
             room=room,
-            organisation=organisation if kind == BookingKind.ORGANISATION else None,
+            organisation=organisation if kind == BookingKind.ORGANISATION and not booker.personal else None,
+            **booker.fields(),
             requested_by=actor if getattr(actor, "is_authenticated", False) else None,
             title=title.strip(),
             recurrence=recurrence,
@@ -314,7 +335,10 @@ def booking_request(
             room=room,
             series=series,
             kind=kind,
-            organisation=organisation if kind in (BookingKind.ORGANISATION, BookingKind.LET) else None,
+            organisation=organisation
+            if kind in (BookingKind.ORGANISATION, BookingKind.LET) and not booker.personal
+            else None,
+            **booker.fields(),
             requested_by=actor if getattr(actor, "is_authenticated", False) else None,
             title=title.strip(),
             purpose=purpose.strip(),
@@ -357,7 +381,8 @@ def booking_request(
             "bookings": bookings,
             "first": bookings[0],
             "room": room,
-            "organisation": organisation,
+            "organisation": organisation if not booker.personal else None,
+            "booker": bookings[0].booker_label,
             "series": series,
         }
         if status == BookingStatus.PENDING:

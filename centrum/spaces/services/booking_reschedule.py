@@ -19,6 +19,7 @@ from ..models import Booking, BookingEquipment
 from ..permissions import can_reschedule_booking
 from ..workflows import BOOKING_STATUS
 from . import notify
+from .bookers import check_person_quota, person_hours_used
 from .booking_checks import (
     BookingPlan,
     _check_equipment_stock,
@@ -91,8 +92,23 @@ def booking_reschedule(
                         )
                         % {"quota": quota, "month": month[1], "year": month[0]}
                     )
+    if booking.is_personal_booker and not staff:
+        requested = _hours_by_month(new_slots)
+        check_person_quota(
+            quota=CentreSettings(booking.centre)["spaces.residents_quota_hours_per_month"],
+            used=person_hours_used(
+                centre=booking.centre,
+                user=booking.requested_by,
+                months=requested,
+                exclude_ids=[b.pk for b in targets],
+            ),
+            requested=requested,
+        )
+    # A resident's or group's new hours always go back to staff, whatever the room's approval rule.
     needs_approval = (
-        booking.kind == BookingKind.ORGANISATION and not staff and room_rules(room).requires_approval
+        booking.kind == BookingKind.ORGANISATION
+        and not staff
+        and (booking.is_personal_booker or room_rules(room).requires_approval)
     )
     try:
         with transaction.atomic():
@@ -113,6 +129,7 @@ def booking_reschedule(
             "first": targets[0],
             "room": room,
             "organisation": booking.organisation,
+            "booker": booking.booker_label,
             "series": booking.series,
         }
         notify.send(

@@ -122,6 +122,7 @@ def booking_cancel(*, booking: Booking, actor, scope: str = "one", reason: str =
         "first": first,
         "room": first.room,
         "organisation": first.organisation,
+        "booker": first.booker_label,
         "reason": reason,
         "by_staff": staff,
     }

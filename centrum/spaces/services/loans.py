@@ -22,6 +22,7 @@ from ..models import EquipmentItem, Loan, LoanItem
 from ..permissions import can_request_loan
 from ..workflows import LOAN_STATUS
 from . import notify
+from .bookers import ORGANISATION, Booker
 
 
 def _next_number(centre, year: int) -> str:
@@ -53,17 +54,23 @@ def loan_request(
     *,
     centre,
     actor,
-    organisation: Organisation,
+    organisation: Organisation | None,
     purpose: str,
     starts_on: date,
     due_on: date,
     items: dict[EquipmentItem, int],
+    booker: Booker = ORGANISATION,
 ) -> Loan:
-    """An organisation asks to borrow equipment; the pieces are held for the term while staff decide."""
+    """An organisation (or, where the centre allows it, a resident or an informal group) asks to borrow
+    equipment; the pieces are held for the term while staff decide."""
     staff = is_centre_staff(actor, centre)
-    if organisation.centre_id != centre.pk:
+    if booker.personal:
+        booker.validate(actor=actor, centre=centre, organisation=organisation, loan=True)
+    elif organisation is None:
+        raise ApplicationError(_("Wybierz organizację."), field="organisation")
+    elif organisation.centre_id != centre.pk:
         raise ApplicationError(_("Ta organizacja nie należy do tego centrum."), field="organisation")
-    if not staff and not can_request_loan(actor, organisation):
+    elif not staff and not can_request_loan(actor, organisation):
         raise ApplicationError(
             _("Nie możesz wypożyczać sprzętu w imieniu tej organizacji."), field="organisation"
         )
@@ -120,7 +127,8 @@ def loan_request(
         loan = Loan(
             centre=centre,
             number=_next_number(centre, starts_on.year),
-            organisation=organisation,
+            organisation=None if booker.personal else organisation,
+            **booker.fields(),
             requested_by=actor,
             purpose=purpose.strip(),
             starts_on=starts_on,
@@ -153,7 +161,8 @@ def loan_request(
         context={
             "loan": loan,
             "items": list(loan.items.select_related("item")),
-            "organisation": organisation,
+            "organisation": None if booker.personal else organisation,
+            "booker": loan.booker_label,
         },
     )
     return loan

@@ -25,6 +25,7 @@ ROOM_FIELDS = [
     "is_active",
     "position",
     "booking_policy",
+    "open_to_residents",
     "approval_mode",
     "min_notice_hours",
     "horizon_days",

@@ -20,6 +20,7 @@ from ..models import Booking, Room, WaitingListEntry
 from ..permissions import can_book_room
 from ..workflows import BOOKING_STATUS, WAITING_STATUS
 from . import notify
+from .bookers import ORGANISATION, Booker
 from .booking_checks import format_slot
 
 
@@ -28,7 +29,7 @@ def waiting_list_join(
     *,
     room: Room,
     actor,
-    organisation: Organisation,
+    organisation: Organisation | None,
     starts_at: datetime,
     ends_at: datetime,
     title: str,
@@ -37,8 +38,15 @@ def waiting_list_join(
     contact_name: str = "",
     contact_phone: str = "",
     contact_email: str = "",
+    booker: Booker = ORGANISATION,
 ) -> WaitingListEntry:
-    if organisation.centre_id != room.centre_id or not can_book_room(actor, room, organisation):
+    if booker.personal:
+        booker.validate(actor=actor, centre=room.centre, room=room, organisation=organisation)
+    elif (
+        organisation is None
+        or organisation.centre_id != room.centre_id
+        or not can_book_room(actor, room, organisation)
+    ):
         raise ApplicationError(
             _("Nie możesz rezerwować tej sali w imieniu tej organizacji."), field="organisation"
         )
@@ -63,18 +71,26 @@ def waiting_list_join(
         raise ApplicationError(
             _("Ten termin jest wolny – możesz go od razu zarezerwować."), field="starts_at"
         )
+    same_booker = (
+        {"requested_by": actor, "booker_kind__in": [booker.kind]}
+        if booker.personal
+        else {"organisation": organisation}
+    )
     if WaitingListEntry.objects.filter(
         room=room,
-        organisation=organisation,
+        **same_booker,
         starts_at=starts_at,
         ends_at=ends_at,
         status__in=[WaitingStatus.WAITING, WaitingStatus.OFFERED],
     ).exists():
-        raise ApplicationError(_("Organizacja już czeka na ten termin."))
+        raise ApplicationError(
+            _("Już czekasz na ten termin.") if booker.personal else _("Organizacja już czeka na ten termin.")
+        )
     entry = WaitingListEntry(
         centre=room.centre,
         room=room,
-        organisation=organisation,
+        organisation=None if booker.personal else organisation,
+        **booker.fields(),
         requested_by=actor,
         starts_at=starts_at,
         ends_at=ends_at,
@@ -129,6 +145,10 @@ def offer_freed_slots(
             room=room,
             kind=BookingKind.ORGANISATION,
             organisation=entry.organisation,
+            booker_kind=entry.booker_kind,
+            group_name=entry.group_name,
+            group_responsible=entry.group_responsible,
+            group_contact=entry.group_contact,
             requested_by=entry.requested_by,
             title=entry.title,
             purpose=entry.purpose,
@@ -192,8 +212,9 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
         "first": booking,
         "room": booking.room,
         "organisation": booking.organisation,
+        "booker": booking.booker_label,
     }
-    if room_rules(booking.room).requires_approval:
+    if booking.is_personal_booker or room_rules(booking.room).requires_approval:
         notify.send(
             centre=booking.centre,
             to=notify.staff_recipients(booking.centre),

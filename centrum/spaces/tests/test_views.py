@@ -94,10 +94,13 @@ def test_staff_pages_open(staff_client, name, room, projector):
     assert staff_client.get(reverse(name)).status_code == 200
 
 
-def test_person_without_organisation_is_told_to_register_one(client_for, centre, plain_user):
-    response = client_for(centre, plain_user).get(reverse("spaces:booking_create"))
-    assert response.status_code == 403
-    assert "organizacji" in response.content.decode()
+@pytest.mark.parametrize("name", ["spaces:booking_create", "spaces:loan_create"])
+def test_person_without_organisation_is_told_how_to_get_access(client_for, centre, plain_user, name):
+    # Not a 403 dead end: the page says who may book and how to get there.
+    response = client_for(centre, plain_user).get(reverse(name))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Jak zarezerwować salę" in body and reverse("organisations:register") in body
 
 
 def test_member_pages_open(client_for, centre, org_member, room, projector):

@@ -17,7 +17,8 @@ from centrum.accounts.selectors import active_organisation_for
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
-from centrum.core.permissions import is_centre_staff
+from centrum.core.permissions import has_centre_role, is_centre_staff
+from centrum.core.roles import OFFICIAL
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
 from centrum.core.workflow import available_actions
@@ -28,8 +29,10 @@ from ..availability import local, make_slot
 from ..choices import Attendance, BookingKind, BookingPolicy, BookingStatus
 from ..forms import BookingForm, CancelForm, DecisionForm, RescheduleForm
 from ..permissions import (
+    can_book_as_resident,
     can_reschedule_booking,
     can_view_organisation_calendar,
+    is_booking_official,
 )
 from ..selectors import (
     booking_get_visible,
@@ -57,6 +60,20 @@ from ..services import (
     waiting_list_join,
 )
 from ..workflows import BOOKING_ATTENDANCE, BOOKING_STATUS, WAITING_STATUS
+
+
+def access_page(request: HttpRequest) -> HttpResponse:
+    """Instead of a refusal: who may book rooms and borrow equipment here, and how this person gets there."""
+    centre, user = request.centre, request.user
+    return render(
+        request,
+        "spaces/no_organisation.html",
+        {
+            "residents_allowed": can_book_as_resident(user, centre=centre),
+            "officials_book": request.centre_settings["spaces.officials_book_for_centre"],
+            "is_official": has_centre_role(user, centre, OFFICIAL),
+        },
+    )
 
 
 def _prefilled_slot(request) -> dict:
@@ -89,14 +106,19 @@ def _quota_rows(request, organisations) -> list[dict]:
 def booking_create(request: HttpRequest) -> HttpResponse:
     centre, user = request.centre, request.user
     staff = is_centre_staff(user, centre)
-    if staff:
+    official = not staff and is_booking_official(user, centre)
+    personal = False
+    if staff or official:
         organisations = organisations_active(centre=centre)
         rooms = room_list(centre=centre)
     else:
         organisations = organisations_acting_for(centre=centre, user=user)
         rooms = room_list(centre=centre).filter(booking_policy=BookingPolicy.ORGANISATIONS)
+        personal = can_book_as_resident(user, centre=centre)
         if not organisations.exists():
-            return render(request, "spaces/no_organisation.html", status=403)
+            if not personal:
+                return access_page(request)
+            rooms = rooms.filter(open_to_residents=True)
     active = active_organisation_for(request)
     initial = {
         **_prefilled_slot(request),
@@ -113,16 +135,22 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         organisations=organisations,
         equipment=equipment_list(centre=centre),
         staff=staff,
+        personal=personal,
+        official=official,
     )
     plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         kind = data.get("kind") or BookingKind.ORGANISATION
+        booker = form.booker()
         starts_at, ends_at = make_slot(data["day"], data["start_time"], data["end_time"])
         common = {
             "room": data["room"],
             "actor": user,
-            "organisation": data["organisation"] if kind == BookingKind.ORGANISATION else None,
+            "organisation": data.get("organisation")
+            if kind == BookingKind.ORGANISATION and not booker.personal
+            else None,
+            "booker": booker,
             "starts_at": starts_at,
             "ends_at": ends_at,
             "title": data["title"],
@@ -147,7 +175,10 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                     contact_email=data["contact_email"],
                 )
                 messages.success(
-                    request, _("Organizacja jest na liście oczekujących. Napiszemy, gdy termin się zwolni.")
+                    request,
+                    _("Wniosek jest na liście oczekujących. Napiszemy, gdy termin się zwolni.")
+                    if booker.personal
+                    else _("Organizacja jest na liście oczekujących. Napiszemy, gdy termin się zwolni."),
                 )
                 return redirect("spaces:my_bookings")
             if action == "submit":
@@ -178,8 +209,8 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "plan": plan,
-            "staff": staff,
-            "quota_rows": [] if staff else _quota_rows(request, organisations),
+            "staff": staff or official,
+            "quota_rows": [] if staff or official else _quota_rows(request, organisations),
             "single_conflict": bool(
                 plan and len(plan.checks) == 1 and plan.checks[0].conflict and not plan.checks[0].problems
             ),

@@ -21,7 +21,7 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 from ..agreements import loan_agreement_pdf
 from ..choices import LoanStatus
 from ..forms import HandoverForm, LoanForm
-from ..permissions import can_decide_loan
+from ..permissions import can_decide_loan, can_request_loan_as_resident
 from ..selectors import (
     equipment_list,
     loan_get_visible,
@@ -32,6 +32,7 @@ from ..selectors import (
 )
 from ..services import loan_hand_over, loan_request, loan_return
 from ..workflows import LOAN_STATUS
+from .bookings import access_page
 
 LOAN_PAGE_SIZE = 50
 
@@ -58,20 +59,24 @@ def loan_create(request: HttpRequest) -> HttpResponse:
     organisations = (
         organisations_active(centre=centre) if staff else organisations_acting_for(centre=centre, user=user)
     )
-    if not staff and not organisations.exists():
-        return render(request, "spaces/no_organisation.html", status=403)
+    personal = not staff and can_request_loan_as_resident(user, centre)
+    if not staff and not personal and not organisations.exists():
+        return access_page(request)
     form = LoanForm(
         request.POST or None,
         organisations=organisations,
         equipment=equipment_list(centre=centre, leaving_only=True),
+        personal=personal,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        booker = form.booker()
         try:
             loan = loan_request(
                 centre=centre,
                 actor=user,
-                organisation=data["organisation"],
+                organisation=None if booker.personal else data.get("organisation"),
+                booker=booker,
                 purpose=data["purpose"],
                 starts_on=data["starts_on"],
                 due_on=data["due_on"],
