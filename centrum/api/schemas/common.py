@@ -75,4 +75,11 @@ class ValidationErrorOut(Schema):
 
 
 ERRORS_READ = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-ERRORS_WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+ERRORS_WRITE = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ValidationErrorOut,
+}
