@@ -24,35 +24,22 @@ REASON_REQUIRED = [t.action for t in ORGANISATION_STATUS.transitions if t.reason
 # Identifiers as people type them: digits with spaces, dashes, dots or slashes anywhere (identifiers.py);
 # the patterns state the number of digits, the validators also check the check digits.
 _SEP = r"[\s\-./]*"
-Nip = Annotated[
-    Text(40),
-    validated_by(clean_nip, returns_value=True),
-    SchemaHint(
-        {"pattern": rf"^({_SEP}[Pp][Ll])?{_SEP}(([0-9]{_SEP}){{10}})?$", "description": "NIP: 10 cyfr"}
-    ),
-]
-Regon = Annotated[
-    Text(40),
-    validated_by(clean_regon, returns_value=True),
-    SchemaHint(
-        {
-            "pattern": rf"^{_SEP}(([0-9]{_SEP}){{9}}|([0-9]{_SEP}){{14}})?$",
-            "description": "REGON: 9 albo 14 cyfr",
-        }
-    ),
-]
-Krs = Annotated[
-    Text(40),
-    validated_by(clean_krs, returns_value=True),
-    SchemaHint({"pattern": rf"^{_SEP}([0-9]{_SEP}){{0,10}}$", "description": "KRS: do 10 cyfr"}),
-]
-Iban = Annotated[
-    Text(64),
-    validated_by(clean_iban, returns_value=True),
-    SchemaHint(
-        {"pattern": rf"^{_SEP}([A-Za-z0-9]{_SEP})*$", "description": "IBAN albo 26 cyfr polskiego rachunku"}
-    ),
-]
+
+
+def _identifier(clean, max_length: int, pattern: str, description: str):
+    return Annotated[
+        Text(max_length),
+        validated_by(clean, returns_value=True),
+        SchemaHint({"pattern": pattern, "description": description}),
+    ]
+
+
+Nip = _identifier(clean_nip, 40, rf"^({_SEP}[Pp][Ll])?{_SEP}(([0-9]{_SEP}){{10}})?$", "NIP: 10 cyfr")
+Regon = _identifier(
+    clean_regon, 40, rf"^{_SEP}(([0-9]{_SEP}){{9}}|([0-9]{_SEP}){{14}})?$", "REGON: 9 albo 14 cyfr"
+)
+Krs = _identifier(clean_krs, 40, rf"^{_SEP}([0-9]{_SEP}){{0,10}}$", "KRS: do 10 cyfr")
+Iban = _identifier(clean_iban, 64, rf"^{_SEP}([A-Za-z0-9]{_SEP})*$", "IBAN albo 26 cyfr polskiego rachunku")
 Website = Annotated[
     Text(200),
     validated_by(URLValidator(schemes=["http", "https"])),

@@ -167,19 +167,10 @@ def test_the_document_states_the_rules_the_services_apply(anon, district):
 @pytest.mark.django_db
 def test_attendees_true_is_refused_not_read_as_one(client_for, centre, org_admin, organisation):
     from centrum.spaces.models import Booking
-    from centrum.spaces.tests.factories import RoomFactory, next_open_day, slot
+    from centrum.spaces.tests.factories import RoomFactory
+    from centrum.spaces.tests.test_api import _payload
 
-    room = RoomFactory(centre=centre)
-    start, end = slot(next_open_day(), 17, 19)
-    body = {
-        "room_id": room.pk,
-        "organisation_id": organisation.pk,
-        "starts_at": start.isoformat(),
-        "ends_at": end.isoformat(),
-        "title": "Warsztaty",
-        "purpose": "Działalność statutowa",
-        "attendees": True,
-    }
+    body = {**_payload(RoomFactory(centre=centre), organisation), "attendees": True}
     client = client_for(centre, org_admin)
     response = send(client, "post", "/rooms/bookings", body)
     assert response.status_code == 422 and response.json()["field"] == "attendees"
