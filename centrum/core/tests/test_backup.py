@@ -38,6 +38,15 @@ def _world():
     batch.file.save("lista.csv", ContentFile("nazwa;krs\nFundacja Łódź;0000431452\n".encode("cp1250")))
 
 
+@pytest.fixture(autouse=True)
+def empty_storage(settings):
+    """A storage of this test's files only (the tests' in-memory storage keeps other tests' files)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+
+
 @pytest.fixture
 def fresh_database(tmp_path):
     """An empty database beside the test database (PostgreSQL: same server; SQLite: a new file)."""

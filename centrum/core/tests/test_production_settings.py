@@ -36,10 +36,9 @@ def readme_production_environment() -> dict[str, str]:
 
 
 def _run(args: list[str], **variables) -> subprocess.CompletedProcess:
-    # Only the README's variables: none of this machine's CENTRUM_* (test database, scope enforcement).
-    base = {
-        k: v for k, v in os.environ.items() if not k.startswith("CENTRUM_") and k != "DJANGO_SETTINGS_MODULE"
-    }
+    # Only the README's variables: none of this machine's CENTRUM_* (test database, scope enforcement) nor
+    # the test runner's Django switches (DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests).
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("CENTRUM_", "DJANGO_"))}
     return subprocess.run(
         [sys.executable, *args],
         cwd=REPO,
