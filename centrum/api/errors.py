@@ -1,6 +1,7 @@
 """Every error the API returns is JSON with a `detail` in the request's language.
 
-ApplicationError → 400 `{"detail", "field"}`; invalid input → 422 `{"detail", "field", "errors"}`;
+ApplicationError → 400 `{"detail", "field"}` (409 when the object's state no longer allows the action:
+someone decided meanwhile); invalid input → 422 `{"detail", "field", "errors"}`;
 no credentials → 401; not allowed → 403; not found (also another centre's object) → 404. An
 unexpected failure is logged like any Django error and answered with a JSON 500.
 """
@@ -21,6 +22,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from centrum.core.exceptions import ApplicationError
+from centrum.core.workflow import TransitionRefused
 
 logger = logging.getLogger("django.request")
 
@@ -187,7 +189,7 @@ def register_exception_handlers(api: NinjaAPI) -> None:
     def application_error(request, exc: ApplicationError):
         body = {"detail": str(exc.message), "field": exc.field}
         body.update({key: value for key, value in exc.extra.items() if key not in body})
-        return respond(request, body, 400)
+        return respond(request, body, 409 if isinstance(exc, TransitionRefused) else 400)
 
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):

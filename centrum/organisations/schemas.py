@@ -3,28 +3,66 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.core.validators import EmailValidator, URLValidator
+from django.core.validators import URLValidator
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from centrum.api.schemas.common import Id, Text, validated_by
+from centrum.api.schemas.common import Email, Id, SchemaHint, Text, validated_by
+from centrum.core.scopes import active_scope
+from centrum.organisations.catalogue import PUBLIC_BENEFIT_AREAS
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind
 from centrum.organisations.identifiers import clean_iban, clean_krs, clean_nip, clean_regon
-from centrum.organisations.models import postal_code_validator
+from centrum.organisations.models import District, postal_code_validator
+from centrum.organisations.workflows import ORGANISATION_STATUS
 
 LegalFormValue = Literal[tuple(LegalForm.values)]
 RegistryKindValue = Literal[tuple(RegistryKind.values)]
 StatusValue = Literal[tuple(OrganisationStatus.values)]
-TransitionAction = Literal["verify", "reject", "suspend", "reinstate", "remove"]
+TransitionAction = Literal[tuple(t.action for t in ORGANISATION_STATUS.transitions)]
+REASON_REQUIRED = [t.action for t in ORGANISATION_STATUS.transitions if t.reason_required]
 
-Nip = Annotated[Text(40), validated_by(clean_nip, returns_value=True)]
-Regon = Annotated[Text(40), validated_by(clean_regon, returns_value=True)]
-Krs = Annotated[Text(40), validated_by(clean_krs, returns_value=True)]
-Iban = Annotated[Text(64), validated_by(clean_iban, returns_value=True)]
-Email = Annotated[Text(254), validated_by(EmailValidator())]
-Website = Annotated[Text(200), validated_by(URLValidator(schemes=["http", "https"]))]
-PostalCode = Annotated[Text(6), validated_by(postal_code_validator)]
-AreaCodes = Annotated[list[Text(5)], Field(max_length=60)]
+# Identifiers as people type them: digits with spaces, dashes, dots or slashes anywhere (identifiers.py);
+# the patterns state the number of digits, the validators also check the check digits.
+_SEP = r"[\s\-./]*"
+
+
+def _identifier(clean, max_length: int, pattern: str, description: str):
+    return Annotated[
+        Text(max_length),
+        validated_by(clean, returns_value=True),
+        SchemaHint({"pattern": pattern, "description": description}),
+    ]
+
+
+Nip = _identifier(clean_nip, 40, rf"^({_SEP}[Pp][Ll])?{_SEP}(([0-9]{_SEP}){{10}})?$", "NIP: 10 cyfr")
+Regon = _identifier(
+    clean_regon, 40, rf"^{_SEP}(([0-9]{_SEP}){{9}}|([0-9]{_SEP}){{14}})?$", "REGON: 9 albo 14 cyfr"
+)
+Krs = _identifier(clean_krs, 40, rf"^{_SEP}([0-9]{_SEP}){{0,10}}$", "KRS: do 10 cyfr")
+Iban = _identifier(clean_iban, 64, rf"^{_SEP}([A-Za-z0-9]{_SEP})*$", "IBAN albo 26 cyfr polskiego rachunku")
+Website = Annotated[
+    Text(200),
+    validated_by(URLValidator(schemes=["http", "https"])),
+    SchemaHint({"format": "uri", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://.+)?$"}),
+]
+PostalCode = Annotated[
+    Text(6), validated_by(postal_code_validator), SchemaHint({"pattern": r"^(\d{2}-\d{3})?$"})
+]
+AreaCode = Annotated[Text(5), SchemaHint({"enum": [code for code, _name in PUBLIC_BENEFIT_AREAS]})]
+AreaCodes = Annotated[list[AreaCode], Field(max_length=60)]
+
+
+def _centre_districts(schema: dict) -> None:
+    """The document served on a centre's host lists that centre's district ids (GET /districts)."""
+    scope = active_scope()
+    if scope is not None and scope.centre_id is not None:
+        schema["enum"] = [
+            *District.objects.filter(centre_id=scope.centre_id).values_list("pk", flat=True),
+            None,
+        ]
+
+
+DistrictId = Annotated[Id | None, SchemaHint(_centre_districts)]
 
 
 # ---- output ----------------------------------------------------------------------------------
@@ -105,10 +143,10 @@ class OrganisationPageOut(Schema):
 
 class DirectoryFilters(Schema):
     q: Text(200) = Field("", description="Szukaj w nazwie, mieście, KRS, NIP (bez względu na polskie znaki)")
-    area: Text(5) | None = Field(None, description="Kod sfery pożytku publicznego, np. 14")
+    area: AreaCode | None = Field(None, description="Kod sfery pożytku publicznego, np. 14")
     legal_form: LegalFormValue | None = None
     opp: bool | None = Field(None, description="true: tylko OPP; false: bez statusu OPP")
-    district: Id | None = Field(None, description="Identyfikator dzielnicy (GET /districts)")
+    district: DistrictId = Field(None, description="Identyfikator dzielnicy (GET /districts)")
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=10_000_000)
     page: int | None = Field(None, ge=1, le=1_000_000, description="Numer strony; zastępuje offset")
@@ -129,7 +167,7 @@ class _OrganisationFields(Schema):
     postal_code: PostalCode = ""
     city: Text(100) = ""
     correspondence_address: Text(1000) = ""
-    district: Id | None = Field(None, description="Identyfikator dzielnicy (GET /districts)")
+    district: DistrictId = Field(None, description="Identyfikator dzielnicy (GET /districts)")
     website: Website = ""
     email: Email = ""
     phone: Text(40) = ""
@@ -166,7 +204,7 @@ class OrganisationUpdateIn(Schema):
     postal_code: PostalCode = None
     city: Text(100) = None
     correspondence_address: Text(1000) = None
-    district: Id | None = None
+    district: DistrictId = None
     website: Website = None
     email: Email = None
     phone: Text(40) = None
@@ -175,8 +213,25 @@ class OrganisationUpdateIn(Schema):
     reason: Text(2000) = Field(None, description="Uzasadnienie zmiany do dziennika zmian")
 
 
+def _reason_required_for(actions: list[str]):
+    """The document says what the workflow refuses: these actions need a non-empty reason."""
+
+    def extra(schema: dict) -> None:
+        schema["allOf"] = [
+            {
+                "if": {"properties": {"action": {"enum": actions}}, "required": ["action"]},
+                "then": {
+                    "required": ["reason"],
+                    "properties": {"reason": {"minLength": 1, "pattern": r"\S"}},
+                },
+            }
+        ]
+
+    return extra
+
+
 class OrganisationTransitionIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_reason_required_for(REASON_REQUIRED))
 
     action: TransitionAction
     reason: Text(2000) = Field("", description="Wymagane przy reject, suspend i remove")

@@ -1,7 +1,7 @@
 """JSON API of rooms: the rooms, their availability (no personal data) and bookings; members book here too."""
 
 from datetime import date, datetime, time
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
@@ -11,7 +11,17 @@ from pydantic import AfterValidator, ConfigDict, model_validator
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, ErrorOut, Id, Text, input_error
+from centrum.api.schemas.common import (
+    ERRORS_READ,
+    ERRORS_WRITE,
+    Email,
+    ErrorOut,
+    Id,
+    Int,
+    SchemaHint,
+    Text,
+    input_error,
+)
 from centrum.core.calendar import warsaw_today
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.models import Organisation
@@ -21,6 +31,7 @@ from .choices import BookerKind, BookingKind, Recurrence, RoomFeature
 from .dates import (
     SEARCH_DURATIONS,
     SEARCH_MAX_DAYS,
+    allowed_range,
     in_allowed_range,
     out_of_range_message,
     search_window_problems,
@@ -50,8 +61,22 @@ def _allowed_date(value: date | datetime) -> date | datetime:
     return value
 
 
-AllowedDate = Annotated[date, AfterValidator(_allowed_date)]
-AllowedDateTime = Annotated[datetime, AfterValidator(_allowed_date)]
+def _date_window(with_time: bool):
+    """The window in the document, as of the day it is served (`formatMinimum`/`formatMaximum`)."""
+
+    def hint(schema: dict) -> None:
+        first, last = allowed_range()
+        if with_time:
+            schema["formatMinimum"], schema["formatMaximum"] = f"{first}T00:00:00", f"{last}T23:59:59"
+        else:
+            schema["formatMinimum"], schema["formatMaximum"] = first.isoformat(), last.isoformat()
+        schema.setdefault("description", f"{first} … {last}")
+
+    return SchemaHint(hint)
+
+
+AllowedDate = Annotated[date, AfterValidator(_allowed_date), _date_window(False)]
+AllowedDateTime = Annotated[datetime, AfterValidator(_allowed_date), _date_window(True)]
 
 
 class OpeningHoursOut(Schema):
@@ -95,11 +120,30 @@ class AvailabilityQuery(Schema):
 class EquipmentIn(Schema):
     model_config = ConfigDict(extra="forbid")
     item_id: Id
-    quantity: int = Field(ge=1, le=1000)
+    quantity: Int(ge=1, le=1000)
+
+
+def _booking_requirements(schema: dict) -> None:
+    """What the booking service requires beyond the types: an organisation's booking names the organisation
+    and its statutory purpose (not for a dry run), and it and a centre event give the number of attendees."""
+    kind = {"kind": {"const": BookingKind.ORGANISATION.value}}
+    schema["allOf"] = [
+        {"if": {"properties": kind}, "then": {"required": ["organisation_id"]}},
+        {
+            "if": {"properties": {**kind, "dry_run": {"const": False}}},
+            "then": {"required": ["purpose"], "properties": {"purpose": {"minLength": 1, "pattern": r"\S"}}},
+        },
+        {
+            "if": {
+                "properties": {"kind": {"enum": [BookingKind.ORGANISATION.value, BookingKind.CENTRE.value]}}
+            },
+            "then": {"required": ["attendees"], "properties": {"attendees": {"type": "integer"}}},
+        },
+    ]
 
 
 class BookingIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_booking_requirements)
     room_id: Id
     organisation_id: Id | None = None
     kind: BookingKind = BookingKind.ORGANISATION
@@ -116,13 +160,13 @@ class BookingIn(Schema):
     ends_at: AllowedDateTime
     title: Text(200, min_length=1)
     purpose: Text(4000) = ""
-    attendees: int | None = Field(None, ge=1, le=5000)
+    attendees: Int(ge=1, le=5000) | None = None
     contact_name: Text(150) = ""
     contact_phone: Text(40) = ""
-    contact_email: Text(254) = ""
+    contact_email: Email = ""
     recurrence: Recurrence = Recurrence.ONCE
     until: AllowedDate | None = None
-    count: int | None = Field(None, ge=1, le=1000)
+    count: Int(ge=1, le=1000) | None = None
     skip_dates: list[AllowedDate] = Field(default_factory=list, max_length=1000)
     equipment: list[EquipmentIn] = Field(default_factory=list, max_length=50)
     dry_run: bool = Field(False, description="Tylko sprawdź terminy / only check the occurrences")
@@ -157,15 +201,14 @@ class BookingOut(Schema):
 
 class CancelIn(Schema):
     model_config = ConfigDict(extra="forbid")
-    scope: str = Field("one", pattern="^(one|following)$")
+    scope: Literal["one", "following"] = "one"
     reason: Text(500) = ""
 
 
 class ApproveIn(Schema):
     model_config = ConfigDict(extra="forbid")
-    scope: str = Field(
+    scope: Literal["one", "following", "series"] = Field(
         "one",
-        pattern="^(one|following|series)$",
         description="one – ten termin / this occurrence; following – ten i następne / this and the following "
         "ones; series – wszystkie oczekujące terminy cyklu / every pending occurrence of the series",
     )
@@ -174,7 +217,7 @@ class ApproveIn(Schema):
 
 class RejectIn(Schema):
     model_config = ConfigDict(extra="forbid")
-    scope: str = Field("one", pattern="^(one|following|series)$", description="Jak w approve / as in approve")
+    scope: Literal["one", "following", "series"] = Field("one", description="Jak w approve / as in approve")
     reason: Text(2000, min_length=1) = Field(
         description="Powód odrzucenia; organizacja go zobaczy / why, shown to the organisation"
     )

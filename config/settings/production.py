@@ -13,7 +13,16 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# TLS: plain http is redirected to https (the proxy says which it was, SECURE_PROXY_SSL_HEADER); HSTS tells
+# browsers to use https only, for HSTS_SECONDS (0: not sent). Include-subdomains covers every centre's host
+# under the domain; preload is for a domain submitted to the browsers' preload list (hard to undo).
+SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+# The header as browsers read it ("camera=(), geolocation=(self)"); unset: the default in base.py; empty: none.
+if env("PERMISSIONS_POLICY") is not None:
+    PERMISSIONS_POLICY = env("PERMISSIONS_POLICY")
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 
 # Uploaded files: local disk by default; S3-compatible object storage when a bucket is set,

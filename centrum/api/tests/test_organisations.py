@@ -395,13 +395,16 @@ def test_staff_verifies_pending_registration(client_for, centre, pending, staff_
     assert pending.memberships.get(user=pending.submitted_by).role == MembershipRole.ADMIN
 
 
-def test_status_rules_broken_are_400_and_bad_action_422(client_for, centre, organisation, staff_user):
+def test_status_rules_broken_are_400_a_state_conflict_409_and_bad_action_422(
+    client_for, centre, organisation, staff_user
+):
     client = client_for(centre, staff_user)
     url = f"/organisations/{organisation.pk}/status"
     response = send(client, "post", url, {"action": "suspend"})
     assert response.status_code == 400 and response.json()["field"] == "reason"
+    # An active organisation is not verified again: the state no longer allows it (a conflict, not bad input).
     response = send(client, "post", url, {"action": "verify"})
-    assert response.status_code == 400 and response.json()["detail"]
+    assert response.status_code == 409 and response.json()["detail"]
     response = send(client, "post", url, {"action": "delete"})
     assert response.status_code == 422 and response.json()["field"] == "action"
     organisation.refresh_from_db()

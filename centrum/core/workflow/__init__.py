@@ -131,8 +131,26 @@ def workflow_for(model_or_obj, field: str = "status") -> Workflow:
     raise LookupError(f"No workflow is declared for {model.__name__}.{field}.")
 
 
-def stale_message() -> str:
-    return _("Ktoś właśnie zmienił ten stan. Odśwież stronę i sprawdź, czy ta czynność jest nadal potrzebna.")
+class TransitionRefused(ApplicationError):
+    """The row is not (or no longer) in a state the action starts from: someone decided meanwhile, or a
+    double click. Pages show it as any refusal; the API answers 409 Conflict."""
+
+
+def stale_message(status: str | None = None) -> str:
+    if status is None:
+        return _(
+            "Ktoś właśnie zmienił ten stan. Odśwież stronę i sprawdź, czy ta czynność jest nadal potrzebna."
+        )
+    return _(
+        "Ktoś właśnie zmienił ten stan – teraz: „%(status)s”. Odśwież stronę i sprawdź, czy ta czynność "
+        "jest nadal potrzebna."
+    ) % {"status": status}
+
+
+def refuse_if_stale(wf: "Workflow", seen, locked) -> None:
+    """`seen` is the copy a person decided on, `locked` the row as it is now: refuse if its state moved."""
+    if wf.state_of(seen) != wf.state_of(locked):
+        raise TransitionRefused(stale_message(state_label(wf, locked)))
 
 
 def _is_person(actor) -> bool:
@@ -187,8 +205,10 @@ def workflow_apply(
 ):
     """Apply `action` to the row (`obj`; `row`; or `model` + `pk` + `centre`); returns the saved, locked row.
 
-    `row` only names the row (a service acting on the current state, whatever its copy shows); `obj` is
-    what a person saw, see below.
+    `row` only names the row (the system acting on the current state, whatever its copy shows); `obj` is
+    what a person saw, see below: a service acting for a person passes `obj`. Either way the state is
+    read again on the locked row inside the transaction, and an action it no longer allows (someone
+    decided meanwhile, a double click) is refused with `TransitionRefused`, never applied twice.
 
     `values` are other fields the step sets (new hours, who received the equipment); they are validated,
     saved and audited with the state. When `obj` is given, the state it shows is the state its reader
@@ -215,12 +235,12 @@ def workflow_apply(
         if locked is None:
             raise ApplicationError(_("Nie ma takiego wpisu."))
         state = wf.state_of(locked)
-        if obj is not None and wf.state_of(obj) != state:
-            raise ApplicationError(stale_message())
+        if obj is not None:
+            refuse_if_stale(wf, obj, locked)
         if not may_take(transition, actor, locked):
             raise ApplicationError(str(transition.denied_message))
         if not transition.allowed_from(state):
-            raise ApplicationError(str(wf.refused_message) % {"status": _state_label(wf, locked)})
+            raise TransitionRefused(str(wf.refused_message) % {"status": state_label(wf, locked)})
         reason = (reason or "").strip()
         if "\x00" in reason:
             raise ApplicationError(_("Uzasadnienie zawiera niedozwolone znaki."), field="reason")
@@ -269,5 +289,5 @@ def workflow_apply(
     return locked
 
 
-def _state_label(wf: Workflow, obj) -> str:
+def state_label(wf: Workflow, obj) -> str:
     return str(getattr(obj, f"get_{wf.field}_display")())

@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from ..exceptions import ApplicationError
-from . import Workflow, available_actions, may_take, stale_message, workflow_apply
+from . import (
+    TransitionRefused,
+    Workflow,
+    available_actions,
+    may_take,
+    stale_message,
+    state_label,
+    workflow_apply,
+)
 
 REASON_MAX_LENGTH = 2000
 
@@ -136,7 +144,7 @@ class WorkflowActionView(View):
                 )
             if seen and seen != self.workflow.state_of(obj):
                 # The page showed another state: someone decided meanwhile.
-                raise ApplicationError(stale_message())
+                raise TransitionRefused(stale_message(state_label(self.workflow, obj)))
             self.perform(request, obj, transition, reason)
         except ApplicationError as exc:
             failure = ActionFailure(

@@ -17,7 +17,7 @@ def booking_mark_attendance(*, booking: Booking, actor, attendance: str) -> Book
     if attendance not in Attendance.values:
         raise ApplicationError(_("Nieznana wartość obecności."), field="attendance")
     return workflow_apply(
-        row=booking,
+        obj=booking,
         action=attendance,
         actor=actor,
         workflow=BOOKING_ATTENDANCE,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
-from centrum.core.workflow import workflow_apply
+from centrum.core.workflow import refuse_if_stale, workflow_apply
 
 from ..choices import BookingKind
 from ..models import Booking
@@ -43,13 +43,19 @@ def apply_in_scope(
 ) -> list[Booking]:
     """Apply `action` through the engine to each occurrence in `scope` that can take it now.
 
-    When none can, the engine is asked about the chosen booking itself, so the person hears why not.
+    `booking` is the copy the person decided on: if its state moved before the lock (someone decided
+    meanwhile, a double click), the action is refused. When no occurrence can take it, the engine is asked
+    about the chosen booking itself, so the person hears why not. Only the locked rows are used after the
+    lock.
     """
     locked = _locked(occurrences_in_scope(booking, scope))
+    chosen = next((b for b in locked if b.pk == booking.pk), None)
+    if chosen is not None:
+        refuse_if_stale(BOOKING_STATUS, booking, chosen)
     targets = [b for b in locked if BOOKING_STATUS.allows(b.status, action) and (keep is None or keep(b))]
     if not targets:
         only = workflow_apply(
-            row=booking,
+            obj=booking,
             workflow=BOOKING_STATUS,
             action=action,
             actor=actor,

@@ -127,7 +127,7 @@ def let_create(
 def let_end(*, let: RoomLet, actor, ends_on: date, reason: str = "") -> RoomLet:
     """End a let early (or on its last day); the room returns to the pool from the next day."""
     return workflow_apply(
-        row=let,
+        obj=let,
         action="end",
         actor=actor,
         reason=reason,

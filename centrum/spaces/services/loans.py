@@ -170,7 +170,7 @@ def loan_request(
 
 def _apply(loan: Loan, action: str, actor, reason: str = "", values=None) -> Loan:
     return workflow_apply(
-        row=loan,
+        obj=loan,
         action=action,
         actor=actor,
         reason=reason,

@@ -110,7 +110,7 @@ def waiting_list_join(
 def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
     """Leave the waiting list; an offered slot is declined and goes to the next in line (see workflows.py)."""
     return workflow_apply(
-        row=entry,
+        obj=entry,
         action="withdraw",
         actor=actor,
         workflow=WAITING_STATUS,
@@ -199,7 +199,7 @@ def offer_freed_slots(
 @transaction.atomic
 def offer_accept(*, booking: Booking, actor) -> Booking:
     booking = workflow_apply(
-        row=booking,
+        obj=booking,
         action="accept",
         actor=actor,
         workflow=BOOKING_STATUS,
@@ -247,7 +247,7 @@ def offer_accept(*, booking: Booking, actor) -> Booking:
 @transaction.atomic
 def offer_decline(*, booking: Booking, actor) -> Booking:
     booking = workflow_apply(
-        row=booking,
+        obj=booking,
         action="decline",
         actor=actor,
         workflow=BOOKING_STATUS,

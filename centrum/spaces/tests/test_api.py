@@ -181,7 +181,7 @@ def test_staff_reject_needs_a_reason_and_mails_it(client_for, centre, staff_user
     assert set(Booking.objects.values_list("status", flat=True)) == {BookingStatus.REJECTED}
     assert "Remont sali" in OutboxMessage.objects.get(event="rejected_to_organisation").body
     response = _post(client, url, {"reason": "Jeszcze raz"})
-    assert response.status_code == 400 and "odrzucona" in response.json()["detail"]
+    assert response.status_code == 409 and "odrzucona" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("action", ["approve", "reject"])
