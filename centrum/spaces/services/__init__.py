@@ -27,6 +27,7 @@ from .loans import (
 from .photos import room_photo_add, room_photo_move, room_photo_remove, room_photo_update
 from .reminders import bookings_remind
 from .rooms import equipment_save, organisation_feed_token, room_save
+from .uses import equipment_use_quota, equipment_use_record, equipment_use_remove
 from .waiting import offer_accept, offer_decline, offers_expire, waiting_list_join, waiting_list_withdraw
 
 __all__ = [
@@ -40,6 +41,9 @@ __all__ = [
     "booking_reschedule",
     "bookings_remind",
     "equipment_save",
+    "equipment_use_quota",
+    "equipment_use_record",
+    "equipment_use_remove",
     "format_slot",
     "let_create",
     "let_end",
