@@ -84,19 +84,20 @@ def _validate_common(
         raise ApplicationError(_("Ta sala nie przyjmuje teraz rezerwacji."), field="room")
     if not (title or "").strip():
         raise ApplicationError(_("Podaj tytuł spotkania."), field="title")
-    if kind in (BookingKind.ORGANISATION, BookingKind.CENTRE):
-        if not attendees:
-            raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
-        if attendees > room.capacity:
-            raise ApplicationError(
-                ngettext(
-                    "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
-                    "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
-                    room.capacity,
-                )
-                % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
-                field="attendees",
+    # An organisation says how many people come (the room's capacity, the centre's statistics); staff
+    # entering a centre event or a block need not.
+    if kind == BookingKind.ORGANISATION and not attendees:
+        raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
+    if kind in (BookingKind.ORGANISATION, BookingKind.CENTRE) and attendees and attendees > room.capacity:
+        raise ApplicationError(
+            ngettext(
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
+                room.capacity,
             )
+            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
+            field="attendees",
+        )
     for item, quantity in equipment.items():
         if item.centre_id != centre.pk or not item.is_active:
             raise ApplicationError(_("Tego sprzętu nie ma w centrum."), field="equipment")
@@ -218,7 +219,9 @@ def booking_preview(
                             "year": month[0],
                             "used": _hours(plan.quota_used[month]),
                             "hours": _hours(hours),
-                        }
+                        },
+                        # The page shows the member the same per-month table staff see.
+                        extra={"plan": plan},
                     )
     return plan
 

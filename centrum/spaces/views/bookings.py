@@ -167,11 +167,13 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             plan = booking_preview(**common, **series)
         except ApplicationError as exc:
             add_application_error(form, exc)
-            if action != "check":
+            # Over the monthly limit the refusal carries the plan: the member sees each month's hours.
+            plan = exc.extra.get("plan")
+            if plan is None and action != "check":
                 try:
                     plan = booking_preview(**common, **series)
-                except ApplicationError:
-                    plan = None
+                except ApplicationError as again:
+                    plan = again.extra.get("plan")
     return render(
         request,
         "spaces/booking_form.html",
@@ -180,6 +182,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "staff": staff,
             "quota_rows": [] if staff else _quota_rows(request, organisations),
+            "over_quota": bool(plan and any(row["over"] for row in plan.quota_months)),
             "single_conflict": bool(
                 plan and len(plan.checks) == 1 and plan.checks[0].conflict and not plan.checks[0].problems
             ),

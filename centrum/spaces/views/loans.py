@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from centrum.accounts.selectors import active_organisation_for
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
@@ -60,8 +61,11 @@ def loan_create(request: HttpRequest) -> HttpResponse:
     )
     if not staff and not organisations.exists():
         return render(request, "spaces/no_organisation.html", status=403)
+    active = active_organisation_for(request)
     form = LoanForm(
         request.POST or None,
+        # As on the booking form: a member borrows for the organisation they act for now.
+        initial={"organisation": active.pk if active is not None and not staff else None},
         organisations=organisations,
         equipment=equipment_list(centre=centre, leaving_only=True),
     )
