@@ -28,7 +28,14 @@ from .photos import room_photo_add, room_photo_move, room_photo_remove, room_pho
 from .reminders import bookings_remind
 from .rooms import equipment_save, organisation_feed_token, room_save
 from .uses import equipment_use_quota, equipment_use_record, equipment_use_remove
-from .waiting import offer_accept, offer_decline, offers_expire, waiting_list_join, waiting_list_withdraw
+from .waiting import (
+    offer_accept,
+    offer_decline,
+    offers_expire,
+    waiting_list_join,
+    waiting_list_join_series,
+    waiting_list_withdraw,
+)
 
 __all__ = [
     "BookingPlan",
@@ -67,5 +74,6 @@ __all__ = [
     "room_photo_update",
     "room_save",
     "waiting_list_join",
+    "waiting_list_join_series",
     "waiting_list_withdraw",
 ]

@@ -242,6 +242,40 @@ def _insert(bookings: list[Booking]) -> None:
         raise ApplicationError(slot_taken_message(), field="starts_at")
 
 
+def series_create(
+    *,
+    room: Room,
+    actor,
+    organisation: Organisation | None,
+    title: str,
+    recurrence: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    until: date | None,
+    count: int | None,
+    skipped: Iterable[date] = (),
+) -> BookingSeries:
+    """What a person asked for when booking (or waiting for) a recurring slot."""
+    first_local, end_local = local(starts_at), local(ends_at)
+    series = BookingSeries(
+        centre=room.centre,
+        room=room,
+        organisation=organisation,
+        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        title=title.strip(),
+        recurrence=recurrence,
+        first_date=first_local.date(),
+        until_date=until,
+        count=count,
+        start_time=first_local.time(),
+        end_time=end_local.time(),
+        skipped_dates=[d.isoformat() for d in skipped],
+    )
+    series.full_clean()
+    series.save()
+    return series
+
+
 @transaction.atomic
 def booking_request(
     *,
@@ -294,23 +328,18 @@ def booking_request(
     now = timezone.now()
     series = None
     if len(plan.slots) > 1 or recurrence != Recurrence.ONCE:
-        first_local, end_local = local(starts_at), local(ends_at)
-        series = BookingSeries(
-            centre=room.centre,
+        series = series_create(
             room=room,
+            actor=actor,
             organisation=organisation if kind == BookingKind.ORGANISATION else None,
-            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
-            title=title.strip(),
+            title=title,
             recurrence=recurrence,
-            first_date=first_local.date(),
-            until_date=until,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            until=until,
             count=count,
-            start_time=first_local.time(),
-            end_time=end_local.time(),
-            skipped_dates=[d.isoformat() for d in plan.skipped],
+            skipped=plan.skipped,
         )
-        series.full_clean()
-        series.save()
     bookings = [
         Booking(
             centre=room.centre,

@@ -152,3 +152,93 @@ def test_a_member_over_the_monthly_limit_sees_the_per_month_table(
         in body
     )
     assert 'value="submit"' not in body
+
+
+def _series_post(client, room, organisation, first, **extra):
+    data = {
+        "organisation": organisation.pk,
+        "room": room.pk,
+        "day": first.isoformat(),
+        "start_time": "17:00",
+        "end_time": "19:00",
+        "recurrence": "weekly",
+        "count": "3",
+        "title": "Próba chóru",
+        "purpose": "Zajęcia artystyczne",
+        "attendees": "12",
+    }
+    data.update(extra)
+    return client.post(reverse("spaces:booking_create"), data)
+
+
+def test_a_series_with_a_taken_date_waits_as_a_series(
+    client_for, centre, org_admin, staff_user, room, organisation, second_organisation
+):
+    from centrum.spaces.choices import BookingStatus, WaitingStatus
+    from centrum.spaces.models import Booking, WaitingListEntry
+    from centrum.spaces.services import booking_cancel
+
+    first = next_open_day(weeks=3)
+    taken = first + timedelta(weeks=1)
+    blocker = BookingFactory(
+        room=room,
+        organisation=second_organisation,
+        starts_at=slot(taken, 17, 19)[0],
+        ends_at=slot(taken, 17, 19)[1],
+    )
+    client = client_for(centre, org_admin)
+    checked = _series_post(client, room, organisation, first, action="check").content.decode()
+    assert 'value="wait"' in checked
+    response = _series_post(client, room, organisation, first, action="wait")
+    assert response.status_code == 302
+    booked = list(Booking.objects.filter(organisation=organisation).order_by("starts_at"))
+    assert [b.starts_at.date() for b in booked] == [first, first + timedelta(weeks=2)]
+    entry = WaitingListEntry.objects.get()
+    assert entry.series_id == booked[0].series_id is not None
+    assert entry.starts_at == slot(taken, 17, 19)[0]
+    # The taken date frees: it is offered on its own, and the offered booking belongs to the series.
+    booking_cancel(booking=blocker, actor=staff_user, scope="one", reason="Odwołane")
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.OFFERED
+    assert entry.offered_booking.series_id == entry.series_id
+    assert entry.offered_booking.status == BookingStatus.OFFERED
+
+
+def test_a_series_whose_dates_are_all_taken_waits_whole(
+    client_for, centre, org_admin, room, organisation, second_organisation
+):
+    from centrum.spaces.models import Booking, WaitingListEntry
+
+    first = next_open_day(weeks=2)
+    for week in range(2):
+        day = first + timedelta(weeks=week)
+        BookingFactory(
+            room=room,
+            organisation=second_organisation,
+            starts_at=slot(day, 17, 19)[0],
+            ends_at=slot(day, 17, 19)[1],
+        )
+    response = _series_post(
+        client_for(centre, org_admin), room, organisation, first, action="wait", count="2"
+    )
+    assert response.status_code == 302
+    assert not Booking.objects.filter(organisation=organisation).exists()
+    entries = list(WaitingListEntry.objects.all())
+    assert len(entries) == 2 and entries[0].series_id == entries[1].series_id is not None
+
+
+def test_a_series_with_a_rule_problem_does_not_wait(client_for, centre, org_admin, room, organisation):
+    from centrum.spaces.models import WaitingListEntry
+
+    first = next_open_day(weeks=2)
+    response = _series_post(
+        client_for(centre, org_admin),
+        room,
+        organisation,
+        first,
+        action="wait",
+        start_time="22:00",
+        end_time="23:00",
+    )
+    assert response.status_code == 200
+    assert not WaitingListEntry.objects.exists()
