@@ -22,6 +22,7 @@ from .permissions import can_approve_booking, can_cancel_booking, can_cancel_loa
 from .schemas import (
     AllowedDate,
     AllowedDateTime,
+    EquipmentIn,
     EquipmentOut,
     LoanCancelIn,
     LoanHandoverIn,
@@ -96,12 +97,6 @@ class AvailabilityQuery(Schema):
         None, description="Pierwszy dzień (domyślnie dziś) / first day (today by default)"
     )
     days: int = Field(7, ge=1, le=62)
-
-
-class EquipmentIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-    item_id: Id
-    quantity: int = Field(ge=1, le=1000)
 
 
 class BookingIn(Schema):

@@ -80,7 +80,9 @@ class LoanListQuery(Schema):
     offset: int = Field(0, ge=0, le=100_000)
 
 
-class LoanItemIn(Schema):
+class EquipmentIn(Schema):
+    """A piece of equipment and how many, for a booking or a loan."""
+
     model_config = ConfigDict(extra="forbid")
     item_id: Id
     quantity: int = Field(ge=1, le=1000)
@@ -100,7 +102,7 @@ class LoanIn(Schema):
     purpose: Text(4000, min_length=1) = Field(
         description="Działanie statutowe, do którego potrzebny jest sprzęt / the statutory activity"
     )
-    items: list[LoanItemIn] = Field(
+    items: list[EquipmentIn] = Field(
         min_length=1,
         max_length=50,
         description="Sprzęt, który może opuścić budynek (GET /equipment: may_leave_building) / equipment "

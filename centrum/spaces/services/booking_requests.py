@@ -29,6 +29,7 @@ from .booking_checks import (
     _hours_by_month,
     _lock_equipment,
     _raise_for_problems,
+    check_capacity,
     organisation_hours_used,
     organisation_no_show_count,
     slot_taken_message,
@@ -88,16 +89,8 @@ def _validate_common(
     # entering a centre event or a block need not.
     if kind == BookingKind.ORGANISATION and not attendees:
         raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
-    if kind in (BookingKind.ORGANISATION, BookingKind.CENTRE) and attendees and attendees > room.capacity:
-        raise ApplicationError(
-            ngettext(
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
-                room.capacity,
-            )
-            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
-            field="attendees",
-        )
+    if kind in (BookingKind.ORGANISATION, BookingKind.CENTRE):
+        check_capacity(room, attendees)
     for item, quantity in equipment.items():
         if item.centre_id != centre.pk or not item.is_active:
             raise ApplicationError(_("Tego sprzętu nie ma w centrum."), field="equipment")

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
@@ -21,7 +20,7 @@ from ..models import Booking, BookingSeries, Room, WaitingListEntry
 from ..permissions import can_book_room
 from ..workflows import BOOKING_STATUS, WAITING_STATUS
 from . import notify
-from .booking_checks import format_slot
+from .booking_checks import check_capacity, format_slot
 from .booking_requests import booking_preview, booking_request, series_create
 
 
@@ -49,16 +48,7 @@ def waiting_list_join(
         raise ApplicationError(_("Podaj tytuł spotkania."), field="title")
     if not attendees:
         raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
-    if attendees > room.capacity:
-        raise ApplicationError(
-            ngettext(
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
-                room.capacity,
-            )
-            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
-            field="attendees",
-        )
+    check_capacity(room, attendees)
     (check,) = check_slots(room=room, slots=[(starts_at, ends_at)], enforce_booking_rules=True)
     if check.problems:
         raise ApplicationError("; ".join(check.problems), field="starts_at")

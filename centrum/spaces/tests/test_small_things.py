@@ -125,21 +125,8 @@ def test_a_member_over_the_monthly_limit_sees_the_per_month_table(
         room=room, organisation=organisation, starts_at=slot(first, 9, 13)[0], ends_at=slot(first, 9, 13)[1]
     )
     following = first + timedelta(weeks=1)
-    response = client_for(centre, org_admin).post(
-        reverse("spaces:booking_create"),
-        {
-            "organisation": organisation.pk,
-            "room": room.pk,
-            "day": first.isoformat(),
-            "start_time": "17:00",
-            "end_time": "19:00",
-            "recurrence": "weekly",
-            "count": "3",
-            "title": "Warsztaty",
-            "purpose": "Zajęcia statutowe",
-            "attendees": "12",
-            "action": "check",
-        },
+    response = _series_post(
+        client_for(centre, org_admin), room, organisation, first, action="check", title="Warsztaty"
     )
     body = response.content.decode()
     assert "Limit centrum to 5 godzin" in body
