@@ -116,6 +116,8 @@ def equipment_use_record(
     locked = EquipmentItem.objects.select_for_update().filter(centre=centre, pk=item.pk).first()
     if locked is None or not locked.is_active or locked.walk_in_unit is None:
         raise ApplicationError(_("Z tego sprzętu nie korzysta się na miejscu."), field="item")
+    if organisation is not None and organisation.centre_id != centre.pk:
+        raise ApplicationError(_("Ta organizacja nie należy do tego centrum."), field="organisation")
     if not (person_name or "").strip():
         raise ApplicationError(_("Podaj, kto korzystał ze sprzętu."), field="person_name")
     if not 1 <= amount <= MAX_AMOUNT:

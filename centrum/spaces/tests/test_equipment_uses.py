@@ -86,8 +86,9 @@ def test_another_centres_item_or_organisation_is_refused(
     with pytest.raises(ApplicationError):
         _record(centre, staff_user, other_copier, 1)
     stranger = make_organisation(other_centre, "Żorskie Stowarzyszenie")
-    with pytest.raises(Exception):  # noqa: B017 - full_clean refuses a foreign key to another centre's row
+    with pytest.raises(ApplicationError) as exc:
         _record(centre, staff_user, copier, 1, stranger)
+    assert exc.value.field == "organisation"
     assert not EquipmentUse.objects.exists()
 
 
