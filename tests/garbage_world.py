@@ -151,7 +151,24 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     )
     feed = OrganisationCalendarFeed.objects.create(centre=centre, organisation=org)
     photo = _room_photo(centre, room)
+    from centrum.spaces.choices import EquipmentKind
+    from centrum.spaces.models import EquipmentItem, EquipmentUse
+
+    copier = EquipmentItem.objects.create(
+        centre=centre, name=f"{prefix} Kopiarka", quantity=1, kind=EquipmentKind.COPIER, monthly_quota=100
+    )
+    equipment_use = EquipmentUse.objects.create(
+        centre=centre,
+        item=copier,
+        person_name="Jan Kowalski",
+        organisation=org,
+        used_on=today,
+        amount=12,
+        recorded_by=staff,
+    )
     return {
+        "copier": copier,
+        "equipment_use": equipment_use,
         "room": room,
         "office": office,
         "equipment": item,
@@ -445,6 +462,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("spaces:loan_agreement", "pk"): lambda w: w.loan_approved.pk,
     ("spaces:loan_action", "pk"): lambda w: w.loan_requested.pk,
     ("spaces:loan_action", "action"): lambda w: "approve",
+    ("spaces:equipment_use_remove", "pk"): lambda w: w.equipment_use.pk,
     # the API (POST/PUT/PATCH bodies are covered by test_api_garbage through the OpenAPI document)
     ("api:organisation_detail", "organisation_id"): lambda w: w.organisation.pk,
     ("api:organisation_change", "organisation_id"): lambda w: w.organisation.pk,
@@ -459,6 +477,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
 API_PATH_VALUES: dict[str, Value] = {
     "organisation_id": lambda w: w.organisation.pk,
     "booking_id": lambda w: w.booking_pending.pk,
+    "loan_id": lambda w: w.loan_requested.pk,
 }
 
 

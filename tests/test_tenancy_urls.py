@@ -293,6 +293,26 @@ def _loan(centre, ctx: Ctx, **extra):
     return loan, loan.pk
 
 
+def _equipment_use(centre, ctx: Ctx):
+    from datetime import date
+
+    from centrum.spaces.choices import EquipmentKind
+    from centrum.spaces.models import EquipmentUse
+    from centrum.spaces.tests.factories import EquipmentFactory
+
+    item = EquipmentFactory(
+        centre=centre, name=f"Kopiarka {ctx.label} {centre.slug}", kind=EquipmentKind.COPIER
+    )
+    use = EquipmentUse.objects.create(
+        centre=centre,
+        item=item,
+        person_name=f"Osoba {ctx.label} {centre.slug}",
+        used_on=date.today(),
+        amount=3,
+    )
+    return use, use.pk
+
+
 def _approved_loan(centre, ctx: Ctx):
     """The agreement PDF exists once a loan is approved."""
     from centrum.spaces.choices import LoanStatus
@@ -344,6 +364,7 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
     "room_id": _room,
     "room_pk": _room,
     "booking_id": _booking,
+    "loan_id": _loan,
     "booking_pk": _booking,
     "membership_pk": _membership,
     "invitation_pk": _membership_invitation_pk,
@@ -399,6 +420,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("spaces:loan_agreement", "pk"): _approved_loan,
     ("spaces:loan_action", "pk"): _loan,
     ("spaces:loan_action", "action"): _loan_action,
+    ("spaces:equipment_use_remove", "pk"): _equipment_use,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

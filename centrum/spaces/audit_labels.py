@@ -41,3 +41,6 @@ class SpacesAudit(AuditAction):
     WAITING_OFFERED = "waiting.offered", _("Zaproponowano termin oczekującym")
     WAITING_ACCEPTED = "waiting.accepted", _("Oczekujący przyjęli termin")
     WAITING_EXPIRED = "waiting.expired", _("Propozycja dla oczekujących wygasła")
+    EQUIPMENT_USE_RECORDED = "equipment_use.recorded", _("Zapisano korzystanie ze sprzętu na miejscu")
+    EQUIPMENT_USE_OVER_QUOTA = "equipment_use.over_quota", _("Zapisano korzystanie ze sprzętu ponad limit")
+    EQUIPMENT_USE_REMOVED = "equipment_use.removed", _("Usunięto wpis korzystania ze sprzętu")

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.centre_settings import SettingDefinition, register
 
+from .choices import EquipmentKind, OverQuota
+
 GROUP = _("Sale i sprzęt")
 
 QUOTA_HOURS = register(
@@ -207,6 +209,47 @@ OFFICIALS_BOOK = register(
         kind=bool,
         default=False,
         help_text=_("Dla centrum będącego jednostką urzędu: bez nadawania roli pracownika."),
+        group=GROUP,
+    )
+)
+
+
+def _walk_in_quota(kind, label) -> SettingDefinition:
+    return register(
+        SettingDefinition(
+            key=f"spaces.walk_in_quota_{kind}",
+            label=label,
+            kind=int,
+            default=0,
+            min_value=0,
+            max_value=100_000,
+            help_text=_(
+                "Na organizację w miesiącu; 0 – bez limitu. Sprzęt z własnym limitem liczy się osobno."
+            ),
+            group=GROUP,
+        )
+    )
+
+
+WALK_IN_QUOTAS = {
+    EquipmentKind.COMPUTER: _walk_in_quota(
+        EquipmentKind.COMPUTER, _("Limit korzystania z komputera na miejscu (minuty)")
+    ),
+    EquipmentKind.COPIER: _walk_in_quota(EquipmentKind.COPIER, _("Limit kopii na miejscu (strony)")),
+    EquipmentKind.PRINTER: _walk_in_quota(EquipmentKind.PRINTER, _("Limit wydruków na miejscu (strony)")),
+    EquipmentKind.SCANNER: _walk_in_quota(EquipmentKind.SCANNER, _("Limit skanowania na miejscu (strony)")),
+    EquipmentKind.FAX: _walk_in_quota(EquipmentKind.FAX, _("Limit faksów na miejscu (strony)")),
+    EquipmentKind.PHONE: _walk_in_quota(EquipmentKind.PHONE, _("Limit rozmów telefonicznych (minuty)")),
+}
+WALK_IN_OVER_QUOTA = register(
+    SettingDefinition(
+        key="spaces.walk_in_over_quota",
+        label=_("Korzystanie ze sprzętu ponad limit"),
+        kind=str,
+        default=OverQuota.WARN,
+        choices=tuple(OverQuota.choices),
+        required=True,
+        help_text=_("Odmowę pracownik może pominąć, podając powód; zostaje on w historii."),
         group=GROUP,
     )
 )

@@ -39,6 +39,39 @@ class EquipmentCondition(models.TextChoices):
 USABLE_CONDITIONS = (EquipmentCondition.GOOD, EquipmentCondition.WORN)
 
 
+class EquipmentKind(models.TextChoices):
+    """What an item is; office equipment used on the spot (walk-in use) is counted in its kind's unit."""
+
+    OTHER = "other", _("inny sprzęt")
+    COMPUTER = "computer", _("komputer")
+    COPIER = "copier", _("kopiarka")
+    PRINTER = "printer", _("drukarka")
+    SCANNER = "scanner", _("skaner")
+    FAX = "fax", _("faks")
+    PHONE = "phone", _("telefon")
+
+
+class UsageUnit(models.TextChoices):
+    PAGES = "pages", _("strony")
+    MINUTES = "minutes", _("minuty")
+
+
+# The kinds staff record walk-in use of, and what one unit of use is.
+WALK_IN_UNITS = {
+    EquipmentKind.COMPUTER: UsageUnit.MINUTES,
+    EquipmentKind.COPIER: UsageUnit.PAGES,
+    EquipmentKind.PRINTER: UsageUnit.PAGES,
+    EquipmentKind.SCANNER: UsageUnit.PAGES,
+    EquipmentKind.FAX: UsageUnit.PAGES,
+    EquipmentKind.PHONE: UsageUnit.MINUTES,
+}
+
+
+class OverQuota(models.TextChoices):
+    WARN = "warn", _("zapisz z ostrzeżeniem")
+    REFUSE = "refuse", _("odmów (pracownik może zapisać, podając powód)")
+
+
 class BookingKind(models.TextChoices):
     ORGANISATION = "organisation", _("rezerwacja organizacji")
     CENTRE = "centre", _("wydarzenie centrum")

@@ -22,6 +22,7 @@ from .choices import (
     BookingPolicy,
     BookingStatus,
     EquipmentCondition,
+    EquipmentKind,
     LetStatus,
     LoanStatus,
     Recurrence,
@@ -31,6 +32,7 @@ from .models import (
     BookingEquipment,
     BookingSeries,
     EquipmentItem,
+    EquipmentUse,
     Loan,
     LoanItem,
     Room,
@@ -235,6 +237,23 @@ EQUIPMENT = {
     ],
 }
 
+# What each piece of office equipment is; walk-in use is counted in its kind's unit (pages or minutes).
+KINDS = {
+    "Kserokopiarka": EquipmentKind.COPIER,
+    "Kopiarka": EquipmentKind.COPIER,
+    "Ksero": EquipmentKind.COPIER,
+    "Skaner": EquipmentKind.SCANNER,
+    "Drukarka": EquipmentKind.PRINTER,
+    "Faks": EquipmentKind.FAX,
+    "Telefon": EquipmentKind.PHONE,
+    "Komputer z dostępem do internetu": EquipmentKind.COMPUTER,
+    "Komputer stacjonarny": EquipmentKind.COMPUTER,
+}
+# Centres whose staff record walk-in use (Częstochowa and Miechów list their office equipment), with
+# the copier's own monthly quota per organisation (pages).
+WALK_IN = {"czestochowa": ("Ksero", 200), "miechow": ("Kopiarka", 100)}
+WALK_IN_PEOPLE = ["Anna Nowak", "Piotr Wiśniewski", "Katarzyna Wójcik", "Tomasz Kamiński", "Ewa Lewandowska"]
+
 RESIDENTS = [
     ("Biuro nr 1", "Uniwersytet III"),
     ("Biuro nr 2", "Żorskie Plenery"),
@@ -314,10 +333,48 @@ def _equipment(centre, slug) -> dict[str, EquipmentItem]:
                 "storage_location": storage,
                 "condition": EquipmentCondition.GOOD,
                 "inventory_number": f"{slug.upper()[:3]}/{number:03d}",
+                "kind": KINDS.get(name, EquipmentKind.OTHER),
             },
         )
+        if item.kind == EquipmentKind.OTHER and name in KINDS:  # seeded before items had a kind
+            item.kind = KINDS[name]
+            item.save(update_fields=["kind"])
         items[name] = item
     return items
+
+
+def _walk_in_uses(centre, slug, items: dict[str, EquipmentItem], rng: random.Random) -> None:
+    """A month and a half of the office equipment used on the spot, some of it for organisations."""
+    if slug not in WALK_IN or EquipmentUse.objects.filter(centre=centre).exists():
+        return
+    copier_name, quota = WALK_IN[slug]
+    EquipmentItem.objects.filter(centre=centre, name=copier_name, monthly_quota=None).update(
+        monthly_quota=quota
+    )
+    office = [item for item in items.values() if item.kind in (set(KINDS.values()))]
+    organisations = list(
+        Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("name")[:6]
+    )
+    role = centre_staff_list(centre=centre).first()
+    today = warsaw_today()
+    uses = []
+    for n in range(24):
+        item = office[n % len(office)]
+        minutes = item.kind in (EquipmentKind.COMPUTER, EquipmentKind.PHONE)
+        organisation = organisations[n % len(organisations)] if organisations and n % 3 else None
+        uses.append(
+            EquipmentUse(
+                centre=centre,
+                item=item,
+                person_name=WALK_IN_PEOPLE[n % len(WALK_IN_PEOPLE)],
+                organisation=organisation,
+                used_on=today - timedelta(days=(n * 2) % 45),
+                amount=rng.choice([15, 30, 45, 60]) if minutes else rng.randint(2, 40),
+                note="Pismo do urzędu" if n % 5 == 0 else "",
+                recorded_by=role.user if role else None,
+            )
+        )
+    EquipmentUse.objects.bulk_create(uses)
 
 
 def _member(organisation):
@@ -397,6 +454,7 @@ def seed(*, centre, rng: random.Random) -> None:
     rooms = _rooms(centre, slug)
     items = _equipment(centre, slug)
     _settings(centre, slug, rooms)
+    _walk_in_uses(centre, slug, items, rng)
     if Booking.objects.filter(centre=centre).exists():
         return  # bookings were seeded before
     organisations = list(

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
+from centrum.organisations.sections import SupportSection, register_support_section
 
 from . import demo
-from .selectors import staff_dashboard_counts
+from .selectors import organisation_support_history, staff_dashboard_counts
 
 MODULE = registry.register_module(
     registry.Module(
@@ -17,7 +18,7 @@ MODULE = registry.register_module(
         url_namespaces=("spaces",),
         requires=("organisations",),
         public_url_name="spaces:room_list",
-        api_paths=("/api/v1/rooms",),
+        api_paths=("/api/v1/rooms", "/api/v1/equipment", "/api/v1/loans"),
         order=20,
     )
 )
@@ -65,6 +66,18 @@ registry.register_service_kind(
         link_text=_("Wypożycz sprzęt"),
         module=MODULE.label,
         order=21,
+    )
+)
+register_support_section(
+    SupportSection(
+        key="spaces.history",
+        template="spaces/features/support_history.html",
+        context=lambda request, organisation: {
+            **organisation_support_history(centre=request.centre, organisation=organisation),
+            "organisation_id": organisation.pk,
+        },
+        order=20,
+        module=MODULE.label,
     )
 )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import BookerKind, BookingKind, EquipmentCondition, Recurrence, RoomFeature
 from .dates import SEARCH_MAX_DAYS, search_window_problems, validate_allowed_date
 from .models import EquipmentItem, Room
+from .models.uses import MAX_AMOUNT as MAX_USE_AMOUNT
 from .services.rooms import EQUIPMENT_FIELDS, ROOM_FIELDS
 
 SCOPE_CHOICES = [
@@ -317,6 +318,57 @@ class LoanForm(BookerFormMixin, forms.Form):
             for item in self.equipment
             if self.cleaned_data.get(equipment_field_name(item))
         }
+
+
+def loaded_choices(field: forms.ModelChoiceField, loaded) -> None:
+    """Options from rows the view loaded once (two forms of a page share them); the queryset the rows
+    came from still validates a posted id."""
+    field.queryset = loaded.queryset
+    field.choices = [("", field.empty_label), *((row.pk, str(row)) for row in loaded.rows)]
+
+
+class EquipmentUseForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Sprzęt"), queryset=None)
+    person_name = forms.CharField(label=_("Kto korzystał (imię i nazwisko)"), max_length=150)
+    organisation = forms.ModelChoiceField(
+        label=_("Organizacja (jeśli w jej imieniu)"), queryset=None, required=False
+    )
+    used_on = forms.DateField(label=_("Dzień"), widget=DateInput(), validators=[validate_allowed_date])
+    amount = forms.IntegerField(
+        label=_("Ile – strony (kopiarka, drukarka, skaner, faks) albo minuty (komputer, telefon)"),
+        min_value=1,
+        max_value=MAX_USE_AMOUNT,
+    )
+    note = forms.CharField(
+        label=_("Uwagi"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    over_quota_reason = forms.CharField(
+        label=_("Powód zapisu ponad limit (tylko gdy limit jest przekroczony)"),
+        required=False,
+        max_length=2000,
+    )
+
+    def __init__(self, *args, items, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        loaded_choices(self.fields["item"], items)
+        loaded_choices(self.fields["organisation"], organisations)
+
+
+class EquipmentUseFilterForm(forms.Form):
+    month = forms.DateField(
+        label=_("Miesiąc"),
+        required=False,
+        input_formats=["%Y-%m"],
+        validators=[validate_allowed_date],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None, required=False)
+    item = forms.ModelChoiceField(label=_("Sprzęt"), queryset=None, required=False)
+
+    def __init__(self, *args, items, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        loaded_choices(self.fields["item"], items)
+        loaded_choices(self.fields["organisation"], organisations)
 
 
 class HandoverForm(forms.Form):

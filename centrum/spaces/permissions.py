@@ -189,3 +189,7 @@ def can_decline_offer(user, booking) -> bool:
 
 def can_end_let(user, let) -> bool:
     return can_manage_lets(user, let.centre)
+
+
+def can_record_equipment_use(user, centre) -> bool:
+    return is_centre_staff(user, centre)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bookings, feeds, loans, public, staff
+from .views import bookings, feeds, loans, public, staff, uses
 
 app_name = "spaces"
 
@@ -43,6 +43,9 @@ urlpatterns = [
     path("najem/", staff.lets, name="lets"),
     path("najem/<int:pk>/zakoncz/", staff.let_end_view, name="let_end"),
     path("najem/<int:pk>/akcja/<slug:action>/", staff.let_action, name="let_action"),
+    path("sprzet-na-miejscu/", uses.equipment_uses, name="equipment_uses"),
+    path("sprzet-na-miejscu/eksport.csv", uses.equipment_uses_csv, name="equipment_uses_csv"),
+    path("sprzet-na-miejscu/<int:pk>/usun/", uses.equipment_use_remove_view, name="equipment_use_remove"),
     path("wypozyczenia/", loans.loan_list_view, name="loan_list"),
     path("wypozyczenia/nowe/", loans.loan_create, name="loan_create"),
     path("wypozyczenia/<int:pk>/", loans.loan_detail, name="loan_detail"),

@@ -120,7 +120,8 @@ def test_staff_switch_modules_in_the_centre_settings(staff_client, centre):
     page = staff_client.get("/panel/ustawienia/").content.decode()
     assert "Moduły centrum" in page and 'name="module_spaces"' in page
     form = staff_client.get("/panel/ustawienia/").context["form"]
-    data = {name: field.initial for name, field in form.fields.items() if field.initial not in (None, False)}
+    # A setting of 0 (a limit left off) is posted too; only unchecked boxes and empty fields are left out.
+    data = {n: f.initial for n, f in form.fields.items() if f.initial is not None and f.initial is not False}
     data.pop("module_spaces")
     response = staff_client.post("/panel/ustawienia/", data)
     assert response.status_code == 302
@@ -159,7 +160,8 @@ def test_a_module_cannot_stay_on_without_the_module_it_requires(staff_client, ce
     from centrum.core.services import centre_settings_update
 
     form = staff_client.get("/panel/ustawienia/").context["form"]
-    data = {name: field.initial for name, field in form.fields.items() if field.initial not in (None, False)}
+    # A setting of 0 (a limit left off) is posted too; only unchecked boxes and empty fields are left out.
+    data = {n: f.initial for n, f in form.fields.items() if f.initial is not None and f.initial is not False}
     data.pop("module_organisations")
     response = staff_client.post("/panel/ustawienia/", data)
     assert response.status_code in (200, 400)  # the form again, not a redirect

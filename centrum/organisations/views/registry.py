@@ -45,6 +45,7 @@ from ..permissions import (
     can_manage_members,
     is_organisation_admin,
 )
+from ..sections import support_sections_for
 from ..selectors.registry import (
     organisation_directory,
     organisation_duplicates_for,
@@ -172,6 +173,8 @@ def _detail_context(
         ),
         "is_public": organisation.status in PUBLIC_STATUSES,
         "statuses": OrganisationStatus,
+        # Bookings, loans and other support, from the apps that give it; for the centre's staff.
+        "support_sections": support_sections_for(request, organisation) if can_change_status else [],
     }
 
 

@@ -8,12 +8,14 @@ from .bookings import (
 )
 from .loans import Loan, LoanItem
 from .rooms import EquipmentItem, Room, RoomOpeningHours, RoomPhoto
+from .uses import EquipmentUse
 
 __all__ = [
     "Booking",
     "BookingEquipment",
     "BookingSeries",
     "EquipmentItem",
+    "EquipmentUse",
     "Loan",
     "LoanItem",
     "OrganisationCalendarFeed",

@@ -195,6 +195,16 @@ class WaitingListEntry(BookerFields, CentreScopedModel):
         Booking, on_delete=models.SET_NULL, null=True, blank=True, related_name="waiting_entry"
     )
     offered_at = models.DateTimeField(null=True, blank=True)
+    # A series that waits: each taken date is an entry of its own, offered as it frees; an accepted
+    # date joins the series' bookings.
+    series = models.ForeignKey(
+        BookingSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="waiting_entries",
+        verbose_name=_("cykl"),
+    )
 
     class Meta:
         verbose_name = _("wpis na liście oczekujących")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.models import CentreScopedModel
 
-from ..choices import ApprovalMode, BookingPolicy, EquipmentCondition
+from ..choices import WALK_IN_UNITS, ApprovalMode, BookingPolicy, EquipmentCondition, EquipmentKind
 
 
 class Room(CentreScopedModel):
@@ -129,6 +129,19 @@ class EquipmentItem(CentreScopedModel):
     )
     inventory_number = models.CharField(_("numer inwentarzowy"), max_length=60, blank=True)
     is_active = models.BooleanField(_("udostępniany"), default=True)
+    kind = models.CharField(
+        _("rodzaj"),
+        max_length=12,
+        choices=EquipmentKind.choices,
+        default=EquipmentKind.OTHER,
+        help_text=_("Z komputera, kopiarki, drukarki, skanera, faksu i telefonu można korzystać na miejscu."),
+    )
+    monthly_quota = models.PositiveIntegerField(
+        _("miesięczny limit na organizację"),
+        null=True,
+        blank=True,
+        help_text=_("Strony albo minuty w miesiącu. Puste: jak w ustawieniach centrum dla tego rodzaju."),
+    )
 
     class Meta:
         verbose_name = _("sprzęt")
@@ -138,3 +151,8 @@ class EquipmentItem(CentreScopedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def walk_in_unit(self) -> str | None:
+        """Pages or minutes for office equipment used on the spot; None for other equipment."""
+        return WALK_IN_UNITS.get(self.kind)

@@ -30,6 +30,7 @@ from .free_slots import (
     free_slots,
 )
 from .free_slots import _round_up as _round_up  # private, imported by its test
+from .history import organisation_support_history
 from .loans import (
     loan_get_visible,
     loan_list,
@@ -51,6 +52,13 @@ from .rooms import (
     room_public_week,
     week_start,
 )
+from .uses import (
+    equipment_use_get,
+    equipment_use_list,
+    equipment_use_summary,
+    equipment_uses_for_organisation,
+    walk_in_equipment,
+)
 
 __all__ = [
     "BusySlot",
@@ -66,6 +74,10 @@ __all__ = [
     "day_bounds",
     "equipment_get",
     "equipment_list",
+    "equipment_use_get",
+    "equipment_use_list",
+    "equipment_use_summary",
+    "equipment_uses_for_organisation",
     "feed_bookings_for_organisation",
     "feed_bookings_for_room",
     "free_rooms",
@@ -81,6 +93,7 @@ __all__ = [
     "organisation_feed_get",
     "organisation_feeds_by_organisation",
     "organisations_acting_for",
+    "organisation_support_history",
     "organisations_active",
     "planner",
     "room_get",
@@ -90,5 +103,6 @@ __all__ = [
     "waiting_for_user",
     "waiting_get_visible",
     "waiting_list",
+    "walk_in_equipment",
     "week_start",
 ]

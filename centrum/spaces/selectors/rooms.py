@@ -1,6 +1,6 @@
 """Reads of rooms, equipment and lets; a room's public week and the staff planner."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
@@ -71,6 +71,8 @@ class DayAvailability:
     opening: tuple[time, time] | None
     closed_reason: str | None
     busy: list[BusySlot]
+    # Parts of the room's hours when the centre itself is not open (its profile's opening hours).
+    outside_centre_hours: list[tuple[time, time]] = field(default_factory=list)
 
     @property
     def is_past(self) -> bool:
@@ -78,10 +80,39 @@ class DayAvailability:
         return self.day < warsaw_today()
 
 
+def _centre_hours(centre) -> dict[int, list[tuple[time, time]]]:
+    """The centre's opening hours by weekday (several intervals a day allowed); empty when it has none."""
+    by_day: dict[int, list[tuple[time, time]]] = {}
+    for entry in centre.opening_hours or []:
+        try:
+            interval = (time.fromisoformat(entry["opens"]), time.fromisoformat(entry["closes"]))
+            by_day.setdefault(int(entry["weekday"]), []).append(interval)
+        except (KeyError, TypeError, ValueError):
+            continue
+    return by_day
+
+
+def outside_hours(opening: tuple[time, time] | None, open_intervals: list[tuple[time, time]]) -> list:
+    """The parts of `opening` not covered by any of `open_intervals`."""
+    if opening is None:
+        return []
+    result, cursor = [], opening[0]
+    for opens, closes in sorted(open_intervals):
+        if closes <= cursor or opens >= opening[1]:
+            continue
+        if opens > cursor:
+            result.append((cursor, opens))
+        cursor = max(cursor, closes)
+    if cursor < opening[1]:
+        result.append((cursor, opening[1]))
+    return result
+
+
 def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvailability]:
     """Opening hours, closed days and taken slots of one room for a week, without personal data."""
     start, end = day_bounds(first, days)
     hours = opening_hours_map(room)
+    centre_hours = _centre_hours(room.centre)
     closed = closed_days(room.centre, first, first + timedelta(days=days - 1))
     by_day: dict[date, list[BusySlot]] = {}
     for s, e, kind in Booking.objects.filter(
@@ -106,12 +137,16 @@ def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvail
     result = []
     for offset in range(days):
         day = first + timedelta(days=offset)
+        opening = hours.get(day.weekday())
         result.append(
             DayAvailability(
                 day=day,
-                opening=hours.get(day.weekday()),
+                opening=opening,
                 closed_reason=closed.get(day),
                 busy=sorted(by_day.get(day, []), key=lambda b: b.starts_at),
+                outside_centre_hours=outside_hours(opening, centre_hours.get(day.weekday(), []))
+                if centre_hours
+                else [],
             )
         )
     return result

@@ -27,7 +27,15 @@ from .loans import (
 from .photos import room_photo_add, room_photo_move, room_photo_remove, room_photo_update
 from .reminders import bookings_remind
 from .rooms import equipment_save, organisation_feed_token, room_save
-from .waiting import offer_accept, offer_decline, offers_expire, waiting_list_join, waiting_list_withdraw
+from .uses import equipment_use_quota, equipment_use_record, equipment_use_remove
+from .waiting import (
+    offer_accept,
+    offer_decline,
+    offers_expire,
+    waiting_list_join,
+    waiting_list_join_series,
+    waiting_list_withdraw,
+)
 
 __all__ = [
     "BookingPlan",
@@ -40,6 +48,9 @@ __all__ = [
     "booking_reschedule",
     "bookings_remind",
     "equipment_save",
+    "equipment_use_quota",
+    "equipment_use_record",
+    "equipment_use_remove",
     "format_slot",
     "let_create",
     "let_end",
@@ -63,5 +74,6 @@ __all__ = [
     "room_photo_update",
     "room_save",
     "waiting_list_join",
+    "waiting_list_join_series",
     "waiting_list_withdraw",
 ]

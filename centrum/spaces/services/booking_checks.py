@@ -73,6 +73,20 @@ class BookingPlan:
         return rows
 
 
+def check_capacity(room: Room, attendees: int | None) -> None:
+    """More people than the room holds is refused at the attendance field."""
+    if attendees and attendees > room.capacity:
+        raise ApplicationError(
+            ngettext(
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
+                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
+                room.capacity,
+            )
+            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
+            field="attendees",
+        )
+
+
 def _month_key(moment: datetime) -> tuple[int, int]:
     moment = local(moment)
     return moment.year, moment.month

@@ -30,6 +30,7 @@ from .booking_checks import (
     _hours_by_month,
     _lock_equipment,
     _raise_for_problems,
+    check_capacity,
     organisation_hours_used,
     organisation_no_show_count,
     slot_taken_message,
@@ -90,19 +91,12 @@ def _validate_common(
         raise ApplicationError(_("Ta sala nie przyjmuje teraz rezerwacji."), field="room")
     if not (title or "").strip():
         raise ApplicationError(_("Podaj tytuł spotkania."), field="title")
+    # An organisation says how many people come (the room's capacity, the centre's statistics); staff
+    # entering a centre event or a block need not.
+    if kind == BookingKind.ORGANISATION and not attendees:
+        raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
     if kind in (BookingKind.ORGANISATION, BookingKind.CENTRE):
-        if not attendees:
-            raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
-        if attendees > room.capacity:
-            raise ApplicationError(
-                ngettext(
-                    "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
-                    "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
-                    room.capacity,
-                )
-                % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
-                field="attendees",
-            )
+        check_capacity(room, attendees)
     for item, quantity in equipment.items():
         if item.centre_id != centre.pk or not item.is_active:
             raise ApplicationError(_("Tego sprzętu nie ma w centrum."), field="equipment")
@@ -232,7 +226,9 @@ def booking_preview(
                             "year": month[0],
                             "used": _hours(plan.quota_used[month]),
                             "hours": _hours(hours),
-                        }
+                        },
+                        # The page shows the member the same per-month table staff see.
+                        extra={"plan": plan},
                     )
     return plan
 
@@ -251,6 +247,42 @@ def _insert(bookings: list[Booking]) -> None:
                 booking.save()
     except IntegrityError:
         raise ApplicationError(slot_taken_message(), field="starts_at")
+
+
+def series_create(
+    *,
+    room: Room,
+    actor,
+    organisation: Organisation | None,
+    title: str,
+    recurrence: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    until: date | None,
+    count: int | None,
+    skipped: Iterable[date] = (),
+    booker: Booker = ORGANISATION,
+) -> BookingSeries:
+    """What a person asked for when booking (or waiting for) a recurring slot."""
+    first_local, end_local = local(starts_at), local(ends_at)
+    series = BookingSeries(
+        centre=room.centre,
+        room=room,
+        organisation=organisation,
+        **booker.fields(),
+        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        title=title.strip(),
+        recurrence=recurrence,
+        first_date=first_local.date(),
+        until_date=until,
+        count=count,
+        start_time=first_local.time(),
+        end_time=end_local.time(),
+        skipped_dates=[d.isoformat() for d in skipped],
+    )
+    series.full_clean()
+    series.save()
+    return series
 
 
 @transaction.atomic
@@ -311,24 +343,19 @@ def booking_request(
     now = timezone.now()
     series = None
     if len(plan.slots) > 1 or recurrence != Recurrence.ONCE:
-        first_local, end_local = local(starts_at), local(ends_at)
-        series = BookingSeries(
-            centre=room.centre,
+        series = series_create(
             room=room,
+            actor=actor,
             organisation=organisation if kind == BookingKind.ORGANISATION and not booker.personal else None,
-            **booker.fields(),
-            requested_by=actor if getattr(actor, "is_authenticated", False) else None,
-            title=title.strip(),
+            booker=booker,
+            title=title,
             recurrence=recurrence,
-            first_date=first_local.date(),
-            until_date=until,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            until=until,
             count=count,
-            start_time=first_local.time(),
-            end_time=end_local.time(),
-            skipped_dates=[d.isoformat() for d in plan.skipped],
+            skipped=plan.skipped,
         )
-        series.full_clean()
-        series.save()
     bookings = [
         Booking(
             centre=room.centre,

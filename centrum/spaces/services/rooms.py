@@ -41,6 +41,8 @@ EQUIPMENT_FIELDS = [
     "condition",
     "inventory_number",
     "is_active",
+    "kind",
+    "monthly_quota",
 ]
 
 

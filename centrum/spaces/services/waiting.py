@@ -1,11 +1,11 @@
 """The waiting list: a request for a taken slot waits; when the slot frees, the first in line is offered it."""
 
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
@@ -14,14 +14,15 @@ from centrum.core.models import Centre
 from centrum.core.workflow import workflow_apply
 from centrum.organisations.models import Organisation
 
-from ..availability import check_slots, room_blocking_bookings, room_rules
+from ..availability import check_slots, local, room_blocking_bookings, room_rules
 from ..choices import BookingKind, BookingStatus, WaitingStatus
-from ..models import Booking, Room, WaitingListEntry
+from ..models import Booking, BookingSeries, Room, WaitingListEntry
 from ..permissions import can_book_room
 from ..workflows import BOOKING_STATUS, WAITING_STATUS
 from . import notify
 from .bookers import ORGANISATION, Booker
-from .booking_checks import format_slot
+from .booking_checks import check_capacity, format_slot
+from .booking_requests import booking_preview, booking_request, series_create
 
 
 @transaction.atomic
@@ -39,6 +40,7 @@ def waiting_list_join(
     contact_phone: str = "",
     contact_email: str = "",
     booker: Booker = ORGANISATION,
+    series: BookingSeries | None = None,
 ) -> WaitingListEntry:
     if booker.personal:
         booker.validate(actor=actor, centre=room.centre, room=room, organisation=organisation)
@@ -54,16 +56,7 @@ def waiting_list_join(
         raise ApplicationError(_("Podaj tytuł spotkania."), field="title")
     if not attendees:
         raise ApplicationError(_("Podaj przewidywaną liczbę uczestników."), field="attendees")
-    if attendees > room.capacity:
-        raise ApplicationError(
-            ngettext(
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osobę, a podano %(attendees)s.",
-                "Sala „%(room)s” mieści najwyżej %(capacity)s osób, a podano %(attendees)s.",
-                room.capacity,
-            )
-            % {"room": room.name, "capacity": room.capacity, "attendees": attendees},
-            field="attendees",
-        )
+    check_capacity(room, attendees)
     (check,) = check_slots(room=room, slots=[(starts_at, ends_at)], enforce_booking_rules=True)
     if check.problems:
         raise ApplicationError("; ".join(check.problems), field="starts_at")
@@ -100,11 +93,113 @@ def waiting_list_join(
         contact_name=contact_name.strip(),
         contact_phone=contact_phone.strip(),
         contact_email=contact_email.strip(),
+        series=series,
     )
     entry.full_clean()
     entry.save()
-    audit_log(actor=actor, obj=entry, action="waiting.joined", new={"status": entry.status})
+    audit_log(
+        actor=actor,
+        obj=entry,
+        action="waiting.joined",
+        new={"status": entry.status, **({"series": series.pk} if series else {})},
+    )
     return entry
+
+
+@transaction.atomic
+def waiting_list_join_series(
+    *,
+    room: Room,
+    actor,
+    organisation: Organisation,
+    starts_at: datetime,
+    ends_at: datetime,
+    title: str,
+    recurrence: str,
+    until: date | None = None,
+    count: int | None = None,
+    skip_dates: Iterable[date] = (),
+    purpose: str = "",
+    attendees: int | None = None,
+    contact_name: str = "",
+    contact_phone: str = "",
+    contact_email: str = "",
+    equipment: dict | None = None,
+    booker: Booker = ORGANISATION,
+) -> tuple[list[Booking], list[WaitingListEntry]]:
+    """A series whose dates are partly taken: the free dates are booked now, each taken date waits.
+
+    What staff expect of a weekly meeting: it keeps the dates it can have, and every taken date is a
+    waiting-list entry of the same series. A date is offered on its own when it frees (the usual offer
+    and its time to answer, since dates free at different times); an accepted date joins the series.
+    """
+    if booker.personal:
+        raise ApplicationError(
+            _(
+                "Na liście oczekujących cały cykl może czekać tylko dla organizacji – zapisz się na pojedyncze terminy."
+            )
+        )
+    if (
+        organisation is None
+        or organisation.centre_id != room.centre_id
+        or not can_book_room(actor, room, organisation)
+    ):
+        raise ApplicationError(
+            _("Nie możesz rezerwować tej sali w imieniu tej organizacji."), field="organisation"
+        )
+    common = {
+        "room": room,
+        "actor": actor,
+        "organisation": organisation,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "title": title,
+        "recurrence": recurrence,
+        "until": until,
+        "count": count,
+    }
+    plan = booking_preview(**common, attendees=attendees, skip_dates=skip_dates, equipment=equipment or {})
+    broken = [c for c in plan.checks if c.problems]
+    if broken:
+        raise ApplicationError("; ".join(broken[0].problems), field="starts_at")
+    taken = [c for c in plan.checks if c.conflict is not None]
+    if not taken:
+        raise ApplicationError(
+            _("Wszystkie terminy są wolne – możesz od razu wysłać wniosek."), field="starts_at"
+        )
+    details = {
+        "purpose": purpose,
+        "attendees": attendees,
+        "contact_name": contact_name,
+        "contact_phone": contact_phone,
+        "contact_email": contact_email,
+    }
+    taken_days = [local(c.starts_at).date() for c in taken]
+    bookings: list[Booking] = []
+    if len(taken) < len(plan.checks):
+        bookings = booking_request(
+            **common,
+            **details,
+            skip_dates=[*plan.skipped, *taken_days],
+            equipment=equipment,
+        )
+        series = bookings[0].series
+    else:
+        series = series_create(**common, skipped=plan.skipped)
+    entries = [
+        waiting_list_join(
+            room=room,
+            actor=actor,
+            organisation=organisation,
+            starts_at=check.starts_at,
+            ends_at=check.ends_at,
+            title=title,
+            **details,
+            series=series,
+        )
+        for check in taken
+    ]
+    return bookings, entries
 
 
 def waiting_list_withdraw(*, entry: WaitingListEntry, actor) -> WaitingListEntry:
@@ -161,6 +256,7 @@ def offer_freed_slots(
             status=BookingStatus.OFFERED,
             status_changed_at=now,
             offer_expires_at=expires,
+            series=entry.series,
         )
         try:
             with transaction.atomic():

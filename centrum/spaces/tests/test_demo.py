@@ -5,7 +5,15 @@ import pytest
 from centrum.core.tests.factories import CentreFactory
 from centrum.spaces import demo
 from centrum.spaces.choices import BLOCKING_STATUSES
-from centrum.spaces.models import Booking, EquipmentItem, Loan, Room, RoomLet, WaitingListEntry
+from centrum.spaces.models import (
+    Booking,
+    EquipmentItem,
+    EquipmentUse,
+    Loan,
+    Room,
+    RoomLet,
+    WaitingListEntry,
+)
 
 from .conftest import make_organisation
 
@@ -28,6 +36,7 @@ def test_demo_seeds_real_rooms_idempotently_without_overlaps(slug):
         EquipmentItem.objects.count(),
         Booking.objects.count(),
         Loan.objects.count(),
+        EquipmentUse.objects.count(),
     )
     demo.seed(centre=centre, rng=random.Random(1))
     assert (
@@ -35,7 +44,13 @@ def test_demo_seeds_real_rooms_idempotently_without_overlaps(slug):
         EquipmentItem.objects.count(),
         Booking.objects.count(),
         Loan.objects.count(),
+        EquipmentUse.objects.count(),
     ) == counts
+    # Częstochowa and Miechów record walk-in use of their office equipment.
+    assert EquipmentUse.objects.exists() == (slug in ("czestochowa", "miechow"))
+    if slug in ("czestochowa", "miechow"):
+        assert EquipmentUse.objects.filter(organisation__isnull=False).exists()
+        assert EquipmentItem.objects.filter(kind="copier", monthly_quota__isnull=False).exists()
     assert Room.objects.filter(centre=centre).count() == len(demo.ROOMS[slug])
     blocking = list(Booking.objects.filter(status__in=BLOCKING_STATUSES).order_by("room_id", "starts_at"))
     for a, b in zip(blocking, blocking[1:], strict=False):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from centrum.accounts.selectors import active_organisation_for
@@ -26,7 +26,7 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 from centrum.organisations.selectors import organisation_get
 
 from ..availability import local, make_slot
-from ..choices import Attendance, BookingKind, BookingPolicy, BookingStatus
+from ..choices import Attendance, BookingKind, BookingPolicy, BookingStatus, Recurrence
 from ..forms import BookingForm, CancelForm, DecisionForm, RescheduleForm
 from ..permissions import (
     can_book_as_resident,
@@ -58,6 +58,7 @@ from ..services import (
     organisation_feed_token,
     organisations_hours_used_in_month,
     waiting_list_join,
+    waiting_list_join_series,
 )
 from ..workflows import BOOKING_ATTENDANCE, BOOKING_STATUS, WAITING_STATUS
 
@@ -138,7 +139,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         personal=personal,
         official=official,
     )
-    plan = None
+    plan = booker = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         kind = data.get("kind") or BookingKind.ORGANISATION
@@ -166,6 +167,27 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         }
         action = request.POST.get("action", "check")
         try:
+            if action == "wait" and data["recurrence"] != Recurrence.ONCE:
+                bookings, entries = waiting_list_join_series(
+                    **common,
+                    **{k: v for k, v in series.items() if k != "kind"},
+                    purpose=data["purpose"],
+                    contact_name=data["contact_name"],
+                    contact_phone=data["contact_phone"],
+                    contact_email=data["contact_email"],
+                )
+                messages.success(
+                    request,
+                    ngettext(
+                        "Wolne terminy cyklu: %(booked)s – wniosek wysłany. %(waiting)s zajęty termin czeka na "
+                        "liście oczekujących; napiszemy, gdy się zwolni.",
+                        "Wolne terminy cyklu: %(booked)s – wniosek wysłany. %(waiting)s zajęte terminy czekają "
+                        "na liście oczekujących; napiszemy, gdy któryś się zwolni.",
+                        len(entries),
+                    )
+                    % {"booked": len(bookings), "waiting": len(entries)},
+                )
+                return redirect("spaces:my_bookings")
             if action == "wait":
                 waiting_list_join(
                     **common,
@@ -198,11 +220,13 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             plan = booking_preview(**common, **series)
         except ApplicationError as exc:
             add_application_error(form, exc)
-            if action != "check":
+            # Over the monthly limit the refusal carries the plan: the member sees each month's hours.
+            plan = exc.extra.get("plan")
+            if plan is None and action != "check":
                 try:
                     plan = booking_preview(**common, **series)
-                except ApplicationError:
-                    plan = None
+                except ApplicationError as again:
+                    plan = again.extra.get("plan")
     return render(
         request,
         "spaces/booking_form.html",
@@ -211,6 +235,16 @@ def booking_create(request: HttpRequest) -> HttpResponse:
             "plan": plan,
             "staff": staff or official,
             "quota_rows": [] if staff or official else _quota_rows(request, organisations),
+            "over_quota": bool(plan and any(row["over"] for row in plan.quota_months)),
+            # A series with taken dates and no other problem may wait as a whole (free dates booked now).
+            "series_conflict": bool(
+                plan
+                and booker is not None
+                and not booker.personal
+                and len(plan.checks) > 1
+                and any(c.conflict for c in plan.checks)
+                and not any(c.problems for c in plan.checks)
+            ),
             "single_conflict": bool(
                 plan and len(plan.checks) == 1 and plan.checks[0].conflict and not plan.checks[0].problems
             ),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from centrum.accounts.selectors import ACTIVE_ORGANISATION_SESSION_KEY
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
@@ -60,10 +61,18 @@ def loan_create(request: HttpRequest) -> HttpResponse:
         organisations_active(centre=centre) if staff else organisations_acting_for(centre=centre, user=user)
     )
     personal = not staff and can_request_loan_as_resident(user, centre)
-    if not staff and not personal and not organisations.exists():
-        return access_page(request)
+    active = None
+    if not staff:
+        # As on the booking form, a member borrows for the organisation they act for now (chosen on the
+        # account page, else the first by name); read from the list already loaded, not one more query.
+        acting = list(organisations)
+        if not acting and not personal:
+            return access_page(request)
+        chosen = request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+        active = next((o for o in acting if o.pk == chosen), acting[0] if acting else None)
     form = LoanForm(
         request.POST or None,
+        initial={"organisation": active.pk if active is not None else None},
         organisations=organisations,
         equipment=equipment_list(centre=centre, leaving_only=True),
         personal=personal,
