@@ -172,9 +172,9 @@ def test_staff_decide_hand_over_and_take_back(
     assert projector.condition == EquipmentCondition.DAMAGED
     actions = list(AuditEntry.objects.filter(object_id=str(loan.pk)).values_list("action", flat=True))
     assert {"loan.approve", "loan.hand_over", "loan.return"} <= set(actions)
-    # The workflow refuses an action the state does not allow, in the usual error format.
+    # The workflow refuses an action the state no longer allows: 409, in the usual error format.
     response = _post(client, f"/api/v1/loans/{loan.pk}/approve")
-    assert response.status_code == 400 and response.json()["detail"]
+    assert response.status_code == 409 and response.json()["detail"]
 
 
 def test_staff_reject_needs_a_reason(client_for, centre, staff_user, org_member, organisation, projector):
