@@ -124,17 +124,20 @@ class WordPrefixMatch(Expression):
         return f"to_tsvector({config}, {column_sql}) @@ to_tsquery({config}, %s)", [*column_params, query]
 
 
-def word_rank(column: str, words: tuple[str, ...]):
-    """Per query word 0 if it is a whole word of the column, 1 if it starts one, 2 otherwise; summed.
+def _padded(column: str) -> Concat:
+    return Concat(Value(" "), F(column), Value(" "), output_field=CharField())
 
-    On `search_name`, so an organisation whose name holds the words comes before one matched by its address.
-    """
-    padded = Concat(Value(" "), F(column), Value(" "), output_field=CharField())
+
+def word_rank(words: tuple[str, ...]):
+    """Per query word: 0 a whole word of the name, 1 the start of a word of the name, 2 a whole word of the
+    address or identifiers, 3 the start of one; summed. Name matches come first, then whole words."""
+    name, text = _padded("search_name"), _padded("search_text")
     ranks = [
         Case(
-            When(Contains(padded, f" {word} "), then=Value(0)),
-            When(Contains(padded, f" {word}"), then=Value(1)),
-            default=Value(2),
+            When(Contains(name, f" {word} "), then=Value(0)),
+            When(Contains(name, f" {word}"), then=Value(1)),
+            When(Contains(text, f" {word} "), then=Value(2)),
+            default=Value(3),
             output_field=IntegerField(),
         )
         for word in words

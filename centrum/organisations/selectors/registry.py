@@ -59,8 +59,8 @@ def organisation_search(qs: QuerySet[Organisation], query: DirectoryQuery) -> Qu
     """`qs` narrowed to what `query` finds, best matches first, then in Polish order.
 
     An identifier is looked up in KRS, NIP and REGON (the centre's unique indexes). Words must each start
-    a word of name, short name, street, city or identifiers; organisations whose name holds the words as
-    whole words come first, then those whose name holds their beginnings, then address and number matches.
+    a word of name, short name, street, city or identifiers; organisations whose name holds the words come
+    first (whole words before beginnings), then address and number matches (the same way).
     """
     order = ("name_sort", "name", "id")
     if query.identifiers:
@@ -71,7 +71,7 @@ def organisation_search(qs: QuerySet[Organisation], query: DirectoryQuery) -> Qu
     if query.words:
         return (
             qs.filter(WordPrefixMatch("search_text", query.words))
-            .alias(search_rank=word_rank("search_name", query.words))
+            .alias(search_rank=word_rank(query.words))
             .order_by("search_rank", *order)
         )
     return qs.order_by(*order)
