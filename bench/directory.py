@@ -41,6 +41,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from centrum.core.models import Centre  # noqa: E402
+from centrum.core.scopes import platform_scope  # noqa: E402
 from centrum.organisations.choices import LegalForm  # noqa: E402
 from centrum.organisations.models import Organisation  # noqa: E402
 from centrum.organisations.selectors import organisation_directory  # noqa: E402
@@ -135,6 +136,7 @@ def explain(centre: Centre, kwargs: dict) -> list[str]:
     return plans
 
 
+@platform_scope("directory benchmark across centres")
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=25)

@@ -32,6 +32,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from centrum.core.models import Centre, CentreHost  # noqa: E402
+from centrum.core.scopes import platform_scope  # noqa: E402
 from centrum.core.text import fold  # noqa: E402
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind  # noqa: E402
 from centrum.organisations.models import ActivityArea, District, Organisation  # noqa: E402
@@ -165,6 +166,7 @@ def krs_numbers():
         n += 1
 
 
+@platform_scope("benchmark data for all centres")
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--organisations", type=int, default=150_000)

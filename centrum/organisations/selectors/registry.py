@@ -26,6 +26,10 @@ DIRECTORY_FIELDS = [
     "logo",
 ]
 
+# Beyond this many matches the directory (page and API) says "more than N" instead of counting every row: a
+# COUNT over a whole large centre costs more than the page itself, and nobody pages past a few thousand.
+DIRECTORY_COUNT_CAP = 5000
+
 
 def organisation_directory(
     *,
