@@ -7,8 +7,9 @@ Stored (by `search_fields`, on every write path: services, imports, demo data, t
 * `name_sort`: `core.text.polish_sort_text(name)`, the column the directory is ordered by.
 
 Matching is from the start of words, every word of the query must match. PostgreSQL answers with full-text
-search: a GIN index on `to_tsvector('centrum_search', search_text)` (a `simple` configuration with
-`unaccent`, migration 0006) and a prefix query `lodz:* & kompas:*`. SQLite (development) matches the same
+search: the generated column `search_vector` = `to_tsvector('centrum_search', search_text)` (a `simple`
+configuration with `unaccent`, migration 0006), a GIN index on it and a prefix query
+`lodz:* & kompas:*`. SQLite (development) matches the same
 words with `LIKE`: FTS5 would need a virtual table and triggers outside Django's schema (lost by `flush`,
 test databases and squashed migrations) for databases of a few hundred rows, where a scan costs nothing.
 """
@@ -25,12 +26,14 @@ from django.db.models.lookups import Contains
 from centrum.core.text import polish_sort_text, search_words
 
 SEARCH_CONFIG = "centrum_search"
+SEARCH_VECTOR = '"search_vector"'  # PostgreSQL only, generated from search_text
 MAX_QUERY_WORDS = 8
 SEARCH_TEXT_LENGTH = 800
 SEARCH_NAME_LENGTH = 450
 # The organisation's fields the stored columns are computed from (a change of any needs them computed again).
 SEARCHED_FIELDS = ("name", "short_name", "street", "city", "krs", "nip", "regon")
 
+ADDRESS_ABBREVIATIONS = frozenset({"ul", "al", "os", "pl"})
 _IDENTIFIER_LABEL = re.compile(r"^\s*(krs|nip|regon)\b[\s:.#-]*", re.IGNORECASE)
 _IDENTIFIER_SEPARATORS = re.compile(r"[\s./-]+")
 
@@ -86,7 +89,10 @@ def parse_query(text: str) -> DirectoryQuery:
             return DirectoryQuery(identifiers=(digits.zfill(10),))
         if len(digits) in (9, 10, 14) and label in ("", "nip", "regon"):
             return DirectoryQuery(identifiers=(digits,))
-    return DirectoryQuery(words=tuple(dict.fromkeys(search_words(text)))[:MAX_QUERY_WORDS])
+    words = list(dict.fromkeys(search_words(text)))
+    # "ul." or "al." in front of a street starts a word of nearly every address: it narrows nothing.
+    words = [word for word in words if word not in ADDRESS_ABBREVIATIONS] or words
+    return DirectoryQuery(words=tuple(words[:MAX_QUERY_WORDS]))
 
 
 class WordPrefixMatch(Expression):
@@ -117,11 +123,14 @@ class WordPrefixMatch(Expression):
         return f"({sql})", params
 
     def as_postgresql(self, compiler, connection):
+        # search_text's stored tsvector, `search_vector` (migration 0006), of the same table alias.
         column_sql, column_params = compiler.compile(self.column)
+        table, _dot, _column = column_sql.rpartition(".")
         query = " & ".join(f"{word}:*" for word in self.words)
-        # The configuration is written out, not bound, so the expression is the GIN index's (migration 0006).
-        config = f"'{SEARCH_CONFIG}'::regconfig"
-        return f"to_tsvector({config}, {column_sql}) @@ to_tsquery({config}, %s)", [*column_params, query]
+        return f"{table}.{SEARCH_VECTOR} @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)", [
+            *column_params,
+            query,
+        ]
 
 
 def _padded(column: str) -> Concat:

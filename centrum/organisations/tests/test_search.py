@@ -173,6 +173,8 @@ def test_query_reading():
     assert parse_query("12") == DirectoryQuery(words=("12",))  # a house number is a word, not an identifier
     assert parse_query("  ") == DirectoryQuery() and not parse_query("„ ”")
     assert parse_query("lodz lodz łódź") == DirectoryQuery(words=("lodz",))
+    assert parse_query("ul. Babina 3") == DirectoryQuery(words=("babina", "3"))
+    assert parse_query("ul") == DirectoryQuery(words=("ul",))
     assert search_words("Bielsko-Biała, ul. 3 Maja 12/14") == [
         "bielsko",
         "biala",
