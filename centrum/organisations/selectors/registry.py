@@ -164,7 +164,7 @@ def organisation_duplicates_for(
     candidates = list(
         Organisation.objects.filter(condition, centre=centre)
         .only("id", "name", "krs", "nip", "regon", "status", "centre_id")
-        .order_by("name", "id")
+        .order_by("name_sort", "name", "id")
     )
     for org in organisations:
         for other in candidates:
