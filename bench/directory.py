@@ -17,9 +17,11 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -41,6 +43,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from centrum.core.models import Centre  # noqa: E402
+from centrum.core.scopes import platform_scope  # noqa: E402
 from centrum.organisations.choices import LegalForm  # noqa: E402
 from centrum.organisations.models import Organisation  # noqa: E402
 from centrum.organisations.selectors import organisation_directory  # noqa: E402
@@ -66,17 +69,23 @@ DEEP_PAGE = 200
 def operations(centre: Centre, small: bool) -> list[tuple[str, dict, dict]]:
     """(label, selector kwargs + page, query string) per operation."""
     deep = 10**6 if small else DEEP_PAGE  # a small centre has few pages: its last one
-    krs = (
+    sample = (
         Organisation.objects.filter(centre=centre, status="active")
         .exclude(krs="")
         .order_by("id")
-        .values_list("krs", flat=True)[7]
+        .only("krs", "street")[7]
     )
-    return [
+    krs = sample.krs
+    spaced_krs = f"KRS {krs[:4]} {krs[4:7]} {krs[7:]}"
+    ops = [
         ("first page", {}, {}),
         ("search „żółwia” (diacritics)", {"q": "żółwia"}, {"q": "żółwia"}),
         ("search „fundacja łąk” (two words)", {"q": "fundacja łąk"}, {"q": "fundacja łąk"}),
         ("search a KRS number (one match)", {"q": krs}, {"q": krs}),
+        ("search „pszczelarzy” (a word)", {"q": "pszczelarzy"}, {"q": "pszczelarzy"}),
+        ("search „fundacja” (a common word)", {"q": "fundacja"}, {"q": "fundacja"}),
+        ("search „KRS 0000 123 456” (typed with spaces)", {"q": spaced_krs}, {"q": spaced_krs}),
+        ("search a street and number", {"q": sample.street}, {"q": sample.street}),
         (
             "filter: legal form = fundacja",
             {"legal_form": LegalForm.FOUNDATION},
@@ -85,6 +94,7 @@ def operations(centre: Centre, small: bool) -> list[tuple[str, dict, dict]]:
         ("filter: sphere 16 (kultura)", {"area": AREA}, {"area": AREA}),
         (f"deep page ({'last' if small else DEEP_PAGE})", {"page": deep}, {"page": deep}),
     ]
+    return ops
 
 
 def run_selector(centre: Centre, kwargs: dict) -> int:
@@ -135,6 +145,37 @@ def explain(centre: Centre, kwargs: dict) -> list[str]:
     return plans
 
 
+@dataclass
+class PreviousRun:
+    generated: str = ""
+    summary: str = ""  # its description and table, kept in the new file under "Earlier runs"
+    earlier: str = ""  # the runs before it, kept as they were
+    ratios: dict = field(default_factory=dict)  # (operation, what) -> ratio as written
+
+
+def previous_run(text: str) -> PreviousRun:
+    """The run this one replaces, read from the results file it wrote."""
+    head = text.split("\n## Indexes on organisations_organisation")[0]
+    if "| operation |" not in head:
+        return PreviousRun()
+    current, _sep, earlier = head.partition("\n## Earlier runs\n")
+    current = current.split("\n## ")[0]  # without its own comparison section
+    summary = current.split("\n", 1)[1].strip() if current.startswith("# ") else current.strip()
+    generated = re.search(r" on (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", summary)
+    ratios = {}
+    for line in summary.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0] not in ("operation", "---"):
+            ratios[(cells[0], cells[1])] = cells[6]
+    return PreviousRun(
+        generated=generated.group(1) if generated else "earlier",
+        summary=summary,
+        earlier=earlier.strip(),
+        ratios=ratios,
+    )
+
+
+@platform_scope("directory benchmark across centres")
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=25)
@@ -180,7 +221,9 @@ def main(argv=None) -> None:
             "ORDER BY indexname"
         )
         indexes = cursor.fetchall()
-    has_trgm = any("gin_trgm_ops" in definition for _name, definition in indexes)
+    has_fts = any("to_tsvector" in definition for _name, definition in indexes)
+    out = Path(args.out)
+    previous = previous_run(out.read_text(encoding="utf-8") if out.exists() else "")
 
     lines = [
         "# Public directory at national scale",
@@ -207,12 +250,26 @@ def main(argv=None) -> None:
             f"| {label} | {kind} | {lm:.1f} | {p95(large_times):.1f} | {sm:.1f} | {p95(small_times):.1f} "
             f"| {lm / sm:.2f} |"
         )
+    if previous.ratios:
+        lines += [
+            "",
+            f"## Ratios beside the previous run ({previous.generated})",
+            "",
+            "| operation | what | previous ratio | this run's ratio |",
+            "|---|---|---:|---:|",
+        ]
+        for label, kind, large_times, small_times in results:
+            ratio = statistics.median(large_times) / statistics.median(small_times)
+            lines.append(f"| {label} | {kind} | {previous.ratios.get((label, kind), '–')} | {ratio:.2f} |")
+    if previous.summary:
+        lines += ["", "## Earlier runs", "", f"### Run of {previous.generated}", "", previous.summary]
+        lines += [previous.earlier] if previous.earlier else []
     lines += [
         "",
         "## Indexes on organisations_organisation",
         "",
-        "Trigram (pg_trgm GIN) index on search_text: "
-        + ("**present**." if has_trgm else "**absent** (migration not applied when this ran)."),
+        "Full-text index (GIN on `to_tsvector('centrum_search', search_text)`, migration 0006): "
+        + ("**present**." if has_fts else "**absent** (migration not applied when this ran)."),
         "",
         "```",
         *[definition for _name, definition in indexes],
@@ -224,7 +281,6 @@ def main(argv=None) -> None:
     for label, kwargs, _query in operations(large, False):
         lines += [f"### {label}", "", *explain(large, kwargs), ""]
 
-    out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out}")

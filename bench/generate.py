@@ -6,9 +6,9 @@
 Sizes are skewed the way Poland is: a few large cities with 5–10 thousand organisations (Warszawa,
 Kraków, Wrocław, Łódź, Poznań, …), a long tail of small gminas with a few dozen or a handful. Names carry
 Polish diacritics (so the directory's diacritics-insensitive search has work to do), identifiers are valid
-(NIP, REGON from centrum/organisations/tests/factories.py; KRS unique 10 digits), `search_text` is built as
-the services build it. Everything comes from one seeded random generator: the same seed gives the same
-data. Rows go in with bulk_create in batches, inside one transaction per batch.
+(NIP, REGON from centrum/organisations/tests/factories.py; KRS unique 10 digits), the search and sort
+columns are filled as the services fill them. Everything comes from one seeded random generator: the same
+seed gives the same data. Rows go in with bulk_create in batches, inside one transaction per batch.
 
 The benchmark centres have fixed slugs: `bench-warszawa` (the largest) and `bench-mala` (a small gmina).
 """
@@ -32,9 +32,11 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from centrum.core.models import Centre, CentreHost  # noqa: E402
+from centrum.core.scopes import platform_scope  # noqa: E402
 from centrum.core.text import fold  # noqa: E402
 from centrum.organisations.choices import LegalForm, OrganisationStatus, RegistryKind  # noqa: E402
 from centrum.organisations.models import ActivityArea, District, Organisation  # noqa: E402
+from centrum.organisations.services import organisation_prepare_search  # noqa: E402
 from centrum.organisations.tests.factories import random_nip as factories_random_nip  # noqa: E402
 from centrum.organisations.tests.factories import random_regon  # noqa: E402
 
@@ -164,6 +166,7 @@ def krs_numbers():
         n += 1
 
 
+@platform_scope("benchmark data for all centres")
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--organisations", type=int, default=150_000)
@@ -293,8 +296,7 @@ def main(argv=None) -> None:
                 status=rng.choices(statuses, status_weights)[0],
                 description="",
             )
-            # As the services build it (centrum/organisations/services.py: _search_text).
-            org.search_text = fold(" ".join(filter(None, [name, short, city, number, nip])))[:500]
+            organisation_prepare_search(org)  # search and sort columns, as every write path fills them
             pending.append((org, rng.sample(areas, rng.randint(1, 3))))
             if len(pending) >= args.batch:
                 flush()

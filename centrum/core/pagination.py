@@ -2,6 +2,7 @@
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 
 def paginate(request: HttpRequest, items, *, per_page: int, paginator_class=Paginator, **kwargs) -> Page:
@@ -12,3 +13,23 @@ def paginate(request: HttpRequest, items, *, per_page: int, paginator_class=Pagi
 def page_links(page: Page) -> list:
     """Page numbers to link (…, 4, 5, [6], 7, 8, …, 20): both ends and two on each side of the current page."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` rows (one bounded `COUNT` over a `LIMIT cap + 1` subquery)."""
+
+    def __init__(self, object_list, per_page, *, cap: int, **kwargs):
+        self.cap = cap
+        super().__init__(object_list, per_page, **kwargs)
+
+    @cached_property
+    def _bounded_count(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._bounded_count, self.cap)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._bounded_count > self.cap

@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
@@ -14,22 +15,55 @@ _POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 _POLISH_RANK = {letter: rank for rank, letter in enumerate(_POLISH_ALPHABET)}
 
 
+# Stored sort keys use only the characters 0-9 and a-z, two per letter, so that every database collation
+# (SQLite's bytes, PostgreSQL's C, ICU or glibc locales) orders them the same way.
+_KEY_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_WORD_GAP = "00"
+_OTHER_LETTER = "zz"
+SORT_TEXT_LENGTH = 200
+
+
+def _key_code(index: int) -> str:
+    return _KEY_DIGITS[index // 36] + _KEY_DIGITS[index % 36]
+
+
+_DIGIT_CODES = {digit: _key_code(1 + int(digit)) for digit in "0123456789"}
+_LETTER_CODES = {letter: _key_code(11 + rank) for letter, rank in _POLISH_RANK.items()}
+
+
+def polish_sort_text(text: str) -> str:
+    """A plain string whose order is Polish alphabetical order, for a column the database sorts by.
+
+    Case-insensitive; quotes, dashes and other punctuation are ignored (`„Gama”` sorts as `gama`, `FUNDACJA -
+    POMOC` as `fundacja pomoc`); words compare one by one (`Ala Kot` before `Alabama`); a letter with a
+    Polish diacritic comes right after its base letter (L < Ł < M, S < Ś < T), other diacritics are folded
+    (`é` as `e`). Names equal here are ordered by the caller (name, then id).
+    """
+    codes: list[str] = []
+    for word in re.split(r"[\W_]+", (text or "").lower()):
+        if not word:
+            continue
+        if codes:
+            codes.append(_WORD_GAP)
+        for char in word:
+            code = _DIGIT_CODES.get(char) or _LETTER_CODES.get(char)
+            if code is None:
+                folded = fold(char)
+                code = "".join(_DIGIT_CODES.get(c) or _LETTER_CODES.get(c, _OTHER_LETTER) for c in folded)
+            codes.append(code)
+    return "".join(codes)[:SORT_TEXT_LENGTH]
+
+
 def polish_sort_key(text: str) -> tuple:
-    """A key that sorts names in Polish alphabetical order, whatever the server's locale.
+    """A key that sorts names in Polish alphabetical order in Python, the same order as `polish_sort_text`.
 
     `Śródmieście` comes after `Sulmierzyce` and before `Tyniec` and `Winiary`, `Łęg` after `Lisków`; case
     decides only between names that are otherwise equal.
     """
-    primary = []
-    for char in " ".join((text or "").lower().split()):
-        if char in _POLISH_RANK:
-            primary.append((2, _POLISH_RANK[char], ""))
-        elif char.isdigit():
-            primary.append((1, int(char) if char.isdecimal() else 0, char))
-        elif char.isalpha():
-            base = fold(char) or char
-            rank = _POLISH_RANK.get(base[0])
-            primary.append((2, rank, char) if rank is not None else (3, 0, char))
-        else:
-            primary.append((0, 0, char))
-    return (tuple(primary), fold(text), text or "")
+    return (polish_sort_text(text), fold(text), text or "")
+
+
+def search_words(text: str) -> list[str]:
+    """The words of `text` as search sees them: folded (`Łódzkie` -> `lodzkie`), split at anything that is
+    not a letter or digit, so quotes („Kompas”, "Kompas", «Kompas»), dashes and slashes separate words."""
+    return [word for word in re.split(r"[\W_]+", fold(text)) if word]

@@ -12,6 +12,7 @@ from ninja import Path, Query, Router, Status
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.errors import ApiHttpError, invalid_input
+from centrum.api.pagination import api_page
 from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID
 from centrum.core.permissions import is_centre_staff
 from centrum.organisations.choices import OrganisationStatus
@@ -22,6 +23,7 @@ from centrum.organisations.permissions import (
     can_register_organisation,
 )
 from centrum.organisations.selectors import (
+    DIRECTORY_COUNT_CAP,
     activity_area_list,
     district_list,
     district_list_sorted,
@@ -176,9 +178,13 @@ OrganisationId = Path(..., ge=1, le=MAX_ID, description="Identyfikator organizac
     summary="Katalog organizacji / public directory",
 )
 def organisation_list(request: HttpRequest, filters: Query[DirectoryFilters]):
-    """Aktywne i zawieszone organizacje centrum, od A do Z. Strony: `limit` + `offset` albo `page`.
+    """Aktywne i zawieszone organizacje centrum w porządku alfabetycznym (polskim); z `q` najpierw najlepiej
+    pasujące. Strony: `limit` + `offset` albo `page`; liczone najwyżej 5000 wyników (`count_capped`), jak na
+    stronie katalogu. Strona za ostatnią: 404.
 
-    Active and suspended organisations of the centre, by name. Page with `limit` + `offset` or `page`.
+    Active and suspended organisations of the centre in Polish alphabetical order; with `q` the best
+    matches first. Page with `limit` + `offset` or `page`; at most 5000 results are counted
+    (`count_capped`), as on the directory page. A page past the last one: 404.
     """
     centre = require_centre(request)
     qs = organisation_directory(
@@ -189,15 +195,10 @@ def organisation_list(request: HttpRequest, filters: Query[DirectoryFilters]):
         opp=filters.opp,
         district=_directory_district(centre, filters.district),
     ).prefetch_related("areas")
-    offset = (filters.page - 1) * filters.limit if filters.page else filters.offset
-    count = qs.count()
-    page = list(qs[offset : offset + filters.limit]) if offset < count else []
-    return {
-        "count": count,
-        "limit": filters.limit,
-        "offset": offset,
-        "results": [_list_item(org) for org in page],
-    }
+    page = api_page(
+        qs, limit=filters.limit, offset=filters.offset, page=filters.page, cap=DIRECTORY_COUNT_CAP
+    )
+    return {**page, "results": [_list_item(org) for org in page["results"]]}
 
 
 @router.get(

@@ -124,8 +124,11 @@ class Organisation(CentreScopedModel):
     krs_register_status = models.CharField(
         _("stan w KRS"), max_length=12, choices=KrsRegisterStatus.choices, blank=True, default=""
     )
-    # Lower-case name, short name and city without diacritics, kept by the services for search.
-    search_text = models.CharField(max_length=500, blank=True, editable=False)
+    # Kept by `search.search_fields` on every write (services, imports, demo and benchmark data): the folded
+    # words of name, short name, street, city and identifiers; of the name alone (ranking); the Polish sort key.
+    search_text = models.CharField(max_length=800, blank=True, editable=False)
+    search_name = models.CharField(max_length=450, blank=True, editable=False)
+    name_sort = models.CharField(max_length=200, blank=True, editable=False)
 
     # Keys of audit entries that are not fields (a KRS refresh), for `centrum.core.audit_display`.
     audit_labels = {
@@ -153,6 +156,12 @@ class Organisation(CentreScopedModel):
         indexes = [
             models.Index(fields=["centre", "status", "name"], name="org_directory_idx"),
             models.Index(fields=["centre", "status", "legal_form"], name="org_legal_form_idx"),
+            # The directory's first pages in Polish order without a sort (see selectors.registry).
+            models.Index(
+                fields=["centre", "name_sort", "name", "id"],
+                name="org_directory_sort_idx",
+                condition=Q(status__in=["active", "suspended"]),
+            ),
         ]
 
     def __str__(self):

@@ -132,7 +132,12 @@ class OrganisationOut(OrganisationListItemOut):
 
 
 class OrganisationPageOut(Schema):
-    count: int = Field(description="Liczba wszystkich wyników / total number of results")
+    count: int = Field(
+        description="Liczba wyników, najwyżej 5000 / number of results, at most 5000 (see count_capped)"
+    )
+    count_capped: bool = Field(
+        description="Wyników jest więcej niż count: zawęź wyszukiwanie / more results than counted: narrow the search"
+    )
     limit: int
     offset: int
     results: list[OrganisationListItemOut]
@@ -142,14 +147,27 @@ class OrganisationPageOut(Schema):
 
 
 class DirectoryFilters(Schema):
-    q: Text(200) = Field("", description="Szukaj w nazwie, mieście, KRS, NIP (bez względu na polskie znaki)")
+    q: Text(200) = Field(
+        "",
+        description=(
+            "Słowa (od początku słowa, wszystkie) w nazwie, ulicy, mieście; albo KRS, NIP, REGON ze spacjami "
+            "lub bez / words (from their start, all of them) in name, street, city; or a KRS, NIP, REGON number"
+        ),
+    )
     area: AreaCode | None = Field(None, description="Kod sfery pożytku publicznego, np. 14")
     legal_form: LegalFormValue | None = None
     opp: bool | None = Field(None, description="true: tylko OPP; false: bez statusu OPP")
     district: DistrictId = Field(None, description="Identyfikator dzielnicy (GET /districts)")
     limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=10_000_000)
-    page: int | None = Field(None, ge=1, le=1_000_000, description="Numer strony; zastępuje offset")
+    offset: int = Field(
+        0, ge=0, le=10_000_000, description="Za ostatnim wynikiem: 404 / past the last result: 404"
+    )
+    page: int | None = Field(
+        None,
+        ge=1,
+        le=1_000_000,
+        description="Numer strony; zastępuje offset. Za ostatnią: 404 / past the last: 404",
+    )
 
 
 class _OrganisationFields(Schema):

@@ -96,7 +96,37 @@ def test_directory_pagination_with_limit_offset_and_page(anon, centre):
     assert [o["id"] for o in body["results"]] == [o.pk for o in orgs[3:6]]
     body = anon.get(f"{API}/organisations", {"limit": 3, "page": 3}).json()
     assert [o["id"] for o in body["results"]] == [orgs[6].pk] and body["offset"] == 6
-    assert anon.get(f"{API}/organisations", {"offset": 100}).json()["results"] == []
+    assert body["count_capped"] is False
+
+
+@pytest.mark.parametrize("params", [{"offset": 7}, {"offset": 100}, {"limit": 3, "page": 4}, {"page": 2}])
+def test_directory_refuses_a_page_past_the_last(anon, centre, params):
+    for i in range(7):
+        OrganisationFactory(centre=centre, name=f"Organizacja {i:02d}")
+    response = anon.get(f"{API}/organisations", params)
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("Nie ma takiej strony: wyników jest 7")
+    # the first page of nothing is an empty page, not an error
+    empty = anon.get(f"{API}/organisations", {"q": "nic takiego"})
+    assert empty.status_code == 200 and empty.json()["results"] == [] and empty.json()["count"] == 0
+
+
+def test_directory_counts_and_pages_as_far_as_the_html_page(anon, centre, monkeypatch):
+    monkeypatch.setattr("centrum.organisations.api.DIRECTORY_COUNT_CAP", 5)
+    for i in range(7):
+        OrganisationFactory(centre=centre, name=f"Organizacja {i:02d}")
+    body = anon.get(f"{API}/organisations", {"limit": 2, "page": 3}).json()
+    assert body["count"] == 5 and body["count_capped"] is True and len(body["results"]) == 1
+    response = anon.get(f"{API}/organisations", {"offset": 5})
+    assert response.status_code == 404 and "zawęź wyszukiwanie" in response.json()["detail"]
+
+
+def test_paging_past_the_last_page_is_documented():
+    from centrum.api.api import api
+
+    operation = api.get_openapi_schema()["paths"]["/api/v1/organisations"]["get"]
+    assert 404 in operation["responses"]
+    assert "404" in operation["description"]
 
 
 def test_directory_orders_equal_names_by_id(anon, centre):

@@ -14,7 +14,7 @@ from centrum.core.demo import seeding
 from centrum.core.demo.centres import DEMO_CENTRES
 from centrum.core.demo.seeding import DemoSeeder, centre_rng, ordered_seeders
 from centrum.core.models import Centre, CentreHost
-from centrum.core.text import fold
+from centrum.core.text import polish_sort_text, search_words
 from centrum.organisations.choices import OrganisationStatus, RegistryKind
 from centrum.organisations.demo.areas import demo_area
 from centrum.organisations.demo.generation import ORGANISATIONS_PER_CENTRE, generate_organisations
@@ -112,7 +112,8 @@ def test_organisations_have_valid_unique_identifiers(seeded):
                 assert org.krs == ""
             assert 1 <= len(org.areas.all()) <= 3
             assert org.email.endswith(".example.org")
-            assert fold(org.name) in org.search_text
+            assert org.search_text.startswith(" ".join(search_words(org.name)))
+            assert org.name_sort == polish_sort_text(org.name)
             org.full_clean()
         statuses = [o.status for o in orgs]
         assert statuses.count(OrganisationStatus.PENDING) >= 3

@@ -16,7 +16,7 @@ from centrum.core.text import fold
 
 from ..choices import LegalForm, OrganisationStatus, RegistryKind
 from ..models import ActivityArea, District, Organisation
-from ..services import organisation_search_text
+from ..services import organisation_prepare_search
 from . import names
 from .areas import DemoArea, Place
 
@@ -340,7 +340,7 @@ def seed_organisations(
                 first_pending = False
         else:
             org.verified_at, org.verified_by = now, verified_by
-        org.search_text = organisation_search_text(org)
+        organisation_prepare_search(org)
         # Every field is validated. Uniqueness is settled above against `taken` (as the services do,
         # the database constraints back it up), and the related rows are instances just loaded, so
         # neither needs a query per organisation.

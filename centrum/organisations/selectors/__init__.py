@@ -13,6 +13,7 @@ from .opp import (
     registry_for_opp,
 )
 from .registry import (
+    DIRECTORY_COUNT_CAP,
     DIRECTORY_FIELDS,
     activity_area_list,
     district_list,
@@ -28,6 +29,7 @@ from .registry import (
 )
 
 __all__ = [
+    "DIRECTORY_COUNT_CAP",
     "DIRECTORY_FIELDS",
     "activity_area_list",
     "compare_with_registry",

@@ -70,7 +70,7 @@ def registry_for_opp(*, centre: Centre, for_update: bool = False) -> QuerySet[Or
     qs = Organisation.objects.filter(centre=centre).exclude(status=OrganisationStatus.REJECTED)
     if for_update:
         qs = qs.select_for_update()
-    return qs.only("id", "centre_id", "name", "krs", "is_opp", "status").order_by("name", "id")
+    return qs.only("id", "centre_id", "name", "krs", "is_opp", "status").order_by("name_sort", "name", "id")
 
 
 def compare_with_registry(

@@ -5,11 +5,12 @@ from django.http import Http404
 
 from centrum.core.models import Centre
 from centrum.core.selectors import get_for_centre_or_404
-from centrum.core.text import fold, polish_sort_key
+from centrum.core.text import polish_sort_key, search_words
 
 from ..choices import PUBLIC_STATUSES, OrganisationStatus
 from ..models import ActivityArea, District, Organisation
 from ..permissions import can_view_organisation
+from ..search import DirectoryQuery, WordPrefixMatch, parse_query, word_rank
 
 DIRECTORY_FIELDS = [
     "id",
@@ -25,6 +26,10 @@ DIRECTORY_FIELDS = [
     "logo",
 ]
 
+# Beyond this many matches the directory (page and API) says "more than N" instead of counting every row: a
+# COUNT over a whole large centre costs more than the page itself, and nobody pages past a few thousand.
+DIRECTORY_COUNT_CAP = 5000
+
 
 def organisation_directory(
     *,
@@ -35,10 +40,14 @@ def organisation_directory(
     opp: bool | None = None,
     district: int | None = None,
 ) -> QuerySet[Organisation]:
-    """The public directory: active and suspended organisations, diacritics-insensitive search, filters."""
-    qs = Organisation.objects.filter(centre=centre, status__in=PUBLIC_STATUSES)
-    for word in fold(q).split()[:8]:
-        qs = qs.filter(search_text__contains=word)
+    """The public directory: active and suspended organisations in Polish order, searched and filtered.
+
+    The directory page, its staff view and the API list all read through here. See `search.py` for how `q`
+    is read and matched.
+    """
+    qs = organisation_search(
+        Organisation.objects.filter(centre=centre, status__in=PUBLIC_STATUSES), parse_query(q)
+    )
     if area:
         qs = qs.filter(areas__code=area)
     if legal_form:
@@ -47,7 +56,29 @@ def organisation_directory(
         qs = qs.filter(is_opp=opp)
     if district:
         qs = qs.filter(district_id=district)
-    return qs.only(*DIRECTORY_FIELDS).select_related("district").order_by("name", "id")
+    return qs.only(*DIRECTORY_FIELDS).select_related("district")
+
+
+def organisation_search(qs: QuerySet[Organisation], query: DirectoryQuery) -> QuerySet[Organisation]:
+    """`qs` narrowed to what `query` finds, best matches first, then in Polish order.
+
+    An identifier is looked up in KRS, NIP and REGON (the centre's unique indexes). Words must each start
+    a word of name, short name, street, city or identifiers; organisations whose name holds the words come
+    first (whole words before beginnings), then address and number matches (the same way).
+    """
+    order = ("name_sort", "name", "id")
+    if query.identifiers:
+        found = Q()
+        for value in query.identifiers:
+            found |= Q(krs=value) | Q(nip=value) | Q(regon=value)
+        return qs.filter(found).order_by(*order)
+    if query.words:
+        return (
+            qs.filter(WordPrefixMatch("search_text", query.words))
+            .alias(search_rank=word_rank(query.words))
+            .order_by("search_rank", *order)
+        )
+    return qs.order_by(*order)
 
 
 def organisation_get_visible(*, centre: Centre, pk: int, user) -> Organisation:
@@ -75,7 +106,7 @@ def organisation_list_for_user(*, centre: Centre, user) -> QuerySet[Organisation
     """Organisations of `centre` the user acts for."""
     if not getattr(user, "is_authenticated", False):
         return Organisation.objects.none()
-    return Organisation.objects.filter(centre=centre, memberships__user=user).order_by("name")
+    return Organisation.objects.filter(centre=centre, memberships__user=user).order_by("name_sort", "name")
 
 
 def organisation_verification_queue(*, centre: Centre) -> QuerySet[Organisation]:
@@ -114,9 +145,9 @@ def organisation_duplicates_for(
 ) -> dict[int, list[tuple[str, Organisation]]]:
     """Possible duplicates of each of `organisations`, in one query: {organisation id: [(field, other)]}.
 
-    `field` is "krs", "nip" or "regon" (same number) or "name" (same name once case and diacritics are
-    ignored). The unique constraints keep equal numbers apart within a centre, so the usual catch is the
-    same organisation registered again without its numbers, or under a differently written name.
+    `field` is "krs", "nip" or "regon" (same number) or "name" (same name once case, diacritics, quotes and
+    punctuation are ignored). The unique constraints keep equal numbers apart within a centre, so the usual
+    catch is the same organisation registered again without its numbers, or under a differently written name.
     """
     fields = ("krs", "nip", "regon")
     condition = Q()
@@ -124,7 +155,7 @@ def organisation_duplicates_for(
         wanted = {getattr(org, field) for org in organisations} - {""}
         if wanted:
             condition |= Q(**{f"{field}__in": wanted})
-    folded_names = {org.pk: fold(org.name) for org in organisations}
+    folded_names = {org.pk: " ".join(search_words(org.name)) for org in organisations}
     for folded in set(folded_names.values()) - {""}:
         condition |= Q(search_text__startswith=folded)
     result: dict[int, list[tuple[str, Organisation]]] = {org.pk: [] for org in organisations}
@@ -133,7 +164,7 @@ def organisation_duplicates_for(
     candidates = list(
         Organisation.objects.filter(condition, centre=centre)
         .only("id", "name", "krs", "nip", "regon", "status", "centre_id")
-        .order_by("name", "id")
+        .order_by("name_sort", "name", "id")
     )
     for org in organisations:
         for other in candidates:
@@ -143,6 +174,6 @@ def organisation_duplicates_for(
                 value = getattr(org, field)
                 if value and getattr(other, field) == value:
                     result[org.pk].append((field, other))
-            if folded_names[org.pk] and fold(other.name) == folded_names[org.pk]:
+            if folded_names[org.pk] and " ".join(search_words(other.name)) == folded_names[org.pk]:
                 result[org.pk].append(("name", other))
     return result

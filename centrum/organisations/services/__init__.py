@@ -22,7 +22,7 @@ from .registry import (
     normalise_identifiers,
     organisation_create,
     organisation_find_duplicates,
-    organisation_search_text,
+    organisation_prepare_search,
     organisation_transition,
     organisation_update,
 )
@@ -48,7 +48,7 @@ __all__ = [
     "organisation_create",
     "organisation_find_duplicates",
     "organisation_refresh_from_krs",
-    "organisation_search_text",
+    "organisation_prepare_search",
     "organisation_transition",
     "organisation_update",
 ]

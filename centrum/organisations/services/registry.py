@@ -14,7 +14,6 @@ from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.permissions import is_centre_staff
-from centrum.core.text import fold
 from centrum.core.workflow import workflow_apply
 
 from ..choices import KRS_REGISTRY_KINDS, PUBLIC_STATUSES, OrganisationStatus
@@ -22,6 +21,7 @@ from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
 from ..models import ActivityArea, Organisation
 from ..permissions import can_edit_organisation, can_register_organisation
 from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
+from ..search import SEARCHED_FIELDS, search_fields
 
 EDITABLE_FIELDS = [
     "name",
@@ -129,9 +129,13 @@ def _raise_if_duplicate(
     )
 
 
-def organisation_search_text(org: Organisation) -> str:
-    """What the directory search matches: name, short name, city, KRS and NIP, diacritics folded."""
-    return fold(" ".join(filter(None, [org.name, org.short_name, org.city, org.krs, org.nip])))[:500]
+def organisation_prepare_search(org: Organisation) -> Organisation:
+    """Fill the columns search and order read (`search.py`); every path that writes an organisation calls
+    this before saving, bulk paths (demo data, benchmark data) included."""
+    values = search_fields(**{field: getattr(org, field) for field in SEARCHED_FIELDS})
+    for field, value in values.items():
+        setattr(org, field, value)
+    return org
 
 
 def _apply_rules(org: Organisation, fields) -> None:
@@ -149,7 +153,7 @@ def _apply_rules(org: Organisation, fields) -> None:
 
 
 def _save(org: Organisation) -> None:
-    org.search_text = organisation_search_text(org)
+    organisation_prepare_search(org)
     full_clean_or_raise(org, validate_constraints=False, validate_unique=False)
     try:
         with transaction.atomic():

@@ -5,12 +5,10 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -18,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from centrum.core.audit_display import display_date
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
-from centrum.core.pagination import paginate
+from centrum.core.pagination import CappedPaginator, paginate
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required, staff_required
@@ -47,6 +45,7 @@ from ..permissions import (
 )
 from ..sections import support_sections_for
 from ..selectors.registry import (
+    DIRECTORY_COUNT_CAP,
     organisation_directory,
     organisation_duplicates_for,
     organisation_get,
@@ -61,9 +60,6 @@ from ..services.registry import (
 from ..workflows import ORGANISATION_STATUS
 
 PAGE_SIZE = 20
-# Beyond this many matches the directory says "more than N" instead of counting every row: a COUNT over a
-# whole large centre costs more than the page itself, and nobody pages past a few thousand results.
-DIRECTORY_COUNT_CAP = 5000
 QUEUE_PAGE_SIZE = 20
 AUDIT_ENTRIES_SHOWN = 50
 DUPLICATE_REASONS = {
@@ -72,26 +68,6 @@ DUPLICATE_REASONS = {
     "regon": gettext_lazy("ten sam REGON"),
     "name": gettext_lazy("taka sama nazwa"),
 }
-
-
-class CappedPaginator(Paginator):
-    """A paginator that counts at most `cap` rows (one bounded `COUNT` over a `LIMIT cap + 1` subquery)."""
-
-    def __init__(self, object_list, per_page, *, cap: int, **kwargs):
-        self.cap = cap
-        super().__init__(object_list, per_page, **kwargs)
-
-    @cached_property
-    def _bounded_count(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self._bounded_count, self.cap)
-
-    @property
-    def is_capped(self) -> bool:
-        return self._bounded_count > self.cap
 
 
 # Directory
