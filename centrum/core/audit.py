@@ -84,6 +84,39 @@ def audit_log(
     )
 
 
+def audit_log_many(
+    *,
+    actor,
+    centre: Centre,
+    action: str,
+    entries: list[tuple[Model, dict[str, Any] | None, dict[str, Any] | None, str]],
+) -> None:
+    """`audit_log` for many objects of one model at once: entries are (obj, old, new, reason)."""
+    _check_declared(action)
+    if not entries:
+        return
+    real_actor = actor if getattr(actor, "is_authenticated", False) else None
+    content_type = ContentType.objects.get_for_model(entries[0][0], for_concrete_model=False)
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                centre=centre,
+                actor=real_actor,
+                actor_label=(real_actor.email if real_actor else "system")[:254],
+                content_type=content_type,
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                action=str(action),
+                old_state=_jsonable(old),
+                new_state=_jsonable(new),
+                reason=reason or "",
+            )
+            for obj, old, new, reason in entries
+        ],
+        batch_size=500,
+    )
+
+
 def snapshot(obj: Model, fields: list[str]) -> dict[str, Any]:
     """The values of `fields` on `obj`, in a form the audit log can store."""
     return {name: _value(getattr(obj, name)) for name in fields}
