@@ -119,7 +119,7 @@ def peak_rss_mb() -> float:
 
 
 def measure(rows: int) -> dict:
-    name = f"bench-import-{rows}-{int(time.time())}"  # a fresh centre on every run
+    name = f"import-bench-{rows}-{int(time.time())}"  # a fresh centre each run (not "bench-": generate.py)
     centre = CentreFactory(slug=name, host=f"{name}.localhost")
     staff = UserFactory(email=f"{name}@example.org")
     CentreRoleFactory(centre=centre, user=staff, role=CentreRoleKind.STAFF)

@@ -3,8 +3,10 @@
 # Starts a throwaway PostgreSQL on port ${CENTRUM_PG_PORT:-5434} (not the tests' 5433), migrates, generates
 # ~150 000 organisations (bench/generate.py), measures the directory (bench/directory.py) and writes
 # bench/results/directory.md, then times the import of a 12,000-row OPP list (bench/opp_import.py →
-# bench/results/opp_import.md; non-zero exit over its 15 s budget). The cluster is stopped and deleted
-# afterwards, whatever happens.
+# bench/results/opp_import.md; non-zero exit over its 15 s budget), the directory exports of the largest
+# centre (bench/exports.py → bench/results/exports.md) and the CSV import of organisations at 10,000,
+# 50,000 and 100,000 rows (bench/csv_import.py, appended to bench/results/csv_import.md; BENCH_IMPORT_SIZES
+# overrides the sizes). The cluster is stopped and deleted afterwards, whatever happens.
 # Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
 # scale the data (defaults 150000 / 2500).
 set -euo pipefail
@@ -32,4 +34,9 @@ echo "== directory"
 $RUN python bench/directory.py "$@"
 echo "== OPP list import"
 $RUN python bench/opp_import.py
+echo "== directory exports"
+$RUN python bench/exports.py
+echo "== CSV import of organisations"
+# shellcheck disable=SC2086
+$RUN python bench/csv_import.py --sizes ${BENCH_IMPORT_SIZES:-10000 50000 100000}
 echo "== bench finished in $((SECONDS - start)) s"

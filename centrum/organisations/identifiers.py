@@ -11,17 +11,20 @@ from django.utils.translation import gettext as _
 from stdnum import iban
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.pl import nip, regon
-from stdnum.util import clean as stdnum_clean
 
 # What people type around a number: its name ("KRS", "Nr KRS:", "NIP PL"), spaces, dashes, dots, slashes.
 _LABEL = re.compile(r"^\s*(?:(?:nr|numer)\.?\s*)?(?:krs|nip|regon)\b\s*(?:nr\.?\s*)?[:.]?", re.IGNORECASE)
-_SEPARATORS = " -./\u00a0\u2009\u202f\u2010\u2011\u2012\u2013\u2014\t\r\n"
+# python-stdnum's `compact` drops " -" (and "./" for some numbers); so do we, with any kind of space or dash.
+_SEPARATORS = re.compile(r"[\s\-./\u00a0\u2009\u202f\u2010-\u2014]+")
 
 
 def compact(value: str) -> str:
     """A number as typed reduced to its characters: "KRS: 0000-431 452" → "0000431452" (python-stdnum's
     `compact`, after the number's name). The one normaliser of KRS, NIP and REGON for every caller."""
-    return stdnum_clean(_LABEL.sub("", value or ""), _SEPARATORS).strip()
+    value = value or ""
+    if not value.isdigit():
+        value = _SEPARATORS.sub("", _LABEL.sub("", value))
+    return value
 
 
 def _digits(value: str) -> str:
