@@ -563,3 +563,15 @@ def test_progress_fragment_reads_the_counters_not_the_rows(staff, monkeypatch, d
     assert "Sprawdzono 0 z 3 wierszy." in response.content.decode()
     batch_queries = [q["sql"] for q in queries if "organisations_importbatch" in q["sql"]]
     assert batch_queries and not any('"preview"' in sql or '"errors"' in sql for sql in batch_queries)
+
+
+def test_a_stored_file_that_cannot_be_read_is_one_error(staff, monkeypatch):
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 1)
+    upload(staff, csv_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    batch.file.storage.delete(batch.file.name)
+    imports.import_batches_process()
+    batch.refresh_from_db()
+    assert (batch.status, batch.error_count, len(batch.errors)) == (ImportStatus.INVALID, 1, 1)
+    page = staff.get(reverse("organisations:import_preview", args=[batch.pk])).content.decode()
+    assert "Plik zawiera 1 błąd." in page and "Nie udało się odczytać zapisanego pliku." in page
