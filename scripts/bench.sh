@@ -3,9 +3,12 @@
 # Starts a throwaway PostgreSQL on port ${CENTRUM_PG_PORT:-5434} (not the tests' 5433), migrates, generates
 # ~150 000 organisations (bench/generate.py), measures the directory (bench/directory.py) and writes
 # bench/results/directory.md, then times the import of a 12,000-row OPP list (bench/opp_import.py →
-# bench/results/opp_import.md; non-zero exit over its 15 s budget), then the room questions (bench/rooms.py →
-# bench/results/rooms.md) and the free-slot search among a million bookings (bench/spaces_free_slots.py →
-# bench/results/spaces.md). The cluster is stopped and deleted
+# bench/results/opp_import.md; non-zero exit over its 15 s budget), the directory exports of the largest
+# centre (bench/exports.py → bench/results/exports.md), the CSV import of organisations at 10,000,
+# 50,000 and 100,000 rows (bench/csv_import.py, appended to bench/results/csv_import.md; BENCH_IMPORT_SIZES
+# overrides the sizes), the room questions (bench/rooms.py → bench/results/rooms.md; beside Indico when
+# BENCH_INDICO_PYTHON names its interpreter, see bench/peer_indico.py) and the free-slot search among a million
+# bookings (bench/spaces_free_slots.py → bench/results/spaces.md). The cluster is stopped and deleted
 # afterwards, whatever happens.
 # Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
 # scale the data (defaults 150000 / 2500).
@@ -34,6 +37,11 @@ echo "== directory"
 $RUN python bench/directory.py "$@"
 echo "== OPP list import"
 $RUN python bench/opp_import.py
+echo "== directory exports"
+$RUN python bench/exports.py
+echo "== CSV import of organisations"
+# shellcheck disable=SC2086
+$RUN python bench/csv_import.py --sizes ${BENCH_IMPORT_SIZES:-10000 50000 100000}
 echo "== rooms: the six room questions at 3 and 50 rooms, sparse and busy (bench/results/rooms.md)"
 $RUN python bench/rooms.py
 echo "== rooms: free-slot search with a million bookings, full and empty table interleaved (bench/results/spaces.md)"

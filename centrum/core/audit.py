@@ -69,18 +69,46 @@ def audit_log(
     _check_declared(action)
     if centre is None:
         centre = getattr(obj, "centre", None)
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    entry = _entry(actor, centre, content_type, action, obj, old, new, reason)
+    entry.save(force_insert=True)
+    return entry
+
+
+def _entry(actor, centre, content_type, action, obj, old, new, reason) -> AuditEntry:
     real_actor = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
+    return AuditEntry(
         centre=centre,
         actor=real_actor,
         actor_label=(real_actor.email if real_actor else "system")[:254],
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        content_type=content_type,
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
         action=str(action),
         old_state=_jsonable(old),
         new_state=_jsonable(new),
         reason=reason or "",
+    )
+
+
+def audit_log_many(
+    *,
+    actor,
+    centre: Centre,
+    action: str,
+    entries: list[tuple[Model, dict[str, Any] | None, dict[str, Any] | None, str]],
+) -> None:
+    """`audit_log` for many objects of one model at once: entries are (obj, old, new, reason)."""
+    _check_declared(action)
+    if not entries:
+        return
+    content_type = ContentType.objects.get_for_model(entries[0][0], for_concrete_model=False)
+    AuditEntry.objects.bulk_create(
+        [
+            _entry(actor, centre, content_type, action, obj, old, new, reason)
+            for obj, old, new, reason in entries
+        ],
+        batch_size=500,
     )
 
 

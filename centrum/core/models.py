@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -6,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .scopes import CentreScopedManager
+from .text import fold
 
 
 class TimeStampedModel(models.Model):
@@ -86,6 +89,9 @@ class LocalGovernmentKind(models.TextChoices):
     WOJEWODZTWO = "wojewodztwo", _("województwo")
 
 
+# The first word of a local government's name that already says what kind it is.
+_GOVERNMENT_WORDS = {"gmina", "miasto", "m", "powiat", "wojewodztwo"}
+
 slug_validator = RegexValidator(
     r"^[a-z0-9-]+$", _("Tylko małe litery bez polskich znaków, cyfry i myślniki.")
 )
@@ -137,6 +143,15 @@ class Centre(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def government_label(self) -> str:
+        """ "gmina Kalisz", but "Gmina i Miasto Miechów" and "Miasto Kalisz" as they are: the kind is not
+        prefixed when the name already names one (gmina, miasto, powiat, województwo…)."""
+        first = re.split(r"[\s.]+", fold(self.municipality).strip(), maxsplit=1)[0]
+        if first in _GOVERNMENT_WORDS:
+            return self.municipality
+        return f"{self.get_government_kind_display()} {self.municipality}".strip()
 
     @property
     def primary_host(self) -> str:

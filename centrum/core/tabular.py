@@ -112,6 +112,7 @@ def read_table(
     text = text.lstrip("\ufeff")
     lines = [line for line in text.splitlines() if line.strip()]
     delimiter = sniff_delimiter(lines[: max(header_search_rows, 1)])
+    text = repair_stray_quotes(text, delimiter)
     try:
         records = [
             [cell.strip() for cell in record]
@@ -186,6 +187,44 @@ def sniff_delimiter(lines: list[str]) -> str:
         if count > best_count:
             best, best_count = delimiter, count
     return best
+
+
+def repair_stray_quotes(text: str, delimiter: str) -> str:
+    """Quotes inside a quoted cell that were not doubled, as some exports and hand-edited files write them
+    (`"SIEDLISKA 80 "B""`), doubled so the cell reads as written (`SIEDLISKA 80 "B"`); the csv module would
+    drop them and move the rest (`SIEDLISKA 80 B""`). Text without such a quote is returned as it is."""
+    candidate = re.compile(f'[^{re.escape(delimiter)}"\r\n]"[^{re.escape(delimiter)}"\r\n]')
+    if not candidate.search(text):
+        return text
+    ends = {delimiter, "\r", "\n", ""}
+    out: list[str] = []
+    at_start, quoted, broken, i = True, False, False, 0
+    while i < len(text):
+        char = text[i]
+        following = text[i + 1 : i + 2]
+        if quoted and char == '"':
+            if following == '"':
+                closes = broken and text[i + 2 : i + 3] in ends
+                out.append('"""' if closes else '""')
+                quoted = not closes
+                i += 2
+                continue
+            if following in ends:
+                out.append('"')
+                quoted = False
+            else:  # a quote inside the cell that does not close it
+                out.append('""')
+                broken = True
+        elif quoted:
+            out.append(char)
+        elif at_start and char == '"':
+            out.append(char)
+            quoted, broken = True, False
+        else:
+            out.append(char)
+        at_start = not quoted and char in (delimiter, "\r", "\n")
+        i += 1
+    return "".join(out)
 
 
 def _looks_like_text(text: str, *, strict: bool) -> bool:

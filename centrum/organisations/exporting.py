@@ -138,7 +138,8 @@ def csv_stream(rows: Iterable[list[Any]]) -> Iterator[bytes]:
 
 
 def xlsx_file(rows: Iterable[list[Any]], *, title: str):
-    """A write-only workbook in a temporary file (rewound), ready for a FileResponse."""
+    """A write-only workbook in a temporary file on disk (rewound), ready for a FileResponse: openpyxl
+    keeps one row at a time, and the file is streamed from disk, so memory stays flat."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.freeze_panes = "A2"
@@ -153,7 +154,7 @@ def xlsx_file(rows: Iterable[list[Any]], *, title: str):
                 cell.font = bold
             cells.append(cell)
         sheet.append(cells)
-    handle = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - closed by FileResponse
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
     workbook.save(handle)
     handle.seek(0)
     return handle

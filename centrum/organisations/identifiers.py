@@ -12,11 +12,23 @@ from stdnum import iban
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.pl import nip, regon
 
-_SEPARATORS = re.compile(r"[\s\-./]")
+# What people type around a number: its name ("KRS", "Nr KRS:", "NIP PL"), spaces, dashes, dots, slashes.
+_LABEL = re.compile(r"^\s*(?:(?:nr|numer)\.?\s*)?(?:krs|nip|regon)\b\s*(?:nr\.?\s*)?[:.]?", re.IGNORECASE)
+# python-stdnum's `compact` drops " -" (and "./" for some numbers); so do we, with any kind of space or dash.
+_SEPARATORS = re.compile(r"[\s\-./\u00a0\u2009\u202f\u2010-\u2014]+")
+
+
+def compact(value: str) -> str:
+    """A number as typed reduced to its characters: "KRS: 0000-431 452" → "0000431452" (python-stdnum's
+    `compact`, after the number's name). The one normaliser of KRS, NIP and REGON for every caller."""
+    value = value or ""
+    if not value.isdigit():
+        value = _SEPARATORS.sub("", _LABEL.sub("", value))
+    return value
 
 
 def _digits(value: str) -> str:
-    return _SEPARATORS.sub("", value or "").strip()
+    return compact(value)
 
 
 def clean_nip(value: str) -> str:

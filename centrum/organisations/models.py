@@ -193,6 +193,10 @@ class ImportBatch(CentreScopedModel):
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
+    # Counted as rows are checked, so progress and the result are read without the rows themselves.
+    error_count = models.PositiveIntegerField(default=0)
+    ok_count = models.PositiveIntegerField(default=0)
+    # Only the first errors and valid rows the preview page shows; every row is an `ImportRow`.
     errors = models.JSONField(default=list, blank=True, help_text="[{row, column, message}]")
     preview = models.JSONField(default=list, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -204,6 +208,23 @@ class ImportBatch(CentreScopedModel):
 
     def __str__(self):
         return self.original_name
+
+
+class ImportRow(CentreScopedModel):
+    """One checked row of an import batch: its cleaned values and errors, stored once when its chunk is
+    checked, so checking and importing a long file cost the same per row at its end as at its start."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField()
+    data = models.JSONField(default=dict)
+    errors = models.JSONField(default=list, blank=True)
+    ok = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["batch", "number"], name="import_row_unique")]
+
+    def __str__(self):
+        return f"{self.batch_id}:{self.number}"
 
 
 class KrsExtract(models.Model):

@@ -226,3 +226,21 @@ def test_edit_garbage_changes_nothing(admin_client, centre, overrides):
     assert Centre.objects.values().get(pk=centre.pk) == before
     assert list(centre.hosts.values_list("host", flat=True)) == ["kalisz.localhost"]
     assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "municipality", "shown"),
+    [
+        ("gmina", "Gmina i Miasto Miechów", "Gmina i Miasto Miechów"),
+        ("gmina", "Miasto Kalisz", "Miasto Kalisz"),
+        ("gmina", "m.st. Warszawa", "m.st. Warszawa"),
+        ("powiat", "Powiat Miechowski", "Powiat Miechowski"),
+        ("gmina", "Mysłowice", "gmina Mysłowice"),
+        ("powiat", "miechowski", "powiat miechowski"),
+    ],
+)
+def test_list_names_the_local_government_once(admin_client, centre, kind, municipality, shown):
+    Centre.objects.filter(pk=centre.pk).update(government_kind=kind, municipality=municipality)
+    body = admin_client.get("/platforma/centra/").content.decode()
+    assert f"<td>{shown}" in body
+    assert f"gmina {municipality}" not in body or shown == f"gmina {municipality}"

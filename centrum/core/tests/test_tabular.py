@@ -109,3 +109,25 @@ def test_missing_columns_name_what_the_file_has_instead():
     others = missing_columns_error(read_table(csv_bytes(ROWS)), ["Gmina"])
     assert "Znalezione nagłówki: Nazwa, Nr KRS (10 cyfr), Miejscowość." in others.message
     assert "2 wiersze z danymi" in too_many_rows_error(2, 1).message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Fundacja;SIEDLISKA 80 "B";Kalisz',  # unquoted cell
+        'Fundacja;"SIEDLISKA 80 ""B""";Kalisz',  # as Excel writes it
+        'Fundacja;"SIEDLISKA 80 "B"";Kalisz',  # a quoted cell whose quotes were not doubled
+    ],
+)
+def test_quotes_inside_an_address_are_kept(line):
+    table = read_table(f"Nazwa;Adres;Miejscowość\r\n{line}\r\n".encode())
+    assert table.rows[0][1] == {"nazwa": "Fundacja", "adres": 'SIEDLISKA 80 "B"', "miejscowosc": "Kalisz"}
+
+
+def test_a_cell_across_lines_and_a_quoted_name_after_it():
+    data = 'Nazwa;Adres\r\n"Klub ""Orzeł""";"ul. Długa 1\r\nlokal 2"\r\n"Fundacja "Echo"";Kalisz\r\n'
+    rows = [cells for _n, cells in read_table(data.encode()).rows]
+    assert rows == [
+        {"nazwa": 'Klub "Orzeł"', "adres": "ul. Długa 1\r\nlokal 2"},
+        {"nazwa": 'Fundacja "Echo"', "adres": "Kalisz"},
+    ]

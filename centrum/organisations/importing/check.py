@@ -106,26 +106,30 @@ class RowChecker:
     def check_chunk(
         self, rows: list[tuple[int, dict[str, str]]], seen: dict[str, int]
     ) -> tuple[list[dict], list[dict]]:
+        """Cleaned rows and their errors; `seen` (identifier or name and city → first row) grows.
+
+        A row that repeats an earlier one is reported once, at the first column they share; a row already in
+        the registry once, at its first identifier found there (or its name and city without any number).
+        """
         cleaned, errors = [], []
         for number, raw in rows:
             data, row_errors = self.clean_row(raw)
-            for key in ("krs", "nip", "regon", "name_city"):
-                value = data.get(key) if key != "name_city" else name_city(data)
-                if not value:
-                    continue
-                marker = f"{key}:{value}"
-                if marker in seen:
-                    column = "name" if key == "name_city" else key
-                    row_errors.append((column, "same_as_row", {"row": seen[marker]}))
+            repeated = None
+            for key, value in row_keys(data):
+                if value in seen:
+                    repeated = repeated or (key, seen[value])
                 else:
-                    seen[marker] = number
+                    seen[value] = number
+            if repeated:
+                column = "name" if repeated[0] == "name_city" else repeated[0]
+                row_errors.append((column, "same_as_row", {"row": repeated[1]}))
             data["row"] = number
-            data["ok"] = not row_errors
+            data["repeated"] = bool(repeated)
             cleaned.append(data)
             errors += [
                 import_error(number, self.label(key), code, **params) for key, code, params in row_errors
             ]
-        errors += self._registry_duplicates(cleaned)
+        errors += self._registry_duplicates([data for data in cleaned if not data.pop("repeated")])
         errors.sort(key=lambda e: e["row"])
         failed = {e["row"] for e in errors}
         for data in cleaned:
@@ -150,18 +154,16 @@ class RowChecker:
         found = Organisation.objects.filter(centre=self.centre).filter(
             _any_of({f"{key}__in": values for key, values in wanted.items() if values})
         )
+        first: dict[int, tuple[int, str, str]] = {}  # row → (column order, column key, name in the registry)
         for org in found.only("id", "name", "krs", "nip", "regon"):
-            for key in ("krs", "nip", "regon"):
+            for order, key in enumerate(("krs", "nip", "regon")):
                 for data in by_identifier.get((key, getattr(org, key)), []):
-                    errors.append(
-                        import_error(
-                            data["row"],
-                            self.label(key),
-                            "registered_number",
-                            label=key.upper(),
-                            name=org.name,
-                        )
-                    )
+                    if data["row"] not in first or order < first[data["row"]][0]:
+                        first[data["row"]] = (order, key, org.name)
+        for row, (_order, key, name) in first.items():
+            errors.append(
+                import_error(row, self.label(key), "registered_number", label=key.upper(), name=name)
+            )
         return errors
 
     def clean_row(self, raw: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str, dict]]]:
@@ -299,6 +301,14 @@ def _any_of(lookups: dict[str, Any]) -> Q:
     for lookup, value in lookups.items():
         condition |= Q(**{lookup: value})
     return condition
+
+
+def row_keys(data: dict) -> list[tuple[str, str]]:
+    """What makes two rows the same organisation: (column key, marker) for each identifier, name and city."""
+    keys = [(key, f"{key}:{data[key]}") for key in ("krs", "nip", "regon") if data.get(key)]
+    if data.get("name"):
+        keys.append(("name_city", f"name_city:{name_city(data)}"))
+    return keys
 
 
 def name_city(data: dict) -> tuple[str, str] | None:

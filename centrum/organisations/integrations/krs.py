@@ -86,7 +86,7 @@ def parse_extract(payload: dict[str, Any], *, register: str = "S") -> KrsLookupR
 def clean_number(krs: str) -> str:
     """`0000206867` from any common spelling ("206867", "KRS 0000 206 867"); KrsNotFound if it cannot be one."""
     try:
-        number = clean_krs(re.sub(r"(?i)^\s*krs\s*:?", "", krs or ""))
+        number = clean_krs(krs or "")
     except ValidationError as exc:
         raise KrsNotFound(" ".join(exc.messages))
     if not number:

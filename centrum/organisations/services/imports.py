@@ -24,23 +24,29 @@ from centrum.core.workflow import workflow_apply
 
 from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
 from ..choices import OrganisationStatus
-from ..importing.check import RowChecker, import_error, name_city
+from ..importing.check import RowChecker, import_error, row_keys
 from ..importing.parse import COLUMNS, ParsedFile, parse_csv
-from ..models import ActivityArea, District, ImportBatch, ImportStatus
+from ..models import ActivityArea, District, ImportBatch, ImportRow, ImportStatus
 from ..permissions import can_import_organisations
-from .registry import organisation_create
+from .registry import NewOrganisation, organisations_create_many
 
 # Files up to this many rows are checked (and imported) during the request; longer ones by the job.
 INLINE_MAX_ROWS = 300
 CHUNK_ROWS = 200
+# Organisations created (and audited) with one statement each per this many rows.
+IMPORT_CHUNK_ROWS = 500
 # One job run stops taking new chunks after this long, so the scheduler's other jobs are not starved.
 JOB_TIME_BUDGET_SECONDS = 20.0
 PREVIEW_ROWS = 20
 ERRORS_SHOWN = 500
 
 
-def import_batch_get(*, centre: Centre, pk: int) -> ImportBatch:
-    batch = ImportBatch.objects.filter(centre=centre, pk=pk).select_related("created_by").first()
+def import_batch_get(*, centre: Centre, pk: int, counters_only: bool = False) -> ImportBatch:
+    """The centre's batch (404 otherwise); `counters_only` leaves out the preview and errors (the progress)."""
+    batches = ImportBatch.objects.filter(centre=centre, pk=pk).select_related("created_by")
+    if counters_only:
+        batches = batches.defer("preview", "errors")
+    batch = batches.first()
     if batch is None:
         raise Http404
     return batch
@@ -107,37 +113,83 @@ def import_batch_check(
                 else import_error(1, "", "file_unreadable")
             )
             try:
-                return _apply(batch, "invalidate", None, values={"errors": [error]})
+                return _apply(batch, "invalidate", None, values={"errors": [error], "error_count": 1})
             except ApplicationError:
                 batch.refresh_from_db()  # checked meanwhile by another worker
                 return batch
     checker = RowChecker(centre=batch.centre, headers=parsed.headers)
     started = time.monotonic()
+    seen: dict[str, int] = {}
+    seen_upto = 0  # `seen` holds the markers of the rows this many rows into the file
     while True:
         with transaction.atomic():
-            locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            locked = ImportBatch.objects.select_for_update().defer("preview", "errors").get(pk=batch.pk)
             if locked.status != ImportStatus.UPLOADED:
                 return locked
-            seen = {}
-            for data in locked.preview:
-                for key in ("krs", "nip", "regon"):
-                    if data.get(key):
-                        seen.setdefault(f"{key}:{data[key]}", data["row"])
-                if data.get("name"):
-                    seen.setdefault(f"name_city:{name_city(data)}", data["row"])
             start = locked.processed_rows
-            cleaned, errors = checker.check_chunk(parsed.rows[start : start + CHUNK_ROWS], seen)
-            locked.preview = locked.preview + cleaned
-            locked.errors = locked.errors + errors
+            if start != seen_upto:  # resumed, or another worker checked some chunks meanwhile
+                seen = _seen_markers(locked, start)
+            chunk = parsed.rows[start : start + CHUNK_ROWS]
+            cleaned, errors = checker.check_chunk(chunk, seen)
+            seen_upto = start + len(chunk)
+            _store_checked(locked, cleaned, errors)
             locked.processed_rows = min(start + CHUNK_ROWS, len(parsed.rows))
             locked.total_rows = len(parsed.rows)
-            locked.save(update_fields=["preview", "errors", "processed_rows", "total_rows", "updated_at"])
+            locked.save(
+                update_fields=["processed_rows", "total_rows", "error_count", "ok_count", "updated_at"]
+            )
             if locked.processed_rows >= locked.total_rows:
-                locked = _apply(locked, "invalidate" if locked.errors else "validate", None)
+                locked = _apply(locked, "invalidate" if locked.error_count else "validate", None)
         if locked.status != ImportStatus.UPLOADED:
             return locked
         if time_budget is not None and time.monotonic() - started > time_budget:
             return locked
+
+
+def _seen_markers(batch: ImportBatch, upto: int) -> dict[str, int]:
+    """What the rows checked so far make a duplicate of (read once when a check resumes)."""
+    seen: dict[str, int] = {}
+    stored = ImportRow.objects.filter(batch=batch).order_by("number").values_list("number", "data")
+    for number, data in stored[:upto].iterator(chunk_size=2000):
+        for _key, marker in row_keys(data):
+            seen.setdefault(marker, number)
+    return seen
+
+
+def _store_checked(batch: ImportBatch, cleaned: list[dict], errors: list[dict]) -> None:
+    """One chunk's rows into their table; the counters and the first rows and errors onto the batch.
+
+    Only what the preview page shows is kept on the batch (a bounded JSON append), so every chunk costs
+    the same however far into the file it is.
+    """
+    by_row: dict[int, list[dict]] = {}
+    for error in errors:
+        by_row.setdefault(error["row"], []).append(error)
+    ImportRow.objects.bulk_create(
+        [
+            ImportRow(
+                centre_id=batch.centre_id,
+                batch=batch,
+                number=data["row"],
+                data=data,
+                errors=by_row.get(data["row"], []),
+                ok=data["ok"],
+            )
+            for data in cleaned
+        ],
+        batch_size=CHUNK_ROWS,
+    )
+    ok_rows = [data for data in cleaned if data["ok"]]
+    more_preview = batch.ok_count < PREVIEW_ROWS and ok_rows
+    more_errors = batch.error_count < ERRORS_SHOWN and errors
+    if more_preview or more_errors:
+        preview, shown = ImportBatch.objects.filter(pk=batch.pk).values_list("preview", "errors").get()
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            preview=preview + ok_rows[: max(PREVIEW_ROWS - len(preview), 0)],
+            errors=shown + errors[: max(ERRORS_SHOWN - len(shown), 0)],
+        )
+    batch.ok_count += len(ok_rows)
+    batch.error_count += len(errors)
 
 
 def import_batch_start(*, batch: ImportBatch, actor) -> ImportBatch:
@@ -191,31 +243,54 @@ def _apply(batch: ImportBatch, action: str, actor, *, reason: str = "", values=N
 
 
 def _create_all(batch: ImportBatch, actor) -> int:
-    rows = [r for r in batch.preview if r.get("ok")]
-    if len(rows) != batch.total_rows or not rows:
+    """The checked rows as organisations, a chunk at a time (a few queries per chunk, not per row)."""
+    rows = ImportRow.objects.filter(batch=batch, ok=True)
+    if not batch.total_rows or rows.count() != batch.total_rows:
         raise _RowFailed(import_error(1, "", "not_checked"))
-    districts = _districts_for(batch, actor, {r["district"] for r in rows if r.get("district")})
+    names = rows.values_list("data__district", flat=True).distinct()
+    districts = _districts_for(batch, actor, {name for name in names if name})
     areas = {a.code: a for a in ActivityArea.objects.all()}
     headers = {c.key: c.header for c in COLUMNS}
-    for row in rows:
+    created = 0
+    chunk: list[dict] = []
+    for data in rows.order_by("number").values_list("data", flat=True).iterator(chunk_size=IMPORT_CHUNK_ROWS):
+        chunk.append(data)
+        if len(chunk) == IMPORT_CHUNK_ROWS:
+            created += _create_chunk(batch, actor, chunk, districts, areas, headers)
+            chunk = []
+    if chunk:
+        created += _create_chunk(batch, actor, chunk, districts, areas, headers)
+    return created
+
+
+def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
+    reason = _("Import z pliku „%(file)s”, wiersz %(row)d.")
+    entries = []
+    for row in chunk:
         data = {k: v for k, v in row.items() if k not in {"row", "ok", "areas", "district"}}
         data["district"] = districts.get(fold(row.get("district", ""))) if row.get("district") else None
-        try:
-            organisation_create(
-                centre=batch.centre,
-                actor=actor,
+        entries.append(
+            NewOrganisation(
                 data=data,
                 areas=[areas[code] for code in row.get("areas", []) if code in areas],
-                status=OrganisationStatus.ACTIVE,
-                notify=False,
-                reason=_("Import z pliku „%(file)s”, wiersz %(row)d.")
-                % {"file": batch.original_name, "row": row["row"]},
+                reason=reason % {"file": batch.original_name, "row": row["row"]},
+                key=row["row"],
             )
-        except ApplicationError as exc:
-            raise _RowFailed(
-                {"row": row["row"], "column": headers.get(exc.field or "", ""), "message": str(exc.message)}
-            )
-    return len(rows)
+        )
+    try:
+        organisations_create_many(
+            centre=batch.centre, actor=actor, entries=entries, status=OrganisationStatus.ACTIVE
+        )
+    except ApplicationError as exc:
+        row = exc.extra.get("key") if exc.extra else None
+        raise _RowFailed(
+            {
+                "row": row or chunk[0]["row"],
+                "column": headers.get(exc.field or "", ""),
+                "message": str(exc.message),
+            }
+        )
+    return len(chunk)
 
 
 def _districts_for(batch: ImportBatch, actor, names: set[str]) -> dict[str, District]:

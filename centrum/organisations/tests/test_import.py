@@ -453,3 +453,125 @@ def test_upload_pages_list_files_whose_uploader_was_deleted(staff, centre, staff
         response = staff.get(reverse(name))
         assert response.status_code == 200, name
         assert file_name in response.content.decode()
+
+
+def test_each_duplicate_is_reported_once_per_row(staff, centre):
+    """A row repeating an earlier one on KRS, NIP, REGON, name and city is one error, not four; a row
+    whose KRS, NIP and REGON are all in the registry is one error, not three."""
+    OrganisationFactory(centre=centre, name="Już jest", krs="0001109495", nip="5170448498", regon="528857855")
+    upload(staff, csv_bytes([ROWS[0], ROWS[0], ROWS[1]]))
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.INVALID
+    found = errors_of(batch)
+    assert found == [
+        (3, "KRS", "Ta sama organizacja co w wierszu 2."),
+        (4, "KRS", "Organizacja o tym numerze KRS jest już w rejestrze centrum: „Już jest”."),
+    ]
+    assert batch.error_count == 2
+
+
+def test_preview_says_it_shows_only_part_of_the_rows(staff, monkeypatch):
+    monkeypatch.setattr(imports, "PREVIEW_ROWS", 2)
+    rows = [[f"Stowarzyszenie nr {i}", "stowarzyszenie"] + [""] * 12 for i in range(5)]
+    upload(staff, csv_bytes(rows))
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.VALIDATED and len(batch.preview) == 2
+    page = staff.get(reverse("organisations:import_preview", args=[batch.pk])).content.decode()
+    assert "Pokazano 2 z 5 poprawnych wierszy." in page
+
+
+def test_preview_says_it_shows_only_the_first_errors(staff, monkeypatch):
+    monkeypatch.setattr(imports, "ERRORS_SHOWN", 2)
+    rows = [[f"Stowarzyszenie nr {i}", "nieznana forma"] + [""] * 12 for i in range(4)]
+    upload(staff, csv_bytes(rows))
+    batch = ImportBatch.objects.get()
+    assert (batch.status, batch.error_count, len(batch.errors)) == (ImportStatus.INVALID, 4, 2)
+    page = staff.get(reverse("organisations:import_preview", args=[batch.pk])).content.decode()
+    assert "Plik zawiera 4 błędy." in page
+    assert "Pokazano pierwsze 2 z 4 błędów." in page and "…i jeszcze 2 błędy." in page
+
+
+def test_address_with_quotes_copied_from_the_register_keeps_them(staff, centre):
+    row = list(ROWS[2])
+    row[HEADER.index("Adres")] = 'SIEDLISKA 80 "B"'
+    header = ";".join(HEADER)
+    correct = csv_bytes([row])
+    # As Excel writes it (quotes doubled) and as some exports write it (a quoted cell, quotes not doubled).
+    loose = (
+        header + "\r\n" + ";".join(f'"{cell}"' if "SIEDLISKA" in cell else cell for cell in row)
+    ).encode()
+    for data in (correct, loose):
+        upload(staff, data)
+        batch = ImportBatch.objects.latest("id")
+        assert batch.status == ImportStatus.VALIDATED, batch.errors
+        assert batch.preview[0]["street"] == 'SIEDLISKA 80 "B"'
+    staff.post(reverse("organisations:import_run", args=[batch.pk]))
+    assert Organisation.objects.get(centre=centre).street == 'SIEDLISKA 80 "B"'
+
+
+def test_each_chunk_costs_the_same_and_rows_get_their_own_table(staff, centre, monkeypatch):
+    """The check stores each chunk's rows once (no rewrite of what came before), and the import creates
+    organisations a chunk at a time: the queries do not grow with the number of rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from centrum.organisations.models import ImportRow
+
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 1)
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(imports, "IMPORT_CHUNK_ROWS", 30)
+    rows = [
+        [f"Stowarzyszenie nr {i}", "stowarzyszenie"] + [""] * 5 + ["Kalisz"] + [""] * 4 + ["Osiedle", "16"]
+        for i in range(60)
+    ]
+    upload(staff, csv_bytes(rows))
+    batch = ImportBatch.objects.get()
+    per_chunk = []
+    for _chunk in range(6):
+        with CaptureQueriesContext(connection) as queries:
+            imports.import_batch_check(batch=batch, time_budget=0)
+        per_chunk.append(len(queries))
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.VALIDATED and batch.ok_count == 60
+    assert ImportRow.objects.filter(batch=batch).count() == 60
+    # Once the preview's first rows are kept, every chunk costs the same; the last one also validates.
+    assert len(set(per_chunk[2:-1])) == 1 and per_chunk[2] <= per_chunk[0], per_chunk
+    assert len(batch.preview) == imports.PREVIEW_ROWS
+
+    imports.import_batch_start(batch=batch, actor=batch.created_by)
+    with CaptureQueriesContext(connection) as queries:
+        batch = imports.import_batch_run(batch=batch, actor=batch.created_by)
+    assert batch.status == ImportStatus.DONE and batch.created_count == 60
+    assert len(queries) < 40, "the import must not cost queries per row"  # 13 per row before
+    orgs = Organisation.objects.filter(centre=centre)
+    assert orgs.count() == 60 and all(o.district and o.district.name == "Osiedle" for o in orgs)
+    assert {a.code for a in orgs.first().areas.all()} == {"16"}
+    created = AuditEntry.objects.filter(action="organisation.created")
+    assert created.count() == 60
+    assert created.filter(reason__contains="wiersz 61").exists()
+
+
+def test_progress_fragment_reads_the_counters_not_the_rows(staff, monkeypatch, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 1)
+    upload(staff, csv_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    with CaptureQueriesContext(connection) as queries:
+        response = staff.get(reverse("organisations:import_progress", args=[batch.pk]))
+    assert "Sprawdzono 0 z 3 wierszy." in response.content.decode()
+    batch_queries = [q["sql"] for q in queries if "organisations_importbatch" in q["sql"]]
+    assert batch_queries and not any('"preview"' in sql or '"errors"' in sql for sql in batch_queries)
+
+
+def test_a_stored_file_that_cannot_be_read_is_one_error(staff, monkeypatch):
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 1)
+    upload(staff, csv_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    batch.file.storage.delete(batch.file.name)
+    imports.import_batches_process()
+    batch.refresh_from_db()
+    assert (batch.status, batch.error_count, len(batch.errors)) == (ImportStatus.INVALID, 1, 1)
+    page = staff.get(reverse("organisations:import_preview", args=[batch.pk])).content.decode()
+    assert "Plik zawiera 1 błąd." in page and "Nie udało się odczytać zapisanego pliku." in page

@@ -72,20 +72,25 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     batch = import_batch_get(centre=request.centre, pk=pk)
     labels = dict(LegalForm.choices)
+    ok_rows = [row for row in batch.preview if row.get("ok")]
     rows = [
-        {**row, "legal_form_label": labels.get(row.get("legal_form"), "")}
-        for row in batch.preview[:PREVIEW_ROWS]
-        if row.get("ok")
+        {**row, "legal_form_label": labels.get(row.get("legal_form"), "")} for row in ok_rows[:PREVIEW_ROWS]
     ]
+    errors = batch.errors[:ERRORS_SHOWN]
+    # Batches checked before the counters existed have every row and error in the JSON.
+    error_count = max(batch.error_count, len(batch.errors))
+    ok_count = max(batch.ok_count, len(ok_rows))
     return render(
         request,
         "organisations/data/import_preview.html",
         {
             "batch": batch,
             "pending": batch.status in PENDING_STATUSES,
-            "errors": batch.errors[:ERRORS_SHOWN],
-            "errors_hidden": max(len(batch.errors) - ERRORS_SHOWN, 0),
+            "errors": errors,
+            "error_count": error_count,
+            "errors_hidden": max(error_count - len(errors), 0),
             "rows": rows,
+            "rows_total": ok_count,
             "can_import": batch.status == ImportStatus.VALIDATED,
         },
     )
@@ -95,7 +100,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The polled fragment; once the work is over, htmx reloads the whole page to show the result."""
-    batch = import_batch_get(centre=request.centre, pk=pk)
+    batch = import_batch_get(centre=request.centre, pk=pk, counters_only=True)
     pending = batch.status in PENDING_STATUSES
     if not pending and request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
