@@ -73,6 +73,10 @@ class BookingForm(forms.Form):
         self.fields["organisation"].empty_label = None if not staff else _("— wybierz —")
         if not staff:
             del self.fields["kind"]
+            # An organisation's booking always needs both (the service refuses it without them): say so
+            # at the fields, and check the purpose at the first step rather than only when sending.
+            self.fields["purpose"].required = True
+            self.fields["attendees"].required = True
         self.equipment = list(equipment)
         for item in self.equipment:
             self.fields[equipment_field_name(item)] = forms.IntegerField(
@@ -86,6 +90,13 @@ class BookingForm(forms.Form):
             self.fields["skip_dates"].choices = [
                 (d, d) for d in self.data.getlist(self.add_prefix("skip_dates"))
             ]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind") or BookingKind.ORGANISATION
+        if kind == BookingKind.ORGANISATION and "purpose" in data and not data["purpose"].strip():
+            self.add_error("purpose", _("Opisz działanie statutowe, które odbędzie się w sali."))
+        return data
 
     def equipment_fields(self):
         return [self[equipment_field_name(item)] for item in self.equipment]

@@ -83,7 +83,10 @@ TEMPLATES = [
                 "centrum.core.context_processors.centrum",
             ],
             # {% error_summary form %} on every page with a form, without a {% load %}.
-            "builtins": ["centrum.core.templatetags.centrum_forms"],
+            "builtins": [
+                "centrum.core.templatetags.centrum_forms",
+                "centrum.core.templatetags.content_language",
+            ],
         },
     },
 ]

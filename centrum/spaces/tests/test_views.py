@@ -563,3 +563,17 @@ def test_waiting_entry_is_withdrawn_from_the_shared_actions(client_for, centre, 
     assert client.post(url, {"state": "waiting"})["Location"] == reverse("spaces:my_bookings")
     entry.refresh_from_db()
     assert entry.status == "withdrawn"
+
+
+def test_room_edit_page_has_its_own_title(staff_client, room):
+    public = staff_client.get(reverse("spaces:room_detail", args=[room.pk])).content.decode()
+    edit = staff_client.get(reverse("spaces:room_edit", args=[room.pk])).content.decode()
+
+    def title(html):
+        return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    def heading(html):
+        return html.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+    assert title(edit) != title(public) and heading(edit) != heading(public)
+    assert room.name in title(edit) and "Edycja sali" in title(edit)
