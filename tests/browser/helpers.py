@@ -42,7 +42,7 @@ _RUN_AXE = """async ([tags, rules]) => {
 _collected: list[str] = []
 
 
-def _axe_source() -> str:
+def axe_source() -> str:
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} is missing: run `npm ci` in the repository root (make setup does it).")
     return AXE_JS.read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict[str,
     (injecting axe if needed)."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=_axe_source())
+        page.add_script_tag(content=axe_source())
     return page.evaluate(_RUN_AXE, [AXE_TAGS, rules])
 
 

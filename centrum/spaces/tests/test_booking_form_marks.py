@@ -29,21 +29,26 @@ def test_member_form_marks_attendees_and_purpose_required(client_for, centre, or
         assert "wymagane" in _label(html, f"id_{name}"), name
 
 
+def _check_step(organisation, room, **changes) -> dict:
+    """The form's first step (action "check") for a weekday evening, with `changes` (None drops a field)."""
+    data = {
+        "organisation": organisation.pk,
+        "room": room.pk,
+        "day": next_open_day().isoformat(),
+        "start_time": "17:00",
+        "end_time": "19:00",
+        "recurrence": "once",
+        "title": "Warsztaty",
+        "attendees": "12",
+        "action": "check",
+        **changes,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def test_missing_purpose_is_reported_at_the_check_step(client_for, centre, org_member, organisation, room):
     response = client_for(centre, org_member).post(
-        reverse("spaces:booking_create"),
-        {
-            "organisation": organisation.pk,
-            "room": room.pk,
-            "day": next_open_day().isoformat(),
-            "start_time": "17:00",
-            "end_time": "19:00",
-            "recurrence": "once",
-            "title": "Warsztaty",
-            "purpose": "   ",
-            "attendees": "12",
-            "action": "check",
-        },
+        reverse("spaces:booking_create"), _check_step(organisation, room, purpose="   ")
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -54,19 +59,7 @@ def test_missing_purpose_is_reported_at_the_check_step(client_for, centre, org_m
 
 def test_staff_organisation_booking_without_purpose_is_refused_at_the_check(staff_client, organisation, room):
     response = staff_client.post(
-        reverse("spaces:booking_create"),
-        {
-            "kind": "organisation",
-            "organisation": organisation.pk,
-            "room": room.pk,
-            "day": next_open_day().isoformat(),
-            "start_time": "17:00",
-            "end_time": "19:00",
-            "recurrence": "once",
-            "title": "Warsztaty",
-            "attendees": "12",
-            "action": "check",
-        },
+        reverse("spaces:booking_create"), _check_step(organisation, room, kind="organisation")
     )
     assert response.status_code == 200
     assert 'id="id_purpose_error"' in response.content.decode()
