@@ -87,6 +87,8 @@ NOT_WALKED = {
     "spaces:loan_action": "POST only (workflow action)",
     "spaces:organisation_feed": "POST only (a new calendar address)",
     "core:centre_closed_day_delete": "POST only",
+    "platform:centre_staff_add": "POST only",
+    "platform:centre_toggle_active": "POST only",
     "core:ui_preferences": "sets a cookie and redirects",
     "set_language": "POST only",
     "account_logout": "signs out",
@@ -301,10 +303,22 @@ def demo(transactional_db, settings):
     from centrum.core.demo.seeding import seed_demo
 
     settings.SHOW_DEMO_ACCOUNTS = True  # the login page as in development, with its table of accounts
-
     errors: list[str] = []
-    seed_demo(on_error=errors.append)
+    seed_demo(on_error=errors.append, slugs=CENTRES)
     assert not errors, "\n".join(errors)
+    _audit_one_change_per_centre()
+
+
+def _audit_one_change_per_centre() -> None:
+    """The demo records no history; one entry per centre gives the audit log a row whose link opens an
+    object's history page."""
+    from centrum.core.audit import audit_log
+    from centrum.core.models import Centre
+    from centrum.organisations.models import Organisation
+
+    for centre in Centre.objects.filter(slug__in=CENTRES):
+        organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
+        audit_log(actor=_user_for("pracownik", centre.slug), obj=organisation, action="organisation.updated")
 
 
 def _user_for(role_key: str | None, centre_slug: str):
