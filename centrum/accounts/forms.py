@@ -46,6 +46,16 @@ class ApiTokenForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    full_name = forms.CharField(label=_("Imię i nazwisko"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
+    full_name = forms.CharField(
+        label=_("Imię i nazwisko"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     language = forms.ChoiceField(label=_("Język wiadomości e-mail"), choices=settings.LANGUAGES)

@@ -7,7 +7,7 @@ docstring for how another app adds its own.
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from .docs import LocalSwagger
+from .docs import AccessibleDocs
 from .errors import register_exception_handlers
 
 DESCRIPTION = """\
@@ -37,7 +37,7 @@ api = NinjaAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
-    docs=LocalSwagger(),
+    docs=AccessibleDocs(),
     renderer=Utf8JSONRenderer(),
 )
 register_exception_handlers(api)

@@ -2,8 +2,7 @@
 sibling, the Permissions-Policy header (settings.PERMISSIONS_POLICY: which browser features pages may use).
 
 Pages load scripts and styles only from our own static files: no inline <script>, no style="…"
-attribute, no inline event handler. The API documentation (Swagger UI from local static files) works
-under the same policy. A response that sets its own header keeps it.
+attribute, no inline event handler. The API documentation is a plain page under the same policy. A response that sets its own header keeps it.
 """
 
 from collections.abc import Mapping

@@ -130,6 +130,10 @@ class BookingForm(BookerFormMixin, forms.Form):
             del self.fields["organisation"]
         elif not staff:
             del self.fields["kind"]
+            # An organisation's booking always needs both (the service refuses it without them): say so
+            # at the fields, and check the purpose at the first step rather than only when sending.
+            self.fields["purpose"].required = True
+            self.fields["attendees"].required = True
         with_organisation = "organisation" in self.fields and (not personal or organisations.exists())
         if not with_organisation and "organisation" in self.fields and personal:
             del self.fields["organisation"]
@@ -147,6 +151,13 @@ class BookingForm(BookerFormMixin, forms.Form):
             self.fields["skip_dates"].choices = [
                 (d, d) for d in self.data.getlist(self.add_prefix("skip_dates"))
             ]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind") or BookingKind.ORGANISATION
+        if kind == BookingKind.ORGANISATION and "purpose" in data and not data["purpose"].strip():
+            self.add_error("purpose", _("Opisz działanie statutowe, które odbędzie się w sali."))
+        return data
 
     def equipment_fields(self):
         return [self[equipment_field_name(item)] for item in self.equipment]

@@ -84,7 +84,10 @@ TEMPLATES = [
                 "centrum.core.context_processors.centrum",
             ],
             # {% error_summary form %} on every page with a form, without a {% load %}.
-            "builtins": ["centrum.core.templatetags.centrum_forms"],
+            "builtins": [
+                "centrum.core.templatetags.centrum_forms",
+                "centrum.core.templatetags.content_language",
+            ],
         },
     },
 ]
@@ -249,7 +252,3 @@ SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "log")
 
 # Hosts that serve the platform (list of centres, platform administration) rather than one centre.
 PLATFORM_HOSTS = env_list("PLATFORM_HOSTS", "127.0.0.1,localhost")
-
-# django-ninja (the JSON API, centrum.api): as an app so /api/v1/docs serves Swagger UI from local
-# static files, never from a CDN.
-INSTALLED_APPS += ["ninja"]

@@ -26,9 +26,9 @@ PHONE = {"width": 360, "height": 740}
 # the test at its end with every page's violations (handy to survey a whole walk in one run).
 SOFT = os.environ.get("CENTRUM_AXE_SOFT", "") not in ("", "0")
 
-_RUN_AXE = """async (tags) => {
+_RUN_AXE = """async ([tags, rules]) => {
   const result = await axe.run(document, {
-    runOnly: {type: "tag", values: tags},
+    runOnly: rules ? {type: "rule", values: rules} : {type: "tag", values: tags},
     resultTypes: ["violations"],
   });
   return result.violations.map(v => ({
@@ -42,7 +42,7 @@ _RUN_AXE = """async (tags) => {
 _collected: list[str] = []
 
 
-def _axe_source() -> str:
+def axe_source() -> str:
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} is missing: run `npm ci` in the repository root (make setup does it).")
     return AXE_JS.read_text(encoding="utf-8")
@@ -62,12 +62,13 @@ def format_violations(url: str, violations: list[dict[str, Any]], label: str = "
     return "\n".join(lines)
 
 
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Run axe-core on the current page and return its violations (injecting axe if needed)."""
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core (WCAG 2.1 A and AA, or only `rules`) on the current page and return its violations
+    (injecting axe if needed)."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=_axe_source())
-    return page.evaluate(_RUN_AXE, AXE_TAGS)
+        page.add_script_tag(content=axe_source())
+    return page.evaluate(_RUN_AXE, [AXE_TAGS, rules])
 
 
 def horizontal_overflow(page: Page) -> int:

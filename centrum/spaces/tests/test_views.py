@@ -577,3 +577,17 @@ def test_booking_history_reads_as_people_read_it(client_for, centre, staff_user,
     assert "<strong>Status</strong>: czeka na akceptację" in body
     assert "<strong>Status</strong>: zatwierdzona" in body
     assert "approved" not in body.replace('"approved"', "")
+
+
+def test_room_edit_page_has_its_own_title(staff_client, room):
+    public = staff_client.get(reverse("spaces:room_detail", args=[room.pk])).content.decode()
+    edit = staff_client.get(reverse("spaces:room_edit", args=[room.pk])).content.decode()
+
+    def title(html):
+        return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    def heading(html):
+        return html.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+    assert title(edit) != title(public) and heading(edit) != heading(public)
+    assert room.name in title(edit) and "Edycja sali" in title(edit)

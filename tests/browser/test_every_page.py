@@ -1,0 +1,380 @@
+"""Every page, every role, two centres: axe-core (WCAG 2.1 AA) and no sideways scrolling.
+
+The demo data is seeded once. For each centre and role one browser context (signed in through a session
+cookie) crawls the site from every URL pattern without parameters: each page's links are resolved to
+their URL pattern, and the first link of a pattern not yet seen is followed, so pages with ids are
+reached with real ids from the demo data, and a page another engineer adds tomorrow is checked as soon
+as some page links to it. Every page (HTML, answered 200) is checked four ways without reloading: the
+theme and font size are classes on <html> (set from the cookies the A/A++ and contrast links write)
+
+* desktop 1280 px, default theme: axe-core and no horizontal scroll;
+* phone 360 px: axe-core and no horizontal scroll;
+* desktop in high contrast: axe-core (contrast of the other theme);
+* phone 360 px at the largest font size (A++): axe-core and no horizontal scroll.
+
+At the end every URL pattern of the site must have been checked by some role, or be listed in
+NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import Resolver404, resolve
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.test_tenancy_urls import iter_endpoints
+
+from .helpers import PHONE, axe_source, axe_violations, format_violations, horizontal_overflow
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+# CENTRUM_WALK_CENTRES / CENTRUM_WALK_ROLES narrow a run while fixing (comma-separated); the coverage
+# check then only runs on the full walk. CENTRUM_WALK_VERBOSE=1 prints each page as it is checked.
+CENTRES = tuple(os.environ.get("CENTRUM_WALK_CENTRES", "kalisz,zory").split(","))
+VERBOSE = os.environ.get("CENTRUM_WALK_VERBOSE", "") not in ("", "0")
+CENTRE_URLCONF = "config.urls"
+PLATFORM_URLCONF = "config.urls_platform"
+
+# role -> demo account key (see centrum/accounts/demo.py); None: not signed in
+ROLES = {
+    "anonymous": None,
+    "member": "czlonek",
+    "org admin": "prezes",
+    "staff": "pracownik",
+    "official": "urzednik",
+    "adviser": "doradca",
+    "evaluator": "oceniajacy",
+    "platform admin": "admin",
+}
+
+# Links never followed: they change the session or the display settings rather than show a page.
+NEVER_FOLLOW = {"account_logout", "core:ui_preferences", "set_language"}
+# Namespaces and routes outside the walk: the JSON API (its HTML reference page is walked) and the
+# Django admin (platform admins only, Django's own pages).
+SKIPPED_NAMESPACES = {"admin"}
+API_PAGES = {"/api/v1/docs"}
+
+# URL patterns no link reaches with GET, each with the reason.
+NOT_WALKED = {
+    # POST-only: the buttons of a page the walk checks post here
+    "accounts:set_active_organisation": "POST only (the organisation switcher)",
+    "accounts:api_token_revoke": "POST only",
+    "accounts:team_role_remove": "POST only",
+    "accounts:team_invitation_action": "POST only (workflow action)",
+    "accounts:member_role": "POST only",
+    "accounts:member_remove": "POST only",
+    "accounts:member_invitation_action": "POST only (workflow action)",
+    "organisations:action": "POST only (workflow action)",
+    "organisations:import_run": "POST only",
+    "organisations:opp_apply": "POST only",
+    "organisations:organisation_krs_refresh": "POST only",
+    "spaces:booking_approve": "POST only (workflow action)",
+    "spaces:booking_reject": "POST only (workflow action)",
+    "spaces:booking_cancel": "POST only (workflow action)",
+    "spaces:booking_action": "POST only (workflow action)",
+    "spaces:waiting_action": "POST only (workflow action)",
+    "spaces:let_action": "POST only (workflow action)",
+    "spaces:loan_action": "POST only (workflow action)",
+    "spaces:organisation_feed": "POST only (a new calendar address)",
+    "core:centre_closed_day_delete": "POST only",
+    "platform:centre_staff_add": "POST only",
+    "platform:centre_toggle_active": "POST only",
+    "core:ui_preferences": "sets a cookie and redirects",
+    "set_language": "POST only",
+    "account_logout": "signs out",
+    # files, not pages
+    "organisations:import_template": "CSV file",
+    "organisations:export_csv": "CSV file",
+    "organisations:export_xlsx": "XLSX file",
+    "spaces:room_ics": "iCalendar file",
+    "spaces:organisation_ics": "iCalendar file",
+    "spaces:loan_agreement": "PDF file",
+    "mfa_download_recovery_codes": "text file",
+    # pages reached from an e-mail or a step of a form, with a token the walk does not have
+    "account_confirm_email": "e-mailed key",
+    "account_reset_password_from_key": "e-mailed key",
+    "account_reset_password_from_key_done": "after an e-mailed key",
+    "account_email_verification_sent": "after sign-up",
+    "account_confirm_login_code": "after asking for a login code",
+    "account_reauthenticate": "asked for by a sensitive action",
+    "account_inactive": "shown to a deactivated account",
+    "account_set_password": "for accounts without a password",
+    "accounts:invitation_accept": "e-mailed token",
+    "organisations:register_done": "after registering an organisation",
+    "organisations:import_preview": "after uploading a file",
+    "organisations:import_progress": "after uploading a file",
+    "organisations:opp_preview": "after uploading a file",
+    "mfa_authenticate": "during login with 2FA",
+    "mfa_reauthenticate": "asked for by a sensitive action",
+    "mfa_activate_totp": "allauth's own 2FA pages",
+    "mfa_deactivate_totp": "allauth's own 2FA pages",
+    "mfa_view_recovery_codes": "allauth's own 2FA pages",
+    "mfa_generate_recovery_codes": "allauth's own 2FA pages",
+    "mfa_index": "allauth's own 2FA pages",
+}
+
+
+@dataclass
+class Walk:
+    problems: list[str] = field(default_factory=list)
+    walked: set[str] = field(default_factory=set)  # URL pattern names checked by some role
+    pages: int = 0  # pages checked (a page with content already checked is not checked again)
+    by_role: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def _pattern_name(path: str, urlconf: str) -> str | None:
+    try:
+        match = resolve(path, urlconf=urlconf)
+    except Resolver404:
+        return None
+    return match.view_name or match.route
+
+
+def _route_names(urlconf: str) -> dict[str, str]:
+    """{pattern name: route} of every URL pattern of `urlconf` the walk must reach."""
+    from django.urls import get_resolver
+
+    out = {}
+    for endpoint in iter_endpoints(get_resolver(urlconf)):
+        if endpoint.namespace in SKIPPED_NAMESPACES:
+            continue
+        if endpoint.is_api and f"/{endpoint.route}" not in API_PAGES:
+            continue
+        if endpoint.route.startswith(("media/", "static/", "^media", "^static")):
+            continue
+        out[endpoint.name] = endpoint.route
+    return out
+
+
+def _start_paths(urlconf: str) -> list[str]:
+    from django.urls import get_resolver
+
+    paths = ["/"]
+    for endpoint in iter_endpoints(get_resolver(urlconf)):
+        if endpoint.kwargs or endpoint.namespace in SKIPPED_NAMESPACES or endpoint.name in NEVER_FOLLOW:
+            continue
+        if endpoint.name in NOT_WALKED:
+            continue
+        if endpoint.is_api and f"/{endpoint.route}" not in API_PAGES:
+            continue
+        paths.append(endpoint.url({}))
+    return list(dict.fromkeys(paths))
+
+
+def _signed_in_context(browser: Browser, base_url: str, user) -> BrowserContext:
+    context = browser.new_context(
+        base_url=base_url,
+        locale="pl-PL",
+        timezone_id="Europe/Warsaw",
+        viewport=DESKTOP,
+        bypass_csp=True,  # axe-core is injected as a script
+    )
+    context.add_init_script(axe_source())  # in every page at once, rather than sent after each load
+    if user is not None:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        context.add_cookies(
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+        )
+    return context
+
+
+# The rules whose outcome depends on how the page is drawn (colours, sizes, what scrolls); the others read
+# the DOM, which the width, the theme and the font size leave as it is (no CSS of ours hides anything
+# by width), so they run once, at desktop width.
+RENDERING_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable"]
+
+
+def _check(page: Page, url: str, label: str) -> list[str]:
+    problems = []
+
+    def axe(mode: str, rules: list[str] | None = RENDERING_RULES) -> None:
+        violations = axe_violations(page, rules)
+        if violations:
+            problems.append(format_violations(url, violations, f"{label}, {mode}"))
+
+    def overflow(mode: str) -> None:
+        wider = horizontal_overflow(page)
+        if wider > 0:
+            problems.append(f"{url} ({label}, {mode}): the page scrolls sideways by {wider}px (WCAG 1.4.10)")
+
+    html_class = page.evaluate("document.documentElement.className")
+    try:
+        page.set_viewport_size(DESKTOP)
+        axe("desktop", rules=None)
+        overflow("desktop")
+        page.set_viewport_size(PHONE)
+        axe("360 px")
+        overflow("360 px")
+        page.evaluate("document.documentElement.className = 'font-normal high-contrast'")
+        page.set_viewport_size(DESKTOP)
+        axe("high contrast")
+        page.evaluate("document.documentElement.className = 'font-larger'")
+        page.set_viewport_size(PHONE)
+        axe("360 px, largest font")
+        overflow("360 px, largest font")
+    finally:
+        page.evaluate("(c) => { document.documentElement.className = c; }", html_class)
+        page.set_viewport_size(DESKTOP)
+    return problems
+
+
+# What a page shows, without the per-session CSRF tokens: two roles (or two URLs of one pattern) that get
+# the same content are checked once. The header and navigation differ by role and are checked on each
+# role's first page.
+_CONTENT = """() => {
+  const main = document.querySelector('main');
+  return (main ? main.outerHTML : document.body.outerHTML)
+    .replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, '');
+}"""
+
+
+def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, checked: set[int]) -> None:
+    host = urlsplit(base_url).netloc
+    seen_patterns: set[str] = set()
+    queue = list(_start_paths(urlconf))
+    queued = set(queue)
+    while queue:
+        path = queue.pop(0)
+        try:
+            response = page.goto(path)
+        except Exception as error:  # a download (file link) aborts the navigation
+            if "Download is starting" in str(error) or "ERR_ABORTED" in str(error):
+                continue
+            raise
+        if response is None:
+            continue
+        if response.status >= 500:
+            walk.problems.append(f"{path} ({label}): answered {response.status}")
+            continue
+        final = urlsplit(page.url)
+        if final.netloc != host or response.status != 200:
+            continue
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            continue
+        name = _pattern_name(final.path, urlconf)
+        if name is None or name in seen_patterns:
+            continue
+        seen_patterns.add(name)
+        walk.walked.add(name)
+        content = hash(page.evaluate(_CONTENT))
+        first_of_role = walk.by_role[label] == 0
+        walk.by_role[label] += 1
+        if content in checked and not first_of_role:
+            continue
+        checked.add(content)
+        walk.pages += 1
+        if VERBOSE:
+            print(f"[{label}] {final.path}", file=sys.stderr, flush=True)
+        found = _check(page, final.path + (f"?{final.query}" if final.query else ""), label)
+        if VERBOSE and found:
+            print("\n".join(found), file=sys.stderr, flush=True)
+        walk.problems.extend(found)
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            link = urlsplit(href)
+            if link.netloc != host or link.scheme not in ("http", "https"):
+                continue
+            target = link.path + (f"?{link.query}" if link.query else "")
+            if target in queued:
+                continue
+            link_name = _pattern_name(link.path, urlconf)
+            if link_name is None or link_name in NEVER_FOLLOW or link_name in seen_patterns:
+                continue
+            if link_name.split(":")[0] in SKIPPED_NAMESPACES and ":" in link_name:
+                continue
+            if link.path.startswith("/api/") and link.path.rstrip("/") not in API_PAGES:
+                continue
+            queued.add(target)
+            queue.append(target)
+
+
+@pytest.fixture
+def demo(transactional_db, settings):
+    from centrum.core.demo.seeding import seed_demo
+
+    settings.SHOW_DEMO_ACCOUNTS = True  # the login page as in development, with its table of accounts
+    errors: list[str] = []
+    seed_demo(on_error=errors.append, slugs=CENTRES)
+    assert not errors, "\n".join(errors)
+    _audit_one_change_per_centre()
+
+
+def _audit_one_change_per_centre() -> None:
+    """The demo records no history; one entry per centre gives the audit log a row whose link opens an
+    object's history page."""
+    from centrum.core.audit import audit_log
+    from centrum.core.models import Centre
+    from centrum.organisations.models import Organisation
+
+    for centre in Centre.objects.filter(slug__in=CENTRES):
+        organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
+        audit_log(actor=_user_for("pracownik", centre.slug), obj=organisation, action="organisation.updated")
+
+
+def _user_for(role_key: str | None, centre_slug: str):
+    from centrum.accounts.demo import PLATFORM_ADMIN_EMAIL, demo_email
+
+    if role_key is None:
+        return None
+    email = PLATFORM_ADMIN_EMAIL if role_key == "admin" else demo_email(role_key, centre_slug)
+    return get_user_model().objects.get(email=email)
+
+
+def test_every_page_for_every_role(browser: Browser, live_server, demo):
+    from centrum.core.models import Centre
+
+    started = time.monotonic()
+    port = urlsplit(live_server.url).port
+    walk = Walk()
+    roles = {
+        role: key
+        for role, key in ROLES.items()
+        if role in os.environ.get("CENTRUM_WALK_ROLES", ",".join(ROLES)).split(",")
+    }
+    full = roles == ROLES and set(CENTRES) == {"kalisz", "zory"}
+    for slug in CENTRES:
+        checked: set[int] = set()
+        centre = Centre.objects.get(slug=slug)
+        base_url = f"http://{centre.primary_host}:{port}"
+        for role, key in roles.items():
+            context = _signed_in_context(browser, base_url, _user_for(key, slug))
+            page = context.new_page()
+            page.set_default_navigation_timeout(30_000)
+            try:
+                _crawl(page, base_url, CENTRE_URLCONF, f"{slug}, {role}", walk, checked)
+            finally:
+                context.close()
+    # The platform host, anonymous and as the platform admin.
+    platform_url = f"http://localhost:{port}"
+    for role in [r for r in ("anonymous", "platform admin") if r in roles]:
+        context = _signed_in_context(browser, platform_url, _user_for(ROLES[role], ""))
+        page = context.new_page()
+        try:
+            _crawl(page, platform_url, PLATFORM_URLCONF, f"platform, {role}", walk, set())
+        finally:
+            context.close()
+
+    expected = {**_route_names(CENTRE_URLCONF), **_route_names(PLATFORM_URLCONF)}
+    missing = sorted(name for name in expected if name not in walk.walked and name not in NOT_WALKED)
+    print(
+        f"\nchecked {walk.pages} pages ({len(walk.walked)} URL patterns) in "
+        f"{time.monotonic() - started:.0f} s: " + ", ".join(f"{k} {v}" for k, v in walk.by_role.items())
+    )
+    if missing and VERBOSE:
+        print("not reached: " + ", ".join(missing), file=sys.stderr, flush=True)
+    if missing and full:
+        walk.problems.append(
+            "No role reached these URL patterns by a link (link them from a page, or add them to NOT_WALKED "
+            "with the reason): " + ", ".join(f"{name} (/{expected[name]})" for name in missing)
+        )
+    assert not walk.problems, f"{len(walk.problems)} problem(s):\n\n" + "\n\n".join(walk.problems)
