@@ -316,6 +316,10 @@ class CentreForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name not in ("hosts", "modules")}
 
 
+class CentreSearchForm(forms.Form):
+    q = forms.CharField(label=_("Nazwa, samorząd lub host"), required=False, max_length=200)
+
+
 class CentreActiveForm(forms.Form):
     reason = forms.CharField(
         label=_("Powód"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -140,7 +140,12 @@ class Centre(TimeStampedModel):
 
     @property
     def primary_host(self) -> str:
-        host = self.hosts.order_by("-is_primary", "host").first()
+        """The primary host (else the first by name); from prefetched hosts when a list loaded them."""
+        if "hosts" in getattr(self, "_prefetched_objects_cache", {}):
+            hosts = sorted(self.hosts.all(), key=lambda h: (not h.is_primary, h.host))
+            host = hosts[0] if hosts else None
+        else:
+            host = self.hosts.order_by("-is_primary", "host").first()
         return host.host if host else f"{self.slug}.localhost"
 
 
