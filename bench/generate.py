@@ -310,4 +310,7 @@ def main(argv=None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from centrum.core.scopes import platform_scope
+
+    with platform_scope("bench/generate.py: every centre's data"):
+        main()

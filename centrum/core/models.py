@@ -129,6 +129,8 @@ class Centre(TimeStampedModel):
     figures = models.JSONField(_("liczby"), default=dict, blank=True)
     population = models.PositiveIntegerField(_("liczba mieszkańców"), null=True, blank=True)
     is_active = models.BooleanField(_("aktywne"), default=True)
+    # Bumped with every change of the rows cached page fragments show (centrum.core.versions).
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("centrum")
