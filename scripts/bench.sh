@@ -3,7 +3,9 @@
 # Starts a throwaway PostgreSQL on port ${CENTRUM_PG_PORT:-5434} (not the tests' 5433), migrates, generates
 # ~150 000 organisations (bench/generate.py), measures the directory (bench/directory.py) and writes
 # bench/results/directory.md, then times the import of a 12,000-row OPP list (bench/opp_import.py →
-# bench/results/opp_import.md; non-zero exit over its 15 s budget). The cluster is stopped and deleted
+# bench/results/opp_import.md; non-zero exit over its 15 s budget), then every page under load against a
+# bare view on its own gunicorn (bench/load.py → bench/results/load.md; BENCH_LOAD_ARGS for its options,
+# e.g. "--rounds 3"). The cluster is stopped and deleted
 # afterwards, whatever happens.
 # Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
 # scale the data (defaults 150000 / 2500).
@@ -32,4 +34,6 @@ echo "== directory"
 $RUN python bench/directory.py "$@"
 echo "== OPP list import"
 $RUN python bench/opp_import.py
+echo "== pages under load (gunicorn, production settings, 16 clients)"
+$RUN python bench/load.py ${BENCH_LOAD_ARGS:-}
 echo "== bench finished in $((SECONDS - start)) s"
