@@ -53,6 +53,7 @@ registry.register_home_section(
         context=lambda request: {"stats": organisation_directory_stats(centre=request.centre)},
         order=10,
         module=MODULE.label,
+        cached=True,  # counts of versioned organisations, the same for everyone
     )
 )
 

@@ -106,3 +106,17 @@ def test_the_cached_directory_shows_staff_links_only_to_staff(
     assert "Kolejka weryfikacji" not in anon.get("/organizacje/").content.decode()
     assert "Kolejka weryfikacji" in client_for(centre, staff_user).get("/organizacje/").content.decode()
     assert "Kolejka weryfikacji" not in anon.get("/organizacje/").content.decode()
+
+
+def test_the_home_page_section_of_the_directory_is_cached_and_follows_changes(anon, centre, fragment_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_org(centre=centre, name="Fundacja Pierwsza")
+    with CaptureQueriesContext(connection) as first:
+        assert "W bazie jest 1 aktywna organizacja" in anon.get("/").content.decode()
+    with CaptureQueriesContext(connection) as again:
+        anon.get("/")
+    assert len(again) < len(first)  # the count of organisations is not asked again
+    make_org(centre=centre, name="Stowarzyszenie Druga")
+    assert "W bazie są 2 aktywne organizacje" in anon.get("/").content.decode()
