@@ -8,7 +8,9 @@
 # 50,000 and 100,000 rows (bench/csv_import.py, appended to bench/results/csv_import.md; BENCH_IMPORT_SIZES
 # overrides the sizes), the room questions (bench/rooms.py → bench/results/rooms.md; beside Indico when
 # BENCH_INDICO_PYTHON names its interpreter, see bench/peer_indico.py) and the free-slot search among a million
-# bookings (bench/spaces_free_slots.py → bench/results/spaces.md). The cluster is stopped and deleted
+# bookings (bench/spaces_free_slots.py → bench/results/spaces.md), then every page under load against a bare view on its own gunicorn
+# (bench/load.py → bench/results/load.md; BENCH_LOAD_ARGS for its options, e.g. "--rounds 3"). The cluster is
+# stopped and deleted
 # afterwards, whatever happens.
 # Extra arguments go to bench/directory.py (e.g. --repeats 50). BENCH_ORGANISATIONS / BENCH_CENTRES
 # scale the data (defaults 150000 / 2500).
@@ -46,4 +48,6 @@ echo "== rooms: the six room questions at 3 and 50 rooms, sparse and busy (bench
 $RUN python bench/rooms.py
 echo "== rooms: free-slot search with a million bookings, full and empty table interleaved (bench/results/spaces.md)"
 $RUN python bench/spaces_free_slots.py
+echo "== pages under load (gunicorn, production settings, 16 clients)"
+$RUN python bench/load.py ${BENCH_LOAD_ARGS:-}
 echo "== bench finished in $((SECONDS - start)) s"

@@ -1,7 +1,10 @@
 """Working days in Europe/Warsaw: weekends and Polish public holidays are not working days."""
 
+import importlib.util
+import sys
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -9,9 +12,33 @@ import holidays
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
+@cache
+def _poland() -> type:
+    """The `holidays` class of Poland, and only Poland's module. `holidays.country_holidays("PL")` (and any
+    `from holidays.countries import …`) runs the package `holidays.countries`, whose `__init__` imports all
+    ~250 countries: 2 s and ~25 MB in each process, on the first page that asks about a day."""
+    loaded = sys.modules.get("holidays.countries.poland")
+    if loaded is not None:
+        return loaded.Poland
+    name = "centrum_holidays_poland"  # not "holidays.countries.poland": its parent package stays unloaded
+    spec = importlib.util.spec_from_file_location(
+        name, Path(holidays.__file__).parent / "countries" / "poland.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Poland
+
+
 @lru_cache(maxsize=64)
 def _polish_holidays(year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays("PL", years=year, language="pl"))
+    return dict(_poland()(years=year, language="pl"))
+
+
+def warm_up() -> None:
+    """Load the holiday data the first page of a worker would (called by the server's start-up)."""
+    today = date.today()
+    for year in (today.year - 1, today.year, today.year + 1):
+        _polish_holidays(year)
 
 
 def public_holiday_name(day: date) -> str | None:

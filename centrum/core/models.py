@@ -135,6 +135,8 @@ class Centre(TimeStampedModel):
     figures = models.JSONField(_("liczby"), default=dict, blank=True)
     population = models.PositiveIntegerField(_("liczba mieszkańców"), null=True, blank=True)
     is_active = models.BooleanField(_("aktywne"), default=True)
+    # Bumped with every change of the rows cached page fragments show (centrum.core.versions).
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("centrum")
@@ -155,7 +157,12 @@ class Centre(TimeStampedModel):
 
     @property
     def primary_host(self) -> str:
-        host = self.hosts.order_by("-is_primary", "host").first()
+        """The primary host (else the first by name); from prefetched hosts when a list loaded them."""
+        if "hosts" in getattr(self, "_prefetched_objects_cache", {}):
+            hosts = sorted(self.hosts.all(), key=lambda h: (not h.is_primary, h.host))
+            host = hosts[0] if hosts else None
+        else:
+            host = self.hosts.order_by("-is_primary", "host").first()
         return host.host if host else f"{self.slug}.localhost"
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,7 @@ from .centre_settings import SettingDefinition, centre_setting
 from .centre_settings import register as register_setting
 from .models import Centre
 from .permissions import is_centre_staff
+from .versions import cached_fragment
 
 Predicate = Callable[[HttpRequest], bool]
 ContextFactory = Callable[[HttpRequest], dict[str, Any]]
@@ -120,6 +122,9 @@ class HomeSection:
     context: ContextFactory = no_context
     order: int = 100
     module: str = ""
+    # Rendered once per centre data version (centrum.core.versions): only for a section whose context comes
+    # from models its app registered as versioned, and never from the person asking.
+    cached: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,6 +259,7 @@ def nav_items_for(request: HttpRequest) -> list[ShownNavItem]:
 class Rendered:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    html: str = ""  # already rendered (a cached section)
 
 
 def dashboard_cards_for(request: HttpRequest) -> list[Rendered]:
@@ -293,6 +299,20 @@ def services_for(request: HttpRequest) -> list[ShownService]:
     return shown
 
 
+def _home_section(request: HttpRequest, section: HomeSection) -> Rendered:
+    if not section.cached:
+        return Rendered(section.template, section.context(request))
+
+    context = {}  # filled only when the fragment is rendered, not when it comes from the cache
+
+    def render() -> str:
+        context.update(section.context(request))
+        return render_to_string(section.template, {"section": context}, request)
+
+    html = cached_fragment(request.centre, f"home:{section.key}", (), render)
+    return Rendered(section.template, context, html=html)
+
+
 def home_sections_for(request: HttpRequest) -> list[Rendered]:
     sections = sorted(HOME_SECTIONS.values(), key=lambda s: (s.order, s.key))
-    return [Rendered(s.template, s.context(request)) for s in sections if _request_allows(request, s.module)]
+    return [_home_section(request, s) for s in sections if _request_allows(request, s.module)]

@@ -2,7 +2,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .calendar import WARSAW, add_working_days, is_public_holiday
@@ -25,13 +25,30 @@ def centre_get_by_host(*, host: str) -> Centre | None:
     return Centre.objects.filter(pk=centre_id, is_active=True).first()
 
 
-def centre_list_public() -> QuerySet[Centre]:
-    return Centre.objects.filter(is_active=True).prefetch_related("hosts").order_by("name")
+def centre_list_public(*, q: str = "") -> QuerySet[Centre]:
+    """Active centres with their hosts (the platform's home page); `q` as in `centre_list_for_platform`."""
+    return _centre_search(
+        Centre.objects.filter(is_active=True).prefetch_related("hosts").order_by("name", "pk"), q
+    )
 
 
-def centre_list_for_platform() -> QuerySet[Centre]:
-    """Every centre, active or not, with its hosts (platform administration)."""
-    return Centre.objects.prefetch_related("hosts").order_by("-is_active", "name")
+def centre_list_for_platform(*, q: str = "") -> QuerySet[Centre]:
+    """Every centre, active or not, with its hosts (platform administration); `q` narrows by name,
+    short name, local government or host."""
+    return _centre_search(Centre.objects.prefetch_related("hosts").order_by("-is_active", "name", "pk"), q)
+
+
+def _centre_search(centres: QuerySet[Centre], q: str) -> QuerySet[Centre]:
+    q = q.strip()
+    if not q:
+        return centres
+    return centres.filter(
+        Q(name__icontains=q)
+        | Q(short_name__icontains=q)
+        | Q(municipality__icontains=q)
+        | Q(slug__icontains=q)
+        | Q(pk__in=CentreHost.objects.filter(host__icontains=q).values("centre_id"))
+    )
 
 
 def centre_get_fresh(*, centre: Centre) -> Centre:

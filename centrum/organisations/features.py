@@ -3,10 +3,11 @@ the home-page section and the demo organisations (see `centrum.core.registry`)."
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry
+from centrum.core import registry, versions
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 
 from . import demo
+from .models import District, Organisation
 from .selectors import organisation_directory_stats, organisation_pending_count
 
 MODULE = registry.register_module(
@@ -20,6 +21,10 @@ MODULE = registry.register_module(
         order=10,
     )
 )
+
+# The directory's filters and results are cached on the centre's data version.
+versions.register_versioned_model(Organisation)
+versions.register_versioned_model(District)
 
 registry.register_nav_item(
     registry.NavItem(
@@ -48,6 +53,7 @@ registry.register_home_section(
         context=lambda request: {"stats": organisation_directory_stats(centre=request.centre)},
         order=10,
         module=MODULE.label,
+        cached=True,  # counts of versioned organisations, the same for everyone
     )
 )
 

@@ -64,3 +64,4 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "centrum_cache"}
     }
+CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405

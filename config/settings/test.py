@@ -19,3 +19,7 @@ ALLOWED_HOSTS = ["*"]
 # A centre's rows queried outside a centre or platform scope is a bug: fail loudly.
 SCOPE_ENFORCEMENT = env("SCOPE_ENFORCEMENT", "raise")
 AUDIT_REFUSE_UNDECLARED_ACTIONS = True  # audit_log() raises on a code no app declared
+# Cached page fragments (centrum.core.versions) would let a repeated request skip its view's queries and
+# templates, so a test could not read the context of a second response: off here, on in the tests of the
+# cache itself (the `fragment_cache` fixture of centrum/core/tests/test_versions.py).
+CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from ..registry import dashboard_cards_for, home_sections_for, services_for
 from ..selectors import centre_list_public
 from .access import centre_required, staff_required
+from .platform import centre_search_page
 
 
 @centre_required
@@ -36,7 +37,7 @@ def ui_preferences(request: HttpRequest) -> HttpResponse:
 
 
 def platform_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/platform_home.html", {"centres": centre_list_public()})
+    return render(request, "core/platform_home.html", centre_search_page(request, centre_list_public))
 
 
 @staff_required

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..exceptions import ApplicationError
-from ..forms import CentreActiveForm, CentreForm, StaffAppointForm, add_application_error
+from ..forms import CentreActiveForm, CentreForm, CentreSearchForm, StaffAppointForm, add_application_error
 from ..models import Centre
+from ..pagination import paginate
 from ..permissions import is_platform_admin
 from ..roles import STAFF, role_backend
 from ..scopes import platform_scope
@@ -35,9 +36,21 @@ def platform_admin_required(view):
     return wrapper
 
 
+CENTRES_PER_PAGE = 50
+
+
+def centre_search_page(request: HttpRequest, select) -> dict:
+    """The search form, the query and one page of `select(q=…)`: a list of centres never grows with their number."""
+    form = CentreSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    return {"form": form, "q": q, "page": paginate(request, select(q=q), per_page=CENTRES_PER_PAGE)}
+
+
 @platform_admin_required
 def centre_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/platform/centre_list.html", {"centres": centre_list_for_platform()})
+    return render(
+        request, "core/platform/centre_list.html", centre_search_page(request, centre_list_for_platform)
+    )
 
 
 @platform_admin_required

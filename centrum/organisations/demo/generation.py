@@ -13,6 +13,7 @@ from django.utils import timezone
 from centrum.core.demo.centres import DEMO_SLUGS
 from centrum.core.models import Centre
 from centrum.core.text import fold
+from centrum.core.versions import bump_data_version
 
 from ..choices import LegalForm, OrganisationStatus, RegistryKind
 from ..models import ActivityArea, District, Organisation
@@ -349,6 +350,8 @@ def seed_organisations(
             taken[key].add(getattr(org, key))
         new.append((org, item.areas))
     created = Organisation.objects.bulk_create([org for org, _ in new])
+    for centre_id in {org.centre_id for org in created}:
+        bump_data_version(centre_id)  # bulk_create sends no signal
     through = Organisation.areas.through
     through.objects.bulk_create(
         [

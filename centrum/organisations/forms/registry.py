@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core.forms import ImageUploadField
+from centrum.core.forms import ImageUploadField, LightSelect
 from centrum.core.services import LOGO_FORMATS
 
 from ..choices import LegalForm
@@ -31,18 +31,24 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Nazwa, miejscowość, KRS lub NIP. Wielkość liter i polskie znaki nie mają znaczenia."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    area = forms.ChoiceField(label=_("Sfera działalności pożytku publicznego"), required=False)
+    area = forms.ChoiceField(
+        label=_("Sfera działalności pożytku publicznego"), required=False, widget=LightSelect
+    )
     legal_form = forms.ChoiceField(
         label=_("Forma prawna"),
         required=False,
         choices=[("", _("wszystkie"))] + list(LegalForm.choices),
+        widget=LightSelect,
     )
     opp = forms.ChoiceField(
         label=_("Status organizacji pożytku publicznego (OPP)"),
         required=False,
         choices=[("", _("wszystkie")), ("1", _("tylko OPP")), ("0", _("bez statusu OPP"))],
+        widget=LightSelect,
     )
-    district = forms.TypedChoiceField(label=_("Dzielnica"), required=False, coerce=int, empty_value=None)
+    district = forms.TypedChoiceField(
+        label=_("Dzielnica"), required=False, coerce=int, empty_value=None, widget=LightSelect
+    )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)

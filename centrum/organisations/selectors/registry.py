@@ -1,5 +1,7 @@
 """Reads of the organisation registry. Every selector takes the centre: nothing runs unscoped."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -166,14 +168,24 @@ def organisation_duplicates_for(
         .only("id", "name", "krs", "nip", "regon", "status", "centre_id")
         .order_by("name_sort", "name", "id")
     )
+    # Index the candidates once (fold each name once): a page of a large queue against hundreds of
+    # candidates is then a few dictionary look-ups per organisation, not candidates × organisations folds.
+    position = {other.pk: n for n, other in enumerate(candidates)}
+    kinds = (*fields, "name")
+    index: dict[tuple[str, str], list[Organisation]] = defaultdict(list)
+    for other in candidates:
+        for field in fields:
+            if getattr(other, field):
+                index[(field, getattr(other, field))].append(other)
+        index[("name", " ".join(search_words(other.name)))].append(other)
     for org in organisations:
-        for other in candidates:
-            if other.pk == org.pk:
-                continue
-            for field in fields:
-                value = getattr(org, field)
-                if value and getattr(other, field) == value:
-                    result[org.pk].append((field, other))
-            if folded_names[org.pk] and " ".join(search_words(other.name)) == folded_names[org.pk]:
-                result[org.pk].append(("name", other))
+        wanted = [(field, getattr(org, field)) for field in fields] + [("name", folded_names[org.pk])]
+        found = [
+            (kind, other)
+            for kind, value in wanted
+            if value
+            for other in index[(kind, value)]
+            if other.pk != org.pk
+        ]
+        result[org.pk] = sorted(found, key=lambda pair: (position[pair[1].pk], kinds.index(pair[0])))
     return result

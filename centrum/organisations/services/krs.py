@@ -18,6 +18,7 @@ from centrum.core.audit import audit_log
 from centrum.core.audit_display import display_date
 from centrum.core.exceptions import ApplicationError
 from centrum.core.text import fold
+from centrum.core.versions import bump_data_version
 
 from ..choices import LegalForm
 from ..integrations.krs import (
@@ -158,6 +159,7 @@ def _apply(*, organisation: Organisation, actor, lookup: KrsLookupResult) -> Krs
     Organisation.objects.filter(pk=org.pk).update(
         krs_checked_at=checked_at, krs_register_status=lookup.register_status
     )
+    bump_data_version(org.centre_id)  # update() sends no signal; the liquidation badge must show at once
     org.krs_checked_at, org.krs_register_status = checked_at, lookup.register_status
     audit_log(
         actor=actor,

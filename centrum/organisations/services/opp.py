@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from centrum.core.audit import audit_log
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
+from centrum.core.versions import bump_data_version
 
 from ..importing.opp_list import parse_opp_list
 from ..models import OppListImport, Organisation
@@ -119,6 +120,7 @@ def opp_import_apply(*, opp_import: OppListImport, actor, clear_missing: bool = 
         Organisation.objects.filter(centre=centre, pk__in=[o.pk for o in organisations]).update(
             is_opp=value, updated_at=now
         )
+        bump_data_version(centre.pk)  # update() sends no signal: the cached directory must still change
         for org in organisations:
             audit_log(
                 actor=actor,

@@ -16,6 +16,7 @@ from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
 from centrum.core.permissions import is_centre_staff
+from centrum.core.versions import bump_data_version
 from centrum.core.workflow import workflow_apply
 
 from ..choices import KRS_REGISTRY_KINDS, PUBLIC_STATUSES, OrganisationStatus
@@ -264,6 +265,7 @@ def organisations_create_many(
             _("Organizacja o tym numerze KRS, NIP lub REGON jest już w rejestrze centrum."),
             extra={"key": entries[0].key},
         )
+    bump_data_version(centre.pk)  # bulk_create sends no signal: the cached directory must still change
     through = Organisation.areas.through
     through.objects.bulk_create(
         [

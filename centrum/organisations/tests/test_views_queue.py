@@ -146,3 +146,27 @@ def test_duplicates_by_identifier(centre):
     found = organisation_duplicates_for(centre=centre, organisations=[candidate])
     assert found == {-1: [("krs", existing), ("regon", existing)]}
     assert organisation_duplicates_for(centre=centre, organisations=[]) == {}
+
+
+def test_duplicates_fold_each_name_once(centre, monkeypatch):
+    """A queue page against many look-alike candidates: names are folded once each, not once per pair."""
+    from centrum.organisations.selectors import registry as selectors
+
+    for i in range(12):
+        make_org(centre=centre, name=f"Fundacja Łąka {i}", krs="", nip="", regon="")
+    queued = [
+        pending(centre, "Fundacja Łąka 1"),
+        pending(centre, "FUNDACJA ŁĄKA 2"),
+        pending(centre, "Fundacja Łąka 3"),
+    ]
+    calls = []
+    real_fold = selectors.fold
+    monkeypatch.setattr(selectors, "fold", lambda text: calls.append(text) or real_fold(text))
+    found = selectors.organisation_duplicates_for(centre=centre, organisations=queued)
+    names = {
+        org.pk: sorted(other.name for _field, other in pairs) for org, pairs in zip(queued, found.values())
+    }
+    assert names[queued[0].pk] == ["Fundacja Łąka 1"]
+    assert names[queued[1].pk] == ["Fundacja Łąka 2"]
+    candidates = 12 + len(queued)
+    assert len(calls) <= len(queued) + candidates  # O(n + m), not n × m

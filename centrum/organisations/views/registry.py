@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from centrum.core.forms import add_application_error
 from centrum.core.pagination import CappedPaginator, paginate
 from centrum.core.permissions import can_view_audit_log
 from centrum.core.selectors import audit_list_for_object
+from centrum.core.versions import cached_fragment
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import (
     ActionFailure,
@@ -76,22 +78,39 @@ DUPLICATE_REASONS = {
 @centre_required
 @require_http_methods(["GET", "HEAD"])
 def directory(request: HttpRequest) -> HttpResponse:
-    form = DirectoryFilterForm(request.GET or None, centre=request.centre)
-    filters = form.filters()
-    organisations = organisation_directory(centre=request.centre, **filters)
-    page = paginate(
-        request, organisations, per_page=PAGE_SIZE, paginator_class=CappedPaginator, cap=DIRECTORY_COUNT_CAP
-    )
-    context = {
-        "form": form,
-        "page": page,
-        "paginator": page.paginator,
-        "is_filtered": bool(filters),
-        "legal_forms": dict(Organisation._meta.get_field("legal_form").choices),
-    }
+    """The filters and the results are the same for everyone: rendered once per centre data version and
+    query string (`centrum.core.versions`), so a repeated search costs neither its queries nor its templates."""
     partial = bool(request.htmx) and request.htmx.target == "directory-results"
-    template = "organisations/_directory_results.html" if partial else "organisations/directory.html"
-    response = render(request, template, {**context, "htmx_partial": partial})
+
+    def render_body() -> str:
+        form = DirectoryFilterForm(request.GET or None, centre=request.centre)
+        filters = form.filters()
+        organisations = organisation_directory(centre=request.centre, **filters)
+        page = paginate(
+            request,
+            organisations,
+            per_page=PAGE_SIZE,
+            paginator_class=CappedPaginator,
+            cap=DIRECTORY_COUNT_CAP,
+        )
+        context = {
+            "form": form,
+            "page": page,
+            "paginator": page.paginator,
+            "is_filtered": bool(filters),
+            "legal_forms": dict(Organisation._meta.get_field("legal_form").choices),
+            "htmx_partial": partial,
+        }
+        template = (
+            "organisations/_directory_results.html" if partial else "organisations/_directory_body.html"
+        )
+        return render_to_string(template, context, request)
+
+    query = sorted((key, tuple(values)) for key, values in request.GET.lists())
+    body = cached_fragment(request.centre, "organisations.directory", (partial, query), render_body)
+    response = (
+        HttpResponse(body) if partial else render(request, "organisations/directory.html", {"body": body})
+    )
     patch_vary_headers(response, ["HX-Request"])
     return response
 
