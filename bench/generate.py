@@ -175,7 +175,7 @@ def main(argv=None) -> None:
     parser.add_argument("--batch", type=int, default=5_000)
     args = parser.parse_args(argv)
 
-    if Centre.objects.filter(slug__startswith="bench-").exists():
+    if Centre.objects.filter(slug="bench-warszawa").exists():  # its own centres, not rooms.py's
         print("bench data already present: nothing to do (drop the database to regenerate)")
         return
 
@@ -213,7 +213,8 @@ def main(argv=None) -> None:
     ]
     with transaction.atomic():
         Centre.objects.bulk_create(centres, batch_size=args.batch)
-        centres = list(Centre.objects.filter(slug__startswith="bench-").order_by("id"))
+        slugs = [c.slug for c in centres]
+        centres = list(Centre.objects.filter(slug__in=slugs).order_by("id"))
         CentreHost.objects.bulk_create(
             [CentreHost(centre=c, host=f"{c.slug}.localhost", is_primary=True) for c in centres],
             batch_size=args.batch,

@@ -160,8 +160,8 @@ def test_duplicates_fold_each_name_once(centre, monkeypatch):
         pending(centre, "Fundacja Łąka 3"),
     ]
     calls = []
-    real_fold = selectors.fold
-    monkeypatch.setattr(selectors, "fold", lambda text: calls.append(text) or real_fold(text))
+    real_words = selectors.search_words
+    monkeypatch.setattr(selectors, "search_words", lambda text: calls.append(text) or real_words(text))
     found = selectors.organisation_duplicates_for(centre=centre, organisations=queued)
     names = {
         org.pk: sorted(other.name for _field, other in pairs) for org, pairs in zip(queued, found.values())
