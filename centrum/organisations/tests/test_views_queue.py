@@ -170,3 +170,13 @@ def test_duplicates_fold_each_name_once(centre, monkeypatch):
     assert names[queued[1].pk] == ["Fundacja Łąka 2"]
     candidates = 12 + len(queued)
     assert len(calls) <= len(queued) + candidates  # O(n + m), not n × m
+
+
+def test_a_common_name_lists_a_few_duplicates_and_links_to_the_rest(client_for, centre, staff_user):
+    for i in range(8):
+        make_org(centre=centre, name="Fundacja Pomocy", krs="", nip="", regon="")
+    pending(centre, "FUNDACJA POMOCY")
+    body = client_for(centre, staff_user).get("/organizacje/weryfikacja/").content.decode()
+    assert body.count('href="/organizacje/') - body.count('href="/organizacje/weryfikacja') >= 5
+    assert "i jeszcze 3 o podobnej nazwie" in body
+    assert "?q=FUNDACJA%20POMOCY" in body

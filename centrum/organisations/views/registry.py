@@ -63,6 +63,7 @@ from ..workflows import ORGANISATION_STATUS
 
 PAGE_SIZE = 20
 QUEUE_PAGE_SIZE = 20
+DUPLICATES_SHOWN = 5  # possible duplicates listed per organisation in the verification queue
 AUDIT_ENTRIES_SHOWN = 50
 DUPLICATE_REASONS = {
     "krs": gettext_lazy("ten sam numer KRS"),
@@ -364,10 +365,13 @@ def _verification_queue_page(request: HttpRequest, failure: ActionFailure | None
         {
             "organisation": org,
             "nip_display": format_nip(org.nip),
+            # Numbers first, then the oldest names; a common name ("Fundacja Pomocy …") can match dozens,
+            # and the page shows a few with a link to all of them in the directory.
             "duplicates": [
                 {"reason": DUPLICATE_REASONS[field], "organisation": other}
-                for field, other in duplicates.get(org.pk, [])
+                for field, other in duplicates.get(org.pk, [])[:DUPLICATES_SHOWN]
             ],
+            "more_duplicates": max(0, len(duplicates.get(org.pk, [])) - DUPLICATES_SHOWN),
             "actions": _status_actions(request, org, failure),
         }
         for org in organisations
