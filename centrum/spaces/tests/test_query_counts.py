@@ -107,7 +107,7 @@ def test_queue(staff_client, centre, org_member, n, django_assert_num_queries):
             title="Próba chóru",
             status=WaitingStatus.WAITING,
         )
-    _assert_flat(staff_client, reverse("spaces:queue"), 9, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:queue"), 10, django_assert_num_queries)
 
 
 @SIZES
@@ -313,3 +313,24 @@ def test_loan_list_is_paginated_not_cut_off(staff_client, centre, monkeypatch):
         seen += [number for number in numbers if f">{number}</a></th>" in body]
     assert sorted(seen) == numbers
     assert 'rel="next"' not in body and 'aria-current="page"' in body
+
+
+def test_the_queue_shows_a_page_of_requests(staff_client, centre):
+    """A busy centre's queue is paged: 50 oldest first, the rest behind the page links."""
+    from centrum.spaces.views.staff import QUEUE_PAGE_SIZE
+
+    room = RoomFactory(centre=centre)
+    organisation = make_organisation(centre, "Stowarzyszenie Kolejkowe")
+    for i in range(QUEUE_PAGE_SIZE + 3):
+        start = slot(_future_day(i // 10), 8 + i % 10, 9 + i % 10)[0]
+        BookingFactory(
+            room=room,
+            organisation=organisation,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            status=BookingStatus.PENDING,
+        )
+    first = staff_client.get(reverse("spaces:queue"))
+    assert len(first.context["pending"]) == QUEUE_PAGE_SIZE
+    second = staff_client.get(reverse("spaces:queue"), {"page": 2})
+    assert len(second.context["pending"]) == 3

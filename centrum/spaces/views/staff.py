@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
+from centrum.core.pagination import paginate
 from centrum.core.permissions import is_centre_staff
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import WorkflowActionView
@@ -53,13 +54,20 @@ def _require_staff(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "spaces/queue.html",
         {
-            "pending": list(booking_queue(centre=request.centre)),
+            # Oldest first, a page at a time: a busy centre can have hundreds waiting.
+            "page": (
+                page := paginate(request, booking_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
+            ),
+            "pending": list(page.object_list),
             "to_mark": list(bookings_to_mark(centre=request.centre)),
             "waiting": list(waiting_list(centre=request.centre)),
         },
