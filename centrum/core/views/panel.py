@@ -132,7 +132,10 @@ def centre_profile(request: HttpRequest) -> HttpResponse:
         ],
     )
     logo = LogoForm(post, request.FILES if post is not None else None, prefix="logo")
-    if post is not None and all([profile.is_valid(), hours.is_valid(), services.is_valid(), logo.is_valid()]):
+    # A service ticked for removal still may not carry a value no option offers (a formset ignores the
+    # errors of deleted forms; tampering must be refused, not stored around).
+    services_valid = services.is_valid() and not any(form.errors for form in services.forms)
+    if post is not None and all([profile.is_valid(), hours.is_valid(), services_valid, logo.is_valid()]):
         data = {
             **profile.cleaned_data,
             "opening_hours": hours.entries(),
