@@ -86,6 +86,7 @@ NOT_WALKED = {
     "spaces:let_action": "POST only (workflow action)",
     "spaces:loan_action": "POST only (workflow action)",
     "spaces:organisation_feed": "POST only (a new calendar address)",
+    "spaces:equipment_use_remove": "POST only (removing a recorded use, with a reason)",
     "core:centre_closed_day_delete": "POST only",
     "platform:centre_staff_add": "POST only",
     "platform:centre_toggle_active": "POST only",
@@ -99,6 +100,7 @@ NOT_WALKED = {
     "spaces:room_ics": "iCalendar file",
     "spaces:organisation_ics": "iCalendar file",
     "spaces:loan_agreement": "PDF file",
+    "spaces:equipment_uses_csv": "CSV file",
     "mfa_download_recovery_codes": "text file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
