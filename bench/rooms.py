@@ -71,7 +71,7 @@ def _copy_bookings(rows: list[str]) -> None:
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(
-            "COPY spaces_booking (centre_id, room_id, kind, booker_kind, title, purpose, contact_name, contact_phone,"
+            "COPY spaces_booking (centre_id, room_id, kind, booker_kind, group_name, group_responsible, group_contact, title, purpose, contact_name, contact_phone,"
             " contact_email, starts_at, ends_at, status, decision_reason, attendance, created_at, updated_at)"
             " FROM STDIN"
         ) as copy,
@@ -99,7 +99,7 @@ def _bookings_for_room(rng, centre_id, room_id, per_year, first_day, now_text, *
                 break
             status = rng.choice(STATUSES)
             rows.append(
-                f"{centre_id}\t{room_id}\torganisation\torganisation\tSpotkanie\t\t\t\t\t{start.isoformat()}\t"
+                f"{centre_id}\t{room_id}\torganisation\torganisation\t\t\t\tSpotkanie\t\t\t\t\t{start.isoformat()}\t"
                 f"{end.isoformat()}\t{status}\t\tunknown\t{now_text}\t{now_text}\n"
             )
             cursor = end
@@ -276,9 +276,9 @@ def peer_create(room, actor, starts):
         )
         cursor.fetchone()
         cursor.execute(
-            "INSERT INTO spaces_booking (centre_id, room_id, kind, booker_kind, title, purpose, contact_name, contact_phone,"
+            "INSERT INTO spaces_booking (centre_id, room_id, kind, booker_kind, group_name, group_responsible, group_contact, title, purpose, contact_name, contact_phone,"
             " contact_email, starts_at, ends_at, status, decision_reason, attendance, created_at, updated_at)"
-            " VALUES (%s, %s, 'centre', 'organisation', 'Pomiar', '', '', '', '', %s, %s, 'approved', '', 'unknown', %s, %s)",
+            " VALUES (%s, %s, 'centre', 'organisation', '', '', '', 'Pomiar', '', '', '', '', %s, %s, 'approved', '', 'unknown', %s, %s)",
             [room.centre_id, room.pk, starts, ends, now, now],
         )
         transaction.set_rollback(True)

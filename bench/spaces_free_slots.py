@@ -97,7 +97,7 @@ def load(rng: random.Random) -> None:
             end = start + timedelta(hours=rng.choice([1, 2, 2, 3]))
             status = "approved" if rng.random() < 0.85 else rng.choice(["pending", "cancelled", "rejected"])
             buffer.write(
-                f"{room.centre_id}\t{room.pk}\torganisation\torganisation\tSpotkanie\t\t\t\t\t{start.isoformat()}\t{end.isoformat()}\t{status}\t\tunknown\t{now}\t{now}\n"
+                f"{room.centre_id}\t{room.pk}\torganisation\torganisation\t\t\t\tSpotkanie\t\t\t\t\t{start.isoformat()}\t{end.isoformat()}\t{status}\t\tunknown\t{now}\t{now}\n"
             )
             written += 1
         if index % 500 == 499 or index == len(rooms) - 1:
@@ -105,7 +105,7 @@ def load(rng: random.Random) -> None:
             with (
                 connection.cursor() as cursor,
                 cursor.cursor.copy(
-                    "COPY spaces_booking (centre_id, room_id, kind, booker_kind, title, purpose, contact_name, contact_phone,"
+                    "COPY spaces_booking (centre_id, room_id, kind, booker_kind, group_name, group_responsible, group_contact, title, purpose, contact_name, contact_phone,"
                     " contact_email, starts_at, ends_at, status, decision_reason, attendance, created_at, updated_at)"
                     " FROM STDIN"
                 ) as copy,
