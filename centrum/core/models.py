@@ -260,6 +260,8 @@ class OutboxMessage(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     html_body = models.TextField(blank=True)
+    # [{"filename": …, "content_type": …, "content": base64}] — e.g. an ICS invitation or a PDF
+    attachments = models.JSONField(default=list, blank=True)
     reply_to = models.CharField(max_length=254, blank=True)
     event = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)

@@ -11,8 +11,10 @@ then record each outcome. Several workers on PostgreSQL therefore never send the
 worker that dies mid-batch only delays its claimed messages until the lease runs out.
 """
 
+import base64
 import logging
 import smtplib
+from dataclasses import dataclass
 from datetime import timedelta
 from email.headerregistry import Address
 from email.utils import parseaddr
@@ -37,6 +39,22 @@ REPLY_TO_KEY = "outbox_reply_to"
 RETENTION_KEY = "outbox_retention_days"
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a mail: an ICS invitation (`text/calendar`), a PDF…"""
+
+    filename: str
+    content_type: str
+    content: bytes
+
+    def as_json(self) -> dict:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "content": base64.b64encode(self.content).decode("ascii"),
+        }
+
+
 def outbox_enqueue(
     *,
     centre: Centre | None,
@@ -45,8 +63,9 @@ def outbox_enqueue(
     context: dict | None = None,
     language: str | None = None,
     reply_to: str = "",
+    attachments: list[Attachment] | tuple[Attachment, ...] = (),
 ) -> OutboxMessage:
-    """Render `<template>_subject.txt` and `<template>.txt` and store the mail for sending."""
+    """Render `<template>_subject.txt` and `<template>.txt` and store the mail (with its attachments) for sending."""
     recipients = [to] if isinstance(to, str) else [address for address in to if address]
     ctx = {"centre": centre, **(context or {})}
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -61,6 +80,7 @@ def outbox_enqueue(
         body=body,
         reply_to=reply_to or _default_reply_to(centre),
         event=template.rsplit("/", 1)[-1][:100],
+        attachments=[attachment.as_json() for attachment in attachments],
         next_attempt_at=timezone.now(),
     )
 
@@ -189,6 +209,12 @@ def outbox_send_due(*, limit: int | None = None, now=None) -> dict[str, int]:
             )
             if message.html_body:
                 email.attach_alternative(message.html_body, "text/html")
+            for attachment in message.attachments or ():
+                email.attach(
+                    attachment["filename"],
+                    base64.b64decode(attachment["content"]),
+                    attachment["content_type"],
+                )
             try:
                 email.send()
             except Exception as exc:

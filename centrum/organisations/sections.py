@@ -42,3 +42,87 @@ def support_sections_for(request: HttpRequest, organisation: Organisation) -> li
         for s in sections
         if module_is_active(request.centre, s.module, settings=settings)
     ]
+
+
+@dataclass(frozen=True)
+class SupportSource:
+    """One kind of support a centre gives (advice, trainings, bookings, loans, address agreements…).
+
+    `reach(centre, start, end)` returns the people and organisations it reached in the period as an
+    iterable of `(person_key, organisation_id)` pairs: `person_key` identifies a person across sources
+    (`"user:<id>"` for an account, `"email:<lower-cased address>"` otherwise, or "" when unknown);
+    `organisation_id` is a registry organisation's id or None. The statistics count unique people and
+    unique organisations over every active source (`support_reach`).
+
+    `deadlines(centre, organisation_ids, start, end)` (optional) lists coming deadlines of those
+    organisations (loan returns, agreement ends, report due dates…) as `SupportDeadline`s, for the caretaker.
+    """
+
+    key: str
+    label: str
+    reach: Callable[..., Any]
+    deadlines: Callable[..., Any] | None = None
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class SupportDeadline:
+    organisation_id: int
+    due_on: Any  # date
+    label: str
+    url: str = ""
+
+
+SUPPORT_SOURCES: dict[str, SupportSource] = {}
+
+
+def register_support_source(source: SupportSource) -> SupportSource:
+    SUPPORT_SOURCES[source.key] = source
+    return source
+
+
+def active_support_sources(centre) -> list[SupportSource]:
+    return [
+        s for s in sorted(SUPPORT_SOURCES.values(), key=lambda s: s.key) if module_is_active(centre, s.module)
+    ]
+
+
+def person_key_for(*, user_id: int | None = None, email: str = "") -> str:
+    if user_id:
+        return f"user:{user_id}"
+    return f"email:{email.strip().lower()}" if email and email.strip() else ""
+
+
+def support_reach(*, centre, start, end) -> dict[str, Any]:
+    """Unique people and organisations reached in [start, end], in total and per source."""
+    people: set[str] = set()
+    organisations: set[int] = set()
+    per_source = []
+    for source in active_support_sources(centre):
+        source_people: set[str] = set()
+        source_organisations: set[int] = set()
+        for person_key, organisation_id in source.reach(centre, start, end):
+            if person_key:
+                source_people.add(person_key)
+            if organisation_id:
+                source_organisations.add(organisation_id)
+        people |= source_people
+        organisations |= source_organisations
+        per_source.append(
+            {
+                "key": source.key,
+                "label": source.label,
+                "people": len(source_people),
+                "organisations": len(source_organisations),
+            }
+        )
+    return {"people": len(people), "organisations": len(organisations), "sources": per_source}
+
+
+def support_deadlines(*, centre, organisation_ids, start, end) -> list[SupportDeadline]:
+    """Coming deadlines of the given organisations from every active source, soonest first."""
+    found: list[SupportDeadline] = []
+    for source in active_support_sources(centre):
+        if source.deadlines is not None:
+            found.extend(source.deadlines(centre, organisation_ids, start, end))
+    return sorted(found, key=lambda d: (d.due_on, d.label))

@@ -5,10 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
-from centrum.organisations.sections import SupportSection, register_support_section
+from centrum.organisations.sections import (
+    SupportSection,
+    SupportSource,
+    register_support_section,
+    register_support_source,
+)
 
 from . import demo
 from .selectors import organisation_support_history, staff_dashboard_counts
+from .selectors.reach import booking_reach, loan_deadlines, loan_reach
 
 MODULE = registry.register_module(
     registry.Module(
@@ -77,6 +83,19 @@ register_support_section(
             "organisation_id": organisation.pk,
         },
         order=20,
+        module=MODULE.label,
+    )
+)
+
+register_support_source(
+    SupportSource(key="spaces.bookings", label=_("Rezerwacje sal"), reach=booking_reach, module=MODULE.label)
+)
+register_support_source(
+    SupportSource(
+        key="spaces.loans",
+        label=_("Wypożyczenia sprzętu"),
+        reach=loan_reach,
+        deadlines=loan_deadlines,
         module=MODULE.label,
     )
 )

@@ -196,3 +196,21 @@ def test_concurrent_workers_never_claim_the_same_message():
         thread.join()
     all_ids = [pk for ids in claimed for pk in ids]
     assert len(all_ids) == 40 == len(set(all_ids))
+
+
+def test_attachments_are_stored_and_sent(centre):
+    from centrum.core.outbox import Attachment
+
+    invitation = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    message = outbox_enqueue(
+        centre=centre,
+        to="osoba@example.org",
+        template="accounts/emails/centre_role_granted_to_user",
+        context={"centre_role": {"get_role_display": "Pracownik"}, "dashboard_url": "https://x/"},
+        attachments=[Attachment("spotkanie.ics", "text/calendar", invitation)],
+    )
+    message.refresh_from_db()
+    assert message.attachments[0]["filename"] == "spotkanie.ics"
+    outbox_send_due()
+    (sent,) = mail.outbox
+    assert sent.attachments == [("spotkanie.ics", invitation.decode(), "text/calendar")]
