@@ -28,7 +28,7 @@ _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
 def display_date(value: date) -> str:
-    """A date as pages show it: the active language's `DATE_FORMAT` ("17 czerwca 2026", "June 17, 2026").
+    """A date as pages show it: the active language's `DATE_FORMAT` ("17 czerwca 2026", "17 June 2026").
 
     Error messages that name a date use this too, so a date reads the same in a message and on the page.
     """

@@ -130,6 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "pl"
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGES = [("pl", _("polski")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"

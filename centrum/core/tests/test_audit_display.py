@@ -30,8 +30,8 @@ def test_labels_and_values_in_polish(db):
 def test_values_in_english(db):
     with translation.override("en"):
         assert format_value(Centre, "is_active", False) == "no"
-        assert format_value(CentreClosedDay, "date", "2026-07-01") == "July 1, 2026"
-        assert display_date(date(2026, 7, 1)) == "July 1, 2026"
+        assert format_value(CentreClosedDay, "date", "2026-07-01") == "1 July 2026"
+        assert display_date(date(2026, 7, 1)) == "1 July 2026"
 
 
 def test_rows_name_related_objects_with_one_query_per_model(centre, other_centre, django_assert_num_queries):

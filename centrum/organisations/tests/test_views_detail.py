@@ -177,4 +177,4 @@ def test_history_reads_as_people_read_it(centre, client_for, staff_user):
     assert "<strong>Status w centrum</strong>: zawieszona" in body
     assert "is_opp" not in body and "False" not in body
     body = client.get(url(org), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "March 4, 2019" in body and ": yes" in body
+    assert "4 March 2019" in body and ": yes" in body
