@@ -26,6 +26,7 @@ DEMO_ROLES = [
     ("oceniajacy", _("członek komisji konkursowej")),
     ("prezes", _("administrator organizacji")),
     ("czlonek", _("członek organizacji")),
+    ("mieszkaniec", _("mieszkaniec / mieszkanka (bez organizacji)")),
 ]
 
 
@@ -57,6 +58,7 @@ PEOPLE: dict[str, dict[str, str]] = {
         "oceniajacy": "Marcin Zieliński",
         "prezes": "Joanna Lewandowska",
         "czlonek": "Krzysztof Dąbrowski",
+        "mieszkaniec": "Urszula Baran",
     },
     "czestochowa": {
         "pracownik": "Monika Szymańska",
@@ -65,6 +67,7 @@ PEOPLE: dict[str, dict[str, str]] = {
         "oceniajacy": "Adam Jankowski",
         "prezes": "Dorota Wojciechowska",
         "czlonek": "Rafał Kwiatkowski",
+        "mieszkaniec": "Leszek Sikora",
     },
     "myslowice": {
         "pracownik": "Natalia Krawczyk",
@@ -73,6 +76,7 @@ PEOPLE: dict[str, dict[str, str]] = {
         "oceniajacy": "Robert Nowakowski",
         "prezes": "Elżbieta Pawłowska",
         "czlonek": "Damian Michalski",
+        "mieszkaniec": "Zofia Kubiak",
     },
     "miechow": {
         "pracownik": "Renata Nowicka",
@@ -81,6 +85,7 @@ PEOPLE: dict[str, dict[str, str]] = {
         "oceniajacy": "Sławomir Zając",
         "prezes": "Barbara Wieczorek",
         "czlonek": "Mateusz Jabłoński",
+        "mieszkaniec": "Stanisław Cieślak",
     },
     "kalisz": {
         "pracownik": "Sylwia Majewska",
@@ -89,6 +94,7 @@ PEOPLE: dict[str, dict[str, str]] = {
         "oceniajacy": "Artur Malinowski",
         "prezes": "Marta Jaworska",
         "czlonek": "Bartosz Pawlak",
+        "mieszkaniec": "Henryk Sowa",
     },
 }
 PLATFORM_ADMIN_NAME = "Administrator Platformy"

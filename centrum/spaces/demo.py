@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from centrum.accounts.demo import ensure_user
+from centrum.accounts.demo import PEOPLE, demo_email, ensure_user
 from centrum.accounts.selectors import centre_staff_list
 from centrum.core.calendar import WARSAW, is_public_holiday, warsaw_today
 from centrum.core.models import CentreClosedDay
@@ -386,7 +386,6 @@ def _member(organisation):
 # groups book there. In Kalisz and Miechów the centre is a unit of the city office: officials book rooms.
 RESIDENTS_BOOK = {"myslowice", "kalisz"}
 OFFICIALS_BOOK = {"kalisz", "miechow"}
-RESIDENT_PEOPLE = {"myslowice": "Zofia Kubiak", "kalisz": "Henryk Sowa"}
 
 
 def _settings(centre, slug, rooms: dict[str, Room]) -> None:
@@ -406,11 +405,11 @@ def _settings(centre, slug, rooms: dict[str, Room]) -> None:
 
 def _resident_bookings(centre, slug, room: Room, day: date, now, staff) -> None:
     """One resident's and one informal group's request (the resident: a demo account with no organisation)."""
-    resident = ensure_user(f"mieszkaniec@{slug}.demo", RESIDENT_PEOPLE[slug])
+    resident = ensure_user(demo_email("mieszkaniec", slug), PEOPLE[slug]["mieszkaniec"])
     group = {
         "group_name": "Klub Planszówkowy „Pionek”",
-        "group_responsible": RESIDENT_PEOPLE[slug],
-        "group_contact": f"mieszkaniec@{slug}.demo",
+        "group_responsible": PEOPLE[slug]["mieszkaniec"],
+        "group_contact": demo_email("mieszkaniec", slug),
     }
     for kind, extra, title, purpose, hours, status in (
         (
