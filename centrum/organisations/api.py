@@ -113,6 +113,11 @@ def _detail(org: Organisation, user) -> dict[str, Any]:
             "status_changed_at": org.status_changed_at,
             "created_at": org.created_at,
             "verified_at": org.verified_at,
+            "krs_register_status": org.krs_register_status,
+            "krs_register_status_label": org.get_krs_register_status_display()
+            if org.krs_register_status
+            else "",
+            "krs_checked_at": org.krs_checked_at,
         }
     return data
 

@@ -109,6 +109,11 @@ class OrganisationInternalOut(Schema):
     status_changed_at: datetime | None
     created_at: datetime
     verified_at: datetime | None
+    krs_register_status: str = Field(
+        description="What the last KRS extract says of the entity: '' (nothing), 'liquidation', 'removed'"
+    )
+    krs_register_status_label: str
+    krs_checked_at: datetime | None
 
 
 class OrganisationOut(OrganisationListItemOut):

@@ -221,6 +221,13 @@ def test_detail_internal_for_admin_and_staff_not_member(
         assert body["permissions"]["can_edit"] is can_edit
 
 
+def test_staff_see_the_krs_liquidation_flag(client_for, centre, organisation, staff_user):
+    Organisation.objects.filter(pk=organisation.pk).update(krs_register_status="liquidation")
+    internal = client_for(centre, staff_user).get(f"{API}/organisations/{organisation.pk}").json()["internal"]
+    assert internal["krs_register_status"] == "liquidation"
+    assert internal["krs_register_status_label"] == "w likwidacji"
+
+
 def test_pending_detail_only_for_submitter_and_staff(client_for, centre, pending, staff_user, org_member):
     url = f"{API}/organisations/{pending.pk}"
     assert client_for(centre).get(url).status_code == 404
