@@ -152,11 +152,16 @@ def _related_labels(entries: list, models_of: dict) -> dict[tuple[type, str], st
                 field = _field(model, key)
                 if field is None or not field.is_relation or field.related_model is None:
                     continue
+                natural_key = getattr(field.related_model, "audit_natural_key", None)
                 for pk in value if isinstance(value, list) else [value]:
-                    if isinstance(pk, int) and not isinstance(pk, bool):
+                    if (natural_key and isinstance(pk, str)) or (
+                        not natural_key and isinstance(pk, int) and not isinstance(pk, bool)
+                    ):
                         wanted[field.related_model].add(pk)
     labels = {}
-    for related_model, pks in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=pks):
-            labels[(related_model, str(obj.pk))] = str(obj)
+    for related_model, keys in wanted.items():
+        # A model whose history stores a natural key (e.g. an activity area's code) names it in `audit_natural_key`.
+        natural_key = getattr(related_model, "audit_natural_key", None) or "pk"
+        for obj in related_model._default_manager.filter(**{f"{natural_key}__in": keys}):
+            labels[(related_model, str(getattr(obj, natural_key)))] = str(obj)
     return labels

@@ -17,6 +17,8 @@ class ActivityArea(models.Model):
     """A sphere of public-benefit tasks from the catalogue of art. 4 ust. 1 (shared by all centres)."""
 
     code = models.CharField(_("punkt"), max_length=5, unique=True)
+
+    audit_natural_key = "code"  # histories store areas by their code (core.audit_display names them)
     name = models.CharField(_("nazwa"), max_length=200)
     position = models.PositiveSmallIntegerField(default=0)
 

@@ -44,3 +44,17 @@ def test_member_cannot_verify(centre, plain_user):
     org = organisation_create(centre=centre, actor=plain_user, data=_data())
     with pytest.raises(ApplicationError):
         organisation_transition(organisation=org, action="verify", actor=plain_user)
+
+
+def test_history_names_changed_areas_not_their_codes(centre, staff_user):
+    from centrum.core.audit_display import audit_rows
+    from centrum.organisations.models import ActivityArea
+    from centrum.organisations.services import organisation_update
+
+    org = organisation_create(centre=centre, actor=staff_user, data=_data())
+    sport = ActivityArea.objects.get(code="17")
+    organisation_update(organisation=org, actor=staff_user, data={}, areas=[sport])
+    entry = AuditEntry.objects.filter(action="organisation.updated").latest("pk")
+    ((_, rows),) = audit_rows([entry])
+    (label, before, after) = next(row for row in rows if row[2] != "—")
+    assert after == str(sport) and not after.isdigit()
