@@ -54,6 +54,9 @@ def parse_today(value: str) -> datetime | None:
 
 
 def pytest_configure(config):
+    from tests import db_template
+
+    db_template.install()  # migrate once per set of migrations, copy into every test database
     config.pluginmanager.register(GarbageCoverage(), "centrum-garbage-coverage")
     config.addinivalue_line("markers", "dates: the outcome depends on today's date (scripts/test.sh dates)")
     value = config.getoption("--today") or os.environ.get(TODAY_ENV) or DEFAULT_TODAY
