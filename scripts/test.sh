@@ -16,7 +16,7 @@ RUN="$UV run --locked"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 extra=("$@")
-# Use both cores for the unit suites; browser tests run in one process.
+# Use both cores: xdist workers for the suites and the browser tests, parallel processes for the dates.
 WORKERS=${CENTRUM_TEST_WORKERS:-2}
 
 # Byte-compile once. Without .pyc files every Python process of the suite (about 30: xdist workers, one
@@ -75,8 +75,10 @@ browser() {
   if [ ! -f node_modules/axe-core/axe.min.js ]; then
     npm ci --no-audit --no-fund --silent || return 1
   fi
+  # Two processes (each its own live server, database and Chromium): the every-page walk's parts and
+  # the other browser tests side by side (tests/browser/conftest.py orders them for worksteal).
   env -u CENTRUM_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true \
-    $RUN pytest -m browser -q -p no:xdist "${extra[@]}"
+    $RUN pytest -m browser -q -n "$WORKERS" --dist worksteal "${extra[@]}"
 }
 
 # Every other stage runs at the plugin's default today (an ordinary Wednesday); these are the awkward ones.
