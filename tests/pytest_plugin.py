@@ -68,6 +68,21 @@ def pytest_configure(config):
         travel.start()
 
 
+# Tests that take a minute or more on their own: started first, so under xdist (`scripts/test.sh` runs
+# `--dist worksteal`) the other worker's share runs beside them instead of one worker finishing alone.
+LONG_TESTS_FIRST = ("tests/test_query_counts_walk.py", "tests/test_app_template.py")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    if getattr(config, "workerinput", None) is None and not config.pluginmanager.hasplugin("xdist"):
+        return
+    first = [item for item in items if item.nodeid.startswith(LONG_TESTS_FIRST)]
+    if first:
+        chosen = set(first)
+        items[:] = first + [item for item in items if item not in chosen]
+
+
 def pytest_unconfigure(config):
     travel = config.stash.get(_SESSION_TRAVEL, None)
     if travel is not None:

@@ -39,7 +39,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.path).startswith(here):
             item.add_marker(pytest.mark.browser)
-    _long_walks_first_in_each_half(items)
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_WalkOrder(), "centrum-walk-order")
+
+
+class _WalkOrder:
+    @pytest.hookimpl(trylast=True)  # after `-m` has deselected
+    def pytest_collection_modifyitems(self, items) -> None:
+        _long_walks_first_in_each_half(items)
 
 
 def _long_walks_first_in_each_half(items) -> None:
