@@ -1,6 +1,7 @@
 """Every page, every role, two centres: axe-core (WCAG 2.1 AA) and no sideways scrolling.
 
-The demo data is seeded once. For each centre and role one browser context (signed in through a session
+The walk runs in three parts (one per centre, one for the platform host; each seeds the demo centres it
+walks) that scripts/test.sh runs side by side on two xdist workers. For each centre and role one browser context (signed in through a session
 cookie) crawls the site from every URL pattern without parameters: each page's links are resolved to
 their URL pattern, and the first link of a pattern not yet seen is followed, so pages with ids are
 reached with real ids from the demo data, and a page another engineer adds tomorrow is checked as soon
@@ -12,8 +13,8 @@ theme and font size are classes on <html> (set from the cookies the A/A++ and co
 * desktop in high contrast: axe-core (contrast of the other theme);
 * phone 360 px at the largest font size (A++): axe-core and no horizontal scroll.
 
-At the end every URL pattern of the site must have been checked by some role, or be listed in
-NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
+At the end (of the part that finishes last) every URL pattern of the site must have been checked by some
+role, or be listed in NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
 """
 
 from __future__ import annotations

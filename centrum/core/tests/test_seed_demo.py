@@ -7,7 +7,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -24,6 +23,7 @@ from centrum.organisations.demo.areas import demo_area
 from centrum.organisations.demo.generation import ORGANISATIONS_PER_CENTRE, generate_organisations
 from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import District, Organisation
+from tests.shared_world import close_shared_world, shared_world
 
 HOSTS = {
     "zory": "zory.localhost",
@@ -64,21 +64,12 @@ def seeded(django_db_setup, django_db_blocker, frozen_now):
     test; each test runs in its own savepoint within it (the `db` fixture), so a test that changes the demo
     changes it for itself only. Returns the snapshot taken right after seeding."""
     clock = time_machine.travel(frozen_now.timestamp(), tick=True) if frozen_now else nullcontext()
-    with django_db_blocker.unblock(), clock:
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            _seed()
-            with platform_scope("test: the seeded demo"):
-                snapshot = _snapshot()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
+    with shared_world(django_db_blocker), clock:
+        _seed()
+        with platform_scope("test: the seeded demo"):
+            snapshot = _snapshot()
     yield snapshot
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    close_shared_world(django_db_blocker)
 
 
 class TestTheSeededDemo:
