@@ -16,8 +16,22 @@ RUN="$UV run --locked"
 what=${1:-all}
 [ $# -gt 0 ] && shift
 extra=("$@")
-# Use both cores for the unit suites; browser tests run in one process.
+# Use both cores: xdist workers for the suites and the browser tests, parallel processes for the dates.
+# worksteal hands each worker a contiguous half and rebalances at the end: a module's tests mostly stay on
+# one worker (module-scoped worlds are built once), and no worker idles while the other has a queue.
 WORKERS=${CENTRUM_TEST_WORKERS:-2}
+
+# Byte-compile once. Without .pyc files every Python process of the suite (about 30: xdist workers, one
+# run per frozen date, subprocesses of some tests) compiles Django and the rest from source again, ~6 s of
+# CPU each; PYTHONDONTWRITEBYTECODE=1 (set by some shells and containers) would keep it so. The compiled
+# files go to __pycache__ (ignored by git) and are checked against their sources' timestamps.
+unset PYTHONDONTWRITEBYTECODE
+bytecode() {
+  [ "$what" = lint ] && return 0
+  local purelib
+  purelib=$($RUN python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') || return 0
+  $RUN python -m compileall -q -j 0 "$purelib" centrum config tests conftest.py >/dev/null 2>&1 || true
+}
 
 lint() {
   echo "== ruff"
@@ -30,7 +44,7 @@ lint() {
 
 sqlite() {
   echo "== suite on SQLite"
-  env -u CENTRUM_DATABASE_URL $RUN pytest -n "$WORKERS" -m "not browser" -q "${extra[@]}"
+  env -u CENTRUM_DATABASE_URL $RUN pytest -n "$WORKERS" --dist worksteal -m "not browser" -q "${extra[@]}"
 }
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -52,7 +66,7 @@ postgres() {
     trap 'scripts/pg.sh stop' EXIT
     url=$(scripts/pg.sh start) || exit 1
     echo "   (PostgreSQL $(psql "$url" -qAtc 'SHOW server_version') on port $port)"
-    CENTRUM_DATABASE_URL="$url" $RUN pytest -n "$WORKERS" -m "not browser" -q "${extra[@]}"
+    CENTRUM_DATABASE_URL="$url" $RUN pytest -n "$WORKERS" --dist worksteal -m "not browser" -q "${extra[@]}"
   )
   status=$?
   return $status
@@ -63,8 +77,10 @@ browser() {
   if [ ! -f node_modules/axe-core/axe.min.js ]; then
     npm ci --no-audit --no-fund --silent || return 1
   fi
+  # Two processes (each its own live server, database and Chromium): the every-page walk's parts and
+  # the other browser tests side by side (tests/browser/conftest.py orders them for worksteal).
   env -u CENTRUM_DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true \
-    $RUN pytest -m browser -q -p no:xdist "${extra[@]}"
+    $RUN pytest -m browser -q -n "$WORKERS" --dist worksteal "${extra[@]}"
 }
 
 # Every other stage runs at the plugin's default today (an ordinary Wednesday); these are the awkward ones.
@@ -72,19 +88,43 @@ DATES=${CENTRUM_TEST_DATES:-"2026-12-24 2027-01-01T00:30 2027-01-06 2027-03-28 2
 WALK_DATES=${CENTRUM_TEST_WALK_DATES:-"real 2026-12-24"}
 WALK=(tests/browser/test_spaces_kalisz_walk.py tests/browser/test_clock.py)
 
+# One pytest process per date (the clock is frozen for the whole process), then the walks, $WORKERS
+# processes at a time: cheaper than xdist inside each date (no controller, one collection per date instead
+# of three) and both cores stay busy. Each job's output is printed whole, in order, when it is done.
+dates_one() {
+  env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$1" \
+    $RUN pytest -p no:xdist -m "dates and not browser" -q --tb=short "${extra[@]}"
+}
+
+walk_one() {
+  env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$1" DJANGO_ALLOW_ASYNC_UNSAFE=true \
+    $RUN pytest "${WALK[@]}" -m browser -q --tb=short -p no:xdist "${extra[@]}"
+}
+
 dates() {
-  local today failed=()
-  for today in $DATES; do
-    echo "== tests marked dates, today = $today"
-    env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$today" \
-      $RUN pytest -n "$WORKERS" -m "dates and not browser" -q --tb=short "${extra[@]}" || failed+=("$today")
-  done
+  local today job queue=() titles=() failed=() logs pids=() i=0
   [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent || return 1
-  for today in $WALK_DATES; do
-    echo "== Kalisz walk, today = $today"
-    env -u CENTRUM_DATABASE_URL CENTRUM_TEST_TODAY="$today" DJANGO_ALLOW_ASYNC_UNSAFE=true \
-      $RUN pytest "${WALK[@]}" -m browser -q --tb=short -p no:xdist "${extra[@]}" || failed+=("walk $today")
+  for today in $DATES; do
+    queue+=("dates_one $today")
+    titles+=("tests marked dates, today = $today|$today")
   done
+  for today in $WALK_DATES; do
+    queue+=("walk_one $today")
+    titles+=("Kalisz walk, today = $today|walk $today")
+  done
+  logs=$(mktemp -d)
+  for job in "${queue[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$WORKERS" ]; do wait -n || true; done
+    $job >"$logs/$i.log" 2>&1 &
+    pids+=($!)
+    i=$((i + 1))
+  done
+  for i in "${!queue[@]}"; do
+    wait "${pids[$i]}" || failed+=("${titles[$i]#*|}")
+    echo "== ${titles[$i]%|*}"
+    cat "$logs/$i.log"
+  done
+  rm -rf "$logs"
   if [ ${#failed[@]} -gt 0 ]; then
     echo "failed under: ${failed[*]}"
     return 1
@@ -99,6 +139,7 @@ timed() {
   return $rc
 }
 
+bytecode
 case "$what" in
   all)
     failed=()

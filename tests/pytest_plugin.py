@@ -54,6 +54,9 @@ def parse_today(value: str) -> datetime | None:
 
 
 def pytest_configure(config):
+    from tests import db_template
+
+    db_template.install()  # migrate once per set of migrations, copy into every test database
     config.pluginmanager.register(GarbageCoverage(), "centrum-garbage-coverage")
     config.addinivalue_line("markers", "dates: the outcome depends on today's date (scripts/test.sh dates)")
     value = config.getoption("--today") or os.environ.get(TODAY_ENV) or DEFAULT_TODAY
@@ -63,6 +66,21 @@ def pytest_configure(config):
         # agree with the tests; each test then starts again at the same instant (_frozen_clock).
         travel = config.stash[_SESSION_TRAVEL] = time_machine.travel(instant.timestamp(), tick=True)
         travel.start()
+
+
+# Tests that take a minute or more on their own: started first, so under xdist (`scripts/test.sh` runs
+# `--dist worksteal`) the other worker's share runs beside them instead of one worker finishing alone.
+LONG_TESTS_FIRST = ("tests/test_query_counts_walk.py", "tests/test_app_template.py")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    if getattr(config, "workerinput", None) is None and not config.pluginmanager.hasplugin("xdist"):
+        return
+    first = [item for item in items if item.nodeid.startswith(LONG_TESTS_FIRST)]
+    if first:
+        chosen = set(first)
+        items[:] = first + [item for item in items if item not in chosen]
 
 
 def pytest_unconfigure(config):

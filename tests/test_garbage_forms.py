@@ -79,6 +79,7 @@ from tests.garbage_payloads import (
 )
 from tests.garbage_world import API_PATH_VALUES, build_world, value_for
 from tests.pytest_plugin import GARBAGE_COVERAGE
+from tests.shared_world import close_shared_world, shared_world
 
 CENTRE_URLCONF = "config.urls"
 PLATFORM_URLCONF = settings.PLATFORM_URLCONF
@@ -220,25 +221,16 @@ def world(django_db_setup, django_db_blocker):
     from centrum.core.scopes import platform_scope
     from centrum.core.tests.factories import CentreFactory
 
-    with django_db_blocker.unblock(), platform_scope("test world"):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            centre = CentreFactory(
-                slug="kalisz", name="Centrum Organizacji Pozarządowych w Kaliszu", host="kalisz.localhost"
-            )
-            other = CentreFactory(
-                slug="zory", name="Żorskie Centrum Organizacji Pozarządowych", host="zory.localhost"
-            )
-            built = build_world(centre, other)
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
+    with shared_world(django_db_blocker), platform_scope("test world"):
+        centre = CentreFactory(
+            slug="kalisz", name="Centrum Organizacji Pozarządowych w Kaliszu", host="kalisz.localhost"
+        )
+        other = CentreFactory(
+            slug="zory", name="Żorskie Centrum Organizacji Pozarządowych", host="zory.localhost"
+        )
+        built = build_world(centre, other)
     yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    close_shared_world(django_db_blocker)
 
 
 def _client(host: str, user=None) -> Client:

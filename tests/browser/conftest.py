@@ -41,6 +41,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_configure(config):
+    config.pluginmanager.register(_WalkOrder(), "centrum-walk-order")
+
+
+class _WalkOrder:
+    @pytest.hookimpl(trylast=True)  # after `-m` has deselected
+    def pytest_collection_modifyitems(self, items) -> None:
+        _long_walks_first_in_each_half(items)
+
+
+def _long_walks_first_in_each_half(items) -> None:
+    """`scripts/test.sh browser` runs on two xdist workers with `--dist worksteal`, which gives the first
+    half of the list to one worker and the second half to the other: the two centres' parts of the
+    every-page walk (minutes each) go first in each half, so they run side by side from the start and
+    the short tests fill in around them."""
+    walks = [i for i in items if i.originalname == "test_every_page_for_every_role"]
+    centres = [i for i in walks if i.callspec.params.get("part") != "platform"]
+    if len(centres) != 2:
+        return
+    platform = [i for i in walks if i not in centres]
+    rest = [i for i in items if i not in walks]
+    half = len(items) // 2
+    items[:] = [centres[0], *rest[: half - 1], centres[1], *rest[half - 1 :], *platform]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):

@@ -1,6 +1,7 @@
 """Every page, every role, two centres: axe-core (WCAG 2.1 AA) and no sideways scrolling.
 
-The demo data is seeded once. For each centre and role one browser context (signed in through a session
+The walk runs in three parts (one per centre, one for the platform host; each seeds the demo centres it
+walks) that scripts/test.sh runs side by side on two xdist workers. For each centre and role one browser context (signed in through a session
 cookie) crawls the site from every URL pattern without parameters: each page's links are resolved to
 their URL pattern, and the first link of a pattern not yet seen is followed, so pages with ids are
 reached with real ids from the demo data, and a page another engineer adds tomorrow is checked as soon
@@ -12,17 +13,20 @@ theme and font size are classes on <html> (set from the cookies the A/A++ and co
 * desktop in high contrast: axe-core (contrast of the other theme);
 * phone 360 px at the largest font size (A++): axe-core and no horizontal scroll.
 
-At the end every URL pattern of the site must have been checked by some role, or be listed in
-NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
+At the end (of the part that finishes last) every URL pattern of the site must have been checked by some
+role, or be listed in NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -300,25 +304,33 @@ def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, chec
             queue.append(target)
 
 
+# The walk runs in parts, one per centre and one for the platform host, so `scripts/test.sh browser`
+# (pytest-xdist) walks them in parallel, each process with its own live server and its own demo; the part
+# that finishes last checks that the parts together reached every URL pattern (_coverage).
+PARTS = (*CENTRES, "platform")
+
+
 @pytest.fixture
-def demo(transactional_db, settings):
+def demo(request, transactional_db, settings):
     from centrum.core.demo.seeding import seed_demo
 
+    part = request.node.callspec.params["part"]
+    slugs = list(CENTRES) if part == "platform" else [part]  # the platform pages list the centres
     settings.SHOW_DEMO_ACCOUNTS = True  # the login page as in development, with its table of accounts
     errors: list[str] = []
-    seed_demo(on_error=errors.append, slugs=CENTRES)
+    seed_demo(on_error=errors.append, slugs=slugs)
     assert not errors, "\n".join(errors)
-    _audit_one_change_per_centre()
+    _audit_one_change_per_centre(slugs)
 
 
-def _audit_one_change_per_centre() -> None:
+def _audit_one_change_per_centre(slugs) -> None:
     """The demo records no history; one entry per centre gives the audit log a row whose link opens an
     object's history page."""
     from centrum.core.audit import audit_log
     from centrum.core.models import Centre
     from centrum.organisations.models import Organisation
 
-    for centre in Centre.objects.filter(slug__in=CENTRES):
+    for centre in Centre.objects.filter(slug__in=slugs):
         organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
         audit_log(actor=_user_for("pracownik", centre.slug), obj=organisation, action="organisation.updated")
 
@@ -332,7 +344,42 @@ def _user_for(role_key: str | None, centre_slug: str):
     return get_user_model().objects.get(email=email)
 
 
-def test_every_page_for_every_role(browser: Browser, live_server, demo):
+@pytest.fixture
+def walk_results(request, tmp_path_factory):
+    """A directory shared by the parts of one run (also across xdist workers)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if workerinput else base) / "every-page-walk"
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+def _coverage(results: Path, part: str, walk: Walk) -> list[str]:
+    """Record this part's patterns; if every part has recorded its own, the URL patterns none reached."""
+    with open(results / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        (results / f"{part}.json").write_text(json.dumps(sorted(walk.walked)), encoding="utf-8")
+        done = {p: results / f"{p}.json" for p in PARTS}
+        if not all(path.is_file() for path in done.values()):
+            return []
+        walked = set().union(*(json.loads(path.read_text(encoding="utf-8")) for path in done.values()))
+        # Only the last part to finish reports; a rerun of one part in the same directory does not.
+        for path in done.values():
+            path.rename(path.with_suffix(".reported"))
+    expected = {**_route_names(CENTRE_URLCONF), **_route_names(PLATFORM_URLCONF)}
+    missing = sorted(name for name in expected if name not in walked and name not in NOT_WALKED)
+    if missing and VERBOSE:
+        print("not reached: " + ", ".join(missing), file=sys.stderr, flush=True)
+    if not missing:
+        return []
+    return [
+        "No role reached these URL patterns by a link (link them from a page, or add them to NOT_WALKED "
+        "with the reason): " + ", ".join(f"{name} (/{expected[name]})" for name in missing)
+    ]
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_page_for_every_role(part: str, browser: Browser, live_server, demo, walk_results):
     from centrum.core.models import Centre
 
     started = time.monotonic()
@@ -344,39 +391,34 @@ def test_every_page_for_every_role(browser: Browser, live_server, demo):
         if role in os.environ.get("CENTRUM_WALK_ROLES", ",".join(ROLES)).split(",")
     }
     full = roles == ROLES and set(CENTRES) == {"kalisz", "zory"}
-    for slug in CENTRES:
-        checked: set[int] = set()
-        centre = Centre.objects.get(slug=slug)
-        base_url = f"http://{centre.primary_host}:{port}"
-        for role, key in roles.items():
-            context = _signed_in_context(browser, base_url, _user_for(key, slug))
-            page = context.new_page()
-            page.set_default_navigation_timeout(30_000)
-            try:
-                _crawl(page, base_url, CENTRE_URLCONF, f"{slug}, {role}", walk, checked)
-            finally:
-                context.close()
-    # The platform host, anonymous and as the platform admin.
-    platform_url = f"http://localhost:{port}"
-    for role in [r for r in ("anonymous", "platform admin") if r in roles]:
-        context = _signed_in_context(browser, platform_url, _user_for(ROLES[role], ""))
-        page = context.new_page()
-        try:
-            _crawl(page, platform_url, PLATFORM_URLCONF, f"platform, {role}", walk, set())
-        finally:
-            context.close()
-
-    expected = {**_route_names(CENTRE_URLCONF), **_route_names(PLATFORM_URLCONF)}
-    missing = sorted(name for name in expected if name not in walk.walked and name not in NOT_WALKED)
+    try:
+        if part != "platform":
+            checked: set[int] = set()
+            centre = Centre.objects.get(slug=part)
+            base_url = f"http://{centre.primary_host}:{port}"
+            for role, key in roles.items():
+                context = _signed_in_context(browser, base_url, _user_for(key, part))
+                page = context.new_page()
+                page.set_default_navigation_timeout(30_000)
+                try:
+                    _crawl(page, base_url, CENTRE_URLCONF, f"{part}, {role}", walk, checked)
+                finally:
+                    context.close()
+        else:
+            # The platform host, anonymous and as the platform admin.
+            platform_url = f"http://localhost:{port}"
+            for role in [r for r in ("anonymous", "platform admin") if r in roles]:
+                context = _signed_in_context(browser, platform_url, _user_for(ROLES[role], ""))
+                page = context.new_page()
+                try:
+                    _crawl(page, platform_url, PLATFORM_URLCONF, f"platform, {role}", walk, set())
+                finally:
+                    context.close()
+    finally:
+        if full:
+            walk.problems.extend(_coverage(walk_results, part, walk))
     print(
-        f"\nchecked {walk.pages} pages ({len(walk.walked)} URL patterns) in "
+        f"\n{part}: checked {walk.pages} pages ({len(walk.walked)} URL patterns) in "
         f"{time.monotonic() - started:.0f} s: " + ", ".join(f"{k} {v}" for k, v in walk.by_role.items())
     )
-    if missing and VERBOSE:
-        print("not reached: " + ", ".join(missing), file=sys.stderr, flush=True)
-    if missing and full:
-        walk.problems.append(
-            "No role reached these URL patterns by a link (link them from a page, or add them to NOT_WALKED "
-            "with the reason): " + ", ".join(f"{name} (/{expected[name]})" for name in missing)
-        )
     assert not walk.problems, f"{len(walk.problems)} problem(s):\n\n" + "\n\n".join(walk.problems)

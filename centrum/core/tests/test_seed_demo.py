@@ -1,6 +1,8 @@
+from contextlib import nullcontext
 from io import StringIO
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -14,12 +16,14 @@ from centrum.core.demo import seeding
 from centrum.core.demo.centres import DEMO_CENTRES
 from centrum.core.demo.seeding import DemoSeeder, centre_rng, ordered_seeders
 from centrum.core.models import Centre, CentreHost
+from centrum.core.scopes import platform_scope
 from centrum.core.text import polish_sort_text, search_words
 from centrum.organisations.choices import OrganisationStatus, RegistryKind
 from centrum.organisations.demo.areas import demo_area
 from centrum.organisations.demo.generation import ORGANISATIONS_PER_CENTRE, generate_organisations
 from centrum.organisations.identifiers import clean_krs, clean_nip, clean_regon
 from centrum.organisations.models import District, Organisation
+from tests.shared_world import close_shared_world, shared_world
 
 HOSTS = {
     "zory": "zory.localhost",
@@ -54,139 +58,146 @@ def _snapshot() -> dict:
     }
 
 
-@pytest.fixture
-def seeded(db):
-    _seed()
-    return _snapshot()
+@pytest.fixture(scope="class")
+def seeded(django_db_setup, django_db_blocker, frozen_now):
+    """The demo seeded once for the tests of the class, inside a transaction rolled back after its last
+    test; each test runs in its own savepoint within it (the `db` fixture), so a test that changes the demo
+    changes it for itself only. Returns the snapshot taken right after seeding."""
+    clock = time_machine.travel(frozen_now.timestamp(), tick=True) if frozen_now else nullcontext()
+    with shared_world(django_db_blocker), clock:
+        _seed()
+        with platform_scope("test: the seeded demo"):
+            snapshot = _snapshot()
+    yield snapshot
+    close_shared_world(django_db_blocker)
 
 
-@pytest.mark.django_db
-def test_seed_twice_changes_nothing(seeded):
-    output = _seed()
-    assert "already there" in output
-    assert _snapshot() == seeded
+class TestTheSeededDemo:
+    """Seeding the five demo centres takes seconds: these tests read one seeding (`seeded`)."""
 
+    @pytest.mark.django_db
+    def test_seed_twice_changes_nothing(self, seeded):
+        output = _seed()
+        assert "already there" in output
+        assert _snapshot() == seeded
 
-@pytest.mark.django_db
-def test_centres_on_their_hosts_with_seed_facts(seeded):
-    assert dict(CentreHost.objects.filter(is_primary=True).values_list("centre__slug", "host")) == HOSTS
-    zory = Centre.objects.get(slug="zory")
-    assert (zory.street, zory.postal_code, zory.city, zory.population) == (
-        "os. Sikorskiego 52",
-        "44-240",
-        "Żory",
-        60938,
-    )
-    czestochowa = Centre.objects.get(slug="czestochowa")
-    assert czestochowa.street == "ul. Focha 19/21 lokal 46"
-    assert {(e["weekday"], e["opens"], e["closes"]) for e in czestochowa.opening_hours} == {
-        (day, "07:30", "17:00") for day in range(5)
-    }
-    figures = {e["label"]: e["value"] for e in czestochowa.figures["entries"]}
-    assert figures["Ofert złożonych w konkursach"] == 469
-    assert figures["Środków z budżetu miasta na zadania publiczne"] == "29619073.24"
-    assert Centre.objects.get(slug="miechow").municipality == "Gmina i Miasto Miechów"
-    assert {e["weekday"] for e in Centre.objects.get(slug="myslowice").opening_hours} == set(range(6))
-    for centre in Centre.objects.filter(slug__in=HOSTS):
-        assert centre.services and all(s["title"] and s["description"] for s in centre.services)
-        assert 6 <= District.objects.filter(centre=centre).count() <= 11
-        centre.full_clean()
-
-
-@pytest.mark.django_db
-def test_organisations_have_valid_unique_identifiers(seeded):
-    for slug in HOSTS:
-        orgs = list(Organisation.objects.filter(centre__slug=slug).prefetch_related("areas"))
-        assert len(orgs) == ORGANISATIONS_PER_CENTRE
-        for field in ("nip", "regon"):
-            values = [getattr(o, field) for o in orgs]
-            assert all(values) and len(set(values)) == len(values)
-        krs = [o.krs for o in orgs if o.krs]
-        assert len(set(krs)) == len(krs)
-        for org in orgs:
-            assert clean_nip(org.nip) == org.nip
-            assert clean_regon(org.regon) == org.regon and len(org.regon) == 9
-            if org.registry_kind in (RegistryKind.KRS_S, RegistryKind.KRS_P):
-                assert clean_krs(org.krs) == org.krs == org.registry_number
-            else:
-                assert org.krs == ""
-            assert 1 <= len(org.areas.all()) <= 3
-            assert org.email.endswith(".example.org")
-            assert org.search_text.startswith(" ".join(search_words(org.name)))
-            assert org.name_sort == polish_sort_text(org.name)
-            org.full_clean()
-        statuses = [o.status for o in orgs]
-        assert statuses.count(OrganisationStatus.PENDING) >= 3
-        assert statuses.count(OrganisationStatus.SUSPENDED) >= 2
-        assert 0.08 <= sum(o.is_opp for o in orgs) / len(orgs) <= 0.16
-        forms = {o.legal_form: o.registry_kind for o in orgs}
-        assert forms.get("kgw", RegistryKind.ARIMR) == RegistryKind.ARIMR
-        assert forms.get("stowarzyszenie_zwykle") == RegistryKind.STAROSTA
-
-
-@pytest.mark.django_db
-def test_seed_organisations_named_in_the_seeds_exist(seeded):
-    names = set(Organisation.objects.filter(centre__slug="zory").values_list("name", flat=True))
-    assert {
-        "Uniwersytet III Wieku w Żorach",
-        "Stowarzyszenie Artystyczne Żorskie Plenery",
-        "Klub Abstynentów „STER”",
-        "Stowarzyszenie Inicjatyw Lokalnych Progress",
-        "Stowarzyszenie Przyjaciół Żor",
-    } <= names
-
-
-@pytest.mark.django_db
-def test_demo_people_can_sign_in_with_their_roles(seeded):
-    request = RequestFactory().post("/konto/login/")
-    admin = authenticate(request, username=PLATFORM_ADMIN_EMAIL, password=settings.DEMO_PASSWORD)
-    assert admin is not None and admin.is_superuser
-    for slug, host in HOSTS.items():
-        for key, _label in DEMO_ROLES:
-            email = demo_email(key, slug)
-            user = authenticate(request, username=email, password=settings.DEMO_PASSWORD)
-            assert user is not None and user.email == email
-            assert EmailAddress.objects.filter(user=user, email=email, verified=True, primary=True).exists()
-        client = Client(HTTP_HOST=host)
-        response = client.post(
-            reverse("account_login"),
-            {"login": demo_email("pracownik", slug), "password": settings.DEMO_PASSWORD},
+    @pytest.mark.django_db
+    def test_centres_on_their_hosts_with_seed_facts(self, seeded):
+        assert dict(CentreHost.objects.filter(is_primary=True).values_list("centre__slug", "host")) == HOSTS
+        zory = Centre.objects.get(slug="zory")
+        assert (zory.street, zory.postal_code, zory.city, zory.population) == (
+            "os. Sikorskiego 52",
+            "44-240",
+            "Żory",
+            60938,
         )
-        assert response.status_code == 302, response.content.decode()[:500]
-        assert client.session.get("_auth_user_id") == str(
-            User.objects.get(email=demo_email("pracownik", slug)).pk
-        )
-        assert set(CentreRole.objects.filter(centre__slug=slug).values_list("role", flat=True)) == {
-            "staff",
-            "adviser",
-            "official",
-            "evaluator",
+        czestochowa = Centre.objects.get(slug="czestochowa")
+        assert czestochowa.street == "ul. Focha 19/21 lokal 46"
+        assert {(e["weekday"], e["opens"], e["closes"]) for e in czestochowa.opening_hours} == {
+            (day, "07:30", "17:00") for day in range(5)
         }
-        president = Membership.objects.filter(user__email=demo_email("prezes", slug))
-        assert president.count() == 2 and {m.role for m in president} == {MembershipRole.ADMIN}
-        assert Membership.objects.filter(user__email=demo_email("czlonek", slug)).count() == 2
+        figures = {e["label"]: e["value"] for e in czestochowa.figures["entries"]}
+        assert figures["Ofert złożonych w konkursach"] == 469
+        assert figures["Środków z budżetu miasta na zadania publiczne"] == "29619073.24"
+        assert Centre.objects.get(slug="miechow").municipality == "Gmina i Miasto Miechów"
+        assert {e["weekday"] for e in Centre.objects.get(slug="myslowice").opening_hours} == set(range(6))
+        for centre in Centre.objects.filter(slug__in=HOSTS):
+            assert centre.services and all(s["title"] and s["description"] for s in centre.services)
+            assert 6 <= District.objects.filter(centre=centre).count() <= 11
+            centre.full_clean()
 
+    @pytest.mark.django_db
+    def test_organisations_have_valid_unique_identifiers(self, seeded):
+        for slug in HOSTS:
+            orgs = list(Organisation.objects.filter(centre__slug=slug).prefetch_related("areas"))
+            assert len(orgs) == ORGANISATIONS_PER_CENTRE
+            for field in ("nip", "regon"):
+                values = [getattr(o, field) for o in orgs]
+                assert all(values) and len(set(values)) == len(values)
+            krs = [o.krs for o in orgs if o.krs]
+            assert len(set(krs)) == len(krs)
+            for org in orgs:
+                assert clean_nip(org.nip) == org.nip
+                assert clean_regon(org.regon) == org.regon and len(org.regon) == 9
+                if org.registry_kind in (RegistryKind.KRS_S, RegistryKind.KRS_P):
+                    assert clean_krs(org.krs) == org.krs == org.registry_number
+                else:
+                    assert org.krs == ""
+                assert 1 <= len(org.areas.all()) <= 3
+                assert org.email.endswith(".example.org")
+                assert org.search_text.startswith(" ".join(search_words(org.name)))
+                assert org.name_sort == polish_sort_text(org.name)
+                org.full_clean()
+            statuses = [o.status for o in orgs]
+            assert statuses.count(OrganisationStatus.PENDING) >= 3
+            assert statuses.count(OrganisationStatus.SUSPENDED) >= 2
+            assert 0.08 <= sum(o.is_opp for o in orgs) / len(orgs) <= 0.16
+            forms = {o.legal_form: o.registry_kind for o in orgs}
+            assert forms.get("kgw", RegistryKind.ARIMR) == RegistryKind.ARIMR
+            assert forms.get("stowarzyszenie_zwykle") == RegistryKind.STAROSTA
 
-@pytest.mark.django_db
-def test_home_page_of_each_demo_centre(seeded):
-    for slug, host in HOSTS.items():
-        response = Client(HTTP_HOST=host).get("/")
-        assert response.status_code == 200
-        assert Centre.objects.get(slug=slug).name in response.content.decode()
+    @pytest.mark.django_db
+    def test_seed_organisations_named_in_the_seeds_exist(self, seeded):
+        names = set(Organisation.objects.filter(centre__slug="zory").values_list("name", flat=True))
+        assert {
+            "Uniwersytet III Wieku w Żorach",
+            "Stowarzyszenie Artystyczne Żorskie Plenery",
+            "Klub Abstynentów „STER”",
+            "Stowarzyszenie Inicjatyw Lokalnych Progress",
+            "Stowarzyszenie Przyjaciół Żor",
+        } <= names
 
+    @pytest.mark.django_db
+    def test_demo_people_can_sign_in_with_their_roles(self, seeded):
+        request = RequestFactory().post("/konto/login/")
+        admin = authenticate(request, username=PLATFORM_ADMIN_EMAIL, password=settings.DEMO_PASSWORD)
+        assert admin is not None and admin.is_superuser
+        for slug, host in HOSTS.items():
+            for key, _label in DEMO_ROLES:
+                email = demo_email(key, slug)
+                user = authenticate(request, username=email, password=settings.DEMO_PASSWORD)
+                assert user is not None and user.email == email
+                assert EmailAddress.objects.filter(
+                    user=user, email=email, verified=True, primary=True
+                ).exists()
+            client = Client(HTTP_HOST=host)
+            response = client.post(
+                reverse("account_login"),
+                {"login": demo_email("pracownik", slug), "password": settings.DEMO_PASSWORD},
+            )
+            assert response.status_code == 302, response.content.decode()[:500]
+            assert client.session.get("_auth_user_id") == str(
+                User.objects.get(email=demo_email("pracownik", slug)).pk
+            )
+            assert set(CentreRole.objects.filter(centre__slug=slug).values_list("role", flat=True)) == {
+                "staff",
+                "adviser",
+                "official",
+                "evaluator",
+            }
+            president = Membership.objects.filter(user__email=demo_email("prezes", slug))
+            assert president.count() == 2 and {m.role for m in president} == {MembershipRole.ADMIN}
+            assert Membership.objects.filter(user__email=demo_email("czlonek", slug)).count() == 2
 
-@pytest.mark.django_db
-def test_reset_recreates_the_demo(seeded):
-    Centre.objects.filter(slug="kalisz").update(name="Zmieniona nazwa")
-    Membership.objects.filter(centre__slug="kalisz").delete()
-    CentreRole.objects.filter(centre__slug="kalisz").delete()
-    User.objects.filter(email=demo_email("prezes", "kalisz")).delete()
-    _seed("--reset")
-    after = _snapshot()
-    assert Centre.objects.get(slug="kalisz").name == "Centrum Organizacji Pozarządowych w Kaliszu"
-    for part in ("hosts", "organisations", "roles", "memberships", "districts", "emails"):
-        assert after[part] == seeded[part], part
-    assert [email for email, _ in after["users"]] == [email for email, _ in seeded["users"]]
+    @pytest.mark.django_db
+    def test_home_page_of_each_demo_centre(self, seeded):
+        for slug, host in HOSTS.items():
+            response = Client(HTTP_HOST=host).get("/")
+            assert response.status_code == 200
+            assert Centre.objects.get(slug=slug).name in response.content.decode()
+
+    @pytest.mark.django_db
+    def test_reset_recreates_the_demo(self, seeded):
+        Centre.objects.filter(slug="kalisz").update(name="Zmieniona nazwa")
+        Membership.objects.filter(centre__slug="kalisz").delete()
+        CentreRole.objects.filter(centre__slug="kalisz").delete()
+        User.objects.filter(email=demo_email("prezes", "kalisz")).delete()
+        _seed("--reset")
+        after = _snapshot()
+        assert Centre.objects.get(slug="kalisz").name == "Centrum Organizacji Pozarządowych w Kaliszu"
+        for part in ("hosts", "organisations", "roles", "memberships", "districts", "emails"):
+            assert after[part] == seeded[part], part
+        assert [email for email, _ in after["users"]] == [email for email, _ in seeded["users"]]
 
 
 def test_generation_is_deterministic():
