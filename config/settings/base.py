@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: a public page served from memory still passes every middleware above (centrum.core.page_cache).
+    "centrum.core.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
