@@ -33,12 +33,15 @@ from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 
 from .calendar import warsaw_today
-from .versions import FRAGMENT_CACHE, FRAGMENT_TIMEOUT
+from .versions import FRAGMENT_CACHE
 
 # A masked CSRF token as Django writes it into a form: 64 letters and digits.
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _TOKEN_SLOT = b"\x00csrf-token\x00"
 _NOT_STORED_HEADERS = {"content-length", "content-type"}
+# Shorter than a fragment's hour: a page may hold signed links to uploaded files (logos and photos in an
+# object store expire after an hour), which must stay valid well after the page is served.
+PAGE_TIMEOUT = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,5 @@ class PublicPageCacheMiddleware(MiddlewareMixin):
             return response
         content, has_token = _without_csrf_tokens(request, response.content)
         headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED_HEADERS]
-        caches[FRAGMENT_CACHE].set(
-            key, (content, response["Content-Type"], headers, has_token), FRAGMENT_TIMEOUT
-        )
+        caches[FRAGMENT_CACHE].set(key, (content, response["Content-Type"], headers, has_token), PAGE_TIMEOUT)
         return response

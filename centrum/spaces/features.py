@@ -3,7 +3,7 @@ the demo rooms, bookings and loans (see `centrum.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry
+from centrum.core import page_cache, registry, versions
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 from centrum.organisations.sections import (
     SupportSection,
@@ -13,6 +13,7 @@ from centrum.organisations.sections import (
 )
 
 from . import demo
+from .models import Room, RoomOpeningHours, RoomPhoto
 from .selectors import organisation_support_history, staff_dashboard_counts
 from .selectors.reach import booking_reach, loan_deadlines, loan_reach
 
@@ -28,6 +29,14 @@ MODULE = registry.register_module(
         order=20,
     )
 )
+
+# The room list (page and API) shows only rooms, their hours and photos: kept whole for visitors not signed
+# in, on the centre's data version. A room's week shows bookings, which are not versioned (a version bump
+# in every booking's transaction would serialise a centre's bookings on its row), so it is rendered.
+for model in (Room, RoomOpeningHours, RoomPhoto):
+    versions.register_versioned_model(model)
+page_cache.register_cached_page("spaces:room_list")
+page_cache.register_cached_page("api:rooms")
 
 registry.register_nav_item(
     registry.NavItem(

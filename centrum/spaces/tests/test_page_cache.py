@@ -1,0 +1,55 @@
+"""The room list, page and API, kept whole for visitors not signed in (centrum.core.page_cache): a change of
+a room or its opening hours shows at once; a room's week (bookings, not versioned) is rendered each time."""
+
+from datetime import time
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from centrum.spaces.services import room_save
+from centrum.spaces.tests.factories import RoomFactory
+
+
+@pytest.fixture
+def fragment_cache():
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "room-page-cache-test"}
+    from django.conf import settings
+
+    with override_settings(CACHES={**settings.CACHES, "fragments": locmem}):
+        caches["fragments"].clear()
+        yield caches["fragments"]
+        caches["fragments"].clear()
+
+
+def _get(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_the_kept_room_list_follows_every_change_of_a_room(anon, centre, staff_user, fragment_cache):
+    room = RoomFactory(centre=centre, name="Sala Zielona")
+    for path in ("/sale/", "/api/v1/rooms"):
+        first, first_queries = _get(anon, path)
+        again, again_queries = _get(anon, path)
+        assert "Sala Zielona" in again and again_queries == 1 < first_queries
+    room_save(
+        centre=centre,
+        actor=staff_user,
+        room=room,
+        data={"name": "Sala Niebieska"},
+        opening_hours={0: (time(9), time(13))},
+    )
+    assert "Sala Niebieska" in _get(anon, "/sale/")[0]
+    api = _get(anon, "/api/v1/rooms")[0]
+    assert "Sala Niebieska" in api and '"opens": "09:00"' in api.replace('":"', '": "')
+
+
+def test_a_rooms_week_is_rendered_for_each_request(anon, centre, fragment_cache):
+    room = RoomFactory(centre=centre)
+    _get(anon, f"/sale/{room.pk}/")
+    assert _get(anon, f"/sale/{room.pk}/")[1] > 1
