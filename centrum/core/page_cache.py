@@ -49,15 +49,24 @@ class CachedPage:
     view_name: str  # "organisations:directory", as `request.resolver_match.view_name` names it
     # Whether this request's page may come from the cache (e.g. only while every section of it is versioned).
     when: Callable[[HttpRequest], bool] | None = None
+    # More of the key, for a page that also shows rows that are not versioned: a cheap marker of their state
+    # (`parts(request, view_kwargs)`, e.g. the count and latest change of one room's bookings).
+    parts: Callable[[HttpRequest, dict], tuple] | None = None
 
 
 CACHED_PAGES: dict[str, CachedPage] = {}
 
 
-def register_cached_page(view_name: str, *, when: Callable[[HttpRequest], bool] | None = None) -> CachedPage:
+def register_cached_page(
+    view_name: str,
+    *,
+    when: Callable[[HttpRequest], bool] | None = None,
+    parts: Callable[[HttpRequest, dict], tuple] | None = None,
+) -> CachedPage:
     """Serve `view_name` from memory to visitors who are not signed in. Only for a page whose content comes
-    from the centre's row and versioned models (no other table, no clock beyond the day)."""
-    page = CACHED_PAGES[view_name] = CachedPage(view_name, when)
+    from the centre's row and versioned models (no other table unless `parts` marks its state, no clock
+    beyond the day)."""
+    page = CACHED_PAGES[view_name] = CachedPage(view_name, when, parts)
     return page
 
 
@@ -70,9 +79,10 @@ def _anonymous_visitor(request: HttpRequest) -> bool:
     )
 
 
-def page_cache_key(request: HttpRequest, page: CachedPage) -> str:
+def page_cache_key(request: HttpRequest, page: CachedPage, view_kwargs: dict | None = None) -> str:
     centre = request.centre
     parts = (
+        page.parts(request, view_kwargs or {}) if page.parts else (),
         request.get_host(),
         request.is_secure(),
         request.get_full_path(),
@@ -111,7 +121,7 @@ class PublicPageCacheMiddleware(MiddlewareMixin):
         page = CACHED_PAGES.get(getattr(request.resolver_match, "view_name", ""))
         if page is None or not _anonymous_visitor(request) or (page.when and not page.when(request)):
             return None
-        key = page_cache_key(request, page)
+        key = page_cache_key(request, page, view_kwargs)
         stored = caches[FRAGMENT_CACHE].get(key)
         if stored is None:
             request._page_cache_key = key  # rendered now: process_response keeps it

@@ -16,6 +16,7 @@ from . import demo
 from .models import Room, RoomOpeningHours, RoomPhoto
 from .selectors import organisation_support_history, staff_dashboard_counts
 from .selectors.reach import booking_reach, loan_deadlines, loan_reach
+from .selectors.rooms import room_bookings_marker
 
 MODULE = registry.register_module(
     registry.Module(
@@ -31,12 +32,17 @@ MODULE = registry.register_module(
 )
 
 # The room list (page and API) shows only rooms, their hours and photos: kept whole for visitors not signed
-# in, on the centre's data version. A room's week shows bookings, which are not versioned (a version bump
-# in every booking's transaction would serialise a centre's bookings on its row), so it is rendered.
+# in, on the centre's data version. A room's week shows its bookings too, which are not versioned (a bump
+# in every booking's transaction would serialise a centre's bookings on its row): their marker (count and
+# latest change of that room's bookings, one aggregate) is part of its key.
 for model in (Room, RoomOpeningHours, RoomPhoto):
     versions.register_versioned_model(model)
 page_cache.register_cached_page("spaces:room_list")
 page_cache.register_cached_page("api:rooms")
+page_cache.register_cached_page(
+    "spaces:room_detail",
+    parts=lambda request, kwargs: room_bookings_marker(centre=request.centre, room_id=kwargs.get("pk")),
+)
 
 registry.register_nav_item(
     registry.NavItem(

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from centrum.spaces.services import room_save
-from centrum.spaces.tests.factories import RoomFactory
+from centrum.spaces.tests.factories import BookingFactory, RoomFactory, next_open_day, slot
 
 
 @pytest.fixture
@@ -49,7 +49,20 @@ def test_the_kept_room_list_follows_every_change_of_a_room(anon, centre, staff_u
     assert "Sala Niebieska" in api and '"opens": "09:00"' in api.replace('":"', '": "')
 
 
-def test_a_rooms_week_is_rendered_for_each_request(anon, centre, fragment_cache):
+def test_a_rooms_week_is_kept_until_one_of_its_bookings_changes(anon, centre, fragment_cache):
     room = RoomFactory(centre=centre)
-    _get(anon, f"/sale/{room.pk}/")
-    assert _get(anon, f"/sale/{room.pk}/")[1] > 1
+    day = next_open_day(2)
+    path = f"/sale/{room.pk}/?tydzien={day.isoformat()}"
+    _get(anon, path)
+    assert _get(anon, path)[1] == 2  # the centre and the marker of the room's bookings
+    starts, ends = slot(day, 10, 12)
+    booking = BookingFactory(centre=centre, room=room, starts_at=starts, ends_at=ends, status="approved")
+    assert "10:00" in _get(anon, path)[0]
+    booking.status = "cancelled"
+    booking.save()
+    assert "10:00" not in _get(anon, path)[0]
+    booking.status = "approved"
+    booking.save()
+    assert "10:00" in _get(anon, path)[0]
+    booking.delete()
+    assert "10:00" not in _get(anon, path)[0]  # the week as it was before the booking: kept, and right
