@@ -10,11 +10,11 @@ in their `features.py`, only pages whose content comes from versioned models:
 
 `PublicPageCacheMiddleware` (last in MIDDLEWARE, so every other middleware still runs on a page served from
 memory: security headers, the CSRF cookie, Content-Language, Vary) answers a GET of such a page from the
-per-process `fragments` cache when the request carries no session cookie, no message cookie and no
+per-process `pages` cache when the request carries no session cookie, no message cookie and no
 credentials, and stores every 200 answer it rendered for one. A signed-in person, a visitor with a message
 waiting, and every POST always get the page rendered for them. The key holds the centre's data version and
 the time its row was last saved, so any change shows at once in every process. Off in tests (the
-`fragments` cache is a dummy there; see core/tests/test_page_cache.py).
+`pages` cache is a dummy there; see core/tests/test_page_cache.py).
 """
 
 from __future__ import annotations
@@ -29,16 +29,17 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 
 from .calendar import warsaw_today
-from .versions import FRAGMENT_CACHE
 
 # A masked CSRF token as Django writes it into a form: 64 letters and digits.
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _TOKEN_SLOT = b"\x00csrf-token\x00"
 _NOT_STORED_HEADERS = {"content-length", "content-type"}
+PAGE_CACHE = "pages"  # settings.CACHES: per process, like the fragments
 # Shorter than a fragment's hour: a page may hold signed links to uploaded files (logos and photos in an
 # object store expire after an hour), which must stay valid well after the page is served.
 PAGE_TIMEOUT = 10 * 60
@@ -122,7 +123,7 @@ class PublicPageCacheMiddleware(MiddlewareMixin):
         if page is None or not _anonymous_visitor(request) or (page.when and not page.when(request)):
             return None
         key = page_cache_key(request, page, view_kwargs)
-        stored = caches[FRAGMENT_CACHE].get(key)
+        stored = caches[PAGE_CACHE].get(key)
         if stored is None:
             request._page_cache_key = key  # rendered now: process_response keeps it
             return None
@@ -132,6 +133,9 @@ class PublicPageCacheMiddleware(MiddlewareMixin):
         response = HttpResponse(content, content_type=content_type)
         for name, value in headers:
             response.headers[name] = value
+        patch_vary_headers(
+            response, ("Cookie",)
+        )  # a signed-in person's page differs, as the rendered one says
         return response
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -140,5 +144,5 @@ class PublicPageCacheMiddleware(MiddlewareMixin):
             return response
         content, has_token = _without_csrf_tokens(request, response.content)
         headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED_HEADERS]
-        caches[FRAGMENT_CACHE].set(key, (content, response["Content-Type"], headers, has_token), PAGE_TIMEOUT)
+        caches[PAGE_CACHE].set(key, (content, response["Content-Type"], headers, has_token), PAGE_TIMEOUT)
         return response

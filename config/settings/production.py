@@ -64,3 +64,4 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "centrum_cache"}
     }
 CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405
+CACHES["pages"] = PAGE_CACHE  # noqa: F405

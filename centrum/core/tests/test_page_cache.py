@@ -18,13 +18,22 @@ from centrum.organisations.tests.views_support import make_org
 
 @pytest.fixture
 def fragment_cache():
-    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-test"}
+    """The per-process caches as in production: fragments and data on the version, and whole pages."""
     from django.conf import settings
 
-    with override_settings(CACHES={**settings.CACHES, "fragments": locmem}):
-        caches["fragments"].clear()
-        yield caches["fragments"]
-        caches["fragments"].clear()
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    with override_settings(
+        CACHES={
+            **settings.CACHES,
+            "fragments": {**locmem, "LOCATION": "page-cache-test-fragments"},
+            "pages": {**locmem, "LOCATION": "page-cache-test-pages"},
+        }
+    ):
+        for alias in ("fragments", "pages"):
+            caches[alias].clear()
+        yield
+        for alias in ("fragments", "pages"):
+            caches[alias].clear()
 
 
 def _get(client, path, **extra):
@@ -64,6 +73,7 @@ def test_the_form_token_of_a_kept_page_is_the_visitors_own(centre, fragment_cach
     assert token not in first.get("/").content.decode()
     switched = visitor.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
     assert switched.status_code == 302  # a token that is not the visitor's own would be a 403
+    assert "Cookie" in response["Vary"]
 
 
 def test_signed_in_people_and_waiting_messages_get_a_rendered_page(

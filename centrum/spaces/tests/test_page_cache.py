@@ -15,13 +15,22 @@ from centrum.spaces.tests.factories import BookingFactory, RoomFactory, next_ope
 
 @pytest.fixture
 def fragment_cache():
-    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "room-page-cache-test"}
+    """The per-process caches as in production: fragments and data on the version, and whole pages."""
     from django.conf import settings
 
-    with override_settings(CACHES={**settings.CACHES, "fragments": locmem}):
-        caches["fragments"].clear()
-        yield caches["fragments"]
-        caches["fragments"].clear()
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    with override_settings(
+        CACHES={
+            **settings.CACHES,
+            "fragments": {**locmem, "LOCATION": "room-page-cache-test-fragments"},
+            "pages": {**locmem, "LOCATION": "room-page-cache-test-pages"},
+        }
+    ):
+        for alias in ("fragments", "pages"):
+            caches[alias].clear()
+        yield
+        for alias in ("fragments", "pages"):
+            caches[alias].clear()
 
 
 def _get(client, path):
