@@ -3,10 +3,8 @@ once per data version, and the data version that a save of an older copy of the 
 
 import re
 
-import pytest
-from django.core.cache import caches
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from centrum.core import registry
@@ -14,26 +12,6 @@ from centrum.core.centre_settings import CentreSettings
 from centrum.core.models import Centre, CentreSetting
 from centrum.core.services import centre_settings_update
 from centrum.organisations.tests.views_support import make_org
-
-
-@pytest.fixture
-def fragment_cache():
-    """The per-process caches as in production: fragments and data on the version, and whole pages."""
-    from django.conf import settings
-
-    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    with override_settings(
-        CACHES={
-            **settings.CACHES,
-            "fragments": {**locmem, "LOCATION": "page-cache-test-fragments"},
-            "pages": {**locmem, "LOCATION": "page-cache-test-pages"},
-        }
-    ):
-        for alias in ("fragments", "pages"):
-            caches[alias].clear()
-        yield
-        for alias in ("fragments", "pages"):
-            caches[alias].clear()
 
 
 def _get(client, path, **extra):
@@ -47,7 +25,7 @@ def _without_tokens(html: str) -> str:
     return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", html)
 
 
-def test_a_public_page_is_rendered_once_and_follows_every_change(anon, centre, fragment_cache):
+def test_a_public_page_is_rendered_once_and_follows_every_change(anon, centre, per_process_caches):
     make_org(centre=centre, name="Fundacja Pierwsza")
     first, first_queries = _get(anon, "/organizacje/")
     again, again_queries = _get(anon, "/organizacje/")
@@ -63,7 +41,7 @@ def test_a_public_page_is_rendered_once_and_follows_every_change(anon, centre, f
     assert "Nowa Nazwa Centrum" in _get(anon, "/organizacje/")[0]
 
 
-def test_the_form_token_of_a_kept_page_is_the_visitors_own(centre, fragment_cache):
+def test_the_form_token_of_a_kept_page_is_the_visitors_own(centre, per_process_caches):
     first = Client(HTTP_HOST=centre.primary_host)
     first.get("/")
     visitor = Client(HTTP_HOST=centre.primary_host, enforce_csrf_checks=True)
@@ -77,7 +55,7 @@ def test_the_form_token_of_a_kept_page_is_the_visitors_own(centre, fragment_cach
 
 
 def test_signed_in_people_and_waiting_messages_get_a_rendered_page(
-    anon, centre, staff_user, client_for, fragment_cache
+    anon, centre, staff_user, client_for, per_process_caches
 ):
     make_org(centre=centre, name="Fundacja Pierwsza")
     _get(anon, "/organizacje/")
@@ -99,7 +77,7 @@ def _message_cookie(text: str) -> str:
     return response.cookies["messages"].value
 
 
-def test_language_display_cookies_and_query_make_their_own_pages(anon, centre, fragment_cache):
+def test_language_display_cookies_and_query_make_their_own_pages(anon, centre, per_process_caches):
     make_org(centre=centre, name="Fundacja Pierwsza")
     _get(anon, "/organizacje/")
     assert 'lang="en"' in _get(anon, "/organizacje/", HTTP_ACCEPT_LANGUAGE="en")[0]
@@ -108,13 +86,17 @@ def test_language_display_cookies_and_query_make_their_own_pages(anon, centre, f
     assert "Fundacja Pierwsza" not in _get(anon, "/organizacje/?q=zzzz")[0]
 
 
-def test_a_module_switched_off_leaves_the_kept_home_page_at_once(anon, centre, staff_user, fragment_cache):
+def test_a_module_switched_off_leaves_the_kept_home_page_at_once(
+    anon, centre, staff_user, per_process_caches
+):
     assert "/sale/" in _get(anon, "/")[0]
     centre_settings_update(centre=centre, values={"module_spaces": False}, actor=staff_user)
     assert "/sale/" not in _get(anon, "/")[0]
 
 
-def test_the_home_page_is_rendered_per_request_while_a_section_reads_other_data(anon, centre, fragment_cache):
+def test_the_home_page_is_rendered_per_request_while_a_section_reads_other_data(
+    anon, centre, per_process_caches
+):
     calls = []
     section = registry.HomeSection(
         key="test.live", template="core/_ask_centre.html", context=lambda request: calls.append(1) or {}
@@ -130,7 +112,7 @@ def test_the_home_page_is_rendered_per_request_while_a_section_reads_other_data(
     assert _get(anon, "/")[1] == 1
 
 
-def test_settings_are_read_once_per_data_version(centre, staff_user, fragment_cache):
+def test_settings_are_read_once_per_data_version(centre, staff_user, per_process_caches):
     fresh = Centre.objects.get(pk=centre.pk)
     assert CentreSettings(fresh)["module_spaces"] is True
     with CaptureQueriesContext(connection) as queries:

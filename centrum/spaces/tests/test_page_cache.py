@@ -3,34 +3,11 @@ a room or its opening hours shows at once; a room's week (bookings, not versione
 
 from datetime import time
 
-import pytest
-from django.core.cache import caches
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from centrum.spaces.services import room_save
 from centrum.spaces.tests.factories import BookingFactory, RoomFactory, next_open_day, slot
-
-
-@pytest.fixture
-def fragment_cache():
-    """The per-process caches as in production: fragments and data on the version, and whole pages."""
-    from django.conf import settings
-
-    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    with override_settings(
-        CACHES={
-            **settings.CACHES,
-            "fragments": {**locmem, "LOCATION": "room-page-cache-test-fragments"},
-            "pages": {**locmem, "LOCATION": "room-page-cache-test-pages"},
-        }
-    ):
-        for alias in ("fragments", "pages"):
-            caches[alias].clear()
-        yield
-        for alias in ("fragments", "pages"):
-            caches[alias].clear()
 
 
 def _get(client, path):
@@ -40,7 +17,7 @@ def _get(client, path):
     return response.content.decode(), len(queries)
 
 
-def test_the_kept_room_list_follows_every_change_of_a_room(anon, centre, staff_user, fragment_cache):
+def test_the_kept_room_list_follows_every_change_of_a_room(anon, centre, staff_user, per_process_caches):
     room = RoomFactory(centre=centre, name="Sala Zielona")
     for path in ("/sale/", "/api/v1/rooms"):
         first, first_queries = _get(anon, path)
@@ -58,7 +35,7 @@ def test_the_kept_room_list_follows_every_change_of_a_room(anon, centre, staff_u
     assert "Sala Niebieska" in api and '"opens": "09:00"' in api.replace('":"', '": "')
 
 
-def test_a_rooms_week_is_kept_until_one_of_its_bookings_changes(anon, centre, fragment_cache):
+def test_a_rooms_week_is_kept_until_one_of_its_bookings_changes(anon, centre, per_process_caches):
     room = RoomFactory(centre=centre)
     day = next_open_day(2)
     path = f"/sale/{room.pk}/?tydzien={day.isoformat()}"
