@@ -107,3 +107,23 @@ def _platform_scope_for_test_bodies():
 
     with platform_scope("test body"):
         yield
+
+
+@pytest.fixture
+def per_process_caches():
+    """The per-process caches as production has them (dummies in tests): fragments and data kept on a
+    centre's data version, and whole public pages (centrum.core.versions, centrum.core.page_cache)."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    aliases = ("fragments", "pages")
+    with override_settings(
+        CACHES={**settings.CACHES, **{alias: {**locmem, "LOCATION": f"test-{alias}"} for alias in aliases}}
+    ):
+        for alias in aliases:
+            caches[alias].clear()
+        yield
+        for alias in aliases:
+            caches[alias].clear()

@@ -174,7 +174,7 @@ def pages() -> list[Page]:
         Page("organisation page", big, f"/organizacje/{organisation.pk}/"),
         Page("room list", big, "/sale/"),
         Page("room week", big, f"/sale/{room.pk}/"),
-        Page("API organisations (50)", big, "/api/v1/organisations?page_size=50"),
+        Page("API organisations (50)", big, "/api/v1/organisations?limit=50"),  # page_size is no parameter
         Page("API rooms", big, "/api/v1/rooms"),
         Page("staff dashboard", big, "/panel/", staff_cookie),
         Page("staff verification queue", big, "/organizacje/weryfikacja/", staff_cookie),

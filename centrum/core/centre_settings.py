@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Centre, CentreSetting
+from .versions import cached_on_version, register_versioned_model
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class SettingDefinition:
 
 REGISTRY: dict[str, SettingDefinition] = {}
 
+# A change of a setting makes a new data version: the settings read per version (below) and every page
+# fragment that shows a module or a setting are read afresh.
+register_versioned_model(CentreSetting)
+
 
 def register(definition: SettingDefinition) -> SettingDefinition:
     REGISTRY[definition.key] = definition
@@ -90,7 +95,13 @@ class CentreSettings:
 
     def _load(self) -> dict[str, Any]:
         if self._values is None:
-            self._values = dict(CentreSetting.objects.filter(centre=self.centre).values_list("key", "value"))
+            # Every request reads them: kept per process on the centre's data version, which every write of
+            # a setting bumps (CentreSetting is a versioned model), so no process reads a stale value.
+            self._values = cached_on_version(
+                self.centre,
+                "settings",
+                lambda: dict(CentreSetting.objects.filter(centre=self.centre).values_list("key", "value")),
+            )
         return self._values
 
     def __getitem__(self, key: str):

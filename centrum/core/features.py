@@ -3,9 +3,19 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from .models import CentreClosedDay
 from .outbox import outbox_health
+from .page_cache import register_cached_page
 from .permissions import can_view_audit_log, is_platform_admin
-from .registry import DashboardCard, NavItem, centre_staff, register_dashboard_card, register_nav_item
+from .registry import (
+    DashboardCard,
+    NavItem,
+    centre_staff,
+    home_sections_cacheable,
+    register_dashboard_card,
+    register_nav_item,
+)
+from .versions import register_versioned_model
 
 
 def _audit_viewer_not_staff(request: HttpRequest) -> bool:
@@ -18,6 +28,10 @@ def _platform_admin(request: HttpRequest) -> bool:
 
 
 register_nav_item(NavItem(label=_("Strona główna"), url_name="core:home", order=0))
+# The home page shows the centre's row and its sections: kept whole while every section is versioned or static.
+register_cached_page("core:home", when=home_sections_cacheable)
+# A closed day shows on the pages of the centre's rooms and services.
+register_versioned_model(CentreClosedDay)
 register_nav_item(
     NavItem(label=_("Panel centrum"), url_name="core:staff_dashboard", order=80, visible=centre_staff)
 )

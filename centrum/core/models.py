@@ -146,6 +146,16 @@ class Centre(TimeStampedModel):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # `data_version` only ever grows, in the database (centrum.core.versions.bump_data_version): saving a
+        # copy loaded before a bump must not write its older number back (cached fragments keyed on an old
+        # number would be served again).
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
+
     @property
     def government_label(self) -> str:
         """ "gmina Kalisz", but "Gmina i Miasto Miechów" and "Miasto Kalisz" as they are: the kind is not

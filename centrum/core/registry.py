@@ -313,6 +313,16 @@ def _home_section(request: HttpRequest, section: HomeSection) -> Rendered:
     return Rendered(section.template, context, html=html)
 
 
+def home_sections_cacheable(request: HttpRequest) -> bool:
+    """Whether every home section this centre shows is the same for everyone at one data version: cached on
+    it, or static (no context). A section reading anything else keeps the whole page rendered per request."""
+    return all(
+        s.cached or s.context is no_context
+        for s in HOME_SECTIONS.values()
+        if _request_allows(request, s.module)
+    )
+
+
 def home_sections_for(request: HttpRequest) -> list[Rendered]:
     sections = sorted(HOME_SECTIONS.values(), key=lambda s: (s.order, s.key))
     return [_home_section(request, s) for s in sections if _request_allows(request, s.module)]

@@ -1,7 +1,6 @@
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -10,19 +9,9 @@ from .models import AuditEntry, Centre, CentreClosedDay, CentreHost
 
 
 def centre_get_by_host(*, host: str) -> Centre | None:
-    """Centre served on `host`; cached briefly since every request asks."""
-    key = f"centrum:host:{host}"
-    centre_id = cache.get(key)
-    if centre_id is None:
-        centre_id = (
-            CentreHost.objects.filter(host=host, centre__is_active=True)
-            .values_list("centre_id", flat=True)
-            .first()
-        ) or 0
-        cache.set(key, centre_id, 30)
-    if not centre_id:
-        return None
-    return Centre.objects.filter(pk=centre_id, is_active=True).first()
+    """Centre served on `host`: one query on the unique host index (every request asks), always current in
+    every process, so a host moved or removed and a centre switched off take effect at once."""
+    return Centre.objects.filter(hosts__host=host, is_active=True).first()
 
 
 def centre_list_public(*, q: str = "") -> QuerySet[Centre]:

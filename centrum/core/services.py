@@ -5,7 +5,6 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -64,10 +63,6 @@ def _refuse_fields_outside(data: dict[str, Any], allowed: list[str], message: st
         raise ApplicationError(message % {"fields": ", ".join(sorted(unknown))})
 
 
-def _forget_hosts(hosts) -> None:
-    cache.delete_many([f"centrum:host:{host}" for host in hosts])
-
-
 # --- settings ---------------------------------------------------------------------------------
 
 
@@ -91,6 +86,8 @@ def centre_settings_update(*, centre: Centre, values: dict[str, Any], actor) -> 
     for key, value in new.items():
         CentreSetting.objects.update_or_create(centre=centre, key=key, defaults={"value": value})
     centre.__dict__.pop("_centre_settings", None)  # the cached read (centre_settings_cached) is stale now
+    if new:
+        centre.refresh_from_db(fields=["data_version"])  # bumped by the writes: read the new settings after
     if new:
         audit_log(actor=actor, obj=centre, centre=centre, action="centre.settings_updated", old=old, new=new)
     return new
@@ -286,7 +283,6 @@ def hosts_validate(hosts: list[str], *, centre: Centre | None = None) -> None:
 def _hosts_replace(centre: Centre, hosts: list[str]) -> None:
     """The first host becomes the primary one."""
     existing = list(centre.hosts.all())
-    _forget_hosts([h.host for h in existing] + hosts)
     centre.hosts.exclude(host__in=hosts).delete()
     by_name = {h.host: h for h in existing}
     for position, host in enumerate(hosts):
@@ -370,7 +366,6 @@ def centre_set_active(*, centre: Centre, active: bool, reason: str, actor) -> Ce
         return centre
     centre.is_active = active
     centre.save(update_fields=["is_active", "updated_at"])
-    _forget_hosts(centre.hosts.values_list("host", flat=True))
     audit_log(
         actor=actor,
         obj=centre,

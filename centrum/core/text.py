@@ -1,5 +1,6 @@
 import re
 import unicodedata
+from functools import lru_cache
 
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 
@@ -66,4 +67,14 @@ def polish_sort_key(text: str) -> tuple:
 def search_words(text: str) -> list[str]:
     """The words of `text` as search sees them: folded (`Łódzkie` -> `lodzkie`), split at anything that is
     not a letter or digit, so quotes („Kompas”, "Kompas", «Kompas»), dashes and slashes separate words."""
-    return [word for word in re.split(r"[\W_]+", fold(text)) if word]
+    return list(_search_words(text or ""))
+
+
+@lru_cache(maxsize=20_000)
+def _search_words(text: str) -> tuple[str, ...]:
+    # Remembered per process: the same names are folded again and again (a queue page compares each of its
+    # organisations with hundreds of possible duplicates on every visit).
+    return tuple(word for word in _NON_WORD.split(fold(text)) if word)
+
+
+_NON_WORD = re.compile(r"[\W_]+")

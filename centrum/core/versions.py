@@ -63,6 +63,18 @@ def versioned_models() -> frozenset[type[Model]]:
     return frozenset(_registered)
 
 
+def cached_on_version(centre: Centre, name: str, load: Callable[[], object]):
+    """What `load()` reads of this centre's versioned data (its settings, …), read once per data version in
+    each process. The value is shared between requests: never change it, never put a person's data in it."""
+    cache = caches[FRAGMENT_CACHE]
+    key = f"data:{name}:{centre.pk}:{centre.data_version}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, FRAGMENT_TIMEOUT)
+    return value
+
+
 def fragment_key(centre: Centre, name: str, parts: Iterable[object] = ()) -> str:
     digest = hashlib.blake2b(repr(tuple(parts)).encode(), digest_size=12).hexdigest()
     return f"fragment:{name}:{centre.pk}:{centre.data_version}:{get_language()}:{digest}"

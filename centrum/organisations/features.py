@@ -3,7 +3,7 @@ the home-page section and the demo organisations (see `centrum.core.registry`)."
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry, versions
+from centrum.core import page_cache, registry, versions
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 
 from . import demo
@@ -25,6 +25,10 @@ MODULE = registry.register_module(
 # The directory's filters and results are cached on the centre's data version.
 versions.register_versioned_model(Organisation)
 versions.register_versioned_model(District)
+# Their public pages show only those (and the centre's row): whole pages kept for visitors not signed in.
+page_cache.register_cached_page("organisations:directory")
+page_cache.register_cached_page("organisations:detail")
+page_cache.register_cached_page("api:organisation_list")
 
 registry.register_nav_item(
     registry.NavItem(

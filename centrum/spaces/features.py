@@ -3,7 +3,7 @@ the demo rooms, bookings and loans (see `centrum.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry
+from centrum.core import page_cache, registry, versions
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 from centrum.organisations.sections import (
     SupportSection,
@@ -13,8 +13,10 @@ from centrum.organisations.sections import (
 )
 
 from . import demo
+from .models import Room, RoomOpeningHours, RoomPhoto
 from .selectors import organisation_support_history, staff_dashboard_counts
 from .selectors.reach import booking_reach, loan_deadlines, loan_reach
+from .selectors.rooms import room_bookings_marker
 
 MODULE = registry.register_module(
     registry.Module(
@@ -27,6 +29,19 @@ MODULE = registry.register_module(
         api_paths=("/api/v1/rooms", "/api/v1/equipment", "/api/v1/loans"),
         order=20,
     )
+)
+
+# The room list (page and API) shows only rooms, their hours and photos: kept whole for visitors not signed
+# in, on the centre's data version. A room's week shows its bookings too, which are not versioned (a bump
+# in every booking's transaction would serialise a centre's bookings on its row): their marker (count and
+# latest change of that room's bookings, one aggregate) is part of its key.
+for model in (Room, RoomOpeningHours, RoomPhoto):
+    versions.register_versioned_model(model)
+page_cache.register_cached_page("spaces:room_list")
+page_cache.register_cached_page("api:rooms")
+page_cache.register_cached_page(
+    "spaces:room_detail",
+    parts=lambda request, kwargs: room_bookings_marker(centre=request.centre, room_id=kwargs.get("pk")),
 )
 
 registry.register_nav_item(

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: a public page served from memory still passes every middleware above (centrum.core.page_cache).
+    "centrum.core.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,9 +150,17 @@ FRAGMENT_CACHE = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# `pages`: whole public pages for visitors not signed in (centrum.core.page_cache), per process too; fewer
+# entries (a page is ~5–20 KB) so a process holds at most ~20 MB of them.
+PAGE_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "fragments": FRAGMENT_CACHE,
+    "pages": PAGE_CACHE,
 }
 
 STORAGES = {

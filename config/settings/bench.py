@@ -7,6 +7,8 @@ os.environ.setdefault("CENTRUM_SECRET_KEY", "bench-only-" + "k" * 50)
 os.environ.setdefault("CENTRUM_SECURE_COOKIES", "0")
 os.environ.setdefault("CENTRUM_ALLOWED_HOSTS", "*")
 os.environ.setdefault("CENTRUM_BEHIND_PROXY", "0")
+# Plain http on 127.0.0.1, no TLS proxy in front: a redirect to https would measure nothing.
+os.environ.setdefault("CENTRUM_SSL_REDIRECT", "0")
 
 from .production import *  # noqa: E402, F403
 

@@ -53,9 +53,8 @@ if env_bool("BEHIND_PROXY", True):
     AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "1"))
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
-# One cache shared by every process and server: allauth's rate limits and the host → centre look-up
-# (centrum.core.selectors) would otherwise be per process. Redis when configured, else a table in the
-# database (`manage.py createcachetable`, see README).
+# One cache shared by every process and server: allauth's rate limits would otherwise be per process.
+# Redis when configured, else a table in the database (`manage.py createcachetable`, see README).
 if env("REDIS_URL"):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
@@ -65,3 +64,4 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "centrum_cache"}
     }
 CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405
+CACHES["pages"] = PAGE_CACHE  # noqa: F405

@@ -22,4 +22,8 @@ AUDIT_REFUSE_UNDECLARED_ACTIONS = True  # audit_log() raises on a code no app de
 # Cached page fragments (centrum.core.versions) would let a repeated request skip its view's queries and
 # templates, so a test could not read the context of a second response: off here, on in the tests of the
 # cache itself (the `fragment_cache` fixture of centrum/core/tests/test_versions.py).
-CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+CACHES = {  # noqa: F405
+    **CACHES,  # noqa: F405
+    "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}

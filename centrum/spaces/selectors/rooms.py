@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
 from centrum.core.calendar import WARSAW, warsaw_today
@@ -106,6 +106,16 @@ def outside_hours(opening: tuple[time, time] | None, open_intervals: list[tuple[
     if cursor < opening[1]:
         result.append((cursor, opening[1]))
     return result
+
+
+def room_bookings_marker(*, centre: Centre, room_id: int) -> tuple:
+    """What changes whenever one of the room's bookings is added, changed (every write saves, so
+    `updated_at` moves: a `QuerySet.update()` of what a page shows must set it too) or deleted: the key of
+    the room's week kept for visitors (`features.py`). One aggregate on the room's index."""
+    marker = Booking.objects.filter(centre=centre, room_id=room_id).aggregate(
+        changed=Max("updated_at"), count=Count("id")
+    )
+    return (room_id, marker["changed"], marker["count"])
 
 
 def room_public_week(*, room: Room, first: date, days: int = 7) -> list[DayAvailability]:

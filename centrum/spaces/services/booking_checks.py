@@ -4,12 +4,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from centrum.core.calendar import WARSAW
 from centrum.core.centre_settings import CentreSettings
@@ -32,7 +33,14 @@ def slot_taken_message() -> str:
 def format_slot(start: datetime, end: datetime) -> str:
     """`wt., 12 maja 2026, 17:00–19:00` in Warsaw time and the active language: messages read as pages do."""
     start_local, end_local = local(start), local(end)
-    return f"{date_format(start_local.date(), 'D, j E Y')}, {start_local:%H:%M}–{end_local:%H:%M}"
+    return f"{_day_text(start_local.date(), get_language())}, {start_local:%H:%M}–{end_local:%H:%M}"
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: date, language: str) -> str:
+    """`wt., 12 maja 2026` in `language` (the active one: the key only keeps languages apart): a list of
+    hundreds of bookings formats each day once."""
+    return date_format(day, "D, j E Y")
 
 
 @dataclass

@@ -16,6 +16,7 @@ from centrum.core.audit import audit_log
 from centrum.core.centre_settings import CentreSettings
 from centrum.core.exceptions import ApplicationError
 from centrum.core.uploads import EXTENSIONS, image_validate
+from centrum.core.versions import bump_data_version
 
 from ..models import Room, RoomPhoto
 from ..permissions import can_manage_rooms
@@ -143,6 +144,8 @@ def _renumber(photos: list[RoomPhoto]) -> None:
             photo.position = index
             changed.append(photo)
     RoomPhoto.objects.bulk_update(changed, ["position"])
+    if changed:  # bulk_update sends no signal: the kept room pages show the new cover and order
+        bump_data_version(changed[0].centre_id)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log, changes, snapshot
 from centrum.core.exceptions import ApplicationError
+from centrum.core.versions import bump_data_version
 
 from ..choices import RoomFeature
 from ..models import EquipmentItem, OrganisationCalendarFeed, Room, RoomOpeningHours
@@ -96,6 +97,7 @@ def room_save(
                 if hours is not None
             ]
         )
+        bump_data_version(centre.pk)  # bulk_create sends no signal: the kept room pages must still change
     after = snapshot(room, ROOM_FIELDS)
     if before is None:
         audit_log(actor=actor, obj=room, action="room.created", new=after)
