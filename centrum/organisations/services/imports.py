@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
+from centrum.core.bulk import bulk_insert
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
@@ -165,19 +166,19 @@ def _store_checked(batch: ImportBatch, cleaned: list[dict], errors: list[dict]) 
     by_row: dict[int, list[dict]] = {}
     for error in errors:
         by_row.setdefault(error["row"], []).append(error)
-    ImportRow.objects.bulk_create(
-        [
-            ImportRow(
-                centre_id=batch.centre_id,
-                batch=batch,
-                number=data["row"],
-                data=data,
-                errors=by_row.get(data["row"], []),
-                ok=data["ok"],
-            )
+    bulk_insert(
+        ImportRow,
+        (
+            {
+                "centre_id": batch.centre_id,
+                "batch_id": batch.pk,
+                "number": data["row"],
+                "data": data,
+                "errors": by_row.get(data["row"], []),
+                "ok": data["ok"],
+            }
             for data in cleaned
-        ],
-        batch_size=CHUNK_ROWS,
+        ),
     )
     ok_rows = [data for data in cleaned if data["ok"]]
     more_preview = batch.ok_count < PREVIEW_ROWS and ok_rows
