@@ -6,9 +6,9 @@ job. Every state change is audited.
 
 import contextlib
 import time
+from itertools import islice
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -26,7 +26,7 @@ from centrum.core.workflow import workflow_apply
 from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
 from ..choices import OrganisationStatus
 from ..importing.check import RowChecker, import_error, row_keys
-from ..importing.parse import COLUMNS, ParsedFile, parse_csv
+from ..importing.parse import COLUMNS, StreamedList, open_list
 from ..models import ActivityArea, District, ImportBatch, ImportRow, ImportStatus
 from ..permissions import can_import_organisations
 from .registry import NewOrganisation, organisations_create_many
@@ -80,11 +80,11 @@ def import_batch_create(*, centre: Centre, actor, upload) -> ImportBatch:
             % {"size": (upload.size + 1023) // 1024, "limit": limits["max_kb"]},
             field="file",
         )
-    data = upload.read()
-    parsed = parse_csv(data, max_rows=limits["max_rows"])
+    listing = open_list(upload, max_rows=limits["max_rows"])
     name = (getattr(upload, "name", "") or "import.csv").rsplit("/", 1)[-1][:255]
-    batch = ImportBatch(centre=centre, created_by=actor, original_name=name, total_rows=len(parsed.rows))
-    batch.file.save(name, ContentFile(data), save=False)
+    batch = ImportBatch(centre=centre, created_by=actor, original_name=name, total_rows=listing.total_rows)
+    upload.seek(0)
+    batch.file.save(name, upload, save=False)
     with transaction.atomic():
         batch.save()
         audit_log(
@@ -94,34 +94,40 @@ def import_batch_create(*, centre: Centre, actor, upload) -> ImportBatch:
             new={"file": name, "rows": batch.total_rows, "status": batch.status},
         )
     if batch.total_rows <= INLINE_MAX_ROWS:
-        batch = import_batch_check(batch=batch, parsed=parsed)
+        batch = import_batch_check(batch=batch)
     return batch
 
 
-def import_batch_check(
-    *, batch: ImportBatch, parsed: ParsedFile | None = None, time_budget: float | None = None
-) -> ImportBatch:
-    """Check the rows not yet checked, one committed chunk at a time, until done or out of time."""
-    if parsed is None:
+def import_batch_check(*, batch: ImportBatch, time_budget: float | None = None) -> ImportBatch:
+    """Check the rows not yet checked, one committed chunk at a time, until done or out of time.
+
+    The stored file is read row by row (never held whole), so memory does not grow with the file."""
+    try:
+        handle = batch.file.open("rb")
+    except OSError:
+        return _unreadable(batch, import_error(1, "", "file_unreadable"))
+    with handle:
         try:
-            with batch.file.open("rb") as handle:
-                parsed = parse_csv(handle.read())
-        except (ApplicationError, OSError) as exc:
-            message = getattr(exc, "message", None)
-            error = (
-                {"row": 1, "column": "", "message": str(message)}
-                if message
-                else import_error(1, "", "file_unreadable")
-            )
-            try:
-                return _apply(batch, "invalidate", None, values={"errors": [error], "error_count": 1})
-            except ApplicationError:
-                batch.refresh_from_db()  # checked meanwhile by another worker
-                return batch
-    checker = RowChecker(centre=batch.centre, headers=parsed.headers)
+            listing = open_list(handle)
+        except ApplicationError as exc:
+            return _unreadable(batch, {"row": 1, "column": "", "message": str(exc.message)})
+        return _check_rows(batch, listing, time_budget)
+
+
+def _unreadable(batch: ImportBatch, error: dict) -> ImportBatch:
+    try:
+        return _apply(batch, "invalidate", None, values={"errors": [error], "error_count": 1})
+    except ApplicationError:
+        batch.refresh_from_db()  # checked meanwhile by another worker
+        return batch
+
+
+def _check_rows(batch: ImportBatch, listing: StreamedList, time_budget: float | None) -> ImportBatch:
+    checker = RowChecker(centre=batch.centre, headers=listing.headers)
     started = time.monotonic()
     seen: dict[str, int] = {}
     seen_upto = 0  # `seen` holds the markers of the rows this many rows into the file
+    rows, position = None, 0  # the file's rows from `position` on
     while True:
         with transaction.atomic():
             locked = ImportBatch.objects.select_for_update().defer("preview", "errors").get(pk=batch.pk)
@@ -130,12 +136,17 @@ def import_batch_check(
             start = locked.processed_rows
             if start != seen_upto:  # resumed, or another worker checked some chunks meanwhile
                 seen = _seen_markers(locked, start)
-            chunk = parsed.rows[start : start + CHUNK_ROWS]
+            if rows is None or start != position:
+                rows, position = listing.rows(start), start
+            chunk = list(islice(rows, CHUNK_ROWS))
+            position += len(chunk)
             cleaned, errors = checker.check_chunk(chunk, seen)
             seen_upto = start + len(chunk)
             _store_checked(locked, cleaned, errors)
-            locked.processed_rows = min(start + CHUNK_ROWS, len(parsed.rows))
-            locked.total_rows = len(parsed.rows)
+            locked.total_rows = listing.total_rows
+            locked.processed_rows = min(start + len(chunk), locked.total_rows)
+            if len(chunk) < CHUNK_ROWS:
+                locked.processed_rows = locked.total_rows = start + len(chunk)  # the end of the file
             locked.save(
                 update_fields=["processed_rows", "total_rows", "error_count", "ok_count", "updated_at"]
             )
