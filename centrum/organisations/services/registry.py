@@ -5,7 +5,8 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.validators import MaxLengthValidator
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -340,20 +341,39 @@ _IMPLIED_VALIDATORS = {
     "bank_account": validate_iban,
     "postal_code": postal_code_validator,
 }
+
+
+def _surely_valid(field, validators):
+    """A quick test that a value passes the field's checks, for the commonest fields (text of a length,
+    one of the choices, a boolean), or None; a value it does not pass gets the full check and its message."""
+    if isinstance(field, models.BooleanField):
+        return lambda value: value is True or value is False
+    if type(field) is not models.CharField or any(not isinstance(v, MaxLengthValidator) for v in validators):
+        return None
+    if field.choices:
+        allowed = {value for value, _label in field.flatchoices}
+        return lambda value: type(value) is str and value in allowed and len(value) <= field.max_length
+    limit = field.max_length
+    return lambda value: type(value) is str and 0 < len(value) <= limit
+
+
 _FIELD_CHECKS = [
-    (field, [v for v in field.validators if v is not _IMPLIED_VALIDATORS.get(field.name)])
+    (field, validators, _surely_valid(field, validators))
     for field in Organisation._meta.concrete_fields
     # The links are checked by the caller; timestamps are set by the insert (None, blank, before it).
     if not field.primary_key and field.name not in _LINKS and field.attname in _NEW_DEFAULTS
+    for validators in [[v for v in field.validators if v is not _IMPLIED_VALIDATORS.get(field.name)]]
 ]
 
 
 def _check_values(values: dict[str, Any]) -> None:
     """`full_clean(exclude=links)` on plain values: each field's conversion, choices, blank and null rules and
     validators, in field order; the first broken field raises ApplicationError as `full_clean_or_raise`."""
-    for field, validators in _FIELD_CHECKS:
+    for field, validators, surely_valid in _FIELD_CHECKS:
         value = values[field.attname]
         if field.blank and value in field.empty_values:
+            continue
+        if surely_valid is not None and surely_valid(value):
             continue
         try:
             value = field.to_python(value)
