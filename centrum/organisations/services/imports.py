@@ -29,7 +29,7 @@ from ..importing.check import RowChecker, import_error, row_keys
 from ..importing.parse import COLUMNS, StreamedList, open_list
 from ..models import ActivityArea, District, ImportBatch, ImportRow, ImportStatus
 from ..permissions import can_import_organisations
-from .registry import NewOrganisation, organisations_create_many
+from .registry import NewOrganisation, organisations_create_many, organisations_raise_if_registered
 
 # Files up to this many rows are checked (and imported) during the request; longer ones by the job.
 INLINE_MAX_ROWS = 300
@@ -263,6 +263,7 @@ def _create_all(batch: ImportBatch, actor) -> int:
     districts = _districts_for(batch, actor, {name for name in names if name})
     areas = {a.code: a for a in ActivityArea.objects.all()}
     headers = {c.key: c.header for c in COLUMNS}
+    _raise_if_registered(batch, rows, headers)
     created = 0
     chunk: list[dict] = []
     for data in rows.order_by("number").values_list("data", flat=True).iterator(chunk_size=IMPORT_CHUNK_ROWS):
@@ -273,6 +274,34 @@ def _create_all(batch: ImportBatch, actor) -> int:
     if chunk:
         created += _create_chunk(batch, actor, chunk, districts, areas, headers)
     return created
+
+
+def _raise_if_registered(batch: ImportBatch, rows, headers) -> None:
+    """The file's numbers looked up in the registry before anything is created, a chunk at a time: once
+    the import has added rows, a look-up per chunk would be planned on statistics that know none of them
+    (PostgreSQL read every row of the centre per chunk: quadratic)."""
+    keys = ("krs", "nip", "regon")
+    identifiers = rows.order_by("number").values_list("number", *(f"data__{key}" for key in keys))
+    chunk = []
+    for number, *values in identifiers.iterator(chunk_size=IMPORT_CHUNK_ROWS):
+        # SQLite reads a key of JSON holding only digits (a NIP) as a number: str() gives the digits back.
+        found = {key: str(value) if value else "" for key, value in zip(keys, values, strict=True)}
+        chunk.append((number, found))
+        if len(chunk) == IMPORT_CHUNK_ROWS:
+            _raise_if_registered_chunk(batch, chunk, headers)
+            chunk = []
+    _raise_if_registered_chunk(batch, chunk, headers)
+
+
+def _raise_if_registered_chunk(batch, chunk, headers) -> None:
+    if not chunk:
+        return
+    try:
+        organisations_raise_if_registered(centre=batch.centre, identifiers=chunk)
+    except ApplicationError as exc:
+        raise _RowFailed(
+            {"row": exc.extra["key"], "column": headers.get(exc.field or "", ""), "message": str(exc.message)}
+        )
 
 
 def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
@@ -291,7 +320,11 @@ def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
         )
     try:
         organisations_create_many(
-            centre=batch.centre, actor=actor, entries=entries, status=OrganisationStatus.ACTIVE
+            centre=batch.centre,
+            actor=actor,
+            entries=entries,
+            status=OrganisationStatus.ACTIVE,
+            registry_checked=True,
         )
     except ApplicationError as exc:
         row = exc.extra.get("key") if exc.extra else None

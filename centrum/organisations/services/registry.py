@@ -250,14 +250,21 @@ class NewOrganisation:
 
 @transaction.atomic
 def organisations_create_many(
-    *, centre: Centre, actor, entries: list[NewOrganisation], status: str = OrganisationStatus.ACTIVE
+    *,
+    centre: Centre,
+    actor,
+    entries: list[NewOrganisation],
+    status: str = OrganisationStatus.ACTIVE,
+    registry_checked: bool = False,
 ) -> list[int]:
     """Many organisations at once, by staff (an import): the rules, checks and audit of `organisation_create`
     for each, with one query per kind of work for all of them; the new ids in the order of `entries`. The
     first broken rule raises ApplicationError with `extra["key"]` of its entry, and nothing is stored.
 
     Rows are plain values, not model instances: every field is checked as `full_clean()` checks it
-    (`_check_values`), identifiers, phone and postal code once by the rules that normalise them."""
+    (`_check_values`), identifiers, phone and postal code once by the rules that normalise them.
+    `registry_checked`: the caller has looked the identifiers up in the registry before its first call
+    (`organisations_raise_if_registered`), so chunks of one import do not query the rows they just added."""
     if actor is None or not is_centre_staff(actor, centre):
         raise ApplicationError(_("Tylko pracownik centrum może dodać organizację bez weryfikacji."))
     now = timezone.now()
@@ -290,7 +297,8 @@ def organisations_create_many(
             exc.extra = {**exc.extra, "key": entry.key}
             raise
         rows.append(values)
-    _raise_if_any_duplicate(centre=centre, organisations=rows, entries=entries)
+    if not registry_checked:
+        _raise_if_any_duplicate(centre=centre, organisations=rows, entries=entries)
     audited = [snapshot_values({**row, "district": row["district_id"]}, AUDITED_FIELDS) for row in rows]
     try:
         with transaction.atomic():
@@ -391,6 +399,18 @@ def _check_values(values: dict[str, Any]) -> None:
         except ValidationError as exc:
             raise ApplicationError(" ".join(exc.messages), field=field.name)
         values[field.attname] = value
+
+
+def organisations_raise_if_registered(
+    *, centre: Centre, identifiers: list[tuple[Any, dict[str, str]]]
+) -> None:
+    """The duplicate check of `organisations_create_many` for (key, {"krs", "nip", "regon"}) given before
+    any of them is created: the first one (in the given order) already in the registry raises."""
+    _raise_if_any_duplicate(
+        centre=centre,
+        organisations=[values for _key, values in identifiers],
+        entries=[NewOrganisation(data={}, key=key) for key, _values in identifiers],
+    )
 
 
 def _raise_if_any_duplicate(*, centre: Centre, organisations: list[dict[str, Any]], entries) -> None:

@@ -322,7 +322,7 @@ def test_all_or_nothing_when_a_row_fails_during_import(staff, centre):
     assert response.status_code == 302
     batch.refresh_from_db()
     assert batch.status == ImportStatus.FAILED
-    assert batch.errors[0]["row"] == 3 and "NIP" in batch.errors[0]["message"]
+    assert batch.errors[0]["row"] == 3 and "NIP" in batch.errors[0]["message"], batch.errors
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Zgłoszona w międzyczasie"]
     assert not District.objects.exists()
     assert not AuditEntry.objects.filter(action="organisation.created").exists()
