@@ -8,8 +8,10 @@ and two spheres per row. For each size a fresh centre and a staff member are mad
 the services the upload page and the job use (`import_batch_create`, `import_batch_check` without a time
 budget, `import_batch_start` + `import_batch_run`), on the configured database (scripts/bench.sh runs it
 on its throwaway PostgreSQL). Printed and written: seconds for the check and the import, seconds per
-10,000 rows of each, the queries of the import per row, and the peak RSS of the process so far
-(`resource.getrusage`). Goals (issue 9): 100,000 rows checked in under 60 s, imported in under 120 s.
+10,000 rows of each, the CPU seconds of this process and of the PostgreSQL backend serving it (read from
+/proc, so the numbers compare across a loaded and a quiet machine), the queries of the import per row, the
+peak RSS of the process so far (`resource.getrusage`) and the load average. Goals (issue 9): 100,000 rows
+checked in under 60 s, imported in under 120 s.
 """
 
 from __future__ import annotations

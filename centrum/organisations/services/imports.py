@@ -21,6 +21,7 @@ from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 from centrum.core.text import fold
+from centrum.core.versions import bump_data_version
 from centrum.core.workflow import workflow_apply
 
 from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
@@ -264,6 +265,7 @@ def _create_all(batch: ImportBatch, actor) -> int:
     areas = {a.code: a for a in ActivityArea.objects.all()}
     headers = {c.key: c.header for c in COLUMNS}
     _raise_if_registered(batch, rows, headers)
+    bump_data_version(batch.centre_id)  # once, not per chunk: see `organisations_create_many`
     created = 0
     chunk: list[dict] = []
     for data in rows.order_by("number").values_list("data", flat=True).iterator(chunk_size=IMPORT_CHUNK_ROWS):
@@ -325,6 +327,7 @@ def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
             entries=entries,
             status=OrganisationStatus.ACTIVE,
             registry_checked=True,
+            bump_version=False,  # once for the whole file, in `_create_all`
         )
     except ApplicationError as exc:
         row = exc.extra.get("key") if exc.extra else None

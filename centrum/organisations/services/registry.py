@@ -256,6 +256,7 @@ def organisations_create_many(
     entries: list[NewOrganisation],
     status: str = OrganisationStatus.ACTIVE,
     registry_checked: bool = False,
+    bump_version: bool = True,
 ) -> list[int]:
     """Many organisations at once, by staff (an import): the rules, checks and audit of `organisation_create`
     for each, with one query per kind of work for all of them; the new ids in the order of `entries`. The
@@ -264,7 +265,9 @@ def organisations_create_many(
     Rows are plain values, not model instances: every field is checked as `full_clean()` checks it
     (`_check_values`), identifiers, phone and postal code once by the rules that normalise them.
     `registry_checked`: the caller has looked the identifiers up in the registry before its first call
-    (`organisations_raise_if_registered`), so chunks of one import do not query the rows they just added."""
+    (`organisations_raise_if_registered`), so chunks of one import do not query the rows they just added.
+    `bump_version=False`: the caller bumps the centre's data version once for all its calls (each bump is a
+    new version of the centre's row in the transaction, which every later foreign-key check walks)."""
     if actor is None or not is_centre_staff(actor, centre):
         raise ApplicationError(_("Tylko pracownik centrum może dodać organizację bez weryfikacji."))
     now = timezone.now()
@@ -309,7 +312,8 @@ def organisations_create_many(
             _("Organizacja o tym numerze KRS, NIP lub REGON jest już w rejestrze centrum."),
             extra={"key": entries[0].key},
         )
-    bump_data_version(centre.pk)  # a bulk insert sends no signal: the cached directory must still change
+    if bump_version:
+        bump_data_version(centre.pk)  # a bulk insert sends no signal: the cached directory must still change
     bulk_insert(
         Organisation.areas.through,
         (
