@@ -8,8 +8,10 @@ and two spheres per row. For each size a fresh centre and a staff member are mad
 the services the upload page and the job use (`import_batch_create`, `import_batch_check` without a time
 budget, `import_batch_start` + `import_batch_run`), on the configured database (scripts/bench.sh runs it
 on its throwaway PostgreSQL). Printed and written: seconds for the check and the import, seconds per
-10,000 rows of each, the queries of the import per row, and the peak RSS of the process so far
-(`resource.getrusage`). Goals (issue 9): 100,000 rows checked in under 60 s, imported in under 120 s.
+10,000 rows of each, the CPU seconds of this process and of the PostgreSQL backend serving it (read from
+/proc, so the numbers compare across a loaded and a quiet machine), the queries of the import per row, the
+peak RSS of the process so far (`resource.getrusage`) and the load average. Goals (issue 9): 100,000 rows
+checked in under 60 s, imported in under 120 s.
 """
 
 from __future__ import annotations
@@ -114,6 +116,21 @@ def polish_excel_csv(rows: int) -> bytes:
     return buffer.getvalue().encode("cp1250")
 
 
+def database_cpu() -> float:
+    """CPU seconds the database server's process serving this connection has used so far (a PostgreSQL
+    on this machine: /proc/<backend pid>/stat), 0 where that cannot be read."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
@@ -127,26 +144,33 @@ def measure(rows: int) -> dict:
     CentreSetting.objects.create(centre=centre, key="organisations.import_max_file_kb", value=51_200)
     data = polish_excel_csv(rows)
     with centre_scope(centre):
-        started = time.perf_counter()
+        started, cpu, db = time.perf_counter(), time.process_time(), database_cpu()
         batch = imports.import_batch_create(
             centre=centre, actor=staff, upload=SimpleUploadedFile("lista.csv", data, "text/csv")
         )
         batch = imports.import_batch_check(batch=batch)
-        check = time.perf_counter() - started
+        check, check_cpu = time.perf_counter() - started, time.process_time() - cpu
+        check_db = database_cpu() - db
         if batch.status != ImportStatus.VALIDATED:
             raise SystemExit(f"{rows} rows: the check ended {batch.status}: {batch.errors[:3]}")
-        started = time.perf_counter()
+        started, cpu, db = time.perf_counter(), time.process_time(), database_cpu()
         queries = []
         with connection.execute_wrapper(lambda execute, *a: queries.append(1) or execute(*a)):
             batch = imports.import_batch_start(batch=batch, actor=staff)
             batch = imports.import_batch_run(batch=batch, actor=staff)
-        run = time.perf_counter() - started
+        run, run_cpu = time.perf_counter() - started, time.process_time() - cpu
+        run_db = database_cpu() - db
         if batch.status != ImportStatus.DONE or batch.created_count != rows:
             raise SystemExit(f"{rows} rows: the import ended {batch.status}: {batch.errors[:3]}")
     return {
         "rows": rows,
         "check": check,
+        "check_cpu": check_cpu,
+        "check_db": check_db,
         "import": run,
+        "import_cpu": run_cpu,
+        "import_db": run_db,
+        "load": os.getloadavg()[0],
         "queries_per_row": len(queries) / rows,
         "rss": peak_rss_mb(),
         "file_mb": len(data) / 1e6,
@@ -166,23 +190,27 @@ def main(argv=None) -> None:
         results.append(result)
         print(
             f"{rows:>7,} rows ({result['file_mb']:.1f} MB): check {result['check']:6.1f} s "
-            f"({result['check'] / rows * 10_000:5.2f} s per 10k), import {result['import']:6.1f} s "
-            f"({result['import'] / rows * 10_000:5.2f} s per 10k, {result['queries_per_row']:.2f} queries "
-            f"per row), peak RSS {result['rss']:.0f} MB",
+            f"(CPU {result['check_cpu']:.1f} s + database {result['check_db']:.1f} s, "
+            f"{result['check'] / rows * 10_000:5.2f} s per 10k), import {result['import']:6.1f} s "
+            f"(CPU {result['import_cpu']:.1f} s + database {result['import_db']:.1f} s, "
+            f"{result['import'] / rows * 10_000:5.2f} s per 10k, {result['queries_per_row']:.2f} queries "
+            f"per row), peak RSS {result['rss']:.0f} MB, load {result['load']:.1f}",
             flush=True,
         )
     lines = [
         f"### {args.label}: {datetime.now(UTC):%Y-%m-%d}, {connection.vendor}, "
         f"{platform.python_implementation()} {platform.python_version()}",
         "",
-        "| rows | check | per 10k | import | per 10k | queries/row | peak RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| rows | check | CPU | db CPU | per 10k | import | CPU | db CPU | per 10k | queries/row | peak RSS | load |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r['rows']:,} | {r['check']:.1f} s | {r['check'] / r['rows'] * 10_000:.2f} s "
-            f"| {r['import']:.1f} s | {r['import'] / r['rows'] * 10_000:.2f} s | {r['queries_per_row']:.2f} "
-            f"| {r['rss']:.0f} MB |"
+            f"| {r['rows']:,} | {r['check']:.1f} s | {r['check_cpu']:.1f} s | {r['check_db']:.1f} s "
+            f"| {r['check'] / r['rows'] * 10_000:.2f} s | {r['import']:.1f} s | {r['import_cpu']:.1f} s "
+            f"| {r['import_db']:.1f} s "
+            f"| {r['import'] / r['rows'] * 10_000:.2f} s | {r['queries_per_row']:.2f} "
+            f"| {r['rss']:.0f} MB | {r['load']:.1f} |"
         )
     print("\n".join(lines))
     out = Path(args.out)

@@ -8,12 +8,14 @@ match columns by meaning. File-level problems raise `ApplicationError(field="fil
 can act on; nothing here knows what the columns mean.
 """
 
+import codecs
 import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +32,13 @@ _POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # (±, ¶, Ä…, Ĺ‚ …) means the file was in another encoding and would import as gibberish.
 _OTHER_LETTERS = set("áàâäéèêëíîïöôúüûýçñčšžřťďňěůőűÖÜÉ")
 _TYPOGRAPHY = set("–—„”“‘’«»…§•€°\u00a0")
+_NOT_PLAIN_ASCII = re.compile(r"[^\t\r\n -~]+")
+# A quote between two characters of a cell (neither the separator, a quote nor a line end): a quote inside a
+# quoted cell that was not doubled, for `repair_stray_quotes`.
+_STRAY_QUOTE = {
+    delimiter: re.compile(f'[^{re.escape(delimiter)}"\r\n]"[^{re.escape(delimiter)}"\r\n]')
+    for delimiter in DELIMITERS
+}
 
 
 @dataclass
@@ -80,7 +89,192 @@ def read_table(
     """
     if not data or not data.strip():
         raise ApplicationError(_("Plik jest pusty."), field="file")
-    if data.startswith(b"%PDF"):
+    score = header_score or (lambda keys: 0)
+    _refuse_other_formats(data[:8], allow_xlsx=allow_xlsx)
+    if data.startswith(_ZIP):
+        records = _xlsx_records(data, score, header_search_rows, read_limit)
+        return _table(records, score, header_search_rows, encoding="XLSX", delimiter="")
+    stream = open_csv(io.BytesIO(data), header_score=header_score, header_search_rows=header_search_rows)
+    return Table(
+        header=stream.header,
+        rows=list(stream.rows()),
+        encoding=stream.encoding,
+        delimiter=stream.delimiter,
+        header_row=stream.header_row,
+    )
+
+
+class CsvStream:
+    """A CSV file read row by row from a seekable binary handle, never held whole: what `read_table` gives
+    for CSV, for files of 100,000 rows (an import checks them a chunk at a time, and may resume later).
+
+    Made by `open_csv`, which reads the file once to detect the encoding and the separator and finds the
+    header; `rows()` reads it again from the start each time it is called. A file with a stray quote to
+    repair (`repair_stray_quotes`) is repaired and held in memory: the repair needs the whole text.
+    """
+
+    def __init__(self, handle: BinaryIO, *, codec: str, encoding: str, delimiter: str, repair: bool):
+        self.handle = handle
+        self.codec = codec
+        self.encoding = encoding  # "UTF-8" or "Windows-1250"
+        self.delimiter = delimiter
+        self.header: list[str] = []
+        self.header_row = 0  # the header's number, counted like the rows
+        self._repaired: str | None = None
+        if repair:
+            self.handle.seek(0)
+            text = io.TextIOWrapper(self.handle, encoding=codec, newline="")
+            try:
+                self._repaired = repair_stray_quotes(text.read().lstrip("\ufeff"), delimiter)
+            finally:
+                text.detach()
+
+    @property
+    def keys(self) -> list[str]:
+        return [header_key(cell) for cell in self.header]
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """(number, stripped cells) of every non-empty record from the top, numbered from 1."""
+        if self._repaired is not None:
+            lines: Iterator[str] = io.StringIO(self._repaired, newline="")
+            text = None
+        else:
+            self.handle.seek(0)
+            text = io.TextIOWrapper(self.handle, encoding=self.codec, newline="")
+            lines = _without_bom(text)
+        try:
+            number = 0
+            for record in csv.reader(lines, delimiter=self.delimiter):
+                cells = [cell.strip() for cell in record]
+                if any(cells):
+                    number += 1
+                    yield number, cells
+        except csv.Error as exc:
+            raise ApplicationError(
+                _("Plik nie jest poprawnym plikiem CSV (%(error)s).") % {"error": exc}, field="file"
+            )
+        finally:
+            if text is not None:
+                text.detach()  # the handle stays open for the next reading
+
+    def rows(self, start: int = 0) -> Iterator[tuple[int, dict[str, str]]]:
+        """The data rows after the header as `Table.rows` has them, from the `start`-th (0-based) on."""
+        columns: dict[str, int] = {}
+        for position, cell in enumerate(self.header):
+            key = header_key(cell)
+            if key and key not in columns:
+                columns[key] = position
+        skip = self.header_row + start
+        for number, cells in self.records():
+            if number <= skip:
+                continue
+            yield number, {key: (cells[pos] if pos < len(cells) else "") for key, pos in columns.items()}
+
+    def count(self) -> int:
+        """How many data rows the file has (read through, nothing kept)."""
+        return sum(1 for number, _cells in self.records() if number > self.header_row)
+
+
+def open_csv(
+    handle: BinaryIO,
+    *,
+    header_score: Callable[[list[str]], int] | None = None,
+    header_search_rows: int = 1,
+) -> CsvStream:
+    """A CSV upload as a `CsvStream` (see `read_table` for `header_score` and `header_search_rows`);
+    ApplicationError for a file that is not CSV text in UTF-8 or Windows-1250, or has no rows."""
+    handle.seek(0)
+    head = handle.read(_BLOCK)
+    if not head or (not head.strip() and _blank_to_the_end(handle)):
+        raise ApplicationError(_("Plik jest pusty."), field="file")
+    _refuse_other_formats(head, allow_xlsx=False)
+    codec, encoding, candidates = _detect_encoding(handle, head)
+    stream = CsvStream(handle, codec=codec, encoding=encoding, delimiter=";", repair=False)
+    lines: list[str] = []
+    for line in _first_lines(stream, max(header_search_rows, 1)):
+        lines.append(line)
+    delimiter = sniff_delimiter(lines)
+    stream = CsvStream(
+        handle, codec=codec, encoding=encoding, delimiter=delimiter, repair=delimiter in candidates
+    )
+    records = []
+    for _number, cells in stream.records():
+        records.append(cells)
+        if len(records) >= max(header_search_rows, 1):
+            break
+    if not records:
+        raise ApplicationError(_("Plik jest pusty."), field="file")
+    index, _value = _best_header(records, header_score or (lambda keys: 0), header_search_rows)
+    stream.header = [str(cell).strip() for cell in records[index]]
+    stream.header_row = index + 1
+    return stream
+
+
+_BLOCK = 1 << 20
+
+
+def _blank_to_the_end(handle: BinaryIO) -> bool:
+    while block := handle.read(_BLOCK):
+        if block.strip():
+            return False
+    return True
+
+
+def _without_bom(lines: Iterator[str]) -> Iterator[str]:
+    first = True
+    for line in lines:
+        yield line.lstrip("\ufeff") if first else line
+        first = False
+
+
+def _first_lines(stream: CsvStream, count: int) -> Iterator[str]:
+    """The first `count` non-blank lines of the text, as `str.splitlines` cuts them."""
+    stream.handle.seek(0)
+    text = io.TextIOWrapper(stream.handle, encoding=stream.codec, newline="")
+    try:
+        found = 0
+        for raw in _without_bom(text):
+            for line in raw.splitlines():
+                if line.strip():
+                    yield line
+                    found += 1
+                    if found >= count:
+                        return
+    finally:
+        text.detach()
+
+
+def _detect_encoding(handle: BinaryIO, head: bytes) -> tuple[str, str, set[str]]:
+    """(codec, encoding name, the separators whose stray-quote pattern occurs) of the file, read a block at a
+    time: the rules of `decode_text`."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") > 2:
+        raise _utf16_error()
+    codecs_to_try = ["utf-8-sig"] if head.startswith(b"\xef\xbb\xbf") else ["utf-8", "cp1250"]
+    for codec in codecs_to_try:
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder(codec)()
+        candidates: set[str] = set()
+        tail = ""
+        try:
+            while True:
+                block = handle.read(_BLOCK)
+                text = decoder.decode(block, final=not block)
+                if not _looks_like_text(text, strict=codec == "cp1250"):
+                    break
+                window = tail + text
+                for delimiter, pattern in _STRAY_QUOTE.items():
+                    if delimiter not in candidates and pattern.search(window):
+                        candidates.add(delimiter)
+                tail = window[-2:]
+                if not block:
+                    return codec, "UTF-8" if codec.startswith("utf") else "Windows-1250", candidates
+        except UnicodeDecodeError:
+            continue
+    raise _undecodable_error()
+
+
+def _refuse_other_formats(head: bytes, *, allow_xlsx: bool) -> None:
+    if head.startswith(b"%PDF"):
         raise ApplicationError(
             _(
                 "To jest plik PDF. Zapisz dane w arkuszu jako XLSX albo CSV – z pliku PDF nie da się "
@@ -88,8 +282,7 @@ def read_table(
             ),
             field="file",
         )
-    score = header_score or (lambda keys: 0)
-    if data.startswith((_ZIP, _OLE)) and not allow_xlsx:
+    if head.startswith((_ZIP, _OLE)) and not allow_xlsx:
         raise ApplicationError(
             _(
                 "To jest plik arkusza (Excel), nie CSV. W arkuszu wybierz „Zapisz jako” → "
@@ -97,7 +290,7 @@ def read_table(
             ),
             field="file",
         )
-    if data.startswith(_OLE):
+    if head.startswith(_OLE):
         raise ApplicationError(
             _(
                 "To jest plik w starym formacie Excela (.xls). Otwórz go w arkuszu i zapisz jako "
@@ -105,27 +298,9 @@ def read_table(
             ),
             field="file",
         )
-    if data.startswith(_ZIP):
-        records = _xlsx_records(data, score, header_search_rows, read_limit)
-        return _table(records, score, header_search_rows, encoding="XLSX", delimiter="")
-    text, encoding = decode_text(data)
-    text = text.lstrip("\ufeff")
-    lines = [line for line in text.splitlines() if line.strip()]
-    delimiter = sniff_delimiter(lines[: max(header_search_rows, 1)])
-    text = repair_stray_quotes(text, delimiter)
-    try:
-        records = [
-            [cell.strip() for cell in record]
-            for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise ApplicationError(
-            _("Plik nie jest poprawnym plikiem CSV (%(error)s).") % {"error": exc}, field="file"
-        )
-    return _table(records, score, header_search_rows, encoding=encoding, delimiter=delimiter)
 
 
-def missing_columns_error(table: Table, missing: list[str]) -> ApplicationError:
+def missing_columns_error(table: "Table | CsvStream", missing: list[str]) -> ApplicationError:
     """ "Required columns missing", with what the file shows instead: a single column (a wrong separator)
     or the headers it has."""
     message = _("Brak wymaganych kolumn: %(columns)s.") % {"columns": ", ".join(missing)}
@@ -155,13 +330,7 @@ def too_many_rows_error(count: int, limit: int) -> ApplicationError:
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of UTF-8 (with or without BOM) or Windows-1250; ApplicationError otherwise."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 2:
-        raise ApplicationError(
-            _(
-                "Nie udało się odczytać pliku: jest zapisany w kodowaniu UTF-16 albo nie jest plikiem "
-                "tekstowym. Zapisz go w arkuszu jako „CSV UTF-8” i prześlij ponownie."
-            ),
-            field="file",
-        )
+        raise _utf16_error()
     encodings = ["utf-8-sig"] if data.startswith(b"\xef\xbb\xbf") else ["utf-8", "cp1250"]
     for encoding in encodings:
         try:
@@ -170,7 +339,21 @@ def decode_text(data: bytes) -> tuple[str, str]:
             continue
         if _looks_like_text(text, strict=encoding == "cp1250"):
             return text, "UTF-8" if encoding.startswith("utf") else "Windows-1250"
-    raise ApplicationError(
+    raise _undecodable_error()
+
+
+def _utf16_error() -> ApplicationError:
+    return ApplicationError(
+        _(
+            "Nie udało się odczytać pliku: jest zapisany w kodowaniu UTF-16 albo nie jest plikiem "
+            "tekstowym. Zapisz go w arkuszu jako „CSV UTF-8” i prześlij ponownie."
+        ),
+        field="file",
+    )
+
+
+def _undecodable_error() -> ApplicationError:
+    return ApplicationError(
         _(
             "Nie udało się odczytać pliku: nie jest zapisany w kodowaniu UTF-8 ani Windows-1250 albo nie jest "
             "plikiem tekstowym. Zapisz go w arkuszu jako „CSV UTF-8” i prześlij ponownie."
@@ -193,8 +376,7 @@ def repair_stray_quotes(text: str, delimiter: str) -> str:
     """Quotes inside a quoted cell that were not doubled, as some exports and hand-edited files write them
     (`"SIEDLISKA 80 "B""`), doubled so the cell reads as written (`SIEDLISKA 80 "B"`); the csv module would
     drop them and move the rest (`SIEDLISKA 80 B""`). Text without such a quote is returned as it is."""
-    candidate = re.compile(f'[^{re.escape(delimiter)}"\r\n]"[^{re.escape(delimiter)}"\r\n]')
-    if not candidate.search(text):
+    if not _STRAY_QUOTE[delimiter].search(text):
         return text
     ends = {delimiter, "\r", "\n", ""}
     out: list[str] = []
@@ -228,9 +410,8 @@ def repair_stray_quotes(text: str, delimiter: str) -> str:
 
 
 def _looks_like_text(text: str, *, strict: bool) -> bool:
-    for char in text:
-        if char in "\t\r\n" or " " <= char <= "~":
-            continue
+    # Only the characters other than printable ASCII need a look, each once.
+    for char in set("".join(set(_NOT_PLAIN_ASCII.findall(text)))):
         if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
             return False
         if strict and not (char in _POLISH_LETTERS or char in _OTHER_LETTERS or char in _TYPOGRAPHY):

@@ -2,11 +2,11 @@
 
 Both honour the directory's filters (q, area, legal_form, opp, district from the query string). The public
 export has what the directory shows; staff may ask for the extended one (status, NIP, REGON, e-mail, phone).
-Rows are read with an iterator in chunks, and the CSV is streamed, so a large registry is not held in memory.
+Rows are read with an iterator in chunks, and both files are streamed (the XLSX's ZIP written as the rows
+come), so a large registry is neither held in memory nor waited for before the first byte.
 """
 
 import csv
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,9 +14,6 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from centrum.core.models import Centre
 
@@ -135,29 +132,6 @@ def csv_stream(rows: Iterable[list[Any]]) -> Iterator[bytes]:
     yield "\ufeff".encode()
     for row in rows:
         yield writer.writerow(["" if v is None else _safe(v) for v in row]).encode("utf-8")
-
-
-def xlsx_file(rows: Iterable[list[Any]], *, title: str):
-    """A write-only workbook in a temporary file on disk (rewound), ready for a FileResponse: openpyxl
-    keeps one row at a time, and the file is streamed from disk, so memory stays flat."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    for index, row in enumerate(rows):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula, even when it starts with "="
-            if index == 0:
-                cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
 
 
 def export_filename(centre: Centre, extension: str, *, today) -> str:

@@ -81,6 +81,14 @@ _REGISTRY_WORDS: dict[str, str] = {
     "arimr": RegistryKind.ARIMR,
     "inny": RegistryKind.OTHER,
 }
+# Compiled once: a long file is checked row by row.
+_SPACE = re.compile(r"\s")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_POSTAL_CODE = re.compile(r"\d{2}-\d{3}")
+_HTTP = re.compile(r"(?i)^https?://")
+_AREA_SEPARATORS = re.compile(r"[,;|\n]")
+_POINT_WORD = re.compile(r"^(pkt\.?|punkt)\s*")
+_URL_VALIDATOR = URLValidator()
 _YES = {"tak", "t", "1", "x", "true", "yes", "y", "opp"}
 _NO = {"nie", "n", "0", "false", "no", "-", ""}
 
@@ -217,10 +225,10 @@ class RowChecker:
         ):
             errors.append(("krs", "krs_required", {}))
 
-        postal = re.sub(r"\s", "", raw.get("postal_code", ""))
-        if re.fullmatch(r"\d{5}", postal):
+        postal = _SPACE.sub("", raw.get("postal_code", ""))
+        if _FIVE_DIGITS.fullmatch(postal):
             postal = f"{postal[:2]}-{postal[2:]}"
-        if postal and not re.fullmatch(r"\d{2}-\d{3}", postal):
+        if postal and not _POSTAL_CODE.fullmatch(postal):
             errors.append(("postal_code", "postal_code", {}))
             postal = ""
         data["postal_code"] = postal
@@ -237,11 +245,11 @@ class RowChecker:
         data["email"] = email
 
         website = raw.get("website", "").strip()
-        if website and not re.match(r"(?i)^https?://", website):
+        if website and not _HTTP.match(website):
             website = "https://" + website
         if website:
             try:
-                URLValidator()(website)
+                _URL_VALIDATOR(website)
                 if len(website) > 200:
                     raise ValidationError("")
             except ValidationError:
@@ -262,8 +270,8 @@ class RowChecker:
             data["phone"] = ""
 
         data["areas"] = []
-        for part in filter(None, (p.strip() for p in re.split(r"[,;|\n]", raw.get("areas", "")))):
-            key = re.sub(r"^(pkt\.?|punkt)\s*", "", fold(part)).rstrip(").")
+        for part in filter(None, (p.strip() for p in _AREA_SEPARATORS.split(raw.get("areas", "")))):
+            key = _POINT_WORD.sub("", fold(part)).rstrip(").")
             code = self.areas.get(key) or self.areas.get(fold(part))
             if code is None:
                 errors.append(("areas", "area_unknown", {"value": part}))

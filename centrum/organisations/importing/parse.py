@@ -8,12 +8,14 @@ refused and nothing is stored.
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.tabular import header_key, missing_columns_error, read_table, too_many_rows_error
+from centrum.core.tabular import CsvStream, header_key, missing_columns_error, open_csv, too_many_rows_error
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,39 @@ _HEADER_LOOKUP: dict[str, str] = {
 }
 
 
-def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
-    """The data rows of a CSV list of organisations; file-level problems raise ApplicationError."""
-    table = read_table(data, allow_xlsx=False)
+@dataclass
+class StreamedList:
+    """A CSV list of organisations read row by row from its file (`open_list`), never held whole."""
+
+    stream: CsvStream
+    headers: dict[str, str]  # column key → header as written in the file
+    sources: dict[str, str]  # column key → the `header_key` the file's rows are keyed by
+    total_rows: int
+    ignored_headers: list[str] = field(default_factory=list)
+
+    @property
+    def encoding(self) -> str:
+        return self.stream.encoding
+
+    @property
+    def delimiter(self) -> str:
+        return self.stream.delimiter
+
+    def rows(self, start: int = 0) -> Iterator[tuple[int, dict[str, str]]]:
+        """(row number, {column key: text}) of the data rows from the `start`-th (0-based) on."""
+        sources = self.sources
+        for number, cells in self.stream.rows(start):
+            yield number, {column: cells.get(key, "") for column, key in sources.items()}
+
+
+def open_list(handle: BinaryIO, *, max_rows: int | None = None) -> StreamedList:
+    """The CSV list of organisations in the binary file `handle` (seekable, left open), read through once
+    to count its rows; file-level problems raise ApplicationError."""
+    stream = open_csv(handle)
     headers: dict[str, str] = {}
-    sources: dict[str, str] = {}  # column key → the `header_key` the table's rows are keyed by
+    sources: dict[str, str] = {}
     ignored = []
-    for title, key in zip(table.header, table.keys, strict=True):
+    for title, key in zip(stream.header, stream.keys, strict=True):
         column = _HEADER_LOOKUP.get(key)
         if column and column not in sources:
             sources[column] = key
@@ -77,21 +105,26 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
             ignored.append(title)
     missing = [c.header for c in COLUMNS if c.required and c.key not in sources]
     if missing:
-        raise missing_columns_error(table, missing)
-    body = table.rows
-    if not body:
+        raise missing_columns_error(stream, missing)
+    total = stream.count()
+    if not total:
         raise ApplicationError(_("Plik zawiera tylko nagłówki, bez żadnej organizacji."), field="file")
-    if max_rows is not None and len(body) > max_rows:
-        raise too_many_rows_error(len(body), max_rows)
-    rows = [
-        (number, {column: cells.get(key, "") for column, key in sources.items()}) for number, cells in body
-    ]
+    if max_rows is not None and total > max_rows:
+        raise too_many_rows_error(total, max_rows)
+    return StreamedList(
+        stream=stream, headers=headers, sources=sources, total_rows=total, ignored_headers=ignored
+    )
+
+
+def parse_csv(data: bytes, *, max_rows: int | None = None) -> ParsedFile:
+    """The data rows of a CSV list of organisations, all in memory (a short file); see `open_list`."""
+    listing = open_list(io.BytesIO(data), max_rows=max_rows)
     return ParsedFile(
-        rows=rows,
-        encoding=table.encoding,
-        delimiter=table.delimiter,
-        headers=headers,
-        ignored_headers=ignored,
+        rows=list(listing.rows()),
+        encoding=listing.encoding,
+        delimiter=listing.delimiter,
+        headers=listing.headers,
+        ignored_headers=listing.ignored_headers,
     )
 
 

@@ -6,9 +6,9 @@ job. Every state change is audited.
 
 import contextlib
 import time
+from itertools import islice
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -16,19 +16,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
+from centrum.core.bulk import bulk_insert
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.models import Centre
 from centrum.core.text import fold
+from centrum.core.versions import bump_data_version
 from centrum.core.workflow import workflow_apply
 
 from ..centre_settings import IMPORT_MAX_FILE_KB, IMPORT_MAX_ROWS
 from ..choices import OrganisationStatus
 from ..importing.check import RowChecker, import_error, row_keys
-from ..importing.parse import COLUMNS, ParsedFile, parse_csv
+from ..importing.parse import COLUMNS, StreamedList, open_list
 from ..models import ActivityArea, District, ImportBatch, ImportRow, ImportStatus
 from ..permissions import can_import_organisations
-from .registry import NewOrganisation, organisations_create_many
+from .registry import NewOrganisation, organisations_create_many, organisations_raise_if_registered
 
 # Files up to this many rows are checked (and imported) during the request; longer ones by the job.
 INLINE_MAX_ROWS = 300
@@ -79,11 +81,11 @@ def import_batch_create(*, centre: Centre, actor, upload) -> ImportBatch:
             % {"size": (upload.size + 1023) // 1024, "limit": limits["max_kb"]},
             field="file",
         )
-    data = upload.read()
-    parsed = parse_csv(data, max_rows=limits["max_rows"])
+    listing = open_list(upload, max_rows=limits["max_rows"])
     name = (getattr(upload, "name", "") or "import.csv").rsplit("/", 1)[-1][:255]
-    batch = ImportBatch(centre=centre, created_by=actor, original_name=name, total_rows=len(parsed.rows))
-    batch.file.save(name, ContentFile(data), save=False)
+    batch = ImportBatch(centre=centre, created_by=actor, original_name=name, total_rows=listing.total_rows)
+    upload.seek(0)
+    batch.file.save(name, upload, save=False)
     with transaction.atomic():
         batch.save()
         audit_log(
@@ -93,34 +95,40 @@ def import_batch_create(*, centre: Centre, actor, upload) -> ImportBatch:
             new={"file": name, "rows": batch.total_rows, "status": batch.status},
         )
     if batch.total_rows <= INLINE_MAX_ROWS:
-        batch = import_batch_check(batch=batch, parsed=parsed)
+        batch = import_batch_check(batch=batch)
     return batch
 
 
-def import_batch_check(
-    *, batch: ImportBatch, parsed: ParsedFile | None = None, time_budget: float | None = None
-) -> ImportBatch:
-    """Check the rows not yet checked, one committed chunk at a time, until done or out of time."""
-    if parsed is None:
+def import_batch_check(*, batch: ImportBatch, time_budget: float | None = None) -> ImportBatch:
+    """Check the rows not yet checked, one committed chunk at a time, until done or out of time.
+
+    The stored file is read row by row (never held whole), so memory does not grow with the file."""
+    try:
+        handle = batch.file.open("rb")
+    except OSError:
+        return _unreadable(batch, import_error(1, "", "file_unreadable"))
+    with handle:
         try:
-            with batch.file.open("rb") as handle:
-                parsed = parse_csv(handle.read())
-        except (ApplicationError, OSError) as exc:
-            message = getattr(exc, "message", None)
-            error = (
-                {"row": 1, "column": "", "message": str(message)}
-                if message
-                else import_error(1, "", "file_unreadable")
-            )
-            try:
-                return _apply(batch, "invalidate", None, values={"errors": [error], "error_count": 1})
-            except ApplicationError:
-                batch.refresh_from_db()  # checked meanwhile by another worker
-                return batch
-    checker = RowChecker(centre=batch.centre, headers=parsed.headers)
+            listing = open_list(handle)
+        except ApplicationError as exc:
+            return _unreadable(batch, {"row": 1, "column": "", "message": str(exc.message)})
+        return _check_rows(batch, listing, time_budget)
+
+
+def _unreadable(batch: ImportBatch, error: dict) -> ImportBatch:
+    try:
+        return _apply(batch, "invalidate", None, values={"errors": [error], "error_count": 1})
+    except ApplicationError:
+        batch.refresh_from_db()  # checked meanwhile by another worker
+        return batch
+
+
+def _check_rows(batch: ImportBatch, listing: StreamedList, time_budget: float | None) -> ImportBatch:
+    checker = RowChecker(centre=batch.centre, headers=listing.headers)
     started = time.monotonic()
     seen: dict[str, int] = {}
     seen_upto = 0  # `seen` holds the markers of the rows this many rows into the file
+    rows, position = None, 0  # the file's rows from `position` on
     while True:
         with transaction.atomic():
             locked = ImportBatch.objects.select_for_update().defer("preview", "errors").get(pk=batch.pk)
@@ -129,12 +137,17 @@ def import_batch_check(
             start = locked.processed_rows
             if start != seen_upto:  # resumed, or another worker checked some chunks meanwhile
                 seen = _seen_markers(locked, start)
-            chunk = parsed.rows[start : start + CHUNK_ROWS]
+            if rows is None or start != position:
+                rows, position = listing.rows(start), start
+            chunk = list(islice(rows, CHUNK_ROWS))
+            position += len(chunk)
             cleaned, errors = checker.check_chunk(chunk, seen)
             seen_upto = start + len(chunk)
             _store_checked(locked, cleaned, errors)
-            locked.processed_rows = min(start + CHUNK_ROWS, len(parsed.rows))
-            locked.total_rows = len(parsed.rows)
+            locked.total_rows = listing.total_rows
+            locked.processed_rows = min(start + len(chunk), locked.total_rows)
+            if len(chunk) < CHUNK_ROWS:
+                locked.processed_rows = locked.total_rows = start + len(chunk)  # the end of the file
             locked.save(
                 update_fields=["processed_rows", "total_rows", "error_count", "ok_count", "updated_at"]
             )
@@ -165,19 +178,19 @@ def _store_checked(batch: ImportBatch, cleaned: list[dict], errors: list[dict]) 
     by_row: dict[int, list[dict]] = {}
     for error in errors:
         by_row.setdefault(error["row"], []).append(error)
-    ImportRow.objects.bulk_create(
-        [
-            ImportRow(
-                centre_id=batch.centre_id,
-                batch=batch,
-                number=data["row"],
-                data=data,
-                errors=by_row.get(data["row"], []),
-                ok=data["ok"],
-            )
+    bulk_insert(
+        ImportRow,
+        (
+            {
+                "centre_id": batch.centre_id,
+                "batch_id": batch.pk,
+                "number": data["row"],
+                "data": data,
+                "errors": by_row.get(data["row"], []),
+                "ok": data["ok"],
+            }
             for data in cleaned
-        ],
-        batch_size=CHUNK_ROWS,
+        ),
     )
     ok_rows = [data for data in cleaned if data["ok"]]
     more_preview = batch.ok_count < PREVIEW_ROWS and ok_rows
@@ -251,6 +264,8 @@ def _create_all(batch: ImportBatch, actor) -> int:
     districts = _districts_for(batch, actor, {name for name in names if name})
     areas = {a.code: a for a in ActivityArea.objects.all()}
     headers = {c.key: c.header for c in COLUMNS}
+    _raise_if_registered(batch, rows, headers)
+    bump_data_version(batch.centre_id)  # once, not per chunk: see `organisations_create_many`
     created = 0
     chunk: list[dict] = []
     for data in rows.order_by("number").values_list("data", flat=True).iterator(chunk_size=IMPORT_CHUNK_ROWS):
@@ -261,6 +276,34 @@ def _create_all(batch: ImportBatch, actor) -> int:
     if chunk:
         created += _create_chunk(batch, actor, chunk, districts, areas, headers)
     return created
+
+
+def _raise_if_registered(batch: ImportBatch, rows, headers) -> None:
+    """The file's numbers looked up in the registry before anything is created, a chunk at a time: once
+    the import has added rows, a look-up per chunk would be planned on statistics that know none of them
+    (PostgreSQL read every row of the centre per chunk: quadratic)."""
+    keys = ("krs", "nip", "regon")
+    identifiers = rows.order_by("number").values_list("number", *(f"data__{key}" for key in keys))
+    chunk = []
+    for number, *values in identifiers.iterator(chunk_size=IMPORT_CHUNK_ROWS):
+        # SQLite reads a key of JSON holding only digits (a NIP) as a number: str() gives the digits back.
+        found = {key: str(value) if value else "" for key, value in zip(keys, values, strict=True)}
+        chunk.append((number, found))
+        if len(chunk) == IMPORT_CHUNK_ROWS:
+            _raise_if_registered_chunk(batch, chunk, headers)
+            chunk = []
+    _raise_if_registered_chunk(batch, chunk, headers)
+
+
+def _raise_if_registered_chunk(batch, chunk, headers) -> None:
+    if not chunk:
+        return
+    try:
+        organisations_raise_if_registered(centre=batch.centre, identifiers=chunk)
+    except ApplicationError as exc:
+        raise _RowFailed(
+            {"row": exc.extra["key"], "column": headers.get(exc.field or "", ""), "message": str(exc.message)}
+        )
 
 
 def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
@@ -279,7 +322,12 @@ def _create_chunk(batch, actor, chunk, districts, areas, headers) -> int:
         )
     try:
         organisations_create_many(
-            centre=batch.centre, actor=actor, entries=entries, status=OrganisationStatus.ACTIVE
+            centre=batch.centre,
+            actor=actor,
+            entries=entries,
+            status=OrganisationStatus.ACTIVE,
+            registry_checked=True,
+            bump_version=False,  # once for the whole file, in `_create_all`
         )
     except ApplicationError as exc:
         row = exc.extra.get("key") if exc.extra else None

@@ -5,13 +5,15 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.validators import MaxLengthValidator
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.accounts.selectors import centre_staff_emails
-from centrum.core.audit import audit_log, audit_log_many, changes, snapshot
+from centrum.core.audit import audit_log, audit_log_rows, changes, snapshot, snapshot_values
+from centrum.core.bulk import bulk_insert
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
 from centrum.core.outbox import outbox_enqueue
@@ -20,8 +22,17 @@ from centrum.core.versions import bump_data_version
 from centrum.core.workflow import workflow_apply
 
 from ..choices import KRS_REGISTRY_KINDS, PUBLIC_STATUSES, OrganisationStatus
-from ..identifiers import clean_iban, clean_krs, clean_nip, clean_regon
-from ..models import ActivityArea, Organisation
+from ..identifiers import (
+    clean_iban,
+    clean_krs,
+    clean_nip,
+    clean_regon,
+    validate_iban,
+    validate_krs,
+    validate_nip,
+    validate_regon,
+)
+from ..models import ActivityArea, Organisation, postal_code_validator
 from ..permissions import can_edit_organisation, can_register_organisation
 from ..rules import check_registered_on, clean_phone, clean_postal_code, registry_errors
 from ..search import SEARCHED_FIELDS, search_fields
@@ -144,14 +155,25 @@ def organisation_prepare_search(org: Organisation) -> Organisation:
 
 def _apply_rules(org: Organisation, fields) -> None:
     """The registry's rules (`rules.py`) on the fields being set; the first broken one is raised."""
+    values = {field: getattr(org, field) for field in (*_FIELD_RULES, *_REGISTRY_FIELDS, "registry_kind")}
+    _check_rules(values, fields)
+    for field in _FIELD_RULES:
+        if field in fields:
+            setattr(org, field, values[field])
+
+
+def _check_rules(values: dict[str, Any], fields) -> None:
+    """`_apply_rules` on plain values (a bulk import): the normalised values replace the given ones."""
     for field, rule in _FIELD_RULES.items():
         if field in fields:
             try:
-                setattr(org, field, rule(getattr(org, field)))
+                values[field] = rule(values[field])
             except ValidationError as exc:
                 raise ApplicationError(" ".join(exc.messages), field=field)
     if _REGISTRY_FIELDS & set(fields):
-        errors = registry_errors(registry_kind=org.registry_kind, krs=org.krs, is_opp=org.is_opp)
+        errors = registry_errors(
+            registry_kind=values["registry_kind"], krs=values["krs"], is_opp=values["is_opp"]
+        )
         for field, message in errors.items():
             raise ApplicationError(str(message), field=field)
 
@@ -228,66 +250,175 @@ class NewOrganisation:
 
 @transaction.atomic
 def organisations_create_many(
-    *, centre: Centre, actor, entries: list[NewOrganisation], status: str = OrganisationStatus.ACTIVE
-) -> list[Organisation]:
+    *,
+    centre: Centre,
+    actor,
+    entries: list[NewOrganisation],
+    status: str = OrganisationStatus.ACTIVE,
+    registry_checked: bool = False,
+    bump_version: bool = True,
+) -> list[int]:
     """Many organisations at once, by staff (an import): the rules, checks and audit of `organisation_create`
-    for each, with one query per kind of work for all of them. The first broken rule raises ApplicationError
-    with `extra["key"]` of its entry, and nothing is stored."""
-    from centrum.core.permissions import is_centre_staff
+    for each, with one query per kind of work for all of them; the new ids in the order of `entries`. The
+    first broken rule raises ApplicationError with `extra["key"]` of its entry, and nothing is stored.
 
+    Rows are plain values, not model instances: every field is checked as `full_clean()` checks it
+    (`_check_values`), identifiers, phone and postal code once by the rules that normalise them.
+    `registry_checked`: the caller has looked the identifiers up in the registry before its first call
+    (`organisations_raise_if_registered`), so chunks of one import do not query the rows they just added.
+    `bump_version=False`: the caller bumps the centre's data version once for all its calls (each bump is a
+    new version of the centre's row in the transaction, which every later foreign-key check walks)."""
     if actor is None or not is_centre_staff(actor, centre):
         raise ApplicationError(_("Tylko pracownik centrum może dodać organizację bez weryfikacji."))
     now = timezone.now()
-    organisations = []
+    defaults = {
+        **_NEW_DEFAULTS,
+        "centre_id": centre.pk,
+        "status": status,
+        "status_changed_at": now,
+        "submitted_by_id": actor.pk,
+    }
+    if status == OrganisationStatus.ACTIVE:
+        defaults.update(verified_at=now, verified_by_id=actor.pk)
+    rows = []
     for entry in entries:
         try:
             data = normalise_identifiers({k: v for k, v in entry.data.items() if k in EDITABLE_FIELDS})
-            org = Organisation(centre=centre, status=status, status_changed_at=now, **data)
-            _apply_rules(org, data)
-            org.submitted_by = actor
-            if status == OrganisationStatus.ACTIVE:
-                org.verified_at, org.verified_by = now, actor
-            organisation_prepare_search(org)
-            # Its links are the centre, the actor and a district of the centre loaded by the caller: no
-            # query per row to check that they exist (clean() still refuses another centre's district).
-            full_clean_or_raise(org, exclude=_LINKS, validate_constraints=False, validate_unique=False)
+            values = {**defaults, **data}
+            _check_rules(values, data)
+            values.update(search_fields(**{field: values[field] for field in SEARCHED_FIELDS}))
+            _check_values(values)
+            district = values.pop("district", None)
+            if district is not None and district.centre_id != centre.pk:
+                # What CentreScopedModel.clean() refuses: a link into another centre.
+                raise ApplicationError(
+                    _("Wybrana pozycja należy do innego centrum – wybierz pozycję z listy tego centrum."),
+                    field="district",
+                )
+            values["district_id"] = district.pk if district is not None else None
         except ApplicationError as exc:
             exc.extra = {**exc.extra, "key": entry.key}
             raise
-        organisations.append(org)
-    _raise_if_any_duplicate(centre=centre, organisations=organisations, entries=entries)
+        rows.append(values)
+    if not registry_checked:
+        _raise_if_any_duplicate(centre=centre, organisations=rows, entries=entries)
+    audited = [snapshot_values({**row, "district": row["district_id"]}, AUDITED_FIELDS) for row in rows]
     try:
         with transaction.atomic():
-            Organisation.objects.bulk_create(organisations)
+            ids = bulk_insert(Organisation, rows, with_ids=True)
     except IntegrityError:
         # Registered meanwhile by someone else: the unique constraints decide.
         raise ApplicationError(
             _("Organizacja o tym numerze KRS, NIP lub REGON jest już w rejestrze centrum."),
             extra={"key": entries[0].key},
         )
-    bump_data_version(centre.pk)  # bulk_create sends no signal: the cached directory must still change
-    through = Organisation.areas.through
-    through.objects.bulk_create(
-        [
-            through(organisation_id=org.pk, activityarea_id=area.pk)
-            for org, entry in zip(organisations, entries, strict=True)
-            for area in {a.pk: a for a in entry.areas}.values()
-        ]
+    if bump_version:
+        bump_data_version(centre.pk)  # a bulk insert sends no signal: the cached directory must still change
+    bulk_insert(
+        Organisation.areas.through,
+        (
+            {"organisation_id": pk, "activityarea_id": area_pk}
+            for pk, entry in zip(ids, entries, strict=True)
+            for area_pk in {a.pk: a for a in entry.areas}
+        ),
     )
-    audit_log_many(
+    audit_log_rows(
         actor=actor,
         centre=centre,
         action="organisation.created",
+        model=Organisation,
         entries=[
-            (org, None, snapshot(org, AUDITED_FIELDS), entry.reason)
-            for org, entry in zip(organisations, entries, strict=True)
+            (pk, row["name"], None, new, entry.reason)
+            for pk, row, new, entry in zip(ids, rows, audited, entries, strict=True)
         ],
     )
-    return organisations
+    return ids
 
 
-def _raise_if_any_duplicate(*, centre: Centre, organisations: list[Organisation], entries) -> None:
-    wanted = {key: {getattr(o, key) for o in organisations} - {""} for key in _IDENTIFIER_LABELS}
+# Every column of a new organisation that neither the caller nor `organisations_create_many` sets.
+_NEW_DEFAULTS = {
+    field.attname: field.get_default()
+    for field in Organisation._meta.concrete_fields
+    if not field.primary_key
+    and not getattr(field, "auto_now", False)
+    and not getattr(field, "auto_now_add", False)
+}
+_NEW_DEFAULTS["district"] = _NEW_DEFAULTS.pop("district_id")
+# The validators `full_clean()` would run that the rules applied just before imply (`_check_rules`,
+# `normalise_identifiers`): their outputs always pass them, so they are not run a second time.
+_IMPLIED_VALIDATORS = {
+    "krs": validate_krs,
+    "nip": validate_nip,
+    "regon": validate_regon,
+    "bank_account": validate_iban,
+    "postal_code": postal_code_validator,
+}
+
+
+def _surely_valid(field, validators):
+    """A quick test that a value passes the field's checks, for the commonest fields (text of a length,
+    one of the choices, a boolean), or None; a value it does not pass gets the full check and its message."""
+    if isinstance(field, models.BooleanField):
+        return lambda value: value is True or value is False
+    if type(field) is not models.CharField or any(not isinstance(v, MaxLengthValidator) for v in validators):
+        return None
+    if field.choices:
+        allowed = {value for value, _label in field.flatchoices}
+        return lambda value: type(value) is str and value in allowed and len(value) <= field.max_length
+    limit = field.max_length
+    return lambda value: type(value) is str and 0 < len(value) <= limit
+
+
+_FIELD_CHECKS = [
+    (field, validators, _surely_valid(field, validators))
+    for field in Organisation._meta.concrete_fields
+    # The links are checked by the caller; timestamps are set by the insert (None, blank, before it).
+    if not field.primary_key and field.name not in _LINKS and field.attname in _NEW_DEFAULTS
+    for validators in [[v for v in field.validators if v is not _IMPLIED_VALIDATORS.get(field.name)]]
+]
+
+
+def _check_values(values: dict[str, Any]) -> None:
+    """`full_clean(exclude=links)` on plain values: each field's conversion, choices, blank and null rules and
+    validators, in field order; the first broken field raises ApplicationError as `full_clean_or_raise`."""
+    for field, validators, surely_valid in _FIELD_CHECKS:
+        value = values[field.attname]
+        if field.blank and value in field.empty_values:
+            continue
+        if surely_valid is not None and surely_valid(value):
+            continue
+        try:
+            value = field.to_python(value)
+            field.validate(value, None)
+            messages = []
+            for validator in validators if value not in field.empty_values else ():
+                try:
+                    validator(value)
+                except ValidationError as exc:
+                    if hasattr(exc, "code") and exc.code in field.error_messages:
+                        exc.message = field.error_messages[exc.code]
+                    messages.extend(exc.messages)
+            if messages:
+                raise ValidationError(messages)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages), field=field.name)
+        values[field.attname] = value
+
+
+def organisations_raise_if_registered(
+    *, centre: Centre, identifiers: list[tuple[Any, dict[str, str]]]
+) -> None:
+    """The duplicate check of `organisations_create_many` for (key, {"krs", "nip", "regon"}) given before
+    any of them is created: the first one (in the given order) already in the registry raises."""
+    _raise_if_any_duplicate(
+        centre=centre,
+        organisations=[values for _key, values in identifiers],
+        entries=[NewOrganisation(data={}, key=key) for key, _values in identifiers],
+    )
+
+
+def _raise_if_any_duplicate(*, centre: Centre, organisations: list[dict[str, Any]], entries) -> None:
+    wanted = {key: {row[key] for row in organisations} - {""} for key in _IDENTIFIER_LABELS}
     condition = Q()
     for key, values in wanted.items():
         if values:
@@ -302,10 +433,10 @@ def _raise_if_any_duplicate(*, centre: Centre, organisations: list[Organisation]
         for key in _IDENTIFIER_LABELS
         if getattr(org, key)
     }
-    for org, entry in zip(organisations, entries, strict=True):
+    for row, entry in zip(organisations, entries, strict=True):
         for key, label in _IDENTIFIER_LABELS.items():
-            existing = found.get((key, getattr(org, key)))
-            if getattr(org, key) and existing:
+            existing = found.get((key, row[key]))
+            if row[key] and existing:
                 raise ApplicationError(
                     _("Organizacja o tym numerze %(label)s jest już w rejestrze centrum: „%(name)s”.")
                     % {"label": label, "name": existing.name},

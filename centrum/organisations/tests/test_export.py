@@ -119,3 +119,18 @@ def test_export_query_count_does_not_grow(anon, centre, django_assert_max_num_qu
     with django_assert_max_num_queries(8):
         _sheet, rows = read_xlsx(anon.get(reverse("organisations:export_xlsx")))
     assert len(rows) == 31
+
+
+def test_xlsx_is_streamed_its_first_bytes_before_any_query(anon, registry, django_assert_num_queries):
+    response = anon.get(reverse("organisations:export_xlsx"))
+    assert response.streaming
+    chunks = iter(response.streaming_content)
+    with django_assert_num_queries(0):
+        first = next(chunks)
+    assert first.startswith(b"PK\x03\x04")
+    book = openpyxl.load_workbook(io.BytesIO(first + b"".join(chunks)))
+    assert [row[0] for row in book.active.iter_rows(values_only=True)][1:] == [
+        "Fundacja Zawieszona",
+        '=HYPERLINK("x")',
+        "Klub Sportowy Żubr",
+    ]

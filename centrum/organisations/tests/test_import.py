@@ -322,7 +322,7 @@ def test_all_or_nothing_when_a_row_fails_during_import(staff, centre):
     assert response.status_code == 302
     batch.refresh_from_db()
     assert batch.status == ImportStatus.FAILED
-    assert batch.errors[0]["row"] == 3 and "NIP" in batch.errors[0]["message"]
+    assert batch.errors[0]["row"] == 3 and "NIP" in batch.errors[0]["message"], batch.errors
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Zgłoszona w międzyczasie"]
     assert not District.objects.exists()
     assert not AuditEntry.objects.filter(action="organisation.created").exists()
@@ -575,3 +575,119 @@ def test_a_stored_file_that_cannot_be_read_is_one_error(staff, monkeypatch):
     assert (batch.status, batch.error_count, len(batch.errors)) == (ImportStatus.INVALID, 1, 1)
     page = staff.get(reverse("organisations:import_preview", args=[batch.pk])).content.decode()
     assert "Plik zawiera 1 błąd." in page and "Nie udało się odczytać zapisanego pliku." in page
+
+
+def test_imported_organisations_are_audited_as_one_created_by_hand(staff, centre, staff_user):
+    """The bulk import writes plain values (no model instances): each audit entry holds what a snapshot of
+    the stored organisation holds, and the search columns are those `organisation_prepare_search` gives."""
+    from centrum.core.audit import snapshot
+    from centrum.organisations.services.registry import AUDITED_FIELDS, organisation_prepare_search
+
+    upload(staff, csv_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    staff.post(reverse("organisations:import_run", args=[batch.pk]))
+    orgs = Organisation.objects.filter(centre=centre).order_by("name")
+    assert orgs.count() == 3
+    for org in orgs:
+        entry = AuditEntry.objects.get(action="organisation.created", object_id=str(org.pk))
+        assert entry.new_state == snapshot(org, AUDITED_FIELDS)
+        assert entry.object_repr == org.name and entry.actor_id == staff_user.pk
+        assert (org.submitted_by_id, org.verified_by_id, org.status) == (
+            staff_user.pk,
+            staff_user.pk,
+            OrganisationStatus.ACTIVE,
+        )
+        searched = (org.search_text, org.search_name, org.name_sort)
+        organisation_prepare_search(org)
+        assert searched == (org.search_text, org.search_name, org.name_sort) and org.search_text
+
+
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        (
+            {"name": "x" * 301},
+            "name",
+            "Upewnij się, że ta wartość ma co najwyżej 300 znaków (obecnie ma 301).",
+        ),
+        ({"email": "biuro@"}, "email", None),
+        ({"website": "http://"}, "website", None),
+        ({"legal_form": "spolka"}, "legal_form", None),
+        ({"phone": "tel. biura"}, "phone", None),
+        ({"nip": "1234567890"}, "nip", None),
+    ],
+)
+def test_the_bulk_create_keeps_every_rule_of_the_form(centre, staff_user, data, field, message):
+    """`organisations_create_many` checks plain values as `full_clean` checks an instance: the same field
+    and the same words as `organisation_create`, and the entry's key."""
+    from centrum.core.exceptions import ApplicationError
+    from centrum.organisations.services.registry import (
+        NewOrganisation,
+        organisation_create,
+        organisations_create_many,
+    )
+
+    values = {"name": "Stowarzyszenie", "legal_form": "stowarzyszenie", "registry_kind": "starosta", **data}
+    with pytest.raises(ApplicationError) as one:
+        organisation_create(centre=centre, actor=staff_user, data=values, status=OrganisationStatus.ACTIVE)
+    with pytest.raises(ApplicationError) as many:
+        organisations_create_many(
+            centre=centre, actor=staff_user, entries=[NewOrganisation(data=values, key=7)]
+        )
+    assert (many.value.field, many.value.message) == (one.value.field, one.value.message)
+    assert many.value.field == field and many.value.extra["key"] == 7
+    if message:
+        assert many.value.message == message
+    assert not Organisation.objects.filter(centre=centre).exists()
+
+
+def test_the_check_reads_the_stored_file_row_by_row(staff, centre, monkeypatch):
+    """The job's check streams the stored file a chunk at a time (never the whole file into memory), and
+    resumes where the last run stopped."""
+    import centrum.core.tabular as tabular
+
+    monkeypatch.setattr(imports, "INLINE_MAX_ROWS", 1)
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 2)
+    rows = [[f"Stowarzyszenie nr {i}", "stowarzyszenie"] + [""] * 5 + ["Kalisz"] + [""] * 6 for i in range(7)]
+    upload(staff, csv_bytes(rows))
+    batch = ImportBatch.objects.get()
+
+    def whole_file(*args, **kwargs):
+        raise AssertionError("the check must not read the whole table")
+
+    monkeypatch.setattr(tabular, "read_table", whole_file)
+    read_rows = []
+    original_records = tabular.CsvStream.records
+
+    def records(self):
+        for number, cells in original_records(self):
+            read_rows.append(number)
+            yield number, cells
+
+    monkeypatch.setattr(tabular.CsvStream, "records", records)
+    imports.import_batch_check(batch=batch, time_budget=0)
+    batch.refresh_from_db()
+    assert batch.processed_rows == 2
+    imports.import_batch_check(batch=batch)  # resumes at the third row
+    batch.refresh_from_db()
+    assert (batch.status, batch.processed_rows, batch.ok_count) == (ImportStatus.VALIDATED, 7, 7)
+    assert [r["row"] for r in batch.preview] == list(range(2, 9))
+
+
+def test_the_import_bumps_the_data_version_once_not_per_chunk(staff, centre, monkeypatch):
+    """Each bump is a new version of the centre's row in the import's transaction, which every later
+    foreign-key check to the centre walks: one bump per chunk made a 100,000-row import quadratic."""
+    from centrum.core.models import Centre
+    from centrum.organisations.services import registry
+
+    monkeypatch.setattr(imports, "IMPORT_CHUNK_ROWS", 1)
+    calls = []
+    monkeypatch.setattr(imports, "bump_data_version", lambda centre_id: calls.append(("import", centre_id)))
+    monkeypatch.setattr(registry, "bump_data_version", lambda centre_id: calls.append(("chunk", centre_id)))
+    upload(staff, csv_bytes(ROWS))
+    batch = ImportBatch.objects.get()
+    before = Centre.objects.get(pk=centre.pk).data_version
+    staff.post(reverse("organisations:import_run", args=[batch.pk]))
+    assert Organisation.objects.filter(centre=centre).count() == 3
+    assert calls == [("import", centre.pk)]
+    assert Centre.objects.get(pk=centre.pk).data_version >= before

@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,9 +19,10 @@ from centrum.core.exceptions import ApplicationError
 from centrum.core.permissions import is_centre_staff
 from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
+from centrum.core.xlsx import xlsx_stream
 
 from ..choices import KrsRegisterStatus, LegalForm
-from ..exporting import csv_stream, directory_filters, export_filename, export_rows, xlsx_file
+from ..exporting import csv_stream, directory_filters, export_filename, export_rows
 from ..forms.data import ImportUploadForm
 from ..importing import template_csv
 from ..models import ImportStatus, Organisation
@@ -162,12 +163,14 @@ def export_csv(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
 @require_GET
 @_directory_export
 def export_xlsx(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
-    return FileResponse(
-        xlsx_file(rows, title=_("Organizacje")),
-        as_attachment=True,
-        filename=export_filename(request.centre, "xlsx", today=timezone.localdate()),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    # Streamed like the CSV: the workbook's ZIP is written as the rows are read, in this centre's scope.
+    stream = scoped_iterator(xlsx_stream(rows, title=_("Organizacje")), active_scope())
+    response = StreamingHttpResponse(
+        stream, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
+    name = export_filename(request.centre, "xlsx", today=timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @staff_required
