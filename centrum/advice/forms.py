@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import WEEKDAYS
 
 from .choices import AbsenceKind, AssignmentKind, Mode
 from .models import AdviceDomain, Adviser
+from .rules import period_validate
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -200,6 +202,10 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("Koniec okresu musi być po jego początku."))
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            try:
+                period_validate(start, end)
+            except ApplicationError as exc:
+                self.add_error(exc.field, exc.message)
         return data

@@ -16,6 +16,7 @@ from ..audit_labels import AdviceAudit as Audit
 from ..choices import DEFAULT_DOMAINS, AppointmentStatus
 from ..models import Absence, AdviceDomain, Adviser, Appointment, OfficeHours
 from ..permissions import ADVISER_ROLE, can_manage_advice, can_manage_hours
+from ..rules import date_validate, period_validate
 
 
 def _deny_unless(allowed: bool) -> None:
@@ -113,6 +114,8 @@ def office_hours_create(
         raise ApplicationError(_("Koniec dyżuru musi być po jego początku."), field="ends_at")
     if not 10 <= slot_minutes <= 240:
         raise ApplicationError(_("Porada trwa od 10 do 240 minut."), field="slot_minutes")
+    date_validate(valid_from, field="valid_from")
+    date_validate(valid_until, field="valid_until")
     if valid_until is not None and valid_until < valid_from:
         raise ApplicationError(_("Koniec obowiązywania musi być po jego początku."), field="valid_until")
     for other in OfficeHours.objects.filter(centre=adviser.centre, adviser=adviser, weekday=weekday):
@@ -165,8 +168,7 @@ def absence_create(
 ) -> tuple[Absence, list[Appointment]]:
     """Sickness or leave: no slots those days; appointments already booked are cancelled and the people told."""
     _deny_unless(can_manage_hours(actor, adviser))
-    if ends_on < starts_on:
-        raise ApplicationError(_("Koniec nieobecności musi być po jej początku."), field="ends_on")
+    period_validate(starts_on, ends_on, start_field="starts_on", end_field="ends_on")
     absence = Absence(
         centre=adviser.centre,
         adviser=adviser,

@@ -23,6 +23,7 @@ from ..calendars import appointment_ics
 from ..choices import AppointmentStatus
 from ..models import AdviceDomain, AdviceEntry, Adviser, Appointment, Referral
 from ..permissions import can_log_appointment, can_see_confidential
+from ..rules import date_validate
 from ..selectors.slots import booking_window, slot_of
 
 CANCEL_PURPOSE = "advice.appointment.cancel"
@@ -50,8 +51,10 @@ def referral_from_token(*, centre: Centre, token: str) -> Referral:
     return referral
 
 
-def appointment_from_token(*, centre: Centre, token: str) -> Appointment:
-    """The appointment a cancellation link names, or a clear refusal (forged, expired, reissued)."""
+def appointment_from_token(*, centre: Centre, token: str) -> Appointment | None:
+    """The appointment a cancellation link names; None when the link is genuine but names no appointment of
+    this centre (the page is a 404, as for any other centre's row); a clear refusal when it is forged,
+    expired or reissued."""
     pk, version = read_signed_token(
         CANCEL_PURPOSE, token, max_age=timedelta(days=centre_setting(centre, "advice.cancel_link_days"))
     )
@@ -60,8 +63,8 @@ def appointment_from_token(*, centre: Centre, token: str) -> Appointment:
         .select_related("adviser__user", "domain", "organisation")
         .first()
     )
-    if appointment is None or appointment.secret != version:
-        raise ApplicationError(_("Ten link jest nieprawidłowy."))
+    if appointment is not None and appointment.secret != version:
+        raise ApplicationError(_("Ten link już nie działa: wysłaliśmy nowszy."))
     return appointment
 
 
@@ -166,6 +169,8 @@ def appointment_book(
 
 def appointment_cancel_by_link(*, centre: Centre, token: str, reason: str = "") -> Appointment:
     appointment = appointment_from_token(centre=centre, token=token)
+    if appointment is None:
+        raise ApplicationError(_("Ten link jest nieprawidłowy."))
     return workflow_apply(obj=appointment, action="cancel", actor=None, reason=_clean(reason)[:2000])
 
 
@@ -208,6 +213,7 @@ def appointment_log(
 
 
 def _entry_validate(entry: AdviceEntry) -> None:
+    date_validate(entry.follow_up_on, field="follow_up_on")
     if not 1 <= (entry.duration_minutes or 0) <= 24 * 60:
         raise ApplicationError(_("Podaj czas porady w minutach (1–1440)."), field="duration_minutes")
     if entry.follow_up_on and entry.follow_up_on < entry.held_on:

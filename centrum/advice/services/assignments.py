@@ -15,6 +15,7 @@ from ..audit_labels import AdviceAudit as Audit
 from ..choices import AssignmentKind
 from ..models import AdviceDomain, AdviceEntry, Adviser, Assignment, ReachTarget
 from ..permissions import can_log_assignment, can_manage_advice, can_see_confidential
+from ..rules import date_validate, period_validate
 from .appointments import _entry_audit, _entry_validate
 
 
@@ -37,6 +38,8 @@ def assignment_create(
     note: str = "",
 ) -> Assignment:
     _deny_unless(can_manage_advice(actor, centre))
+    date_validate(starts_on, field="starts_on")
+    date_validate(ends_on, field="ends_on")
     if ends_on is not None and ends_on < starts_on:
         raise ApplicationError(_("Koniec przydziału musi być po jego początku."), field="ends_on")
     if kind == AssignmentKind.CARETAKER:
@@ -108,6 +111,8 @@ def assignment_entry_create(
     _deny_unless(can_log_assignment(actor, assignment))
     if confidential_notes.strip() and not can_see_confidential(actor, assignment.centre):
         raise ApplicationError(_("Notatki poufne zapisują tylko doradcy."), field="confidential_notes")
+    date_validate(held_on, field="held_on")
+    date_validate(follow_up_on, field="follow_up_on")
     if held_on > warsaw_today():
         raise ApplicationError(
             _("Wpis dotyczy pracy już wykonanej: data nie może być z przyszłości."), field="held_on"
@@ -139,8 +144,7 @@ def reach_target_create(
     *, centre: Centre, actor, label: str, starts_on: date, ends_on: date, people: int, organisations: int
 ) -> ReachTarget:
     _deny_unless(can_manage_advice(actor, centre))
-    if ends_on < starts_on:
-        raise ApplicationError(_("Koniec okresu musi być po jego początku."), field="ends_on")
+    period_validate(starts_on, ends_on, start_field="starts_on", end_field="ends_on")
     target = ReachTarget(
         centre=centre,
         label=label.strip(),

@@ -127,7 +127,7 @@ def test_a_reissued_secret_voids_the_old_link(anon, adviser):
 def test_another_centres_link_is_refused(client_for, other_centre, adviser):
     appointment = AppointmentFactory(adviser=adviser)
     response = client_for(other_centre).get(cancel_link(appointment))
-    assert response.status_code == 400
+    assert response.status_code == 404
 
 
 def test_the_service_refuses_a_slot_beyond_the_horizon(centre, adviser):

@@ -147,6 +147,8 @@ def appointment_manage(request: HttpRequest, token: str) -> HttpResponse:
         appointment = appointment_from_token(centre=request.centre, token=token)
     except ApplicationError as exc:
         return render(request, "advice/link_refused.html", {"message": exc.message}, status=400)
+    if appointment is None:
+        raise Http404
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
