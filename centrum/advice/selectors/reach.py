@@ -43,11 +43,11 @@ def advice_deadlines(centre, organisation_ids, start, end):
     ).values_list("organisation_id", "follow_up_on", "topic", "appointment_id", "assignment_id")
     found = []
     for organisation_id, due_on, topic, appointment_id, assignment_id in follow_ups:
-        url = (
-            reverse("advice:appointment_detail", args=[appointment_id])
-            if appointment_id
-            else reverse("advice:assignment_detail", args=[assignment_id])
-        )
+        url = ""
+        if appointment_id:
+            url = reverse("advice:appointment_detail", args=[appointment_id])
+        elif assignment_id:
+            url = reverse("advice:assignment_detail", args=[assignment_id])
         found.append(
             SupportDeadline(
                 organisation_id=organisation_id,

@@ -1,7 +1,7 @@
 """Writes of advice meetings: booking a slot (the database refuses a slot taken twice), cancelling by the
 signed link or by the centre, the advice log with its follow-up, referrals to a specialist, reminders."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log
-from centrum.core.calendar import WARSAW
+from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.links import centre_url
@@ -281,13 +281,15 @@ def appointment_reminders_send(*, centre: Centre, now=None) -> int:
     """Remind people of their appointment the set number of days before (once each)."""
     now = now or timezone.now()
     days = centre_setting(centre, "advice.reminder_days_before")
+    # Everything on the days up to `days` ahead (Warsaw dates): on Wednesday, Thursday's appointments.
+    until = datetime.combine(warsaw_today(now) + timedelta(days=days + 1), time.min, tzinfo=WARSAW)
     due = (
         Appointment.objects.filter(
             centre=centre,
             status=AppointmentStatus.BOOKED,
             reminder_sent_at__isnull=True,
             starts_at__gt=now,
-            starts_at__lte=now + timedelta(days=days),
+            starts_at__lt=until,
         )
         .select_related("adviser__user", "centre")
         .order_by("starts_at")
