@@ -187,7 +187,8 @@ def seed(*, centre, rng: random.Random) -> str:
             outcome="Omówiono kolejne kroki, przekazano wzory dokumentów.",
             follow_up_on=today + timedelta(days=3 + week) if week < 2 else None,
         )
-    if organisations and slug == "myslowice":
+    if organisations and slug in ("myslowice", "zory"):
+        # Mysłowice's caretakers; Żory's adviser looks after the organisations seated in the building.
         for organisation in organisations[:3]:
             Assignment.objects.create(
                 centre=centre,
@@ -197,6 +198,7 @@ def seed(*, centre, rng: random.Random) -> str:
                 starts_on=date(today.year, 1, 1),
                 note="Opiekun organizacji w projekcie.",
             )
+    if slug == "myslowice":
         ReachTarget.objects.create(
             centre=centre,
             label="Projekt CAL Mysłowice",

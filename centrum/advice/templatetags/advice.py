@@ -17,7 +17,7 @@ def desk_links(context) -> list[dict]:
     if can_work_in_advice(user, centre):
         links += [
             ("advice:desk", _("Panel")),
-            ("advice:appointment_list", _("Porady")),
+            ("advice:appointment_list", _("Umówione porady")),
             ("advice:assignment_list", _("Przydziały")),
         ]
     if can_view_caretaken(user, centre):
