@@ -17,11 +17,7 @@ from ..choices import DEFAULT_DOMAINS, AppointmentStatus
 from ..models import Absence, AdviceDomain, Adviser, Appointment, OfficeHours
 from ..permissions import ADVISER_ROLE, can_manage_advice, can_manage_hours
 from ..rules import date_validate, period_validate
-
-
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise ApplicationError(_("Nie masz uprawnień do tej czynności."))
+from .common import require
 
 
 @transaction.atomic
@@ -33,7 +29,7 @@ def domains_ensure_defaults(*, centre: Centre) -> None:
 
 @transaction.atomic
 def domain_create(*, centre: Centre, actor, name: str) -> AdviceDomain:
-    _deny_unless(can_manage_advice(actor, centre))
+    require(can_manage_advice(actor, centre))
     name = name.strip()
     if AdviceDomain.objects.filter(centre=centre, name__iexact=name).exists():
         raise ApplicationError(_("Taka dziedzina już jest."), field="name")
@@ -58,7 +54,7 @@ def adviser_save(
     adviser: Adviser | None = None,
 ) -> Adviser:
     """Create or update an adviser's profile; the person must hold the centre's adviser role."""
-    _deny_unless(can_manage_advice(actor, centre))
+    require(can_manage_advice(actor, centre))
     if not _holds_role(user, centre):
         raise ApplicationError(_("Ta osoba nie ma w centrum roli doradcy."), field="user")
     if adviser is None:
@@ -105,7 +101,7 @@ def office_hours_create(
     valid_from: date,
     valid_until: date | None = None,
 ) -> OfficeHours:
-    _deny_unless(can_manage_hours(actor, adviser))
+    require(can_manage_hours(actor, adviser))
     # One adviser's office hours are written one at a time: two overlapping rows can't both pass the check.
     adviser = Adviser.objects.select_for_update().get(pk=adviser.pk)
     if not 0 <= weekday <= 6:
@@ -152,7 +148,7 @@ def office_hours_create(
 
 @transaction.atomic
 def office_hours_delete(*, hours: OfficeHours, actor) -> None:
-    _deny_unless(can_manage_hours(actor, hours.adviser))
+    require(can_manage_hours(actor, hours.adviser))
     audit_log(
         actor=actor,
         obj=hours.adviser,
@@ -167,7 +163,7 @@ def absence_create(
     *, adviser: Adviser, actor, starts_on: date, ends_on: date, kind: str, note: str = ""
 ) -> tuple[Absence, list[Appointment]]:
     """Sickness or leave: no slots those days; appointments already booked are cancelled and the people told."""
-    _deny_unless(can_manage_hours(actor, adviser))
+    require(can_manage_hours(actor, adviser))
     period_validate(starts_on, ends_on, start_field="starts_on", end_field="ends_on")
     absence = Absence(
         centre=adviser.centre,

@@ -17,11 +17,7 @@ from ..models import AdviceDomain, AdviceEntry, Adviser, Assignment, ReachTarget
 from ..permissions import can_log_assignment, can_manage_advice, can_see_confidential
 from ..rules import date_validate, period_validate
 from .appointments import _entry_audit, _entry_validate
-
-
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise ApplicationError(_("Nie masz uprawnień do tej czynności."))
+from .common import require
 
 
 @transaction.atomic
@@ -37,7 +33,7 @@ def assignment_create(
     domain: AdviceDomain | None = None,
     note: str = "",
 ) -> Assignment:
-    _deny_unless(can_manage_advice(actor, centre))
+    require(can_manage_advice(actor, centre))
     date_validate(starts_on, field="starts_on")
     date_validate(ends_on, field="ends_on")
     if ends_on is not None and ends_on < starts_on:
@@ -77,7 +73,7 @@ def assignment_create(
 
 @transaction.atomic
 def assignment_end(*, assignment: Assignment, actor, ends_on: date | None = None) -> Assignment:
-    _deny_unless(can_manage_advice(actor, assignment.centre))
+    require(can_manage_advice(actor, assignment.centre))
     ends_on = ends_on or warsaw_today()
     if ends_on < assignment.starts_on:
         raise ApplicationError(_("Koniec przydziału musi być po jego początku."), field="ends_on")
@@ -108,7 +104,7 @@ def assignment_entry_create(
     follow_up_on: date | None = None,
     confidential_notes: str = "",
 ) -> AdviceEntry:
-    _deny_unless(can_log_assignment(actor, assignment))
+    require(can_log_assignment(actor, assignment))
     if confidential_notes.strip() and not can_see_confidential(actor, assignment.centre):
         raise ApplicationError(_("Notatki poufne zapisują tylko doradcy."), field="confidential_notes")
     date_validate(held_on, field="held_on")
@@ -143,7 +139,7 @@ def assignment_entry_create(
 def reach_target_create(
     *, centre: Centre, actor, label: str, starts_on: date, ends_on: date, people: int, organisations: int
 ) -> ReachTarget:
-    _deny_unless(can_manage_advice(actor, centre))
+    require(can_manage_advice(actor, centre))
     period_validate(starts_on, ends_on, start_field="starts_on", end_field="ends_on")
     target = ReachTarget(
         centre=centre,

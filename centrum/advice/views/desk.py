@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,8 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import centre_setting
-from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_permission_required, centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
@@ -31,6 +28,7 @@ from ..selectors import (
 )
 from ..services import appointment_log, referral_create
 from ..workflows import APPOINTMENT_STATUS
+from .common import submit
 
 desk_required = centre_permission_required(can_work_in_advice)
 
@@ -130,14 +128,11 @@ def appointment_log_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_log_appointment(request.user, appointment):
         raise PermissionDenied
     form = LogForm(request.POST, centre=centre, confidential=can_see_confidential(request.user, centre))
-    if form.is_valid():
-        try:
-            appointment_log(appointment=appointment, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Porada zapisana w dzienniku."))
-            return redirect(appointment)
+    done = _("Porada zapisana w dzienniku.")
+    if submit(
+        request, form, lambda data: appointment_log(appointment=appointment, actor=request.user, **data), done
+    ):
+        return redirect(appointment)
     context = _detail_context(request, appointment, log_form=form)
     return render(request, "advice/appointment_detail.html", context, status=400)
 
@@ -150,14 +145,11 @@ def appointment_refer(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_log_appointment(request.user, appointment):
         raise PermissionDenied
     form = ReferralForm(request.POST, centre=centre, exclude_adviser=appointment.adviser)
-    if form.is_valid():
-        try:
-            referral_create(appointment=appointment, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Skierowanie zapisane; osoba dostała e-mailem link do zapisu."))
-            return redirect(appointment)
+    done = _("Skierowanie zapisane; osoba dostała e-mailem link do zapisu.")
+    if submit(
+        request, form, lambda data: referral_create(appointment=appointment, actor=request.user, **data), done
+    ):
+        return redirect(appointment)
     context = _detail_context(request, appointment, referral_form=form)
     return render(request, "advice/appointment_detail.html", context, status=400)
 

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_permission_required
 from centrum.organisations.models import Organisation
@@ -36,6 +35,7 @@ from ..selectors import (
     is_caretaker_of,
 )
 from ..services import assignment_create, assignment_end, assignment_entry_create
+from .common import submit
 
 desk_required = centre_permission_required(can_work_in_advice)
 manage_required = centre_permission_required(can_manage_advice)
@@ -73,14 +73,10 @@ def assignment_new(request: HttpRequest) -> HttpResponse:
     form = AssignmentForm(
         request.POST or None, centre=centre, organisations=_organisations(centre), initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assignment = assignment_create(centre=centre, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Przydział zapisany."))
-            return redirect(assignment)
+    perform = lambda data: assignment_create(centre=centre, actor=request.user, **data)  # noqa: E731
+    assignment = submit(request, form, perform, _("Przydział zapisany."))
+    if assignment is not None:
+        return redirect(assignment)
     status = 400 if form.errors else 200
     return render(request, "advice/assignment_form.html", {"form": form}, status=status)
 
@@ -130,14 +126,9 @@ def assignment_entry_new(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_log_assignment(request.user, assignment):
         raise PermissionDenied
     form = EntryForm(request.POST, centre=centre, confidential=can_see_confidential(request.user, centre))
-    if form.is_valid():
-        try:
-            assignment_entry_create(assignment=assignment, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Wpis dodany."))
-            return redirect(assignment)
+    perform = lambda data: assignment_entry_create(assignment=assignment, actor=request.user, **data)  # noqa: E731
+    if submit(request, form, perform, _("Wpis dodany.")):
+        return redirect(assignment)
     return _assignment_page(request, assignment, form=form, status=400)
 
 

@@ -9,8 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.calendar import warsaw_today
-from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.roles import role_backend
 from centrum.core.views import centre_permission_required
 
@@ -32,6 +30,7 @@ from ..services import (
     office_hours_create,
     office_hours_delete,
 )
+from .common import submit
 
 manage_required = centre_permission_required(can_manage_advice)
 desk_required = centre_permission_required(can_work_in_advice)
@@ -67,14 +66,10 @@ def _adviser_form_page(request, *, adviser=None):
     form = AdviserForm(request.POST or None, centre=centre, people=people, initial=initial)
     if adviser is not None:
         form.fields["user"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = adviser_save(centre=centre, actor=request.user, adviser=adviser, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Profil doradcy zapisany."))
-            return redirect("advice:adviser_hours", pk=saved.pk)
+    perform = lambda data: adviser_save(centre=centre, actor=request.user, adviser=adviser, **data)  # noqa: E731
+    saved = submit(request, form, perform, _("Profil doradcy zapisany."))
+    if saved is not None:
+        return redirect("advice:adviser_hours", pk=saved.pk)
     status = 400 if form.errors else 200
     return render(
         request,
@@ -127,14 +122,9 @@ def adviser_hours(request: HttpRequest, pk: int) -> HttpResponse:
 def office_hours_new(request: HttpRequest, pk: int) -> HttpResponse:
     adviser = adviser_get_for_hours(centre=request.centre, user=request.user, pk=pk)
     form = OfficeHoursForm(request.POST)
-    if form.is_valid():
-        try:
-            office_hours_create(adviser=adviser, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dyżur dodany."))
-            return redirect("advice:adviser_hours", pk=adviser.pk)
+    perform = lambda data: office_hours_create(adviser=adviser, actor=request.user, **data)  # noqa: E731
+    if submit(request, form, perform, _("Dyżur dodany.")):
+        return redirect("advice:adviser_hours", pk=adviser.pk)
     return _hours_page(request, adviser, hours_form=form, status=400)
 
 
@@ -153,21 +143,18 @@ def office_hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def absence_new(request: HttpRequest, pk: int) -> HttpResponse:
     adviser = adviser_get_for_hours(centre=request.centre, user=request.user, pk=pk)
     form = AbsenceForm(request.POST)
-    if form.is_valid():
-        try:
-            _absence, cancelled = absence_create(adviser=adviser, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
+    created = submit(request, form, lambda data: absence_create(adviser=adviser, actor=request.user, **data))
+    if created is not None:
+        _absence, cancelled = created
+        if cancelled:
+            messages.warning(
+                request,
+                _("Nieobecność zapisana. Odwołano umówione porady (%(count)s); osoby dostały e-mail.")
+                % {"count": len(cancelled)},
+            )
         else:
-            if cancelled:
-                messages.warning(
-                    request,
-                    _("Nieobecność zapisana. Odwołano umówione porady (%(count)s); osoby dostały e-mail.")
-                    % {"count": len(cancelled)},
-                )
-            else:
-                messages.success(request, _("Nieobecność zapisana."))
-            return redirect("advice:adviser_hours", pk=adviser.pk)
+            messages.success(request, _("Nieobecność zapisana."))
+        return redirect("advice:adviser_hours", pk=adviser.pk)
     return _hours_page(request, adviser, absence_form=form, status=400)
 
 
@@ -177,14 +164,9 @@ def domain_manage(request: HttpRequest) -> HttpResponse:
     centre = request.centre
     domains_ensure_defaults(centre=centre)
     form = DomainForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            domain_create(centre=centre, actor=request.user, name=form.cleaned_data["name"])
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dziedzina dodana."))
-            return redirect(reverse("advice:domain_manage"))
+    perform = lambda data: domain_create(centre=centre, actor=request.user, name=data["name"])  # noqa: E731
+    if submit(request, form, perform, _("Dziedzina dodana.")):
+        return redirect(reverse("advice:domain_manage"))
     status = 400 if form.errors else 200
     return render(
         request,

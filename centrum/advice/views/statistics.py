@@ -3,21 +3,19 @@ organisations every service reached in a period, against the centre's targets.""
 
 from datetime import date
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.calendar import warsaw_today
-from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.views import centre_permission_required
 
 from ..forms import PeriodForm, TargetForm
 from ..permissions import can_manage_advice, can_view_statistics
 from ..selectors import advice_statistics, reach_target_list
 from ..services import reach_target_create
+from .common import submit
 
 statistics_required = centre_permission_required(can_view_statistics)
 manage_required = centre_permission_required(can_manage_advice)
@@ -44,14 +42,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
 def target_manage(request: HttpRequest) -> HttpResponse:
     centre = request.centre
     form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reach_target_create(centre=centre, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Cel zapisany."))
-            return redirect("advice:target_manage")
+    perform = lambda data: reach_target_create(centre=centre, actor=request.user, **data)  # noqa: E731
+    if submit(request, form, perform, _("Cel zapisany.")):
+        return redirect("advice:target_manage")
     status = 400 if form.errors else 200
     return render(
         request,
