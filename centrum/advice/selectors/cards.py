@@ -2,26 +2,42 @@
 
 from datetime import datetime, time, timedelta
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
 from centrum.core.calendar import WARSAW, warsaw_today
+from centrum.core.models import Centre
 
 from ..choices import AppointmentStatus
 from ..models import AdviceEntry, Appointment, Assignment
 
 
 def staff_dashboard_counts(*, centre) -> dict:
+    """Today's booked appointments and the follow-ups due, in one query."""
     today = warsaw_today()
     since = datetime.combine(today, time.min, tzinfo=WARSAW)
-    return {
-        "today": Appointment.objects.filter(
-            centre=centre,
-            status=AppointmentStatus.BOOKED,
-            starts_at__gte=since,
-            starts_at__lt=since + timedelta(days=1),
-        ).count(),
-        "follow_ups": AdviceEntry.objects.filter(
-            centre=centre, follow_up_on__isnull=False, follow_up_on__lte=today
-        ).count(),
-    }
+    booked = Appointment.objects.filter(
+        centre=centre_ref(),
+        status=AppointmentStatus.BOOKED,
+        starts_at__gte=since,
+        starts_at__lt=since + timedelta(days=1),
+    )
+    due = AdviceEntry.objects.filter(centre=centre_ref(), follow_up_on__isnull=False, follow_up_on__lte=today)
+    row = (
+        Centre.objects.filter(pk=centre.pk)
+        .annotate(today=_count(booked), follow_ups=_count(due))
+        .values("today", "follow_ups")
+        .first()
+    )
+    return row or {"today": 0, "follow_ups": 0}
+
+
+def centre_ref():
+    return OuterRef("pk")
+
+
+def _count(queryset):
+    return Coalesce(Subquery(queryset.order_by().values("centre").annotate(n=Count("id")).values("n")[:1]), 0)
 
 
 def organisation_advice_history(*, centre, organisation, limit: int = 10) -> dict:

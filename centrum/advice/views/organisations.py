@@ -15,6 +15,7 @@ from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_permission_required
+from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 from centrum.organisations.sections import support_deadlines, support_sections_for
 from centrum.organisations.selectors import organisation_get
@@ -43,7 +44,9 @@ caretaker_required = centre_permission_required(can_view_caretaken)
 
 
 def _organisations(centre):
-    return Organisation.objects.filter(centre=centre, status="active").order_by("name_sort", "name")
+    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by(
+        "name_sort", "name"
+    )
 
 
 @desk_required
