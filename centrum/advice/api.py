@@ -19,7 +19,7 @@ from .services import appointment_book
 router = Router(tags=["advice"])
 
 
-class SlotOut(Schema):
+class AdviceSlotOut(Schema):
     adviser_id: int
     adviser: str
     starts_at: datetime
@@ -28,14 +28,14 @@ class SlotOut(Schema):
     place: str
 
 
-class SlotQuery(Schema):
+class AdviceSlotQuery(Schema):
     adviser_id: Id | None = None
     domain_id: Id | None = None
     start: date | None = None
     days: Int(ge=1, le=92) = 28  # type: ignore[valid-type]
 
 
-class BookingIn(Schema):
+class AdviceBookingIn(Schema):
     adviser_id: Id
     starts_at: datetime
     topic: Text(200, min_length=1)  # type: ignore[valid-type]
@@ -49,7 +49,7 @@ class BookingIn(Schema):
     accessibility_needs: Text(1000) = ""  # type: ignore[valid-type]
 
 
-class AppointmentOut(Schema):
+class AdviceAppointmentOut(Schema):
     id: int
     adviser_id: int
     starts_at: datetime
@@ -73,12 +73,12 @@ def _slot_out(s) -> dict:
 
 @router.get(
     "/slots",
-    response={200: list[SlotOut], **ERRORS_READ},
+    response={200: list[AdviceSlotOut], **ERRORS_READ},
     auth=PUBLIC,
     openapi_extra=PUBLIC_OPENAPI,
     summary="Wolne terminy porad / free advice slots",
 )
-def list_slots(request: HttpRequest, query: Query[SlotQuery]):
+def list_slots(request: HttpRequest, query: Query[AdviceSlotQuery]):
     centre = require_centre(request)
     domain = None
     if query.domain_id is not None:
@@ -95,12 +95,12 @@ def list_slots(request: HttpRequest, query: Query[SlotQuery]):
 
 @router.post(
     "/appointments",
-    response={201: AppointmentOut, **ERRORS_WRITE},
+    response={201: AdviceAppointmentOut, **ERRORS_WRITE},
     auth=PUBLIC,
     openapi_extra=PUBLIC_OPENAPI,
     summary="Umów poradę / book an advice slot",
 )
-def book(request: HttpRequest, payload: BookingIn):
+def book(request: HttpRequest, payload: AdviceBookingIn):
     """Każdy może umówić wolny termin; potwierdzenie z plikiem ICS przychodzi e-mailem.
 
     Anyone may book a free slot; the confirmation with an ICS file comes by e-mail."""
