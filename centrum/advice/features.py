@@ -38,7 +38,7 @@ def _desk_visible(request) -> bool:
 
 
 registry.register_nav_item(
-    registry.NavItem(label=_("Porady"), url_name="advice:index", order=35, module=MODULE.label)
+    registry.NavItem(label=_("Doradztwo"), url_name="advice:index", order=35, module=MODULE.label)
 )
 registry.register_nav_item(
     registry.NavItem(
