@@ -245,6 +245,28 @@ def _opp_import(centre, organisation, staff):
     )
 
 
+def _advice(centre, org, prefix: str) -> dict[str, Any]:
+    """An adviser with Monday office hours, a booked appointment and a caretaker assignment."""
+    from centrum.advice.tests.factories import (
+        AdviserFactory,
+        AppointmentFactory,
+        AssignmentFactory,
+        adviser_user,
+    )
+
+    adviser = AdviserFactory(
+        centre=centre, user=adviser_user(centre, f"doradca-{prefix.lower()}@example.org")
+    )
+    appointment = AppointmentFactory(adviser=adviser, topic=f"Porada {prefix}")
+    assignment = AssignmentFactory(adviser=adviser, organisation=org)
+    return {
+        "adviser": adviser,
+        "appointment": appointment,
+        "office_hours": adviser.office_hours.first(),
+        "assignment": assignment,
+    }
+
+
 def build_world(centre, other_centre) -> World:
     from allauth.account.models import EmailAddress
     from django.core.files.base import ContentFile
@@ -311,6 +333,7 @@ def build_world(centre, other_centre) -> World:
     }
     objects.update(_accounts(centre, organisation, staff, "kalisz"))
     objects.update(_spaces(centre, organisation, org_admin, staff, "KAL"))
+    objects.update(_advice(centre, organisation, "KAL"))
 
     world = World(
         centre=centre,
@@ -338,6 +361,7 @@ def build_world(centre, other_centre) -> World:
     world.other = {"organisation": other_org}
     world.other.update(_accounts(other_centre, other_org, other_staff, "zory"))
     world.other.update(_spaces(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other.update(_advice(other_centre, other_org, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -391,6 +415,18 @@ def _confirm_key(world: World) -> str:
     from allauth.account.models import EmailConfirmationHMAC
 
     return EmailConfirmationHMAC(world.unconfirmed_email).key
+
+
+def _advice_slot() -> str:
+    from centrum.advice.tests.factories import monday_slot
+
+    return monday_slot(12)[0].strftime("%Y-%m-%dT%H:%M")
+
+
+def _advice_token(appointment) -> str:
+    from centrum.advice.services import cancel_link
+
+    return cancel_link(appointment).rstrip("/").rsplit("/", 1)[-1]
 
 
 # Parameter names that mean the same thing in every URL.
@@ -463,6 +499,25 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("spaces:loan_action", "pk"): lambda w: w.loan_requested.pk,
     ("spaces:loan_action", "action"): lambda w: "approve",
     ("spaces:equipment_use_remove", "pk"): lambda w: w.equipment_use.pk,
+    # advice
+    ("advice:adviser_detail", "pk"): lambda w: w.adviser.pk,
+    ("advice:book", "pk"): lambda w: w.adviser.pk,
+    ("advice:book", "slot"): lambda w: _advice_slot(),
+    ("advice:appointment_manage", "token"): lambda w: _advice_token(w.appointment),
+    ("advice:appointment_detail", "pk"): lambda w: w.appointment.pk,
+    ("advice:appointment_log", "pk"): lambda w: w.appointment.pk,
+    ("advice:appointment_refer", "pk"): lambda w: w.appointment.pk,
+    ("advice:appointment_action", "pk"): lambda w: w.appointment.pk,
+    ("advice:appointment_action", "action"): lambda w: "cancel_by_centre",
+    ("advice:adviser_edit", "pk"): lambda w: w.adviser.pk,
+    ("advice:adviser_hours", "pk"): lambda w: w.adviser.pk,
+    ("advice:office_hours_new", "pk"): lambda w: w.adviser.pk,
+    ("advice:absence_new", "pk"): lambda w: w.adviser.pk,
+    ("advice:office_hours_remove", "pk"): lambda w: w.office_hours.pk,
+    ("advice:assignment_detail", "pk"): lambda w: w.assignment.pk,
+    ("advice:assignment_entry_new", "pk"): lambda w: w.assignment.pk,
+    ("advice:assignment_finish", "pk"): lambda w: w.assignment.pk,
+    ("advice:caretaker_organisation", "pk"): lambda w: w.organisation.pk,
     # the API (POST/PUT/PATCH bodies are covered by test_api_garbage through the OpenAPI document)
     ("api:organisation_detail", "organisation_id"): lambda w: w.organisation.pk,
     ("api:organisation_change", "organisation_id"): lambda w: w.organisation.pk,

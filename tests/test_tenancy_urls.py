@@ -357,6 +357,54 @@ def _calendar_feed_token(centre, ctx: Ctx):
     return feed, feed.token
 
 
+def _adviser(centre, ctx: Ctx):
+    from centrum.advice.tests.factories import AdviserFactory, adviser_user
+
+    adviser = AdviserFactory(
+        centre=centre, user=adviser_user(centre, f"doradca-{ctx.label}-{centre.slug}@example.org")
+    )
+    return adviser, adviser.pk
+
+
+def _advice_slot(centre, ctx: Ctx):
+    from centrum.advice.tests.factories import monday_slot
+
+    return None, monday_slot(11)[0].strftime("%Y-%m-%dT%H:%M")
+
+
+def _appointment(centre, ctx: Ctx):
+    from centrum.advice.tests.factories import AppointmentFactory
+
+    adviser, _pk = _adviser(centre, ctx)
+    appointment = AppointmentFactory(adviser=adviser, topic=f"Porada {ctx.label} {centre.slug}")
+    return appointment, appointment.pk
+
+
+def _appointment_token(centre, ctx: Ctx):
+    from centrum.advice.services import cancel_link
+
+    appointment, _pk = _appointment(centre, ctx)
+    return appointment, cancel_link(appointment).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _appointment_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "cancel_by_centre"
+
+
+def _office_hours(centre, ctx: Ctx):
+    adviser, _pk = _adviser(centre, ctx)
+    hours = adviser.office_hours.first()
+    return hours, hours.pk
+
+
+def _advice_assignment(centre, ctx: Ctx):
+    from centrum.advice.tests.factories import AssignmentFactory
+
+    adviser, _pk = _adviser(centre, ctx)
+    assignment = AssignmentFactory(adviser=adviser, organisation=_org(centre, ctx))
+    return assignment, assignment.pk
+
+
 # Parameter names that mean the same model in every URL.
 OBJECTS_BY_KWARG: dict[str, Factory] = {
     "organisation_pk": _organisation,
@@ -421,6 +469,24 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("spaces:loan_action", "pk"): _loan,
     ("spaces:loan_action", "action"): _loan_action,
     ("spaces:equipment_use_remove", "pk"): _equipment_use,
+    ("advice:adviser_detail", "pk"): _adviser,
+    ("advice:book", "pk"): _adviser,
+    ("advice:book", "slot"): _advice_slot,
+    ("advice:appointment_manage", "token"): _appointment_token,
+    ("advice:appointment_detail", "pk"): _appointment,
+    ("advice:appointment_log", "pk"): _appointment,
+    ("advice:appointment_refer", "pk"): _appointment,
+    ("advice:appointment_action", "pk"): _appointment,
+    ("advice:appointment_action", "action"): _appointment_action,
+    ("advice:adviser_edit", "pk"): _adviser,
+    ("advice:adviser_hours", "pk"): _adviser,
+    ("advice:office_hours_new", "pk"): _adviser,
+    ("advice:absence_new", "pk"): _adviser,
+    ("advice:office_hours_remove", "pk"): _office_hours,
+    ("advice:assignment_detail", "pk"): _advice_assignment,
+    ("advice:assignment_entry_new", "pk"): _advice_assignment,
+    ("advice:assignment_finish", "pk"): _advice_assignment,
+    ("advice:caretaker_organisation", "pk"): _organisation,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

@@ -84,6 +84,13 @@ EXPECTED = {
         "accept": ({"pending"}, "accepted", {INVITEE}),
         "revoke": ({"pending"}, "revoked", {STAFF}),
     },
+    # The person who booked cancels (logged in, or by the signed link: the system); the centre cancels
+    # with a reason (staff, the adviser; the system when an absence is entered); the log closes it.
+    "advice.appointment": {
+        "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
+        "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
+        "complete": ({"booked"}, "done", {STAFF}),
+    },
 }
 INVITED = "zaproszona@example.org"
 
@@ -175,6 +182,10 @@ class World:
                 status=state,
                 expires_at=expires,
             )
+        if key == "advice.appointment":
+            from centrum.advice.tests.factories import AppointmentFactory
+
+            return AppointmentFactory(adviser__centre=centre, user=self.member, status=state)
         if key == "accounts.centre_role_invitation":
             return CentreRoleInvitation.objects.create(
                 centre=centre, email=INVITED, role="official", status=state, expires_at=expires

@@ -53,6 +53,12 @@ SERVICE_KIND_OF = {
     "Wspólna wizytówka": "registry",
     "Promocja działań organizacji": "registry",
     "Promocja organizacji": "registry",
+    "Doradztwo księgowe": "advice",
+    "Porady i doradztwo specjalistyczne": "advice",
+    "Doradztwo formalno-prawne": "advice",
+    "Księgowość i radca prawny": "advice",
+    "Opiekun organizacji": "advice",
+    "Porady": "advice",
 }
 
 

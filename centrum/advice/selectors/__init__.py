@@ -1,0 +1,53 @@
+"""Reads of the advice service, one module per sub-feature; the public names are re-exported here."""
+
+from .desk import (
+    adviser_for_user,
+    adviser_get_for_hours,
+    adviser_get_public,
+    adviser_list,
+    appointment_get_for,
+    appointment_list_for,
+    assignment_get_for,
+    assignment_list_for,
+    assignments_for_organisation,
+    caretaken_organisations,
+    domain_list,
+    entries_for_organisation,
+    entry_list_for_assignment,
+    follow_ups_due,
+    is_caretaker_of,
+    office_hours_get_for,
+    office_hours_list,
+    reach_target_list,
+    todays_appointments,
+)
+from .slots import Slot, free_slots, parse_slot_key, slot_of, slots_for
+from .statistics import advice_statistics
+
+__all__ = [
+    "Slot",
+    "advice_statistics",
+    "adviser_for_user",
+    "adviser_get_for_hours",
+    "adviser_get_public",
+    "adviser_list",
+    "appointment_get_for",
+    "appointment_list_for",
+    "assignment_get_for",
+    "assignment_list_for",
+    "assignments_for_organisation",
+    "caretaken_organisations",
+    "domain_list",
+    "entries_for_organisation",
+    "entry_list_for_assignment",
+    "follow_ups_due",
+    "free_slots",
+    "is_caretaker_of",
+    "office_hours_get_for",
+    "office_hours_list",
+    "parse_slot_key",
+    "reach_target_list",
+    "slot_of",
+    "slots_for",
+    "todays_appointments",
+]
