@@ -139,7 +139,7 @@ def _registration_out(registration) -> dict:
 
 
 @router.get("/calendar", response=list[CalendarEntryOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def calendar(request: HttpRequest):
+def training_calendar(request: HttpRequest):
     """Publiczny kalendarz: każde spotkanie opublikowanych szkoleń i wydarzeń. / The public calendar."""
     centre = require_centre(request)
     return [
@@ -157,7 +157,7 @@ def calendar(request: HttpRequest):
 
 
 @router.get("", response=list[TrainingOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def list_trainings(request: HttpRequest, filters: Query[CalendarQuery]):
+def training_list(request: HttpRequest, filters: Query[CalendarQuery]):
     """Nadchodzące szkolenia (albo archiwum: `archive=true`). / Upcoming trainings, or the archive."""
     centre = require_centre(request)
     trainings = (
@@ -167,7 +167,7 @@ def list_trainings(request: HttpRequest, filters: Query[CalendarQuery]):
 
 
 @router.get("/registrations", response={200: list[RegistrationOut], **ERRORS_READ}, auth=REQUIRED)
-def my_registrations(request: HttpRequest):
+def training_my_registrations(request: HttpRequest):
     """Zgłoszenia osoby wywołującej. / The caller's own registrations."""
     return [
         _registration_out(r)
@@ -178,7 +178,7 @@ def my_registrations(request: HttpRequest):
 @router.get(
     "/{pk}", response={200: TrainingDetailOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
 )
-def get_training(request: HttpRequest, pk: int = TrainingId):
+def training_get(request: HttpRequest, pk: int = TrainingId):
     training = training_get_for(centre=require_centre(request), user=request.auth, pk=pk)
     return {**_training_out(training), **training_seats(training)}
 
@@ -188,7 +188,7 @@ def get_training(request: HttpRequest, pk: int = TrainingId):
     response={200: list[RegistrationOut], **ERRORS_READ, 403: ERRORS_WRITE[403]},
     auth=REQUIRED,
 )
-def training_registrations(request: HttpRequest, pk: int = TrainingId):
+def training_registration_list(request: HttpRequest, pk: int = TrainingId):
     """Wszystkie zgłoszenia wydarzenia (pracownicy centrum). / Every registration of an event (staff)."""
     from django.core.exceptions import PermissionDenied
 
@@ -199,7 +199,7 @@ def training_registrations(request: HttpRequest, pk: int = TrainingId):
 
 
 @router.post("/{pk}/registrations", response={201: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED)
-def register(request: HttpRequest, payload: RegistrationIn, pk: int = TrainingId):
+def training_register(request: HttpRequest, payload: RegistrationIn, pk: int = TrainingId):
     """Zapis (potwierdzony albo na liście oczekujących). / Register: confirmed or on the waiting list."""
     centre = require_centre(request)
     training = training_get_for(centre=centre, user=request.auth, pk=pk)
@@ -224,6 +224,6 @@ def register(request: HttpRequest, payload: RegistrationIn, pk: int = TrainingId
 
 
 @router.post("/registrations/{pk}/cancel", response={200: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED)
-def cancel(request: HttpRequest, pk: int = RegistrationId):
+def training_registration_cancel(request: HttpRequest, pk: int = RegistrationId):
     registration = registration_get_for(centre=require_centre(request), user=request.auth, pk=pk)
     return _registration_out(registration_cancel(registration=registration, actor=request.auth))

@@ -55,7 +55,10 @@ def test_draft_and_other_centres_training_are_404(anon, client_for, centre, othe
     assert anon.get(reverse("trainings:detail", args=[draft.pk])).status_code == 404
     assert client_for(centre, staff_user).get(reverse("trainings:detail", args=[draft.pk])).status_code == 200
     for name in ("detail", "register", "training_ics", "edit", "participants", "feedback_results"):
-        assert client_for(centre, staff_user).get(reverse(f"trainings:{name}", args=[other.pk])).status_code == 404
+        assert (
+            client_for(centre, staff_user).get(reverse(f"trainings:{name}", args=[other.pk])).status_code
+            == 404
+        )
 
 
 def test_anonymous_registers_with_name_and_email(anon, training):
@@ -69,7 +72,9 @@ def test_anonymous_registers_with_name_and_email(anon, training):
 
 
 def test_bad_registration_input_is_a_form_error_and_nothing_stored(anon, training):
-    response = anon.post(reverse("trainings:register", args=[training.pk]), {"name": "", "email": "nie-email"})
+    response = anon.post(
+        reverse("trainings:register", args=[training.pk]), {"name": "", "email": "nie-email"}
+    )
     assert response.status_code == 400 and not Registration.objects.exists()
 
 
@@ -83,7 +88,9 @@ def test_double_registration_through_the_page_is_refused(anon, training):
 
 def test_registration_after_the_window_through_the_page(anon, centre):
     closed = training_with_session(centre, registration_closes_at=timezone.now() - timedelta(days=1))
-    response = anon.post(reverse("trainings:register", args=[closed.pk]), {"name": "Jan", "email": "jan@example.org"})
+    response = anon.post(
+        reverse("trainings:register", args=[closed.pk]), {"name": "Jan", "email": "jan@example.org"}
+    )
     assert response.status_code == 400 and "zakończyły" in response.content.decode()
     assert not Registration.objects.exists()
 
@@ -163,7 +170,13 @@ def test_staff_create_a_training_add_a_room_session_and_publish(staff_client, ce
     day = next_open_day()
     response = staff_client.post(
         reverse("trainings:session_new", args=[training.pk]),
-        {"day": day.isoformat(), "start_time": "10:00", "end_time": "13:00", "place_kind": "room", "room": room.pk},
+        {
+            "day": day.isoformat(),
+            "start_time": "10:00",
+            "end_time": "13:00",
+            "place_kind": "room",
+            "room": room.pk,
+        },
     )
     assert response.status_code == 302
     session = Session.objects.get()
@@ -180,7 +193,13 @@ def test_a_taken_room_is_refused_by_the_rooms_rules_and_nothing_stored(staff_cli
     training = TrainingFactory(centre=centre, status="draft")
     response = staff_client.post(
         reverse("trainings:session_new", args=[training.pk]),
-        {"day": day.isoformat(), "start_time": "11:00", "end_time": "13:00", "place_kind": "room", "room": room.pk},
+        {
+            "day": day.isoformat(),
+            "start_time": "11:00",
+            "end_time": "13:00",
+            "place_kind": "room",
+            "room": room.pk,
+        },
     )
     assert response.status_code == 400
     assert not Session.objects.exists() and Booking.objects.count() == 1
@@ -193,7 +212,13 @@ def test_changing_a_session_tells_everyone_registered_with_the_ics(staff_client,
     day = next_open_day(weeks_ahead=2)
     response = staff_client.post(
         reverse("trainings:session_edit", args=[session.pk]),
-        {"day": day.isoformat(), "start_time": "16:00", "end_time": "18:00", "place_kind": "online", "online_url": "https://meet.example.org/x"},
+        {
+            "day": day.isoformat(),
+            "start_time": "16:00",
+            "end_time": "18:00",
+            "place_kind": "online",
+            "online_url": "https://meet.example.org/x",
+        },
     )
     assert response.status_code == 302
     mails = OutboxMessage.objects.filter(event="session_changed_to_person")
@@ -216,7 +241,10 @@ def test_staff_mark_attendance(staff_client, centre):
     came, absent = RegistrationFactory(training=training), RegistrationFactory(training=training)
     response = staff_client.post(reverse("trainings:attendance", args=[session.pk]), {"present": [came.pk]})
     assert response.status_code == 302
-    assert dict(session.attendance.values_list("registration_id", "present")) == {came.pk: True, absent.pk: False}
+    assert dict(session.attendance.values_list("registration_id", "present")) == {
+        came.pk: True,
+        absent.pk: False,
+    }
     pdf = staff_client.get(reverse("trainings:attendance_pdf", args=[session.pk]))
     assert pdf["Content-Type"] == "application/pdf"
 
@@ -228,11 +256,18 @@ def test_exhibitor_request_and_staff_confirm(client_for, staff_client, centre):
     MembershipFactory(user=member, organisation=organisation)
     client = client_for(centre, member)
     url = reverse("trainings:stand_request", args=[event.pk])
-    assert client.post(url, {"organisation": organisation.pk, "stand": "Warsztaty dla dzieci", "needs": "prąd"}).status_code == 302
+    assert (
+        client.post(
+            url, {"organisation": organisation.pk, "stand": "Warsztaty dla dzieci", "needs": "prąd"}
+        ).status_code
+        == 302
+    )
     again = client.post(url, {"organisation": organisation.pk, "stand": "Drugie"})
     assert again.status_code == 400 and Exhibitor.objects.count() == 1
     stand = Exhibitor.objects.get()
-    staff_client.post(reverse("trainings:exhibitor_action", args=[stand.pk, "confirm"]), {"state": "requested"})
+    staff_client.post(
+        reverse("trainings:exhibitor_action", args=[stand.pk, "confirm"]), {"state": "requested"}
+    )
     assert Exhibitor.objects.get().status == "confirmed"
     assert OutboxMessage.objects.filter(event="exhibitor_confirmed_to_organisation").exists()
 
@@ -242,7 +277,8 @@ def test_stands_only_where_welcome(client_for, centre, training):
     member = UserFactory()
     MembershipFactory(user=member, organisation=organisation)
     response = client_for(centre, member).post(
-        reverse("trainings:stand_request", args=[training.pk]), {"organisation": organisation.pk, "stand": "X"}
+        reverse("trainings:stand_request", args=[training.pk]),
+        {"organisation": organisation.pk, "stand": "X"},
     )
     assert response.status_code == 400 and not Exhibitor.objects.exists()
 
@@ -255,13 +291,19 @@ def test_needs_declared_ranked_planned_and_those_who_asked_are_told(client_for, 
         MembershipFactory(user=member, organisation=organisation)
         members.append((member, organisation))
     for member, organisation in members:
-        client_for(centre, member).post(reverse("trainings:needs"), {"organisation": organisation.pk, "topic": "Ochrona danych osobowych"})
+        client_for(centre, member).post(
+            reverse("trainings:needs"), {"organisation": organisation.pk, "topic": "Ochrona danych osobowych"}
+        )
     member, organisation = members[0]
-    duplicate = client_for(centre, member).post(reverse("trainings:needs"), {"organisation": organisation.pk, "topic": "ochrona  danych osobowych"})
+    duplicate = client_for(centre, member).post(
+        reverse("trainings:needs"), {"organisation": organisation.pk, "topic": "ochrona  danych osobowych"}
+    )
     assert duplicate.status_code == 400 and TrainingNeed.objects.count() == 2
     page = staff_client.get(reverse("trainings:needs"))
     assert page.context["demand"][0]["organisations"] == 2
-    response = staff_client.post(reverse("trainings:need_plan"), {"key": page.context["demand"][0]["key"], "capacity": 15})
+    response = staff_client.post(
+        reverse("trainings:need_plan"), {"key": page.context["demand"][0]["key"], "capacity": 15}
+    )
     training = Training.objects.get()
     assert response["Location"] == training.get_absolute_url() and training.needs.count() == 2
     SessionFactory(training=training)
@@ -280,11 +322,16 @@ def test_cancelling_a_training_tells_the_registered_and_frees_the_room(staff_cli
     room = RoomFactory(centre=centre)
     training = TrainingFactory(centre=centre, status="draft")
     start, end = slot(next_open_day(), 10, 12)
-    session = session_save(training=training, actor=staff_user, data={"starts_at": start, "ends_at": end, "place_kind": "room", "room": room})
+    session = session_save(
+        training=training,
+        actor=staff_user,
+        data={"starts_at": start, "ends_at": end, "place_kind": "room", "room": room},
+    )
     Training.objects.filter(pk=training.pk).update(status="published")
     RegistrationFactory(training=training, email="a@example.org")
     response = staff_client.post(
-        reverse("trainings:training_action", args=[training.pk, "cancel"]), {"state": "published", "reason": "Choroba prowadzącej"}
+        reverse("trainings:training_action", args=[training.pk, "cancel"]),
+        {"state": "published", "reason": "Choroba prowadzącej"},
     )
     assert response.status_code == 302
     assert Booking.objects.get(pk=session.booking_id).status == "cancelled"
@@ -293,7 +340,9 @@ def test_cancelling_a_training_tells_the_registered_and_frees_the_room(staff_cli
 
 
 @pytest.mark.parametrize("name", ["list", "archive", "detail", "participants", "manage", "my_registrations"])
-def test_query_counts_do_not_grow_with_rows(client_for, centre, staff_user, django_assert_max_num_queries, name):
+def test_query_counts_do_not_grow_with_rows(
+    client_for, centre, staff_user, django_assert_max_num_queries, name
+):
     for i in range(12):
         training = training_with_session(centre, title=f"Szkolenie {i}")
         for _ in range(3):

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pdf import pdf_response, render_pdf
+from centrum.core.selectors import get_for_centre_or_404
+from centrum.core.signed_links import read_signed_token
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
 from ..forms import FeedbackForm
-from ..models import Feedback
+from ..models import Feedback, Registration
 from ..permissions import is_registrant
 from ..selectors import registration_get_for, registration_list_of_user
 from ..services import (
@@ -28,6 +30,7 @@ from ..services import (
     registration_cancel_by_token,
     registration_from_token,
 )
+from ..services.notify import CANCEL_PURPOSE
 from ..workflows import REGISTRATION_STATUS
 
 
@@ -159,13 +162,20 @@ def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows what will be cancelled; POST cancels. A forged or old link: a clear message, nothing changes."""
     error, registration = "", None
     try:
-        registration = registration_from_token(centre=request.centre, token=token)
-        if request.method == "POST":
-            registration = registration_cancel_by_token(centre=request.centre, token=token)
-            messages.success(request, _("Zgłoszenie anulowane. Dziękujemy za informację."))
-            return redirect(registration.training)
+        pk, _version = read_signed_token(CANCEL_PURPOSE, token)
     except ApplicationError as exc:
         error = exc.message
+    else:
+        # Another centre's registration is a 404, as a missing one.
+        get_for_centre_or_404(Registration.objects.select_related("training"), centre=request.centre, pk=pk)
+        try:
+            registration = registration_from_token(centre=request.centre, token=token)
+            if request.method == "POST":
+                registration = registration_cancel_by_token(centre=request.centre, token=token)
+                messages.success(request, _("Zgłoszenie anulowane. Dziękujemy za informację."))
+                return redirect(registration.training)
+        except ApplicationError as exc:
+            error = exc.message
     return render(
         request,
         "trainings/cancel_link.html",
