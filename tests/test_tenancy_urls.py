@@ -357,7 +357,6 @@ def _calendar_feed_token(centre, ctx: Ctx):
     return feed, feed.token
 
 
-
 # trainings (trainings and events, sessions, registrations, stands)
 def _training(centre, ctx: Ctx):
     from centrum.trainings.tests.factories import training_with_session
@@ -391,7 +390,9 @@ def _training_exhibitor(centre, ctx: Ctx):
     from centrum.trainings.models import Exhibitor
 
     training, _pk = _training(centre, ctx)
-    stand = Exhibitor.objects.create(centre=centre, training=training, organisation=_org(centre, ctx), stand="Stoisko")
+    stand = Exhibitor.objects.create(
+        centre=centre, training=training, organisation=_org(centre, ctx), stand="Stoisko"
+    )
     return stand, stand.pk
 
 
@@ -489,10 +490,10 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("trainings:attendance_pdf", "pk"): _training_session,
     ("trainings:exhibitor_action", "pk"): _training_exhibitor,
     ("trainings:exhibitor_action", "action"): _exhibitor_action,
-    ("api:training_get", "pk"): _training,
-    ("api:training_registration_list", "pk"): _training,
-    ("api:training_register", "pk"): _training,
-    ("api:training_registration_cancel", "pk"): _training_registration,
+    ("api:training_get", "training_id"): _training,
+    ("api:training_registration_list", "training_id"): _training,
+    ("api:training_register", "training_id"): _training,
+    ("api:training_registration_cancel", "registration_id"): _training_registration,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

@@ -226,7 +226,12 @@ def _trainings(world: World, key: str, state: str):
         return training
     if key == "trainings.registration":
         return Registration.objects.create(
-            centre=centre, training=training, user=world.member, name="Członek", email=world.member.email, status=state
+            centre=centre,
+            training=training,
+            user=world.member,
+            name="Członek",
+            email=world.member.email,
+            status=state,
         )
     return Exhibitor.objects.create(
         centre=centre, training=training, organisation=world.organisation, stand="Stoisko", status=state

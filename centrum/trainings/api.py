@@ -176,33 +176,36 @@ def training_my_registrations(request: HttpRequest):
 
 
 @router.get(
-    "/{pk}", response={200: TrainingDetailOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
+    "/{training_id}",
+    response={200: TrainingDetailOut, **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
 )
-def training_get(request: HttpRequest, pk: int = TrainingId):
-    training = training_get_for(centre=require_centre(request), user=request.auth, pk=pk)
+def training_get(request: HttpRequest, training_id: int = TrainingId):
+    training = training_get_for(centre=require_centre(request), user=request.auth, pk=training_id)
     return {**_training_out(training), **training_seats(training)}
 
 
 @router.get(
-    "/{pk}/registrations",
+    "/{training_id}/registrations",
     response={200: list[RegistrationOut], **ERRORS_READ, 403: ERRORS_WRITE[403]},
     auth=REQUIRED,
 )
-def training_registration_list(request: HttpRequest, pk: int = TrainingId):
+def training_registration_list(request: HttpRequest, training_id: int = TrainingId):
     """Wszystkie zgłoszenia wydarzenia (pracownicy centrum). / Every registration of an event (staff)."""
     from django.core.exceptions import PermissionDenied
 
-    training = training_get_for(centre=require_centre(request), user=request.auth, pk=pk)
+    training = training_get_for(centre=require_centre(request), user=request.auth, pk=training_id)
     if not can_edit_training(request.auth, training):
         raise PermissionDenied
     return [_registration_out(r) for r in registration_rows(training=training)]
 
 
-@router.post("/{pk}/registrations", response={201: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED)
-def training_register(request: HttpRequest, payload: RegistrationIn, pk: int = TrainingId):
+@router.post("/{training_id}/registrations", response={201: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED)
+def training_register(request: HttpRequest, payload: RegistrationIn, training_id: int = TrainingId):
     """Zapis (potwierdzony albo na liście oczekujących). / Register: confirmed or on the waiting list."""
     centre = require_centre(request)
-    training = training_get_for(centre=centre, user=request.auth, pk=pk)
+    training = training_get_for(centre=centre, user=request.auth, pk=training_id)
     organisation = None
     if payload.organisation_id is not None:
         organisation = (
@@ -223,7 +226,9 @@ def training_register(request: HttpRequest, payload: RegistrationIn, pk: int = T
     return 201, _registration_out(registration)
 
 
-@router.post("/registrations/{pk}/cancel", response={200: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED)
-def training_registration_cancel(request: HttpRequest, pk: int = RegistrationId):
-    registration = registration_get_for(centre=require_centre(request), user=request.auth, pk=pk)
+@router.post(
+    "/registrations/{registration_id}/cancel", response={200: RegistrationOut, **ERRORS_WRITE}, auth=REQUIRED
+)
+def training_registration_cancel(request: HttpRequest, registration_id: int = RegistrationId):
+    registration = registration_get_for(centre=require_centre(request), user=request.auth, pk=registration_id)
     return _registration_out(registration_cancel(registration=registration, actor=request.auth))
