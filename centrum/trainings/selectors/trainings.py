@@ -134,7 +134,7 @@ def calendar_sessions(*, centre: Centre) -> QuerySet[Session]:
     """Every session of the centre's public trainings (the ICS feed and the API calendar)."""
     return (
         Session.objects.filter(centre=centre, training__status__in=PUBLIC_STATUSES)
-        .select_related("training", "training__centre", "room")
+        .select_related("training", "room")
         .order_by("starts_at", "id")
     )
 
