@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Schema
+from ninja import Path, Query, Router, Schema, Status
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Email, Text
@@ -223,7 +223,7 @@ def training_register(request: HttpRequest, payload: RegistrationIn, training_id
         organisation=organisation,
         accessibility_needs=payload.accessibility_needs,
     )
-    return 201, _registration_out(registration)
+    return Status(201, _registration_out(registration))
 
 
 @router.post(

@@ -53,6 +53,11 @@ SERVICE_KIND_OF = {
     "Wspólna wizytówka": "registry",
     "Promocja działań organizacji": "registry",
     "Promocja organizacji": "registry",
+    "Szkolenia": "trainings",
+    "Szkolenia z pozyskiwania funduszy": "trainings",
+    "Szkolenia, warsztaty i seminaria": "trainings",
+    "Szkolenia i warsztaty": "trainings",
+    "Integracja organizacji": "trainings",
 }
 
 
