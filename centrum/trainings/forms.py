@@ -154,19 +154,25 @@ class RegistrationForm(forms.Form):
             del self.fields["organisation"]
 
 
-class ExhibitorForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
-    stand = forms.CharField(label=_("Stoisko: co pokażecie lub zaproponujecie"), max_length=300)
-    needs = forms.CharField(
-        label=_("Czego potrzebujecie (prąd, stół, namiot…)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+def _long_text(label) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ForOrganisationForm(forms.Form):
+    """A form a member fills for one of their organisations (`organisations`: the ones they belong to)."""
+
+    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+class ExhibitorForm(ForOrganisationForm):
+    stand = forms.CharField(label=_("Stoisko: co pokażecie lub zaproponujecie"), max_length=300)
+    needs = _long_text(_("Czego potrzebujecie (prąd, stół, namiot…)"))
 
 
 class AttendanceForm(forms.Form):
@@ -183,30 +189,13 @@ class FeedbackForm(forms.Form):
     rating = forms.ChoiceField(
         label=_("Ocena (5 – bardzo dobrze, 1 – źle)"), choices=RATING_CHOICES, widget=forms.RadioSelect
     )
-    useful = forms.CharField(
-        label=_("Co było przydatne?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    comments = forms.CharField(
-        label=_("Uwagi"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    useful = _long_text(_("Co było przydatne?"))
+    comments = _long_text(_("Uwagi"))
 
 
-class NeedForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organizacja"), queryset=None)
+class NeedForm(ForOrganisationForm):
     topic = forms.CharField(label=_("Temat szkolenia"), max_length=200)
-    description = forms.CharField(
-        label=_("Czego dokładnie potrzebujecie"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+    description = _long_text(_("Czego dokładnie potrzebujecie"))
 
 
 class NeedPlanForm(forms.Form):

@@ -29,14 +29,18 @@ def test_registrations_own_and_staff(client_for, centre, staff_user, plain_user)
     client = client_for(centre, plain_user)
     assert [r["id"] for r in client.get("/api/v1/trainings/registrations").json()] == [mine.pk]
     assert client.get(f"/api/v1/trainings/{training.pk}/registrations").status_code == 403
-    assert len(client_for(centre, staff_user).get(f"/api/v1/trainings/{training.pk}/registrations").json()) == 2
+    assert (
+        len(client_for(centre, staff_user).get(f"/api/v1/trainings/{training.pk}/registrations").json()) == 2
+    )
 
 
 def test_register_and_cancel_through_the_api(client_for, centre):
     training = training_with_session(centre, capacity=1)
     user = UserFactory(email="api@example.org", full_name="Ala Api")
     client = client_for(centre, user)
-    response = client.post(f"/api/v1/trainings/{training.pk}/registrations", {}, content_type="application/json")
+    response = client.post(
+        f"/api/v1/trainings/{training.pk}/registrations", {}, content_type="application/json"
+    )
     assert response.status_code == 201 and response.json()["status"] == "confirmed"
     again = client.post(f"/api/v1/trainings/{training.pk}/registrations", {}, content_type="application/json")
     assert again.status_code == 400 and Registration.objects.count() == 1

@@ -26,6 +26,8 @@ def test_only_attendees_are_reached(centre):
     Attendance.objects.create(centre=centre, registration=came, session=session, present=True)
     Attendance.objects.create(centre=centre, registration=absent, session=session, present=False)
     today = warsaw_today()
-    assert training_reach(centre, today - timedelta(days=30), today) == [("email:came@example.org", organisation.pk)]
+    assert training_reach(centre, today - timedelta(days=30), today) == [
+        ("email:came@example.org", organisation.pk)
+    ]
     totals = support_reach(centre=centre, start=today - timedelta(days=30), end=today)
     assert any(s["key"] == "trainings.attendance" and s["people"] == 1 for s in totals["sources"])
