@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema, Status
 
 from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Email, Text
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Email, Id, Text
 
 from .permissions import can_edit_training
 from .selectors import (
@@ -84,7 +84,7 @@ class RegistrationOut(Schema):
 class RegistrationIn(Schema):
     name: Text(200) = ""
     email: Email | None = None
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
     accessibility_needs: Text(2000) = ""
 
 

@@ -140,22 +140,39 @@ def calendar_sessions(*, centre: Centre) -> QuerySet[Session]:
 
 
 def staff_dashboard_counts(*, centre: Centre) -> dict:
+    """The staff card's four numbers in one query (scalar subqueries on the centre's row)."""
+    from django.db.models import IntegerField, Subquery
+    from django.db.models.functions import Coalesce
+
+    from centrum.core.models import Centre as CentreModel
+
     from ..models import TrainingNeed
 
     now = timezone.now()
-    upcoming = Training.objects.filter(
-        centre=centre, status=TrainingStatus.PUBLISHED, sessions__ends_at__gt=now
-    ).distinct()
-    return {
-        "upcoming_trainings": upcoming.count(),
-        "waiting_people": Registration.objects.filter(
-            centre=centre, status=RegistrationStatus.WAITING, training__in=upcoming
-        ).count(),
-        "stands_to_confirm": Exhibitor.objects.filter(
-            centre=centre, status=ExhibitorStatus.REQUESTED
-        ).count(),
-        "open_needs": TrainingNeed.objects.filter(centre=centre, training__isnull=True).count(),
-    }
+    running = Exists(Session.objects.filter(training=OuterRef("pk"), ends_at__gt=now))
+
+    def count(queryset):
+        rows = queryset.order_by().values("centre").annotate(n=Count("pk")).values("n")[:1]
+        return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+    upcoming = Training.objects.filter(centre=OuterRef("pk"), status=TrainingStatus.PUBLISHED).filter(running)
+    waiting = Registration.objects.filter(
+        centre=OuterRef("pk"), status=RegistrationStatus.WAITING, training__status=TrainingStatus.PUBLISHED
+    ).filter(Exists(Session.objects.filter(training=OuterRef("training_id"), ends_at__gt=now)))
+    row = (
+        CentreModel.objects.filter(pk=centre.pk)
+        .annotate(
+            upcoming_trainings=count(upcoming),
+            waiting_people=count(waiting),
+            stands_to_confirm=count(
+                Exhibitor.objects.filter(centre=OuterRef("pk"), status=ExhibitorStatus.REQUESTED)
+            ),
+            open_needs=count(TrainingNeed.objects.filter(centre=OuterRef("pk"), training__isnull=True)),
+        )
+        .values("upcoming_trainings", "waiting_people", "stands_to_confirm", "open_needs")
+        .first()
+    )
+    return row or {"upcoming_trainings": 0, "waiting_people": 0, "stands_to_confirm": 0, "open_needs": 0}
 
 
 def organisation_support_history(*, centre: Centre, organisation) -> dict:
