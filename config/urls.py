@@ -11,6 +11,7 @@ urlpatterns = [
     path("organizacje/", include("centrum.organisations.urls")),
     path("sale/", include("centrum.spaces.urls")),
     path("doradztwo/", include("centrum.advice.urls")),
+    path("szkolenia/", include("centrum.trainings.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

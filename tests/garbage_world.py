@@ -66,6 +66,54 @@ def _org(centre, name: str, **extra):
     return OrganisationFactory(centre=centre, name=name, **extra)
 
 
+def _trainings(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
+    """A published training (a future session, stands welcome), a draft, a past training with the
+    requester's attended registration (certificate, feedback) and a stand of the organisation."""
+    from centrum.trainings.models import Attendance, Exhibitor, Registration, Session, Training
+
+    now = timezone.now()
+
+    def training(title, status, start, **extra):
+        t = Training.objects.create(
+            centre=centre, title=f"{prefix} {title}", capacity=5, status=status, **extra
+        )
+        session = Session.objects.create(
+            centre=centre,
+            training=t,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            place_kind="elsewhere",
+            address="Rynek 1",
+        )
+        return t, session
+
+    upcoming, upcoming_session = training(
+        "Dzień NGO", "published", now + timedelta(days=9), exhibitors_welcome=True
+    )
+    draft, _draft_session = training("Szkic szkolenia", "draft", now + timedelta(days=12))
+    past, past_session = training("Sprawozdania", "finished", now - timedelta(days=5))
+    registration = Registration.objects.create(
+        centre=centre, training=past, user=requester, name="Prezes", email=requester.email, organisation=org
+    )
+    Attendance.objects.create(centre=centre, registration=registration, session=past_session, present=True)
+    upcoming_registration = Registration.objects.create(
+        centre=centre, training=upcoming, user=requester, name="Prezes", email=requester.email
+    )
+    stand = Exhibitor.objects.create(
+        centre=centre, training=upcoming, organisation=org, stand="Stoisko", requested_by=requester
+    )
+    return {
+        "training": upcoming,
+        "training_session": upcoming_session,
+        "draft_training": draft,
+        "past_training": past,
+        "past_session": past_session,
+        "training_registration": registration,
+        "upcoming_registration": upcoming_registration,
+        "training_stand": stand,
+    }
+
+
 def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     """Rooms, equipment, bookings in several states, a waiting-list entry, a let, loans, a feed."""
     from centrum.spaces.choices import BookingKind, BookingStatus, LoanStatus
@@ -334,6 +382,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_accounts(centre, organisation, staff, "kalisz"))
     objects.update(_spaces(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_advice(centre, organisation, "KAL"))
+    objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
 
     world = World(
         centre=centre,
@@ -362,6 +411,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_accounts(other_centre, other_org, other_staff, "zory"))
     world.other.update(_spaces(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_advice(other_centre, other_org, "ZOR"))
+    world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -430,6 +480,12 @@ def _advice_token(appointment) -> str:
 
 
 # Parameter names that mean the same thing in every URL.
+def _cancel_token(registration) -> str:
+    from centrum.trainings.services.notify import cancel_token
+
+    return cancel_token(registration)
+
+
 KWARG_VALUES: dict[str, Value] = {
     "organisation_pk": lambda w: w.organisation.pk,
     "membership_pk": lambda w: w.member_membership.pk,
@@ -470,6 +526,32 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("organisations:opp_apply", "pk"): lambda w: w.opp_import.pk,
     ("organisations:guide_checklist", "slug"): lambda w: _guide_slugs()[:2],
     ("organisations:guide_print", "slug"): lambda w: _guide_slugs()[:1],
+    # trainings
+    ("trainings:detail", "pk"): lambda w: [w.training.pk, w.draft_training.pk, w.past_training.pk],
+    ("trainings:training_ics", "pk"): lambda w: w.training.pk,
+    ("trainings:register", "pk"): lambda w: w.training.pk,
+    ("trainings:stand_request", "pk"): lambda w: w.training.pk,
+    ("trainings:edit", "pk"): lambda w: w.training.pk,
+    ("trainings:participants", "pk"): lambda w: [w.training.pk, w.past_training.pk],
+    ("trainings:feedback_results", "pk"): lambda w: w.past_training.pk,
+    ("trainings:training_action", "pk"): lambda w: w.draft_training.pk,
+    ("trainings:training_action", "action"): lambda w: "cancel",
+    ("trainings:registration_detail", "pk"): lambda w: [
+        w.training_registration.pk,
+        w.upcoming_registration.pk,
+    ],
+    ("trainings:registration_action", "pk"): lambda w: w.upcoming_registration.pk,
+    ("trainings:registration_action", "action"): lambda w: "cancel",
+    ("trainings:certificate", "pk"): lambda w: w.training_registration.pk,
+    ("trainings:feedback", "pk"): lambda w: w.training_registration.pk,
+    ("trainings:registration_cancel_link", "token"): lambda w: _cancel_token(w.upcoming_registration),
+    ("trainings:session_edit", "pk"): lambda w: w.training_session.pk,
+    ("trainings:session_delete", "pk"): lambda w: w.training_session.pk,
+    ("trainings:attendance", "pk"): lambda w: w.past_session.pk,
+    ("trainings:attendance_pdf", "pk"): lambda w: w.past_session.pk,
+    ("trainings:exhibitor_action", "pk"): lambda w: w.training_stand.pk,
+    ("trainings:exhibitor_action", "action"): lambda w: "withdraw",
+    ("trainings:session_new", "training_pk"): lambda w: w.draft_training.pk,
     # spaces
     ("spaces:room_detail", "pk"): lambda w: w.room.pk,
     ("spaces:room_ics", "pk"): lambda w: w.room.pk,
@@ -533,6 +615,8 @@ API_PATH_VALUES: dict[str, Value] = {
     "organisation_id": lambda w: w.organisation.pk,
     "booking_id": lambda w: w.booking_pending.pk,
     "loan_id": lambda w: w.loan_requested.pk,
+    "training_id": lambda w: w.training.pk,
+    "registration_id": lambda w: w.upcoming_registration.pk,
 }
 
 

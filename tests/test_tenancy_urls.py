@@ -403,6 +403,51 @@ def _advice_assignment(centre, ctx: Ctx):
     adviser, _pk = _adviser(centre, ctx)
     assignment = AssignmentFactory(adviser=adviser, organisation=_org(centre, ctx))
     return assignment, assignment.pk
+# trainings (trainings and events, sessions, registrations, stands)
+def _training(centre, ctx: Ctx):
+    from centrum.trainings.tests.factories import training_with_session
+
+    training = training_with_session(centre, title=f"Szkolenie {ctx.label} {centre.slug}")
+    return training, training.pk
+
+
+def _training_session(centre, ctx: Ctx):
+    training, _pk = _training(centre, ctx)
+    session = training.sessions.get()
+    return session, session.pk
+
+
+def _training_registration(centre, ctx: Ctx):
+    from centrum.trainings.tests.factories import RegistrationFactory
+
+    training, _pk = _training(centre, ctx)
+    registration = RegistrationFactory(training=training, user=ctx.user)
+    return registration, registration.pk
+
+
+def _training_registration_token(centre, ctx: Ctx):
+    from centrum.trainings.services.notify import cancel_token
+
+    registration, _pk = _training_registration(centre, ctx)
+    return registration, cancel_token(registration)
+
+
+def _training_exhibitor(centre, ctx: Ctx):
+    from centrum.trainings.models import Exhibitor
+
+    training, _pk = _training(centre, ctx)
+    stand = Exhibitor.objects.create(
+        centre=centre, training=training, organisation=_org(centre, ctx), stand="Stoisko"
+    )
+    return stand, stand.pk
+
+
+def _training_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "cancel"
+
+
+def _exhibitor_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
 
 
 # Parameter names that mean the same model in every URL.
@@ -419,6 +464,7 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
     "batch_pk": _import_batch,
     "batch_id": _import_batch,
     "import_pk": _import_batch,
+    "training_pk": _training,
 }
 
 # `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
@@ -487,6 +533,31 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("advice:assignment_entry_new", "pk"): _advice_assignment,
     ("advice:assignment_finish", "pk"): _advice_assignment,
     ("advice:caretaker_organisation", "pk"): _organisation,
+    ("trainings:detail", "pk"): _training,
+    ("trainings:training_ics", "pk"): _training,
+    ("trainings:register", "pk"): _training,
+    ("trainings:stand_request", "pk"): _training,
+    ("trainings:edit", "pk"): _training,
+    ("trainings:participants", "pk"): _training,
+    ("trainings:feedback_results", "pk"): _training,
+    ("trainings:training_action", "pk"): _training,
+    ("trainings:training_action", "action"): _training_action,
+    ("trainings:registration_detail", "pk"): _training_registration,
+    ("trainings:registration_action", "pk"): _training_registration,
+    ("trainings:registration_action", "action"): _training_action,
+    ("trainings:certificate", "pk"): _training_registration,
+    ("trainings:feedback", "pk"): _training_registration,
+    ("trainings:registration_cancel_link", "token"): _training_registration_token,
+    ("trainings:session_edit", "pk"): _training_session,
+    ("trainings:session_delete", "pk"): _training_session,
+    ("trainings:attendance", "pk"): _training_session,
+    ("trainings:attendance_pdf", "pk"): _training_session,
+    ("trainings:exhibitor_action", "pk"): _training_exhibitor,
+    ("trainings:exhibitor_action", "action"): _exhibitor_action,
+    ("api:training_get", "training_id"): _training,
+    ("api:training_registration_list", "training_id"): _training,
+    ("api:training_register", "training_id"): _training,
+    ("api:training_registration_cancel", "registration_id"): _training_registration,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

@@ -76,6 +76,23 @@ EXPECTED = {
     "spaces.let": {
         "end": ({"active"}, "ended", {STAFF}),
     },
+    "trainings.training": {
+        "publish": ({"draft"}, "published", {STAFF}),
+        "cancel": ({"draft", "published"}, "cancelled", {STAFF}),
+        "finish": ({"published"}, "finished", {STAFF, SYSTEM}),
+    },
+    # MEMBER is the registered person here.
+    "trainings.registration": {
+        "cancel": ({"confirmed", "waiting"}, "cancelled", {STAFF, MEMBER}),
+        "cancel_by_link": ({"confirmed", "waiting"}, "cancelled", {SYSTEM}),
+        "promote": ({"waiting"}, "confirmed", {SYSTEM}),
+    },
+    # MEMBER is an admin of the exhibiting organisation.
+    "trainings.exhibitor": {
+        "confirm": ({"requested"}, "confirmed", {STAFF}),
+        "decline": ({"requested"}, "declined", {STAFF}),
+        "withdraw": ({"requested", "confirmed"}, "withdrawn", {STAFF, MEMBER}),
+    },
     "accounts.membership_invitation": {
         "accept": ({"pending"}, "accepted", {INVITEE}),
         "revoke": ({"pending"}, "revoked", {MEMBER, STAFF}),
@@ -172,6 +189,8 @@ class World:
                 ends_on=today + timedelta(days=430),
                 status=state,
             )
+        if key.startswith("trainings."):
+            return self.trainings(key, state)
         expires = now + timedelta(days=7)
         if key == "accounts.membership_invitation":
             return MembershipInvitation.objects.create(
@@ -191,6 +210,46 @@ class World:
                 centre=centre, email=INVITED, role="official", status=state, expires_at=expires
             )
         raise AssertionError(f"No builder for {key}")
+
+
+def _trainings(world: World, key: str, state: str):
+    """A training whose only session is over (so it may be finished), a registration of the member, a stand
+    of the member's organisation."""
+    from centrum.trainings.models import Exhibitor, Registration, Session, Training
+
+    centre, now = world.centre, timezone.now()
+    training = Training.objects.create(
+        centre=centre,
+        title="Szkolenie z macierzy",
+        capacity=5,
+        status=state if key == "trainings.training" else "published",
+        exhibitors_welcome=True,
+    )
+    Session.objects.create(
+        centre=centre,
+        training=training,
+        starts_at=now - timedelta(days=2),
+        ends_at=now - timedelta(days=2) + timedelta(hours=2),
+        place_kind="elsewhere",
+        address="Rynek 1",
+    )
+    if key == "trainings.training":
+        return training
+    if key == "trainings.registration":
+        return Registration.objects.create(
+            centre=centre,
+            training=training,
+            user=world.member,
+            name="Członek",
+            email=world.member.email,
+            status=state,
+        )
+    return Exhibitor.objects.create(
+        centre=centre, training=training, organisation=world.organisation, stand="Stoisko", status=state
+    )
+
+
+World.trainings = _trainings
 
 
 def _cases():

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "centrum.organisations",
     "centrum.spaces",
     "centrum.advice",
+    "centrum.trainings",
     "centrum.api",
     "django.forms",
 ]

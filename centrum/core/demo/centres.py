@@ -59,6 +59,11 @@ SERVICE_KIND_OF = {
     "Księgowość i radca prawny": "advice",
     "Opiekun organizacji": "advice",
     "Porady": "advice",
+    "Szkolenia": "trainings",
+    "Szkolenia z pozyskiwania funduszy": "trainings",
+    "Szkolenia, warsztaty i seminaria": "trainings",
+    "Szkolenia i warsztaty": "trainings",
+    "Integracja organizacji": "trainings",
 }
 
 
