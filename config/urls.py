@@ -10,6 +10,7 @@ urlpatterns = [
     path("moje/", include("centrum.accounts.urls")),
     path("organizacje/", include("centrum.organisations.urls")),
     path("sale/", include("centrum.spaces.urls")),
+    path("adres/", include("centrum.addresses.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "centrum.accounts",
     "centrum.organisations",
     "centrum.spaces",
+    "centrum.addresses",
     "centrum.api",
     "django.forms",
 ]

@@ -53,6 +53,9 @@ SERVICE_KIND_OF = {
     "Wspólna wizytówka": "registry",
     "Promocja działań organizacji": "registry",
     "Promocja organizacji": "registry",
+    "Adres dla organizacji": "address",
+    "Adres do korespondencji": "address",
+    "Adres rejestrowy": "address",
 }
 
 
