@@ -25,20 +25,22 @@ from ..permissions import can_manage_agreements
 logger = logging.getLogger(__name__)
 
 
-def _normalised(text: str) -> str:
-    """ "ul. Babina 1" and "UL. BABINA 1" alike; punctuation and the "ul." prefix do not matter."""
-    words = fold(text or "").replace(".", " ").replace(",", " ").split()
-    return " ".join(w for w in words if w not in {"ul", "ulica"})
+def _street_and_number(text: str) -> tuple[str, str]:
+    """("babina", "1") from "ul. Babina 1" or "UL. BABINA 1/3": the street's words and the house number (the
+    flat after "/" or "lokal" does not matter – the organisation is at the centre's building either way)."""
+    words = [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w not in {"ul", "ulica"}]
+    for index, word in enumerate(words):
+        if any(ch.isdigit() for ch in word):
+            return " ".join(words[:index]), word.split("/")[0]
+    return " ".join(words), ""
 
 
 def shows_centre_address(centre: Centre, data: dict) -> bool:
-    """Does an extract's address (street, postal code, city) name the centre's address?"""
-    street = _normalised(data.get("street", ""))
-    return (
-        bool(street)
-        and street == _normalised(centre.street)
-        and (not data.get("postal_code") or data.get("postal_code") == centre.postal_code)
-    )
+    """Does an extract's address (street, postal code) name the centre's building?"""
+    street, number = _street_and_number(data.get("street", ""))
+    if not street or (street, number) != _street_and_number(centre.street):
+        return False
+    return not data.get("postal_code") or not centre.postal_code or data["postal_code"] == centre.postal_code
 
 
 def agreement_check_krs(*, agreement: AddressAgreement, actor=None) -> str:

@@ -51,7 +51,7 @@ def address_home(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "staff": can_manage_agreements(request.user, request.centre),
-            "settings": request.centre_settings,
+            "max_months": request.centre_settings["addresses.max_months"],
         },
     )
 
