@@ -28,7 +28,9 @@ logger = logging.getLogger(__name__)
 def _street_and_number(text: str) -> tuple[str, str]:
     """("babina", "1") from "ul. Babina 1" or "UL. BABINA 1/3": the street's words and the house number (the
     flat after "/" or "lokal" does not matter – the organisation is at the centre's building either way)."""
-    words = [w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w not in {"ul", "ulica"}]
+    words = [
+        w for w in fold(text or "").replace(".", " ").replace(",", " ").split() if w not in {"ul", "ulica"}
+    ]
     for index, word in enumerate(words):
         if any(ch.isdigit() for ch in word):
             return " ".join(words[:index]), word.split("/")[0]

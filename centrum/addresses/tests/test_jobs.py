@@ -50,7 +50,10 @@ def test_the_reminder_days_are_a_setting(centre, organisation):
 def test_agreements_end_the_day_after_their_last_day(centre, organisation):
     today = warsaw_today()
     ended = AgreementFactory(
-        centre=centre, organisation=organisation, status=AgreementStatus.EXPIRING, ends_on=today - timedelta(days=1)
+        centre=centre,
+        organisation=organisation,
+        status=AgreementStatus.EXPIRING,
+        ends_on=today - timedelta(days=1),
     )
     last_day = AgreementFactory(centre=centre, organisation=OrganisationFactory(centre=centre), ends_on=today)
     assert end_agreements(centre) == "ended 1"
@@ -62,7 +65,13 @@ def test_agreements_end_the_day_after_their_last_day(centre, organisation):
 def _at_the_centre(fake, centre):
     payload = copy.deepcopy(recorded_payload(KRS))
     payload["odpis"]["dane"]["dzial1"]["siedzibaIAdres"]["adres"].update(
-        {"ulica": "UL. BABINA", "nrDomu": "1", "nrLokalu": "", "kodPocztowy": "62-800", "miejscowosc": "KALISZ"}
+        {
+            "ulica": "UL. BABINA",
+            "nrDomu": "1",
+            "nrLokalu": "",
+            "kodPocztowy": "62-800",
+            "miejscowosc": "KALISZ",
+        }
     )
     fake.set(KRS, "S", 200, payload)
 
