@@ -49,7 +49,9 @@ registry.register_dashboard_card(
     registry.DashboardCard(
         key="addresses.agreements",
         template="addresses/_dashboard_card.html",
-        context=lambda request: staff_dashboard_counts(centre=request.centre),
+        context=lambda request: staff_dashboard_counts(
+            centre=request.centre, uncollected_days=request.centre_settings["addresses.uncollected_days"]
+        ),
         visible=registry.centre_staff,
         order=30,
         module=MODULE.label,

@@ -164,20 +164,18 @@ def authorised_person_get(*, centre: Centre, organisation, pk) -> AuthorisedPers
 # The staff dashboard, the organisation's support history, the statistics and the caretaker
 
 
-def staff_dashboard_counts(*, centre: Centre) -> dict[str, int]:
-    days = centre_setting(centre, "addresses.uncollected_days")
-    counts = agreement_register_counts(centre=centre)
-    return {
-        "requested": counts.get(AgreementStatus.REQUESTED, 0),
-        "expiring": counts.get(AgreementStatus.EXPIRING, 0),
-        "krs_flagged": AddressAgreement.objects.filter(
-            centre=centre, krs_check=KrsAddressCheck.STILL_HERE
-        ).count(),
-        "mail_waiting": MailItem.objects.filter(centre=centre, status=MailStatus.WAITING).count(),
-        "mail_overdue": MailItem.objects.filter(
-            centre=centre, status=MailStatus.WAITING, received_on__lte=warsaw_today() - timedelta(days=days)
-        ).count(),
-    }
+def staff_dashboard_counts(*, centre: Centre, uncollected_days: int) -> dict[str, int]:
+    """The staff card: requests to decide, agreements ending, KRS flags, mail waiting (two queries)."""
+    overdue_since = warsaw_today() - timedelta(days=uncollected_days)
+    agreements = AddressAgreement.objects.filter(centre=centre).aggregate(
+        requested=Count("id", filter=Q(status=AgreementStatus.REQUESTED)),
+        expiring=Count("id", filter=Q(status=AgreementStatus.EXPIRING)),
+        krs_flagged=Count("id", filter=Q(krs_check=KrsAddressCheck.STILL_HERE)),
+    )
+    mail = MailItem.objects.filter(centre=centre, status=MailStatus.WAITING).aggregate(
+        mail_waiting=Count("id"), mail_overdue=Count("id", filter=Q(received_on__lte=overdue_since))
+    )
+    return {**agreements, **mail}
 
 
 def organisation_address_history(*, centre: Centre, organisation) -> dict:
