@@ -48,7 +48,7 @@ def test_role_kinds_come_from_the_app_that_keeps_roles(centre, staff_user, offic
 
 def test_modules_are_on_by_default_and_follow_what_they_require(centre):
     assert registry.module_is_active(centre, "spaces")
-    assert [m.label for m in registry.active_modules(centre)] == ["organisations", "spaces"]
+    assert [m.label for m in registry.active_modules(centre)] == ["organisations", "spaces", "addresses"]
     _switch_off(centre, "organisations")
     assert not registry.module_is_active(centre, "organisations")
     assert not registry.module_is_active(centre, "spaces")  # rooms are booked by organisations
@@ -173,7 +173,9 @@ def test_a_module_cannot_stay_on_without_the_module_it_requires(staff_client, ce
     assert refused.value.field == "module_spaces"
     # Both off together is a consistent choice.
     centre_settings_update(
-        centre=centre, values={"module_organisations": False, "module_spaces": False}, actor=staff_user
+        centre=centre,
+        values={"module_organisations": False, "module_spaces": False, "module_addresses": False},
+        actor=staff_user,
     )
     assert centre_setting(centre, "module_spaces") is False
 
