@@ -202,10 +202,14 @@ def _addresses(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
         status="requested",
         decided_at=None,
     )
+    from django.core.files.base import ContentFile
+
+    mail = MailFactory(centre=centre, organisation=org, agreement=agreement, recorded_by=staff)
+    mail.scan.save("przesylka.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     return {
         "address_agreement": agreement,
         "address_request": request,
-        "address_mail": MailFactory(centre=centre, organisation=org, agreement=agreement, recorded_by=staff),
+        "address_mail": mail,
         "address_person": PersonFactory(centre=centre, organisation=org),
     }
 

@@ -31,6 +31,8 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later (the month's last day when it has no such day: 31 January + 1 = 28/29 February)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > date.max.year:
+        return date.max
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -297,3 +297,12 @@ def test_the_party_sees_its_agreement_and_a_stranger_does_not(
         agreement.organisation.name
         in client_for(centre, org_admin).get(reverse("addresses:my_agreements")).content.decode()
     )
+
+
+def test_the_farthest_dates_are_refused_not_a_crash(centre, founder, staff_user):
+    from datetime import date
+
+    agreement = _requested(centre, founder)
+    with pytest.raises(ApplicationError):
+        agreement_approve(agreement=agreement, actor=staff_user, starts_on=date.max, ends_on=date(2026, 1, 1))
+    assert AddressAgreement.objects.get().status == AgreementStatus.REQUESTED
