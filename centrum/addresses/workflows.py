@@ -3,7 +3,6 @@
 import calendar
 from datetime import date
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,6 +10,7 @@ from centrum.core.audit_display import display_date
 from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
+from centrum.core.models import Centre
 from centrum.core.workflow import ACTOR, NOW, REASON, Step, Transition, Workflow, register
 
 from .audit_labels import AddressesAudit as Audit
@@ -69,12 +69,9 @@ def check_capacity(centre, starts_on, ends_on, *, exclude_pk=None) -> None:
 def _approvable(step: Step) -> None:
     agreement = step.obj
     check_term(agreement.centre, agreement.starts_on, agreement.ends_on)
-    # Lock the centre's agreements in force, so two approvals at once cannot both take the last place.
-    list(
-        AddressAgreement.objects.select_for_update()
-        .filter(Q(centre=agreement.centre, status__in=IN_FORCE))
-        .values_list("pk", flat=True)
-    )
+    # Lock the centre's row: two approvals at once (even with no agreement in force yet) take turns, so they
+    # cannot both take the last place under the centre's limit.
+    Centre.objects.select_for_update().filter(pk=agreement.centre_id).values_list("pk", flat=True).first()
     check_capacity(agreement.centre, agreement.starts_on, agreement.ends_on, exclude_pk=agreement.pk)
     if not agreement.number:
         agreement.number = _next_number(agreement)

@@ -21,42 +21,14 @@ from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.tests.factories import OrganisationFactory
 
 from .conftest import site_for
-from .helpers import check_page, login, visit
+from .helpers import check_page, fetch_file, login, visit
 
 pytestmark = pytest.mark.browser
 
 
 def _switch_user(page: Page, email: str, password: str, site: str = ""):
     page.context.clear_cookies()
-    if site:
-        page.goto(f"{site}/")
-    login_at(page, email, password, site)
-
-
-def login_at(page: Page, email: str, password: str, site: str = ""):
-    if not site:
-        login(page, email, password)
-        return
-    visit(page, f"{site}/konto/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(password)
-    page.locator("main form").filter(has=page.locator("input[name=password]")).locator(
-        "button[type=submit]"
-    ).first.click()
-    page.wait_for_load_state("load")
-    check_page(page, label=f"after login as {email}")
-
-
-def _fetch_pdf(page: Page, href: str) -> dict:
-    return page.evaluate(
-        """async (url) => {
-            const response = await fetch(url);
-            const bytes = new Uint8Array(await response.arrayBuffer());
-            return {status: response.status, type: response.headers.get("content-type"),
-                    head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length};
-        }""",
-        href,
-    )
+    login(page, email, password, site=site)
 
 
 def test_kalisz_founders_get_the_seat_consent_and_the_agreement_passes_to_their_organisation(
@@ -98,7 +70,7 @@ def test_kalisz_founders_get_the_seat_consent_and_the_agreement_passes_to_their_
     page.get_by_role("link", name="Stowarzyszenie Przyjaciół Parku Przypusta").click()
     check_page(page, label="founders' agreement")
     href = page.get_by_role("link", name="Zgoda na wskazanie adresu siedziby (PDF)").get_attribute("href")
-    pdf = _fetch_pdf(page, href)
+    pdf = fetch_file(page, href)
     assert pdf["status"] == 200 and pdf["type"] == "application/pdf" and pdf["head"] == "%PDF-"
 
     # 4. Registered: the organisation is in the directory (the founder submitted it), the agreement passes to it.
@@ -156,7 +128,7 @@ def test_czestochowa_urgent_court_letter_is_told_and_picked_up_by_the_authorised
     )
 
     # 1. The organisation's admin names the person authorised to collect its mail.
-    login_at(page, president.email, password, site)
+    login(page, president.email, password, site=site)
     visit(page, f"{site}/adres/organizacje/{organisation.pk}/")
     page.get_by_role("link", name="Dodaj osobę upoważnioną").click()
     check_page(page, label="authorised person form")
