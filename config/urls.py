@@ -12,6 +12,7 @@ urlpatterns = [
     path("sale/", include("centrum.spaces.urls")),
     path("doradztwo/", include("centrum.advice.urls")),
     path("szkolenia/", include("centrum.trainings.urls")),
+    path("adres/", include("centrum.addresses.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

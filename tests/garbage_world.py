@@ -234,6 +234,34 @@ def _spaces(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _addresses(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
+    """An agreement in force with a waiting letter and an authorised person, and a founders' request."""
+    from centrum.addresses.tests.factories import AgreementFactory, MailFactory, PersonFactory
+
+    agreement = AgreementFactory(
+        centre=centre, organisation=org, number=f"AD/{prefix}/0001", requested_by=requester
+    )
+    request = AgreementFactory(
+        centre=centre,
+        organisation=None,
+        number="",
+        founding_name=f"Zakładane Stowarzyszenie {prefix}",
+        requested_by=requester,
+        status="requested",
+        decided_at=None,
+    )
+    from django.core.files.base import ContentFile
+
+    mail = MailFactory(centre=centre, organisation=org, agreement=agreement, recorded_by=staff)
+    mail.scan.save("przesylka.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {
+        "address_agreement": agreement,
+        "address_request": request,
+        "address_mail": mail,
+        "address_person": PersonFactory(centre=centre, organisation=org),
+    }
+
+
 def _room_photo(centre, room):
     """A real 2×2 PNG in the room's gallery: the photos page then shows its describe/reorder/remove forms."""
     import io
@@ -383,6 +411,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_spaces(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_advice(centre, organisation, "KAL"))
     objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
+    objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
 
     world = World(
         centre=centre,
@@ -412,6 +441,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_spaces(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_advice(other_centre, other_org, "ZOR"))
     world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -600,6 +630,19 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("advice:assignment_entry_new", "pk"): lambda w: w.assignment.pk,
     ("advice:assignment_finish", "pk"): lambda w: w.assignment.pk,
     ("advice:caretaker_organisation", "pk"): lambda w: w.organisation.pk,
+    # addresses
+    ("addresses:agreement_detail", "pk"): lambda w: [w.address_agreement.pk, w.address_request.pk],
+    ("addresses:agreement_action", "pk"): lambda w: [w.address_agreement.pk, w.address_request.pk],
+    ("addresses:agreement_action", "action"): lambda w: ["terminate", "approve", "reject"],
+    ("addresses:agreement_pdf", "pk"): lambda w: w.address_agreement.pk,
+    ("addresses:seat_consent_pdf", "pk"): lambda w: w.address_agreement.pk,
+    ("addresses:agreement_transfer", "pk"): lambda w: w.address_request.pk,
+    ("addresses:agreement_krs_check", "pk"): lambda w: w.address_agreement.pk,
+    ("addresses:mail_detail", "pk"): lambda w: w.address_mail.pk,
+    ("addresses:mail_action", "pk"): lambda w: w.address_mail.pk,
+    ("addresses:mail_action", "action"): lambda w: ["collect", "return_to_sender"],
+    ("addresses:mail_scan", "pk"): lambda w: w.address_mail.pk,
+    ("addresses:authorised_person_remove", "pk"): lambda w: w.address_person.pk,
     # the API (POST/PUT/PATCH bodies are covered by test_api_garbage through the OpenAPI document)
     ("api:organisation_detail", "organisation_id"): lambda w: w.organisation.pk,
     ("api:organisation_change", "organisation_id"): lambda w: w.organisation.pk,
@@ -617,6 +660,8 @@ API_PATH_VALUES: dict[str, Value] = {
     "loan_id": lambda w: w.loan_requested.pk,
     "training_id": lambda w: w.training.pk,
     "registration_id": lambda w: w.upcoming_registration.pk,
+    "agreement_id": lambda w: w.address_agreement.pk,
+    "mail_id": lambda w: w.address_mail.pk,
 }
 
 

@@ -448,6 +448,68 @@ def _training_action(centre, ctx: Ctx):
 
 def _exhibitor_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "withdraw"
+# addresses (agreements, mail, authorised persons)
+def _address_agreement(centre, ctx: Ctx, **extra):
+    from centrum.addresses.tests.factories import AgreementFactory
+
+    org = ctx.made.get("organisation_pk") or _org(centre, ctx, status=OrganisationStatus.ACTIVE)
+    agreement = AgreementFactory(
+        centre=centre, organisation=org, number=f"AD/{ctx.label}/{centre.slug}"[:30], **extra
+    )
+    return agreement, agreement.pk
+
+
+def _address_agreement_founding(centre, ctx: Ctx):
+    """A founding group's agreement asked by the requesting user, so the transfer page is theirs to open."""
+    from centrum.addresses.tests.factories import AgreementFactory
+
+    agreement = AgreementFactory(
+        centre=centre, founding_name=f"Zakładana {ctx.label} {centre.slug}", requested_by=ctx.user
+    )
+    return agreement, agreement.pk
+
+
+def _address_agreement_ended(centre, ctx: Ctx):
+    return _address_agreement(centre, ctx, status="ended")
+
+
+def _address_agreement_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "terminate"
+
+
+def _address_mail(centre, ctx: Ctx):
+    from centrum.addresses.tests.factories import MailFactory
+
+    agreement, _pk = _address_agreement(centre, ctx)
+    mail = MailFactory(
+        centre=centre,
+        organisation=agreement.organisation,
+        agreement=agreement,
+        sender=f"Nadawca {ctx.label} {centre.slug}",
+    )
+    return mail, mail.pk
+
+
+def _address_mail_scanned(centre, ctx: Ctx):
+    from django.core.files.base import ContentFile
+
+    mail, pk = _address_mail(centre, ctx)
+    mail.scan.save("przesylka.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return mail, pk
+
+
+def _address_mail_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "return_to_sender"
+
+
+def _authorised_person(centre, ctx: Ctx):
+    from centrum.addresses.tests.factories import PersonFactory
+
+    org = ctx.made.get("organisation_pk") or _org(centre, ctx)
+    person = PersonFactory(
+        centre=centre, organisation=org, full_name=f"Upoważniony {ctx.label} {centre.slug}"
+    )
+    return person, person.pk
 
 
 # Parameter names that mean the same model in every URL.
@@ -465,6 +527,8 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
     "batch_id": _import_batch,
     "import_pk": _import_batch,
     "training_pk": _training,
+    "agreement_id": _address_agreement,
+    "mail_id": _address_mail,
 }
 
 # `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
@@ -558,6 +622,18 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("api:training_registration_list", "training_id"): _training,
     ("api:training_register", "training_id"): _training,
     ("api:training_registration_cancel", "registration_id"): _training_registration,
+    ("addresses:agreement_detail", "pk"): _address_agreement,
+    ("addresses:agreement_action", "pk"): _address_agreement,
+    ("addresses:agreement_action", "action"): _address_agreement_action,
+    ("addresses:agreement_pdf", "pk"): _address_agreement,
+    ("addresses:seat_consent_pdf", "pk"): _address_agreement,
+    ("addresses:agreement_transfer", "pk"): _address_agreement_founding,
+    ("addresses:agreement_krs_check", "pk"): _address_agreement_ended,
+    ("addresses:mail_detail", "pk"): _address_mail,
+    ("addresses:mail_action", "pk"): _address_mail,
+    ("addresses:mail_action", "action"): _address_mail_action,
+    ("addresses:mail_scan", "pk"): _address_mail_scanned,
+    ("addresses:authorised_person_remove", "pk"): _authorised_person,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

@@ -93,6 +93,19 @@ EXPECTED = {
         "decline": ({"requested"}, "declined", {STAFF}),
         "withdraw": ({"requested", "confirmed"}, "withdrawn", {STAFF, MEMBER}),
     },
+    "addresses.agreement": {
+        "approve": ({"requested"}, "active", {STAFF}),
+        "reject": ({"requested"}, "rejected", {STAFF}),
+        # The founder who asked or the organisation's admin withdraws a request; staff reject instead.
+        "withdraw": ({"requested"}, "withdrawn", {MEMBER}),
+        "expire_soon": ({"active"}, "expiring", {SYSTEM}),
+        "end": ({"active", "expiring"}, "ended", {SYSTEM}),
+        "terminate": ({"active", "expiring"}, "terminated", {STAFF, MEMBER}),
+    },
+    "addresses.mail": {
+        "collect": ({"waiting"}, "collected", {STAFF}),
+        "return_to_sender": ({"waiting"}, "returned", {STAFF}),
+    },
     "accounts.membership_invitation": {
         "accept": ({"pending"}, "accepted", {INVITEE}),
         "revoke": ({"pending"}, "revoked", {MEMBER, STAFF}),
@@ -138,6 +151,24 @@ class World:
         start, end = slot(next_open_day(), 17, 19)
         defaults = {"room": self.room, "organisation": self.organisation, "starts_at": start, "ends_at": end}
         return BookingFactory(**{**defaults, **fields})
+
+    def address_row(self, key: str, state: str):
+        from centrum.addresses.tests.factories import AgreementFactory, MailFactory, PersonFactory
+
+        if key == "addresses.agreement":
+            return AgreementFactory(
+                centre=self.centre, organisation=self.organisation, status=state, number=""
+            )
+        agreement = AgreementFactory(centre=self.centre, organisation=self.organisation)
+        # The person at the counter, named on the pickup form (the engine checks the power of attorney).
+        person = PersonFactory(centre=self.centre, organisation=self.organisation)
+        return MailFactory(
+            centre=self.centre,
+            organisation=self.organisation,
+            agreement=agreement,
+            status=state,
+            collected_by=person,
+        )
 
     def build(self, key: str, state: str):
         centre, now = self.centre, timezone.now()
@@ -191,6 +222,8 @@ class World:
             )
         if key.startswith("trainings."):
             return self.trainings(key, state)
+        if key.startswith("addresses."):
+            return self.address_row(key, state)
         expires = now + timedelta(days=7)
         if key == "accounts.membership_invitation":
             return MembershipInvitation.objects.create(

@@ -49,3 +49,21 @@ def image_validate(upload: UploadedFile | None, *, max_bytes: int, formats: set[
             field=field,
         )
     return image_format
+
+
+def scan_validate(upload: UploadedFile | None, *, max_bytes: int, field: str) -> str:
+    """The extension ("pdf", "jpg", "png") of an accepted scan – a PDF or a JPEG/PNG photo of a document;
+    ApplicationError(field=field) otherwise. A PDF is recognised by its header, never by its name."""
+    if upload is not None and upload.size and upload.size <= max_bytes:
+        upload.seek(0)
+        head = upload.read(5)
+        upload.seek(0)
+        if head == b"%PDF-":
+            return "pdf"
+    try:
+        image_format = image_validate(upload, max_bytes=max_bytes, formats={"JPEG", "PNG"}, field=field)
+    except ApplicationError as exc:
+        if upload is None or not upload.size or upload.size > max_bytes:
+            raise
+        raise ApplicationError(_("Skan musi być plikiem PDF, JPEG albo PNG."), field=field) from exc
+    return EXTENSIONS[image_format]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "centrum.spaces",
     "centrum.advice",
     "centrum.trainings",
+    "centrum.addresses",
     "centrum.api",
     "django.forms",
 ]

@@ -142,9 +142,10 @@ def visit(
     return response
 
 
-def login(page: Page, email: str, password: str) -> None:
-    """Sign in through the real login form (django-allauth), then check the page we land on."""
-    visit(page, "/konto/login/")
+def login(page: Page, email: str, password: str, *, site: str = "") -> None:
+    """Sign in through the real login form (django-allauth), then check the page we land on. `site`: another
+    centre's address (`site_for(live_server, centre)`) than the context's base URL."""
+    visit(page, f"{site}/konto/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("main form").filter(has=page.locator("input[name=password]")).locator(
@@ -153,6 +154,20 @@ def login(page: Page, email: str, password: str) -> None:
     page.wait_for_load_state("load")
     assert "/konto/login/" not in page.url, f"login as {email} failed: still on {page.url}"
     check_page(page, label=f"after login as {email}")
+
+
+def fetch_file(page: Page, href: str) -> dict[str, Any]:
+    """Fetch a file (a PDF) by the browser itself, which resolves *.localhost (Playwright's request client does
+    not): its status, content type, first five bytes and size."""
+    return page.evaluate(
+        """async (url) => {
+            const response = await fetch(url);
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            return {status: response.status, type: response.headers.get("content-type"),
+                    head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length};
+        }""",
+        href,
+    )
 
 
 def take_soft_violations() -> list[str]:

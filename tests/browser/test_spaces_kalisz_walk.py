@@ -15,7 +15,7 @@ from centrum.spaces.choices import BookingKind, BookingStatus, LoanStatus, Waiti
 from centrum.spaces.models import Booking, Loan, WaitingListEntry
 from centrum.spaces.tests.factories import BookingFactory, EquipmentFactory, RoomFactory, next_open_day, slot
 
-from .helpers import check_page, login, visit
+from .helpers import check_page, fetch_file, login, visit
 
 pytestmark = pytest.mark.browser
 
@@ -152,16 +152,7 @@ def test_kalisz_rooms_walk(page: Page, kalisz, staff_member, password):
     page.get_by_role("button", name="Zatwierdź").click()
     check_page(page, label="loan approved")
     href = page.get_by_role("link", name="Umowa użyczenia (PDF)").get_attribute("href")
-    # Fetched by the browser itself (Chromium resolves *.localhost; Playwright's request client does not).
-    pdf = page.evaluate(
-        """async (url) => {
-            const response = await fetch(url);
-            const bytes = new Uint8Array(await response.arrayBuffer());
-            return {status: response.status, type: response.headers.get("content-type"),
-                    head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length};
-        }""",
-        href,
-    )
+    pdf = fetch_file(page, href)
     assert (
         pdf["status"] == 200
         and pdf["type"] == "application/pdf"

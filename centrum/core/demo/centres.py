@@ -64,6 +64,9 @@ SERVICE_KIND_OF = {
     "Szkolenia, warsztaty i seminaria": "trainings",
     "Szkolenia i warsztaty": "trainings",
     "Integracja organizacji": "trainings",
+    "Adres dla organizacji": "address",
+    "Adres do korespondencji": "address",
+    "Adres rejestrowy": "address",
 }
 
 

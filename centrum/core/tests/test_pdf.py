@@ -5,7 +5,9 @@ from centrum.core.tests.factories import CentreFactory
 
 
 def test_documents_are_tagged_pdfs_with_the_letterhead(db, tmp_path):
-    centre = CentreFactory(name="Centrum Organizacji Pozarządowych w Kaliszu", city="Kalisz", street="ul. Nowa 1")
+    centre = CentreFactory(
+        name="Centrum Organizacji Pozarządowych w Kaliszu", city="Kalisz", street="ul. Nowa 1"
+    )
     content = render_pdf("core/documents/base.html", {"centre": centre})
     path = tmp_path / "doc.pdf"
     path.write_bytes(content)

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from centrum.api.errors import validation_errors
 
-APPS = ("core", "accounts", "organisations", "api", "spaces", "trainings")
+APPS = ("core", "accounts", "organisations", "api", "spaces", "advice", "trainings", "addresses")
 CENTRUM = Path(__file__).resolve().parents[2]
 NUMBERS = (1, 2, 5, 12, 22, 195)
 PL_RULE = "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"

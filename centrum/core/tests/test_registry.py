@@ -49,7 +49,7 @@ def test_role_kinds_come_from_the_app_that_keeps_roles(centre, staff_user, offic
 def test_modules_are_on_by_default_and_follow_what_they_require(centre):
     assert registry.module_is_active(centre, "spaces")
     labels = [m.label for m in registry.active_modules(centre)]
-    assert labels[:2] == ["organisations", "spaces"] and {"advice", "trainings"} <= set(labels)
+    assert labels[:2] == ["organisations", "spaces"] and {"addresses", "advice", "trainings"} <= set(labels)
     _switch_off(centre, "organisations")
     assert not registry.module_is_active(centre, "organisations")
     assert not registry.module_is_active(centre, "spaces")  # rooms are booked by organisations

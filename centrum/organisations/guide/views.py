@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from centrum.core.registry import services_for
 from centrum.core.views import centre_required
 
 from .path import (
@@ -51,7 +52,7 @@ def guide_start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/guide/start.html",
-        {"questions": _questions(answers, {}), "forms": FORMS, "help": centre_help(request.centre)},
+        {"questions": _questions(answers, {}), "forms": FORMS, "help": _centre_help(request)},
     )
 
 
@@ -66,7 +67,7 @@ def guide_result(request: HttpRequest) -> HttpResponse:
             {
                 "questions": _questions(answers, errors),
                 "forms": FORMS,
-                "help": centre_help(request.centre),
+                "help": _centre_help(request),
                 "has_errors": True,
             },
         )
@@ -76,14 +77,14 @@ def guide_result(request: HttpRequest) -> HttpResponse:
         {
             "recommendation": recommend(answers),
             "answers_query": _answers_query(request.GET),
-            "help": centre_help(request.centre),
+            "help": _centre_help(request),
         },
     )
 
 
 def _checklist_context(request: HttpRequest, form: FormGuide) -> dict:
     done = done_steps(request.session, form)
-    help_by_kind = centre_help(request.centre)
+    help_by_kind = _centre_help(request)
     steps = [
         {
             "step": step,
@@ -98,6 +99,23 @@ def _checklist_context(request: HttpRequest, form: FormGuide) -> dict:
         "done_count": len(done),
         "help": help_by_kind,
         "answers_query": _answers_query(request.GET),
+    }
+
+
+def _centre_help(request: HttpRequest) -> dict[str, list[dict]]:
+    """The centre's help by kind, each service with the page that provides it where a module the centre runs
+    claims it (the address service's page for "Adres rejestrowy"), as the home page links them."""
+    links = {s.title: (s.url, s.link_text) for s in services_for(request) if s.url}
+    return {
+        kind: [
+            {
+                **service,
+                "url": links.get(service["title"], ("", ""))[0],
+                "link_text": links.get(service["title"], ("", ""))[1],
+            }
+            for service in services
+        ]
+        for kind, services in centre_help(request.centre).items()
     }
 
 
