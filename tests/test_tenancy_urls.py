@@ -403,6 +403,8 @@ def _advice_assignment(centre, ctx: Ctx):
     adviser, _pk = _adviser(centre, ctx)
     assignment = AssignmentFactory(adviser=adviser, organisation=_org(centre, ctx))
     return assignment, assignment.pk
+
+
 # trainings (trainings and events, sessions, registrations, stands)
 def _training(centre, ctx: Ctx):
     from centrum.trainings.tests.factories import training_with_session
@@ -448,6 +450,8 @@ def _training_action(centre, ctx: Ctx):
 
 def _exhibitor_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "withdraw"
+
+
 # addresses (agreements, mail, authorised persons)
 def _address_agreement(centre, ctx: Ctx, **extra):
     from centrum.addresses.tests.factories import AgreementFactory

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from centrum.core.audit import audit_log
+from centrum.core.audit_display import display_date
+from centrum.core.calendar import WARSAW
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.signed_links import read_signed_token
 from centrum.core.workflow import workflow_apply
@@ -208,6 +210,16 @@ def attended_sessions(registration: Registration) -> list[Session]:
     ]
 
 
+def feedback_closes_at(training: Training):
+    """The moment feedback closes: the centre's `trainings.feedback_days` after the last session ends."""
+    from centrum.core.centre_settings import centre_setting
+
+    last = training.sessions.order_by("-ends_at").values_list("ends_at", flat=True).first()
+    if last is None:
+        return None
+    return last + timedelta(days=centre_setting(training.centre, "trainings.feedback_days"))
+
+
 @transaction.atomic
 def feedback_give(
     *, registration: Registration, actor, rating: int, useful: str = "", comments: str = ""
@@ -220,6 +232,12 @@ def feedback_give(
         raise ApplicationError(_("Szkolenie oceni się po ostatnim spotkaniu."))
     if Feedback.objects.filter(registration=registration).exists():
         raise ApplicationError(_("To szkolenie jest już przez Ciebie ocenione. Dziękujemy!"))
+    closes_at = feedback_closes_at(registration.training)
+    if closes_at is not None and timezone.now() > closes_at:
+        raise ApplicationError(
+            _("Czas na ocenę tego szkolenia minął %(date)s.")
+            % {"date": display_date(closes_at.astimezone(WARSAW).date())}
+        )
     feedback = Feedback(
         centre=registration.centre,
         registration=registration,

@@ -238,3 +238,20 @@ def test_certificate_pdf_is_polish_and_names_the_person(centre, staff_user, clie
         ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
     ).stdout.decode()
     assert "ZAŚWIADCZENIE O UDZIALE" in text and "Jan Kowalski" in text and training.title in text
+
+
+def test_feedback_closes_the_set_number_of_days_after_the_last_session(centre, staff_user, _frozen_clock):
+    if _frozen_clock is None:
+        pytest.skip("needs the frozen clock")
+    from centrum.core.services import centre_settings_update
+
+    centre_settings_update(centre=centre, values={"trainings.feedback_days": 3}, actor=staff_user)
+    user = UserFactory(email="ola@example.org")
+    training, sessions, registration = _attended_training(centre, staff_user, sessions=1)
+    registration.user = user
+    registration.save()
+    attendance_record(session=sessions[0], actor=staff_user, present_ids=[registration.pk])
+    _frozen_clock.move_to(sessions[0].ends_at + timedelta(days=3, minutes=1))
+    with pytest.raises(ApplicationError, match="minął"):
+        feedback_give(registration=registration, actor=user, rating=5)
+    assert not Feedback.objects.exists()

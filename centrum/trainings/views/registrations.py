@@ -1,6 +1,8 @@
 """A person's registrations: the list, one registration (cancel, certificate, feedback), the e-mailed
 cancellation link."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -59,6 +61,11 @@ def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     registration = registration_get_for(centre=request.centre, user=request.user, pk=pk)
     sessions, attended, refusal = _certificate_state(registration)
     over = bool(sessions) and all(s.ends_at <= timezone.now() for s in sessions)
+    closes_at = (
+        max(s.ends_at for s in sessions) + timedelta(days=request.centre_settings["trainings.feedback_days"])
+        if sessions
+        else None
+    )
     has_feedback = Feedback.objects.filter(registration=registration).exists()
     return render(
         request,
@@ -70,6 +77,7 @@ def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attended": {s.pk for s in attended},
             "certificate_refusal": refusal,
             "can_give_feedback": over
+            and timezone.now() <= closes_at
             and bool(attended)
             and not has_feedback
             and is_registrant(request.user, registration),
