@@ -15,6 +15,7 @@ from .registry import (
     register_dashboard_card,
     register_nav_item,
 )
+from .selectors import centres_marker
 from .versions import register_versioned_model
 
 
@@ -30,6 +31,8 @@ def _platform_admin(request: HttpRequest) -> bool:
 register_nav_item(NavItem(label=_("Strona główna"), url_name="core:home", order=0))
 # The home page shows the centre's row and its sections: kept whole while every section is versioned or static.
 register_cached_page("core:home", when=home_sections_cacheable)
+# The platform's home lists the active centres with their hosts: kept while neither table changed.
+register_cached_page("platform_home", platform=True, parts=lambda request, kwargs: centres_marker())
 # A closed day shows on the pages of the centre's rooms and services.
 register_versioned_model(CentreClosedDay)
 register_nav_item(

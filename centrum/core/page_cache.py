@@ -53,6 +53,9 @@ class CachedPage:
     # More of the key, for a page that also shows rows that are not versioned: a cheap marker of their state
     # (`parts(request, view_kwargs)`, e.g. the count and latest change of one room's bookings).
     parts: Callable[[HttpRequest, dict], tuple] | None = None
+    # A page of the platform's own hosts (no centre): its key is `parts` alone, which must then mark the
+    # state of everything the page shows (e.g. the centres' count and latest change).
+    platform: bool = False
 
 
 CACHED_PAGES: dict[str, CachedPage] = {}
@@ -63,11 +66,14 @@ def register_cached_page(
     *,
     when: Callable[[HttpRequest], bool] | None = None,
     parts: Callable[[HttpRequest, dict], tuple] | None = None,
+    platform: bool = False,
 ) -> CachedPage:
     """Serve `view_name` from memory to visitors who are not signed in. Only for a page whose content comes
     from the centre's row and versioned models (no other table unless `parts` marks its state, no clock
     beyond the day)."""
-    page = CACHED_PAGES[view_name] = CachedPage(view_name, when, parts)
+    if platform and parts is None:
+        raise ValueError("A platform page needs `parts` marking what it shows.")
+    page = CACHED_PAGES[view_name] = CachedPage(view_name, when, parts, platform)
     return page
 
 
@@ -92,10 +98,11 @@ def page_cache_key(request: HttpRequest, page: CachedPage, view_kwargs: dict | N
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),
         warsaw_today().isoformat(),  # "today", "this year" in a page change at midnight
-        centre.updated_at.isoformat() if centre.updated_at else "",
+        centre.updated_at.isoformat() if centre is not None and centre.updated_at else "",
     )
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"page:{page.view_name}:{centre.pk}:{centre.data_version}:{get_language()}:{digest}"
+    where = f"{centre.pk}:{centre.data_version}" if centre is not None else "platform"
+    return f"page:{page.view_name}:{where}:{get_language()}:{digest}"
 
 
 def _without_csrf_tokens(request: HttpRequest, content: bytes) -> tuple[bytes, bool]:
@@ -117,10 +124,12 @@ def _without_csrf_tokens(request: HttpRequest, content: bytes) -> tuple[bytes, b
 
 class PublicPageCacheMiddleware(MiddlewareMixin):
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
-        if request.method != "GET" or getattr(request, "centre", None) is None:
+        if request.method != "GET":
             return None
         page = CACHED_PAGES.get(getattr(request.resolver_match, "view_name", ""))
-        if page is None or not _anonymous_visitor(request) or (page.when and not page.when(request)):
+        if page is None or page.platform != (getattr(request, "centre", None) is None):
+            return None
+        if not _anonymous_visitor(request) or (page.when and not page.when(request)):
             return None
         key = page_cache_key(request, page, view_kwargs)
         stored = caches[PAGE_CACHE].get(key)

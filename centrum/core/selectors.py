@@ -21,6 +21,21 @@ def centre_list_public(*, q: str = "") -> QuerySet[Centre]:
     )
 
 
+def centres_marker() -> tuple:
+    """A cheap mark of the state of every centre and host (one query): it changes whenever a centre is
+    added, removed or saved (`updated_at`), or a host is added, removed or made primary."""
+    from django.db.models import Count, Max, Sum
+
+    marker = Centre.objects.aggregate(
+        centres=Count("pk", distinct=True),
+        changed=Max("updated_at"),
+        host_count=Count("hosts"),
+        last_host=Max("hosts__id"),
+        primary=Sum("hosts__id", filter=Q(hosts__is_primary=True)),
+    )
+    return tuple(marker.values())
+
+
 def centre_list_for_platform(*, q: str = "") -> QuerySet[Centre]:
     """Every centre, active or not, with its hosts (platform administration); `q` narrows by name,
     short name, local government or host."""

@@ -134,3 +134,20 @@ def test_saving_an_older_copy_of_the_centre_keeps_the_data_version(centre):
     older.save()
     stored = Centre.objects.get(pk=centre.pk)
     assert stored.data_version == bumped and stored.phone == "62 000 00 00"
+
+
+def test_the_platform_home_is_kept_until_a_centre_or_host_changes(centre, other_centre, per_process_caches):
+    from centrum.core.models import CentreHost
+
+    visitor = Client(HTTP_HOST="127.0.0.1")
+    first, first_queries = _get(visitor, "/")
+    again, again_queries = _get(visitor, "/")
+    assert again_queries == 1 < first_queries and _without_tokens(again) == _without_tokens(first)
+    centre.name = "Centrum Po Zmianie"
+    centre.save()
+    assert "Centrum Po Zmianie" in _get(visitor, "/")[0]
+    CentreHost.objects.filter(centre=other_centre).update(is_primary=False)
+    CentreHost.objects.create(centre=other_centre, host="nowy-adres.localhost", is_primary=True)
+    assert "nowy-adres.localhost" in _get(visitor, "/")[0]
+    # A signed-in platform admin's page is rendered for them.
+    assert not CentreHost.objects.filter(host="127.0.0.1").exists()
