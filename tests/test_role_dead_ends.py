@@ -59,7 +59,7 @@ def test_every_link_of_the_room_and_account_pages_opens(client_for, centre, role
 @pytest.mark.parametrize(
     "role, today, later",
     [
-        ("adviser", "Doradca – co możesz zrobić dziś", "modułem usług doradczych"),
+        ("adviser", "Doradca – co możesz zrobić dziś", "Panel doradcy"),
         ("evaluator", "Członek komisji konkursowej – co możesz zrobić dziś", "modułem konkursów i dotacji"),
         ("official", "Urzędnik – co możesz zrobić dziś", "Dziennik zdarzeń centrum"),
     ],
