@@ -279,9 +279,11 @@ def seed(*, centre, rng: random.Random) -> str | None:
         full = slug == "miechow" and not past and len(slots) > 1
         wanted = capacity + 2 if full else max(3, capacity * 2 // 3)
         people = list(_people(rng, wanted, slug))
-        if not past and "czlonek" in users and not full:
+        if "czlonek" in users and not full:
+            # The demo member is registered for the coming trainings and, in a past one, attended without
+            # giving feedback yet (the second person: present, no feedback), so "Oceń szkolenie" is there to try.
             member = users["czlonek"]
-            people[0] = (member.full_name, member.email)
+            people[1 if past else 0] = (member.full_name, member.email)
         for i, (name, email) in enumerate(people):
             confirmed = i < capacity
             organisation = organisations[i % len(organisations)] if organisations and i % 3 else None
