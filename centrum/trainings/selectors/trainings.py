@@ -13,7 +13,7 @@ from ..choices import (
     RegistrationStatus,
     TrainingStatus,
 )
-from ..models import Attendance, Exhibitor, Registration, Session, Training
+from ..models import Attendance, Exhibitor, Feedback, Registration, Session, Training
 from ..permissions import can_decide_exhibitor, can_edit_training, can_view_registration, can_view_training
 
 
@@ -125,7 +125,12 @@ def registration_list_of_user(*, centre: Centre, user) -> QuerySet[Registration]
         Registration.objects.filter(centre=centre)
         .filter(Q(user=user) | Q(email__iexact=user.email, user__isnull=True))
         .select_related("training", "organisation")
-        .annotate(first_start=Min("training__sessions__starts_at"))
+        .annotate(
+            first_start=Min("training__sessions__starts_at"),
+            last_end=Max("training__sessions__ends_at"),
+            attended=Exists(Attendance.objects.filter(registration=OuterRef("pk"), present=True)),
+            has_feedback=Exists(Feedback.objects.filter(registration=OuterRef("pk"))),
+        )
         .order_by("-first_start", "-id")
     )
 

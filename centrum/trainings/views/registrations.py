@@ -41,6 +41,16 @@ from ..workflows import REGISTRATION_STATUS
 @require_GET
 def my_registrations(request: HttpRequest) -> HttpResponse:
     registrations = list(registration_list_of_user(centre=request.centre, user=request.user))
+    now = timezone.now()
+    feedback_since = now - timedelta(days=request.centre_settings["trainings.feedback_days"])
+    for registration in registrations:
+        # The same rule as the registration's own page and feedback_give: attended, over, within the window.
+        registration.feedback_open = bool(
+            registration.attended
+            and not registration.has_feedback
+            and registration.last_end
+            and feedback_since <= registration.last_end <= now
+        )
     return render(request, "trainings/my_registrations.html", {"registrations": registrations})
 
 
