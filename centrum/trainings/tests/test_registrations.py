@@ -255,3 +255,17 @@ def test_feedback_closes_the_set_number_of_days_after_the_last_session(centre, s
     with pytest.raises(ApplicationError, match="minął"):
         feedback_give(registration=registration, actor=user, rating=5)
     assert not Feedback.objects.exists()
+
+
+def test_my_registrations_offer_feedback_only_while_it_is_open(centre, staff_user, client_for):
+    user = UserFactory(email="ewa@example.org")
+    _training, sessions, registration = _attended_training(centre, staff_user, sessions=1)
+    registration.user = user
+    registration.save()
+    client = client_for(centre, user)
+    link = f"/szkolenia/zgloszenia/{registration.pk}/ocena/"
+    assert link not in client.get("/szkolenia/moje/").content.decode()  # not attended
+    attendance_record(session=sessions[0], actor=staff_user, present_ids=[registration.pk])
+    assert link in client.get("/szkolenia/moje/").content.decode()
+    feedback_give(registration=registration, actor=user, rating=5)
+    assert link not in client.get("/szkolenia/moje/").content.decode()  # given once
