@@ -221,3 +221,17 @@ def rooms_for_sessions(*, centre: Centre):
     if not module_is_active(centre, "spaces"):
         return Room.objects.none()
     return Room.objects.filter(centre=centre, is_active=True).order_by("name", "id")
+
+
+def training_feedback(*, training: Training) -> dict:
+    """The participants' answers about a training (newest first), their average and the spread of ratings."""
+    from django.db.models import Avg
+
+    answers = Feedback.objects.filter(registration__training=training).order_by("-created_at")
+    summary = answers.aggregate(average=Avg("rating"), count=Count("id"))
+    spread = dict(answers.values_list("rating").annotate(n=Count("id")))
+    return {
+        "answers": list(answers),
+        "summary": summary,
+        "spread": [(n, spread.get(n, 0)) for n in range(5, 0, -1)],
+    }

@@ -4,7 +4,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +19,6 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 
 from ..choices import RegistrationStatus
 from ..forms import AttendanceForm, NeedForm, NeedPlanForm, SessionForm, TrainingForm
-from ..models import Feedback
 from ..permissions import can_manage_trainings
 from ..selectors import (
     exhibitor_get_for,
@@ -30,6 +28,7 @@ from ..selectors import (
     registration_rows,
     rooms_for_sessions,
     session_get_for,
+    training_feedback,
     training_for_staff_get,
     training_get_for,
     training_list_for_staff,
@@ -207,18 +206,10 @@ def attendance_list_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def feedback_results(request: HttpRequest, pk: int) -> HttpResponse:
     training = training_for_staff_get(centre=request.centre, user=request.user, pk=pk)
-    answers = Feedback.objects.filter(registration__training=training).order_by("-created_at")
-    summary = answers.aggregate(average=Avg("rating"), count=Count("id"))
-    spread = dict(answers.values_list("rating").annotate(n=Count("id")))
     return render(
         request,
         "trainings/feedback_results.html",
-        {
-            "training": training,
-            "answers": list(answers),
-            "summary": summary,
-            "spread": [(n, spread.get(n, 0)) for n in range(5, 0, -1)],
-        },
+        {"training": training, **training_feedback(training=training)},
     )
 
 
