@@ -188,3 +188,13 @@ def assignments_for_organisation(*, centre: Centre, organisation) -> QuerySet[As
 
 def reach_target_list(*, centre: Centre) -> QuerySet[ReachTarget]:
     return ReachTarget.objects.filter(centre=centre)
+
+
+def assignable_organisations(*, centre):
+    """The registry's active organisations an adviser can be assigned to, in Polish order."""
+    from centrum.organisations.choices import OrganisationStatus
+    from centrum.organisations.models import Organisation
+
+    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by(
+        "name_sort", "name"
+    )

@@ -15,8 +15,6 @@ from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_permission_required
-from centrum.organisations.choices import OrganisationStatus
-from centrum.organisations.models import Organisation
 from centrum.organisations.sections import support_deadlines, support_sections_for
 from centrum.organisations.selectors import organisation_get
 
@@ -29,6 +27,7 @@ from ..permissions import (
     can_work_in_advice,
 )
 from ..selectors import (
+    assignable_organisations,
     assignment_get_for,
     assignment_list_for,
     caretaken_organisations,
@@ -41,12 +40,6 @@ from .common import submit
 desk_required = centre_permission_required(can_work_in_advice)
 manage_required = centre_permission_required(can_manage_advice)
 caretaker_required = centre_permission_required(can_view_caretaken)
-
-
-def _organisations(centre):
-    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by(
-        "name_sort", "name"
-    )
 
 
 @desk_required
@@ -74,7 +67,10 @@ def assignment_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("organizacja", "").isdigit():
         initial["organisation"] = int(request.GET["organizacja"])
     form = AssignmentForm(
-        request.POST or None, centre=centre, organisations=_organisations(centre), initial=initial
+        request.POST or None,
+        centre=centre,
+        organisations=assignable_organisations(centre=centre),
+        initial=initial,
     )
     perform = lambda data: assignment_create(centre=centre, actor=request.user, **data)  # noqa: E731
     assignment = submit(request, form, perform, _("Przydział zapisany."))
