@@ -12,6 +12,8 @@ urlpatterns = [
     path("sale/", include("centrum.spaces.urls")),
     path("doradztwo/", include("centrum.advice.urls")),
     path("szkolenia/", include("centrum.trainings.urls")),
+    path("program-wspolpracy/", include("centrum.programmes.urls")),
+    path("dotacje/", include("centrum.grants.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),

@@ -380,6 +380,13 @@ def _appointment(centre, ctx: Ctx):
     return appointment, appointment.pk
 
 
+def _programme(centre, ctx: Ctx):
+    from centrum.programmes.tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory(centre=centre, title=f"Program {ctx.label} {centre.slug}")
+    return programme, programme.pk
+
+
 def _appointment_token(centre, ctx: Ctx):
     from centrum.advice.services import cancel_link
 
@@ -538,6 +545,7 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 # `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
+    ("programmes:detail", "pk"): _programme,
     ("organisations:edit", "pk"): _organisation,
     ("organisations:action", "pk"): _organisation,
     ("organisations:action", "action"): _organisation_action,

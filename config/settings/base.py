@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "centrum.spaces",
     "centrum.advice",
     "centrum.trainings",
+    "centrum.programmes",
+    "centrum.grants",
     "centrum.addresses",
     "centrum.api",
     "django.forms",

@@ -1,0 +1,33 @@
+"""This app's audit action codes with the labels the history tables show instead of the codes.
+
+`audit_log(action=...)` takes only a declared code, so every code has a label by construction."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core.audit import AuditAction, audit_actions
+
+
+@audit_actions
+class CompetitionAudit(AuditAction):
+    CREATED = "competition.created", _("Utworzono ogłoszenie konkursu")
+    UPDATED = "competition.updated", _("Zmieniono ogłoszenie konkursu")
+    PUBLICATION_RECORDED = "competition.publication", _("Zapisano publikację")
+    PUBLISH = "competition.publish", _("Ogłoszono konkurs")
+    CLOSE = "competition.close", _("Zamknięto przyjmowanie ofert")
+    PUBLISH_RESULTS = "competition.publish_results", _("Ogłoszono wyniki konkursu")
+    VOID = "competition.void", _("Unieważniono konkurs")
+
+
+@audit_actions
+class OfferAudit(AuditAction):
+    CREATED = "offer.created", _("Utworzono szkic oferty")
+    UPDATED = "offer.updated", _("Zmieniono ofertę")
+    SUBMIT = "offer.submit", _("Złożono ofertę")
+    WITHDRAW = "offer.withdraw", _("Wycofano ofertę")
+    RESUBMIT = "offer.resubmit", _("Złożono poprawioną ofertę")
+    CONFIRMATION_RECEIVED = "offer.confirmation", _("Przyjęto podpisane potwierdzenie złożenia oferty")
+    REQUEST_CORRECTION = "offer.request_correction", _("Wezwano do usunięcia braków formalnych")
+    ACCEPT_FORMALLY = "offer.accept_formally", _("Uznano ofertę za poprawną formalnie")
+    REJECT_FORMALLY = "offer.reject_formally", _("Odrzucono ofertę z przyczyn formalnych")
+    SELECT = "offer.select", _("Wybrano ofertę i przyznano dotację")
+    NOT_SELECT = "offer.not_select", _("Nie wybrano oferty")

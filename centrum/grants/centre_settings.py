@@ -1,0 +1,33 @@
+"""Per-centre settings of the grants app (autodiscovered by `centrum.core`). Every day count, amount and
+percentage from the law is a setting, never a constant (DOMAIN.md)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core.centre_settings import SettingDefinition, register
+
+GROUP = _("Dotacje")
+
+ANNOUNCEMENT_MIN_DAYS = register(
+    SettingDefinition(
+        key="grants.announcement_min_days",
+        label=_(
+            "Najmniej ile dni od ostatniej publikacji ogłoszenia do terminu składania ofert (art. 13 ust. 1)"
+        ),
+        kind=int,
+        default=21,
+        min_value=1,
+        max_value=120,
+        group=GROUP,
+    )
+)
+REASONS_REQUEST_DAYS = register(
+    SettingDefinition(
+        key="grants.reasons_request_days",
+        label=_("Ile dni od ogłoszenia wyników można żądać uzasadnienia wyboru lub odrzucenia oferty"),
+        kind=int,
+        default=30,
+        min_value=1,
+        max_value=120,
+        group=GROUP,
+    )
+)

@@ -1,0 +1,22 @@
+"""What the grants app contributes to core: the module, menu links, dashboard cards, home sections, the demo
+data. Each sub-feature adds its own below."""
+
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core import registry
+
+MODULE = registry.register_module(
+    registry.Module(
+        label="grants",
+        name=_("Dotacje"),
+        description=_(
+            "Otwarte konkursy ofert: ogłoszenia, oferty na formularzu ustawowym, ocena formalna, "
+            "komisja konkursowa i wyniki."
+        ),
+        url_namespaces=("grants",),
+        requires=("organisations",),
+        public_url_name="grants:index",
+        api_paths=("/api/v1/grants",),
+        order=50,
+    )
+)

@@ -1,0 +1,1 @@
+"""The grants app's forms, one module per sub-feature (competitions, offers, evaluation); re-exported here."""

@@ -1,0 +1,24 @@
+"""The grants app's tables, one module per sub-feature; callers import from `centrum.grants.models`."""
+
+from .competitions import Competition, CompetitionPublication, FormalRequirement, ScoringCriterion
+from .offers import (
+    Offer,
+    OfferAction,
+    OfferCostLine,
+    OfferCostShare,
+    Offeror,
+    OfferResult,
+)
+
+__all__ = [
+    "Competition",
+    "CompetitionPublication",
+    "FormalRequirement",
+    "Offer",
+    "OfferAction",
+    "OfferCostLine",
+    "OfferCostShare",
+    "OfferResult",
+    "Offeror",
+    "ScoringCriterion",
+]

@@ -1,0 +1,29 @@
+"""Pure predicates: views, services, the API and commands all ask these, so they answer the same.
+
+Who works here: officials of the municipality's NGO-cooperation unit run competitions; members of a
+competition's commission (the evaluator role, officials and NGO nominees) score offers; organisations
+(their admins and members) prepare and file offers."""
+
+from centrum.core.permissions import has_centre_role
+from centrum.core.roles import OFFICIAL
+from centrum.organisations.permissions import is_organisation_admin, is_organisation_member
+
+EVALUATOR = "evaluator"
+
+
+def is_grants_official(user, centre) -> bool:
+    """An official of the NGO-cooperation unit (platform admins too): runs competitions and decides."""
+    return has_centre_role(user, centre, OFFICIAL)
+
+
+def is_evaluator(user, centre) -> bool:
+    return has_centre_role(user, centre, EVALUATOR)
+
+
+def can_prepare_offer_for(user, organisation) -> bool:
+    """Members and admins of an organisation prepare its offers; only admins file and withdraw them."""
+    return is_organisation_member(user, organisation)
+
+
+def can_file_offer_for(user, organisation) -> bool:
+    return is_organisation_admin(user, organisation)

@@ -1,0 +1,9 @@
+"""Every status field of the grants app, declared for the one engine (`centrum.core.workflow`).
+
+The offer's workflow joins two sub-features' transitions: filing (`offers.py`: submit, withdraw, resubmit,
+the signed confirmation) and evaluation (`evaluation.py`: the formal check and the decision)."""
+
+from .competitions import COMPETITION_STATUS
+from .offers import OFFER_STATUS
+
+__all__ = ["COMPETITION_STATUS", "OFFER_STATUS"]

@@ -1,0 +1,1 @@
+"""Per-centre settings of the programmes app (autodiscovered by `centrum.core`)."""

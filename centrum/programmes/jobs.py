@@ -1,0 +1,1 @@
+"""Scheduled work of the programmes app (autodiscovered by `centrum.core`)."""
