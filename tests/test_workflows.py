@@ -25,7 +25,8 @@ from centrum.spaces.models import Booking, Loan, RoomLet, WaitingListEntry
 from centrum.spaces.tests.factories import BookingFactory, RoomFactory, next_open_day, slot
 
 STAFF, MEMBER, SYSTEM, INVITEE = "staff", "member", "system", "invitee"
-ROLES = ["anonymous", "stranger", MEMBER, STAFF, SYSTEM, INVITEE]
+OFFICIAL, EVALUATOR = "official", "evaluator"
+ROLES = ["anonymous", "stranger", MEMBER, STAFF, SYSTEM, INVITEE, OFFICIAL, EVALUATOR]
 
 # workflow -> action -> (from states, to state or None for "stays", who may)
 EXPECTED = {
@@ -116,6 +117,22 @@ EXPECTED = {
     },
     # The person who booked cancels (logged in, or by the signed link: the system); the centre cancels
     # with a reason (staff, the adviser; the system when an absence is entered); the log closes it.
+    "grants.competition": {
+        "publish": ({"draft"}, "published", {OFFICIAL}),
+        "close": ({"published"}, "evaluation", {OFFICIAL, SYSTEM}),
+        "publish_results": ({"evaluation"}, "decided", {OFFICIAL}),
+        "void": ({"published", "evaluation"}, "voided", {OFFICIAL}),
+    },
+    "grants.offer": {
+        "submit": ({"draft"}, "submitted", {MEMBER}),
+        "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
+        "resubmit": ({"correction"}, "submitted", {MEMBER}),
+        "request_correction": ({"submitted"}, "correction", {OFFICIAL}),
+        "accept_formally": ({"submitted"}, "formally_accepted", {OFFICIAL}),
+        "reject_formally": ({"submitted", "correction"}, "formally_rejected", {OFFICIAL}),
+        "select": ({"formally_accepted"}, "selected", {OFFICIAL}),
+        "not_select": ({"formally_accepted"}, "not_selected", {OFFICIAL}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -127,6 +144,14 @@ INVITED = "zaproszona@example.org"
 
 def _may(who: set, role: str, state: str) -> bool:
     return role in who or (role, state) in who
+
+
+def _role_holder(centre, email: str, role: str):
+    from centrum.accounts.tests.factories import CentreRoleFactory
+
+    user = UserFactory(email=email)
+    CentreRoleFactory(centre=centre, user=user, role=role)
+    return user
 
 
 class World:
@@ -144,6 +169,8 @@ class World:
             STAFF: staff_user,
             SYSTEM: None,
             INVITEE: self.invitee,
+            OFFICIAL: _role_holder(centre, "urzednik@example.org", "official"),
+            EVALUATOR: _role_holder(centre, "komisja@example.org", "evaluator"),
         }
         self.room = RoomFactory(centre=centre)
 
@@ -222,6 +249,8 @@ class World:
             )
         if key.startswith("trainings."):
             return self.trainings(key, state)
+        if key.startswith("grants."):
+            return self.grants(key, state)
         if key.startswith("addresses."):
             return self.address_row(key, state)
         expires = now + timedelta(days=7)
@@ -283,6 +312,19 @@ def _trainings(world: World, key: str, state: str):
 
 
 World.trainings = _trainings
+
+
+def _grants(world: World, key: str, state: str):
+    """A competition, or an offer of the world's organisation in a competition open for offers (a filed offer
+    sits in a competition past its deadline, where the evaluation works)."""
+    from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
+
+    if key == "grants.competition":
+        return CompetitionFactory(centre=world.centre, status=state)
+    return OfferFactory(competition__centre=world.centre, organisation=world.organisation, status=state)
+
+
+World.grants = _grants
 
 
 def _cases():

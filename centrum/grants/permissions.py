@@ -27,3 +27,9 @@ def can_prepare_offer_for(user, organisation) -> bool:
 
 def can_file_offer_for(user, organisation) -> bool:
     return is_organisation_admin(user, organisation)
+
+
+def evaluator_may_read_offer(user, offer) -> bool:
+    """A commission member reads an offer only after declaring, for that offer, no grounds of exclusion
+    (KPA art. 24). The evaluation sub-feature keeps the declarations and answers this."""
+    return False
