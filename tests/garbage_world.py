@@ -343,6 +343,14 @@ def _advice(centre, org, prefix: str) -> dict[str, Any]:
     }
 
 
+def _programmes(centre, prefix: str) -> dict[str, Any]:
+    """An adopted cooperation programme with one priority task."""
+    from centrum.programmes.tests.factories import ProgrammeTaskFactory
+
+    task = ProgrammeTaskFactory(programme__centre=centre, centre=centre, title=f"Kultura {prefix}")
+    return {"programme": task.programme, "programme_task": task}
+
+
 def build_world(centre, other_centre) -> World:
     from allauth.account.models import EmailAddress
     from django.core.files.base import ContentFile
@@ -412,6 +420,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_advice(centre, organisation, "KAL"))
     objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
+    objects.update(_programmes(centre, "KAL"))
 
     world = World(
         centre=centre,
@@ -442,6 +451,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_advice(other_centre, other_org, "ZOR"))
     world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other.update(_programmes(other_centre, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -527,6 +537,8 @@ KWARG_VALUES: dict[str, Value] = {
 
 # `pk`, `token`, `key`, `action`… mean different things in different URLs: per URL name.
 URL_VALUES: dict[tuple[str, str], Value] = {
+    # programmes
+    ("programmes:detail", "pk"): lambda w: w.programme.pk,
     # accounts
     ("accounts:api_token_revoke", "pk"): lambda w: w.staff_token.pk,
     ("accounts:team_role_remove", "pk"): lambda w: w.colleague_role.pk,

@@ -10,6 +10,7 @@ MODULE = registry.register_module(
         name=_("Program współpracy"),
         description=_("Roczny lub wieloletni program współpracy z organizacjami pozarządowymi (art. 5a)."),
         url_namespaces=("programmes",),
+        requires=("organisations",),
         public_url_name="programmes:index",
         api_paths=("/api/v1/programmes",),
         order=45,
