@@ -1,6 +1,7 @@
 """Reads of the advice service, one module per sub-feature; the public names are re-exported here."""
 
 from .desk import (
+    absences_upcoming,
     adviser_for_user,
     adviser_get_for_hours,
     adviser_get_public,
@@ -46,6 +47,7 @@ __all__ = [
     "free_slots",
     "is_caretaker_of",
     "office_hours_get_for",
+    "absences_upcoming",
     "office_hours_list",
     "parse_slot_key",
     "reach_target_list",

@@ -11,7 +11,16 @@ from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import get_for_centre_or_404
 
 from ..choices import AppointmentStatus, AssignmentKind
-from ..models import AdviceDomain, AdviceEntry, Adviser, Appointment, Assignment, OfficeHours, ReachTarget
+from ..models import (
+    Absence,
+    AdviceDomain,
+    AdviceEntry,
+    Adviser,
+    Appointment,
+    Assignment,
+    OfficeHours,
+    ReachTarget,
+)
 from ..permissions import (
     can_manage_hours,
     can_view_appointment,
@@ -62,6 +71,13 @@ def adviser_for_user(*, centre: Centre, user) -> Adviser | None:
 
 def office_hours_list(*, centre: Centre, adviser: Adviser) -> QuerySet[OfficeHours]:
     return OfficeHours.objects.filter(centre=centre, adviser=adviser).order_by("weekday", "starts_at", "id")
+
+
+def absences_upcoming(*, centre: Centre, adviser: Adviser) -> QuerySet[Absence]:
+    """The adviser's absences that have not ended yet, the soonest first."""
+    return Absence.objects.filter(centre=centre, adviser=adviser, ends_on__gte=warsaw_today()).order_by(
+        "starts_on", "id"
+    )
 
 
 def office_hours_get_for(*, centre: Centre, user, pk: int) -> OfficeHours:

@@ -13,9 +13,9 @@ from centrum.core.roles import role_backend
 from centrum.core.views import centre_permission_required
 
 from ..forms import AbsenceForm, AdviserForm, DomainForm, OfficeHoursForm
-from ..models import Absence
 from ..permissions import ADVISER_ROLE, can_manage_advice, can_work_in_advice
 from ..selectors import (
+    absences_upcoming,
     adviser_get_for_hours,
     adviser_list,
     domain_list,
@@ -101,7 +101,7 @@ def _hours_page(request, adviser, *, hours_form=None, absence_form=None, status=
         {
             "adviser": adviser,
             "hours": office_hours_list(centre=centre, adviser=adviser),
-            "absences": Absence.objects.filter(centre=centre, adviser=adviser, ends_on__gte=today),
+            "absences": absences_upcoming(centre=centre, adviser=adviser),
             "hours_form": hours_form or OfficeHoursForm(initial={"valid_from": today, "slot_minutes": 60}),
             "absence_form": absence_form or AbsenceForm(initial={"starts_on": today, "ends_on": today}),
             "can_manage": can_manage_advice(request.user, centre),

@@ -65,6 +65,51 @@ def training_for_staff_get(*, centre: Centre, user, pk: int) -> Training:
     )
 
 
+def registration_of_user_for(*, centre: Centre, user, training: Training) -> Registration | None:
+    """The person's live (not cancelled) registration for the training, if any."""
+    return (
+        registration_list_of_user(centre=centre, user=user)
+        .filter(training=training)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
+
+
+def stands_of_organisations(*, centre: Centre, training: Training, organisations) -> QuerySet[Exhibitor]:
+    """The live stand requests of the given organisations at the training."""
+    return Exhibitor.objects.filter(
+        centre=centre,
+        training=training,
+        organisation__in=organisations,
+        status__in=(ExhibitorStatus.REQUESTED, ExhibitorStatus.CONFIRMED),
+    ).select_related("organisation")
+
+
+def registration_has_feedback(registration: Registration) -> bool:
+    return Feedback.objects.filter(centre_id=registration.centre_id, registration=registration).exists()
+
+
+def session_confirmed_registrations(
+    session: Session, *, with_organisation: bool = False
+) -> list[Registration]:
+    """The confirmed registrations of the session's training, by name (the attendance list)."""
+    registrations = Registration.objects.filter(
+        centre_id=session.centre_id, training_id=session.training_id, status=RegistrationStatus.CONFIRMED
+    )
+    if with_organisation:
+        registrations = registrations.select_related("organisation")
+    return list(registrations.order_by("name", "id"))
+
+
+def session_present_ids(session: Session) -> list[str]:
+    return [
+        str(pk)
+        for pk in Attendance.objects.filter(
+            centre_id=session.centre_id, session=session, present=True
+        ).values_list("registration_id", flat=True)
+    ]
+
+
 def session_get_for(*, centre: Centre, user, pk: int) -> Session:
     return get_for_centre_or_404(
         Session.objects.select_related("training", "room"),

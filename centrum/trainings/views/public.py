@@ -16,14 +16,14 @@ from centrum.core.views import centre_required
 from centrum.core.workflow.views import workflow_action_items
 
 from ..calendars import centre_calendar, ics_response, training_calendar
-from ..choices import ExhibitorStatus, TrainingKind, TrainingStatus
+from ..choices import TrainingKind, TrainingStatus
 from ..forms import ExhibitorForm, RegistrationForm
-from ..models import Exhibitor
 from ..permissions import can_edit_training, can_manage_trainings
 from ..selectors import (
     calendar_sessions,
     organisations_of_user,
-    registration_list_of_user,
+    registration_of_user_for,
+    stands_of_organisations,
     training_get_for,
     training_list_archive,
     training_list_upcoming,
@@ -78,14 +78,7 @@ def training_detail(request: HttpRequest, pk: int) -> HttpResponse:
     training = training_get_for(centre=request.centre, user=request.user, pk=pk)
     sessions = list(training.sessions.select_related("room"))
     staff = can_edit_training(request.user, training)
-    mine = None
-    if request.user.is_authenticated:
-        mine = (
-            registration_list_of_user(centre=request.centre, user=request.user)
-            .filter(training=training)
-            .exclude(status="cancelled")
-            .first()
-        )
+    mine = registration_of_user_for(centre=request.centre, user=request.user, training=training)
     return render(
         request,
         "trainings/training_detail.html",
@@ -172,11 +165,7 @@ def stand_request(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Zgłoszenie stoiska wysłane. Centrum potwierdzi je e-mailem."))
             return redirect(training)
-    stands = Exhibitor.objects.filter(
-        training=training,
-        organisation__in=organisations,
-        status__in=(ExhibitorStatus.REQUESTED, ExhibitorStatus.CONFIRMED),
-    ).select_related("organisation")
+    stands = stands_of_organisations(centre=request.centre, training=training, organisations=organisations)
     return render(
         request,
         "trainings/stand_form.html",

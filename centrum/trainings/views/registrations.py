@@ -21,9 +21,9 @@ from centrum.core.views import centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
 from ..forms import FeedbackForm
-from ..models import Feedback, Registration
+from ..models import Registration
 from ..permissions import is_registrant
-from ..selectors import registration_get_for, registration_list_of_user
+from ..selectors import registration_get_for, registration_has_feedback, registration_list_of_user
 from ..services import (
     attended_sessions,
     certificate_refusal,
@@ -76,7 +76,7 @@ def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if sessions
         else None
     )
-    has_feedback = Feedback.objects.filter(registration=registration).exists()
+    has_feedback = registration_has_feedback(registration)
     return render(
         request,
         "trainings/registration_detail.html",

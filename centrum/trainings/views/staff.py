@@ -17,7 +17,6 @@ from centrum.core.pdf import pdf_response, render_pdf
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
-from ..choices import RegistrationStatus
 from ..forms import AttendanceForm, NeedForm, NeedPlanForm, SessionForm, TrainingForm
 from ..permissions import can_manage_trainings
 from ..selectors import (
@@ -27,7 +26,9 @@ from ..selectors import (
     organisations_of_user,
     registration_rows,
     rooms_for_sessions,
+    session_confirmed_registrations,
     session_get_for,
+    session_present_ids,
     training_feedback,
     training_for_staff_get,
     training_get_for,
@@ -153,10 +154,8 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_get_for(centre=request.centre, user=request.user, pk=pk)
-    registrations = list(
-        session.training.registrations.filter(status=RegistrationStatus.CONFIRMED).order_by("name", "id")
-    )
-    present = [str(a.registration_id) for a in session.attendance.filter(present=True)]
+    registrations = session_confirmed_registrations(session)
+    present = session_present_ids(session)
     form = AttendanceForm(request.POST or None, registrations=registrations, initial={"present": present})
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,11 +184,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def attendance_list_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     session = session_get_for(centre=request.centre, user=request.user, pk=pk)
-    registrations = list(
-        session.training.registrations.filter(status=RegistrationStatus.CONFIRMED)
-        .select_related("organisation")
-        .order_by("name", "id")
-    )
+    registrations = session_confirmed_registrations(session, with_organisation=True)
     content = render_pdf(
         "trainings/documents/attendance_list.html",
         {
