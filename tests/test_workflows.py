@@ -101,6 +101,7 @@ EXPECTED = {
         "withdraw": ({"requested"}, "withdrawn", {MEMBER}),
         "expire_soon": ({"active"}, "expiring", {SYSTEM}),
         "end": ({"active", "expiring"}, "ended", {SYSTEM}),
+        "extend": ({"active", "expiring"}, "active", {STAFF}),
         "terminate": ({"active", "expiring"}, "terminated", {STAFF, MEMBER}),
     },
     "addresses.mail": {

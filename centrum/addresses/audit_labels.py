@@ -13,6 +13,7 @@ class AddressesAudit(AuditAction):
     AGREEMENT_WITHDRAWN = "address_agreement.withdrawn", _("Wycofano wniosek o adres")
     AGREEMENT_EXPIRING = "address_agreement.expiring", _("Porozumienie o adresie wkrótce się kończy")
     AGREEMENT_ENDED = "address_agreement.ended", _("Porozumienie o adresie zakończyło się")
+    AGREEMENT_EXTENDED = "address_agreement.extended", _("Przedłużono porozumienie o adresie")
     AGREEMENT_TERMINATED = "address_agreement.terminated", _("Rozwiązano porozumienie o adresie")
     AGREEMENT_TRANSFERRED = (
         "address_agreement.transferred",

@@ -52,6 +52,10 @@ class ApproveForm(forms.Form):
     ends_on = forms.DateField(label=_("Do dnia (włącznie)"), widget=DateInput())
 
 
+class ExtendForm(forms.Form):
+    ends_on = forms.DateField(label=_("Nowa data końca (włącznie)"), widget=DateInput())
+
+
 class TransferForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organizacja w bazie centrum"),

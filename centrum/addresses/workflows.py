@@ -1,7 +1,7 @@
 """The declared status workflows of the address service: agreements and pieces of mail."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -71,11 +71,39 @@ def _approvable(step: Step) -> None:
     check_term(agreement.centre, agreement.starts_on, agreement.ends_on)
     # Lock the centre's row: two approvals at once (even with no agreement in force yet) take turns, so they
     # cannot both take the last place under the centre's limit.
-    Centre.objects.select_for_update().filter(pk=agreement.centre_id).values_list("pk", flat=True).first()
+    _lock_centre(agreement.centre_id)
     check_capacity(agreement.centre, agreement.starts_on, agreement.ends_on, exclude_pk=agreement.pk)
     if not agreement.number:
         agreement.number = _next_number(agreement)
         step.audit_new["number"] = agreement.number
+
+
+def _lock_centre(centre_id) -> None:
+    """Two decisions that take places under the centre's limit at once (approvals, extensions) take turns."""
+    Centre.objects.select_for_update().filter(pk=centre_id).values_list("pk", flat=True).first()
+
+
+def _extendable(step: Step) -> None:
+    """A longer period for an agreement in force: the new last day after the current one, the added part no
+    longer than the centre allows and within its limit of organisations. Without a new date the agreement
+    runs on for the centre's longest period."""
+    agreement = step.obj
+    current_end = step.audit_old.get("ends_on", agreement.ends_on)
+    if "ends_on" not in step.audit_new:
+        agreement.ends_on = add_months(current_end, centre_setting(agreement.centre, "addresses.max_months"))
+        step.audit_old["ends_on"], step.audit_new["ends_on"] = current_end, agreement.ends_on
+    if agreement.ends_on <= current_end:
+        raise ApplicationError(
+            _("Nowa data końca musi być późniejsza niż obecna (%(date)s).")
+            % {"date": display_date(current_end)},
+            field="ends_on",
+        )
+    added_from = current_end + timedelta(days=1)
+    check_term(agreement.centre, added_from, agreement.ends_on)
+    _lock_centre(agreement.centre_id)
+    check_capacity(agreement.centre, added_from, agreement.ends_on, exclude_pk=agreement.pk)
+    # The reminder comes again before the new end.
+    agreement.reminded_at = None
 
 
 def _next_number(agreement) -> str:
@@ -189,6 +217,19 @@ AGREEMENT_STATUS = register(
                 system=True,
                 after=_mail_to_party("ended_to_party"),
                 in_ui=False,
+            ),
+            Transition(
+                action="extend",
+                sources=(AgreementStatus.ACTIVE, AgreementStatus.EXPIRING),
+                target=AgreementStatus.ACTIVE,
+                label=gettext_lazy("Przedłuż porozumienie"),
+                audit=Audit.AGREEMENT_EXTENDED,
+                permission=can_decide_agreement,
+                denied_message=gettext_lazy("Porozumienia przedłużają pracownicy centrum."),
+                guard=_extendable,
+                after=_mail_to_party("extended_to_party"),
+                in_ui=False,
+                done_message=gettext_lazy("Porozumienie przedłużone."),
             ),
             Transition(
                 action="terminate",

@@ -2,6 +2,7 @@
 
 from .agreements import (
     agreement_approve,
+    agreement_extend,
     agreement_request,
     agreement_transfer,
     agreements_end,
@@ -19,6 +20,7 @@ from .mail import (
 
 __all__ = [
     "agreement_approve",
+    "agreement_extend",
     "agreement_check_krs",
     "agreement_in_force_for",
     "agreement_request",

@@ -143,6 +143,13 @@ def agreement_approve(*, agreement: AddressAgreement, actor, starts_on, ends_on)
     )
 
 
+def agreement_extend(*, agreement: AddressAgreement, actor, ends_on) -> AddressAgreement:
+    """Staff extend an agreement in force to a later last day; limits checked on the lock."""
+    return workflow_apply(
+        obj=agreement, action="extend", actor=actor, workflow=AGREEMENT_STATUS, values={"ends_on": ends_on}
+    )
+
+
 @transaction.atomic
 def agreement_transfer(*, agreement: AddressAgreement, organisation, actor) -> AddressAgreement:
     """A founding group's agreement passes to its organisation once registered: staff or the founder who

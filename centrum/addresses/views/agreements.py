@@ -22,7 +22,7 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 
 from ..choices import FINISHED, IN_FORCE, AddressUse, AgreementStatus
 from ..documents import agreement_pdf, seat_consent_pdf
-from ..forms import AgreementRequestForm, ApproveForm, TransferForm
+from ..forms import AgreementRequestForm, ApproveForm, ExtendForm, TransferForm
 from ..models import AddressAgreement
 from ..permissions import can_decide_agreement, can_manage_agreements, can_record_mail, can_transfer_agreement
 from ..selectors import (
@@ -34,7 +34,13 @@ from ..selectors import (
     public_registered_list,
     transfer_candidates,
 )
-from ..services import agreement_approve, agreement_check_krs, agreement_request, agreement_transfer
+from ..services import (
+    agreement_approve,
+    agreement_check_krs,
+    agreement_extend,
+    agreement_request,
+    agreement_transfer,
+)
 from ..workflows import AGREEMENT_STATUS, add_months
 
 PAGE_SIZE = 50
@@ -165,6 +171,12 @@ def _detail_context(request: HttpRequest, agreement: AddressAgreement, **extra) 
             if "approve" in allowed
             else None
         ),
+        "extend_form": extra.get("extend_form")
+        or (
+            ExtendForm(initial={"ends_on": _suggested_end(request, agreement)})
+            if "extend" in allowed
+            else None
+        ),
         "can_transfer": can_transfer_agreement(request.user, agreement)
         and agreement.status
         in (
@@ -180,9 +192,13 @@ def _detail_context(request: HttpRequest, agreement: AddressAgreement, **extra) 
     }
 
 
+def _suggested_end(request: HttpRequest, agreement: AddressAgreement):
+    return add_months(agreement.ends_on, request.centre_settings["addresses.max_months"])
+
+
 class AgreementActionView(WorkflowActionView):
     workflow = AGREEMENT_STATUS
-    form_actions = frozenset({"approve"})
+    form_actions = frozenset({"approve", "extend"})
 
     def load(self, request: HttpRequest, pk: int):
         return agreement_get_for(centre=request.centre, user=request.user, pk=pk)
@@ -191,6 +207,11 @@ class AgreementActionView(WorkflowActionView):
         return obj.get_absolute_url()
 
     def perform(self, request: HttpRequest, obj, transition, reason: str):
+        if transition.action == "extend":
+            form = ExtendForm(request.POST)
+            if not form.is_valid():
+                raise ApplicationError(_("Podaj poprawną nową datę końca porozumienia."), field="ends_on")
+            return agreement_extend(agreement=obj, actor=request.user, ends_on=form.cleaned_data["ends_on"])
         if transition.action != "approve":
             return super().perform(request, obj, transition, reason)
         form = ApproveForm(request.POST)
