@@ -131,6 +131,7 @@ EXPECTED = {
         "request_correction": ({"submitted"}, "correction", {OFFICIAL}),
         "accept_formally": ({"submitted"}, "formally_accepted", {OFFICIAL}),
         "reject_formally": ({"submitted", "correction"}, "formally_rejected", {OFFICIAL}),
+        "correction_lapsed": ({"correction"}, "formally_rejected", {SYSTEM}),
         "select": ({"formally_accepted"}, "selected", {OFFICIAL}),
         "not_select": ({"formally_accepted"}, "not_selected", {OFFICIAL}),
     },
@@ -315,14 +316,31 @@ def _trainings(world: World, key: str, state: str):
 World.trainings = _trainings
 
 
-def _grants(world: World, key: str, state: str):
-    """A competition, or an offer of the world's organisation in a competition open for offers (a filed offer
-    sits in a competition past its deadline, where the evaluation works)."""
+# The offer's actions that evaluate it: its competition is closed for offers (in evaluation) meanwhile.
+EVALUATION_ACTIONS = {
+    "request_correction",
+    "accept_formally",
+    "reject_formally",
+    "correction_lapsed",
+    "select",
+    "not_select",
+}
+
+
+def _grants(world: World, key: str, state: str, action: str = ""):
+    """A competition, or an offer of the world's organisation: in a competition open for offers for filing,
+    in one closed for offers (in evaluation) for the formal check and the decision."""
     from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
 
     if key == "grants.competition":
         return CompetitionFactory(centre=world.centre, status=state)
-    return OfferFactory(competition__centre=world.centre, organisation=world.organisation, status=state)
+    competition_status = "evaluation" if action in EVALUATION_ACTIONS else "published"
+    return OfferFactory(
+        competition__centre=world.centre,
+        competition__status=competition_status,
+        organisation=world.organisation,
+        status=state,
+    )
 
 
 World.grants = _grants
@@ -350,7 +368,7 @@ def test_the_matrix_covers_every_registered_workflow_and_action():
 def test_workflow_state_action_role(centre, staff_user, key, action, state, role):
     world = World(centre, staff_user)
     workflow = WORKFLOWS[key]
-    obj = world.build(key, state)
+    obj = world.grants(key, state, action) if key.startswith("grants.") else world.build(key, state)
     sources, target, who = EXPECTED[key][action]
     allowed = state in sources and _may(who, role, state)
     entries, mails = AuditEntry.objects.count(), OutboxMessage.objects.count()

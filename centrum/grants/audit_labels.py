@@ -29,5 +29,19 @@ class OfferAudit(AuditAction):
     REQUEST_CORRECTION = "offer.request_correction", _("Wezwano do usunięcia braków formalnych")
     ACCEPT_FORMALLY = "offer.accept_formally", _("Uznano ofertę za poprawną formalnie")
     REJECT_FORMALLY = "offer.reject_formally", _("Odrzucono ofertę z przyczyn formalnych")
+    CORRECTION_LAPSED = "offer.correction_lapsed", _("Odrzucono ofertę – braki nieusunięte w terminie")
     SELECT = "offer.select", _("Wybrano ofertę i przyznano dotację")
     NOT_SELECT = "offer.not_select", _("Nie wybrano oferty")
+
+
+@audit_actions
+class EvaluationAudit(AuditAction):
+    FORMAL_CHECK = "evaluation.formal_check", _("Zapisano ocenę formalną oferty")
+    COMMISSION_UPDATED = "evaluation.commission", _("Zmieniono ustalenia komisji konkursowej")
+    NOMINATION = "evaluation.nomination", _("Zgłoszono kandydata do komisji konkursowej")
+    MEMBER_APPOINTED = "evaluation.member_appointed", _("Powołano członka komisji konkursowej")
+    MEMBER_EXCLUDED = "evaluation.member_excluded", _("Wyłączono kandydata z komisji konkursowej")
+    MEMBER_NOT_SELECTED = "evaluation.member_not_selected", _("Nie wybrano kandydata do komisji")
+    DECLARATION = "evaluation.declaration", _("Złożono oświadczenie o bezstronności")
+    SCORE = "evaluation.score", _("Oceniono ofertę")
+    SCORING_CLOSED = "evaluation.scoring_closed", _("Zamknięto ocenę merytoryczną")

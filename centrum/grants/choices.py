@@ -81,3 +81,24 @@ class CostCategory(models.TextChoices):
 class PaperSigning(models.TextChoices):
     PAPER = "paper", _("potwierdzenie podpisane na papierze")
     SIGNED_FILE = "signed_file", _("plik podpisany elektronicznie (PAdES/XAdES)")
+
+
+# evaluation
+class MemberSide(models.TextChoices):
+    OFFICIAL = "official", _("przedstawiciel organu")
+    NGO = "ngo", _("przedstawiciel organizacji pozarządowych")
+    EXPERT = "expert", _("ekspert (głos doradczy)")
+
+
+class MemberStatus(models.TextChoices):
+    NOMINATED = "nominated", _("zgłoszony kandydat")
+    APPOINTED = "appointed", _("członek komisji")
+    EXCLUDED = "excluded", _("wyłączony – organizacja złożyła ofertę")
+    NOT_SELECTED = "not_selected", _("niewybrany")
+
+
+class WithoutNgoReason(models.TextChoices):
+    # art. 15 ust. 2da: the commission works without NGO representatives when...
+    NONE_NOMINATED = "none_nominated", _("żadna organizacja nie wskazała osób do komisji")
+    ALL_EXCLUDED = "all_excluded", _("wszystkie wskazane osoby podlegają wyłączeniu")
+    NONE_ATTEND = "none_attend", _("wskazane osoby nie wzięły udziału w pracach komisji")

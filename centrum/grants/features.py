@@ -20,3 +20,21 @@ MODULE = registry.register_module(
         order=50,
     )
 )
+
+
+# evaluation
+def _evaluates(request) -> bool:
+    from .selectors.evaluation import member_seats
+
+    return member_seats(centre=request.centre, user=request.user).exists()
+
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Komisja konkursowa"),
+        url_name="grants:evaluator_desk",
+        order=52,
+        visible=_evaluates,
+        module=MODULE.label,
+    )
+)

@@ -31,5 +31,46 @@ def can_file_offer_for(user, organisation) -> bool:
 
 def evaluator_may_read_offer(user, offer) -> bool:
     """A commission member reads an offer only after declaring, for that offer, no grounds of exclusion
-    (KPA art. 24). The evaluation sub-feature keeps the declarations and answers this."""
-    return False
+    (KPA art. 24)."""
+    from .models import Declaration
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Declaration.objects.filter(
+        centre_id=offer.centre_id,
+        offer=offer,
+        no_conflict=True,
+        member__in=_memberships(user, offer.competition_id),
+    ).exists()
+
+
+# evaluation
+def _memberships(user, competition_id):
+    """The user's seats (as a member who scores or advises) in the competition's commission: the member
+    row names the account, or the address the organisation nominated, once the person signs in with it."""
+    from django.db.models import Q
+
+    from .choices import MemberStatus
+    from .models import CommissionMember
+
+    return CommissionMember.objects.filter(
+        Q(user=user) | Q(user__isnull=True, email__iexact=user.email),
+        commission__competition_id=competition_id,
+        status=MemberStatus.APPOINTED,
+    )
+
+
+def commission_member_of(user, competition):
+    """The user's appointed seat in the competition's commission, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return _memberships(user, competition.pk).select_related("commission").first()
+
+
+def can_run_evaluation(user, competition) -> bool:
+    return is_grants_official(user, competition.centre)
+
+
+def can_view_evaluation(user, competition) -> bool:
+    """Officials, and the members of its commission (who see only what their declarations allow)."""
+    return can_run_evaluation(user, competition) or commission_member_of(user, competition) is not None

@@ -1,6 +1,7 @@
 """The grants app's tables, one module per sub-feature; callers import from `centrum.grants.models`."""
 
 from .competitions import Competition, CompetitionPublication, FormalRequirement, ScoringCriterion
+from .evaluation import Commission, CommissionMember, Declaration, FormalCheck, Score
 from .offers import (
     Offer,
     OfferAction,
@@ -11,6 +12,11 @@ from .offers import (
 )
 
 __all__ = [
+    "Commission",
+    "CommissionMember",
+    "Declaration",
+    "FormalCheck",
+    "Score",
     "Competition",
     "CompetitionPublication",
     "FormalRequirement",

@@ -54,4 +54,8 @@ class OfferFactory(factory.django.DjangoModelFactory):
         "centrum.organisations.tests.factories.OrganisationFactory", centre=factory.SelfAttribute("..centre")
     )
     title = factory.Sequence(lambda n: f"Warsztaty teatralne dla dzieci {n}")
+    number = factory.Sequence(lambda n: f"{n + 1}")
     status = OfferStatus.DRAFT
+    requested_grant = Decimal("10000.00")
+    own_financial = Decimal("2000.00")
+    total_cost = Decimal("12000.00")

@@ -172,6 +172,15 @@ def _result(payload: dict[str, Any], register: str) -> KrsLookupResult:
     )
 
 
+def statutory_goals(payload: dict[str, Any]) -> str:
+    """The organisation's statutory goals from dział 3 of the extract (celDzialaniaOrganizacji), or ""."""
+    section3 = ((payload.get("odpis") or {}).get("dane") or {}).get("dzial3") or {}
+    goals = (section3.get("celDzialaniaOrganizacji") or {}).get("celDzialania") or ""
+    if isinstance(goals, list):
+        goals = "\n".join(str(g.get("celDzialania", g) if isinstance(g, dict) else g) for g in goals)
+    return "\n".join(line.strip() for line in str(goals).splitlines() if line.strip())
+
+
 def _register_status(header: dict[str, Any], section6: dict[str, Any]) -> str:
     """Struck off (a deletion date in the header, "dataWykreslenia…"), in liquidation or dissolved (section 6)."""
     if any(key.startswith("dataWykreslenia") and value for key, value in header.items()):

@@ -29,6 +29,7 @@ from ..integrations.krs import (
     clean_number,
     fetch_extract,
     parse_extract,
+    statutory_goals,
 )
 from ..models import KrsExtract, Organisation
 from ..permissions import can_change_organisation_status
@@ -98,6 +99,14 @@ def _cached_extract(number: str) -> KrsExtract | None:
 def _from_cache(cached: KrsExtract, *, is_stale: bool = False) -> KrsLookupResult:
     result = parse_extract(cached.payload, register=cached.register)
     return replace(result, fetched_at=cached.fetched_at, from_cache=True, is_stale=is_stale)
+
+
+def krs_statutory_goals_cached(krs: str) -> tuple[str, object] | None:
+    """The statutory goals (dział 3) of the kept extract of `krs` and when it was fetched; None if none kept."""
+    cached = _cached_extract(krs) if krs else None
+    if cached is None:
+        return None
+    return statutory_goals(cached.payload), cached.fetched_at
 
 
 def krs_register_status_cached(krs: str) -> str:
