@@ -151,7 +151,7 @@ def _user_for(email: str):
 
 def _add_member(commission: Commission, **fields) -> CommissionMember:
     member = CommissionMember(centre=commission.centre, commission=commission, **fields)
-    full_clean_or_raise(member, validate_unique=False)
+    full_clean_or_raise(member, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             member.save()
@@ -183,7 +183,7 @@ def nomination_file(*, competition: Competition, organisation, actor, full_name:
     member = _add_member(
         commission,
         full_name=full_name.strip(),
-        email=email.strip(),
+        email=email.strip().lower(),
         side=MemberSide.NGO,
         nominated_by=organisation,
         status=MemberStatus.NOMINATED,
@@ -214,7 +214,7 @@ def member_appoint(
     member = _add_member(
         commission,
         full_name=full_name.strip(),
-        email=email.strip(),
+        email=email.strip().lower(),
         side=side,
         chair=chair,
         status=MemberStatus.APPOINTED,
