@@ -351,6 +351,46 @@ def _programmes(centre, prefix: str) -> dict[str, Any]:
     return {"programme": task.programme, "programme_task": task}
 
 
+def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
+    """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
+    submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
+    from centrum.accounts.models import CentreRole
+    from centrum.grants.models import CommissionMember, Declaration, ScoringCriterion
+    from centrum.grants.services.evaluation import commission_for
+    from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
+
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role=CentreRoleKind.OFFICIAL)
+    competition = CompetitionFactory(centre=centre, status="evaluation", title=f"Konkurs w ocenie {prefix}")
+    ScoringCriterion.objects.create(centre=centre, competition=competition, name="Jakość", max_points=10)
+    submitted = OfferFactory(competition=competition, status="submitted")
+    accepted = OfferFactory(competition=competition, status="formally_accepted")
+    commission = commission_for(competition)
+    member = CommissionMember.objects.create(
+        centre=centre,
+        commission=commission,
+        user=staff,
+        full_name="Pracownik",
+        email=staff.email,
+        side="official",
+        status="appointed",
+    )
+    Declaration.objects.create(centre=centre, member=member, offer=accepted, no_conflict=True)
+    nominee = CommissionMember.objects.create(
+        centre=centre,
+        commission=commission,
+        full_name=f"Kandydat {prefix}",
+        email=f"kandydat{prefix}@example.org",
+        side="ngo",
+        status="nominated",
+    )
+    return {
+        "evaluated_competition": competition,
+        "offer_submitted": submitted,
+        "offer_accepted": accepted,
+        "nominee": nominee,
+    }
+
+
 def build_world(centre, other_centre) -> World:
     from allauth.account.models import EmailAddress
     from django.core.files.base import ContentFile
@@ -421,6 +461,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_programmes(centre, "KAL"))
+    objects.update(_grants_evaluation(centre, staff, "KAL"))
 
     world = World(
         centre=centre,
@@ -539,6 +580,19 @@ KWARG_VALUES: dict[str, Value] = {
 URL_VALUES: dict[tuple[str, str], Value] = {
     # programmes
     ("programmes:detail", "pk"): lambda w: w.programme.pk,
+    # grants: evaluation
+    ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:member_add", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:scoring_close", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:protocol_pdf", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:nominate", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:nominee_decision", "pk"): lambda w: w.nominee.pk,
+    ("grants:nominee_decision", "decision"): lambda w: ["appoint", "reject"],
+    ("grants:formal_check", "pk"): lambda w: w.offer_submitted.pk,
+    ("grants:declare", "pk"): lambda w: w.offer_accepted.pk,
+    ("grants:score", "pk"): lambda w: w.offer_accepted.pk,
+    ("grants:decision", "pk"): lambda w: w.offer_accepted.pk,
     # accounts
     ("accounts:api_token_revoke", "pk"): lambda w: w.staff_token.pk,
     ("accounts:team_role_remove", "pk"): lambda w: w.colleague_role.pk,

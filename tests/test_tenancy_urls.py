@@ -387,6 +387,65 @@ def _programme(centre, ctx: Ctx):
     return programme, programme.pk
 
 
+def _evaluated_competition(centre, ctx: Ctx):
+    """A competition in evaluation whose official is the requesting staff member in the own centre."""
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory
+    from centrum.grants.tests.factories import CompetitionFactory
+
+    if ctx.label == "ours":
+        CentreRoleFactory(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+    competition = CompetitionFactory(
+        centre=centre, status="evaluation", title=f"Konkurs {ctx.label} {centre.slug}"
+    )
+    return competition, competition.pk
+
+
+def _evaluated_offer(centre, ctx: Ctx):
+    """A formally accepted offer in that competition, declared for by the requesting member (own centre)."""
+    from centrum.grants.models import CommissionMember, Declaration
+    from centrum.grants.services.evaluation import commission_for
+    from centrum.grants.tests.factories import OfferFactory
+
+    competition, _pk = _evaluated_competition(centre, ctx)
+    offer = OfferFactory(
+        competition=competition, status="formally_accepted", title=f"Oferta {ctx.label} {centre.slug}"
+    )
+    if ctx.label == "ours":
+        member = CommissionMember.objects.create(
+            centre=centre,
+            commission=commission_for(competition),
+            user=ctx.user,
+            full_name="Członek",
+            email=ctx.user.email,
+            side="official",
+            status="appointed",
+        )
+        Declaration.objects.create(centre=centre, member=member, offer=offer, no_conflict=True)
+    return offer, offer.pk
+
+
+def _nominee(centre, ctx: Ctx):
+    from centrum.grants.models import CommissionMember
+    from centrum.grants.services.evaluation import commission_for
+
+    competition, _pk = _evaluated_competition(centre, ctx)
+    member = CommissionMember.objects.create(
+        centre=centre,
+        commission=commission_for(competition),
+        full_name=f"Kandydat {ctx.label}",
+        email=f"kandydat-{ctx.label}@example.org",
+        side="ngo",
+        status="nominated",
+        nominated_by=_org(centre, ctx),
+    )
+    return member, member.pk
+
+
+def _nominee_decision(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "appoint"
+
+
 def _appointment_token(centre, ctx: Ctx):
     from centrum.advice.services import cancel_link
 
@@ -546,6 +605,19 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
+    # grants: evaluation
+    ("grants:evaluation", "pk"): _evaluated_competition,
+    ("grants:commission_settings", "pk"): _evaluated_competition,
+    ("grants:member_add", "pk"): _evaluated_competition,
+    ("grants:scoring_close", "pk"): _evaluated_competition,
+    ("grants:protocol_pdf", "pk"): _evaluated_competition,
+    ("grants:nominate", "pk"): _evaluated_competition,
+    ("grants:nominee_decision", "pk"): _nominee,
+    ("grants:nominee_decision", "decision"): _nominee_decision,
+    ("grants:formal_check", "pk"): _evaluated_offer,
+    ("grants:declare", "pk"): _evaluated_offer,
+    ("grants:score", "pk"): _evaluated_offer,
+    ("grants:decision", "pk"): _evaluated_offer,
     ("organisations:edit", "pk"): _organisation,
     ("organisations:action", "pk"): _organisation,
     ("organisations:action", "action"): _organisation_action,

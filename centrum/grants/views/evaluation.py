@@ -65,12 +65,13 @@ def _official_competition(request, pk):
 def _evaluation_context(request, competition, **extra) -> dict:
     commission = commission_of(competition)
     criteria = competition_criteria(competition)
+    rows = ranking(competition=competition)
     return {
         "competition": competition,
         "offers": evaluated_offers(competition=competition),
         "commission": commission,
         "members": list(commission.members.all()) if commission else [],
-        "ranking": ranking(competition=competition),
+        "ranking": rows,
         "criteria": criteria,
         "max_total": max_total(criteria),
         "in_evaluation": competition.status == CompetitionStatus.EVALUATION,
@@ -87,7 +88,7 @@ def _evaluation_context(request, competition, **extra) -> dict:
                 row.offer,
                 DecisionForm(prefix=f"offer-{row.offer.pk}", initial={"amount": row.offer.requested_grant}),
             )
-            for row in ranking(competition=competition)
+            for row in rows
             if row.offer.status == OfferStatus.FORMALLY_ACCEPTED
         ],
         "statuses": OfferStatus,
