@@ -38,3 +38,15 @@ registry.register_nav_item(
         module=MODULE.label,
     )
 )
+
+from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder  # noqa: E402
+
+from .demo import evaluation as evaluation_demo  # noqa: E402
+
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.evaluation",
+        seed=evaluation_demo.seed,
+        after=("grants.competitions", "grants.offers", "accounts.people", "organisations.registry"),
+    )
+)
