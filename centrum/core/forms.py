@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -126,6 +128,23 @@ class ImageUploadField(forms.ImageField):
         except ApplicationError as error:
             raise ValidationError(error.message, code="invalid_image") from None
         return super().to_python(data)
+
+
+class AmountField(forms.DecimalField):
+    """An amount as people type it in Poland: "1 234,56", "1234.56", "1\u00a0234,5 zł" (spaces, non-breaking
+    spaces, a decimal comma or point, an optional "zł"). Two decimal places unless told otherwise."""
+
+    def __init__(self, *, max_digits: int = 14, decimal_places: int = 2, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removesuffix("zł").removesuffix("PLN").strip()
+            value = "".join(value.split()).replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
+            if value and not re.fullmatch(r"-?\d+(\.\d+)?", value):
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class DateInput(forms.DateInput):

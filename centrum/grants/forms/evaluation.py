@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core.forms import DateInput
+from centrum.core.forms import AmountField, DateInput
 
 from ..choices import MemberSide, WithoutNgoReason
 
@@ -147,14 +147,7 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[("select", _("przyznać dotację")), ("reject", _("nie przyznawać"))],
     )
-    amount = forms.DecimalField(
-        label=_("Kwota dotacji (zł)"),
-        required=False,
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        localize=True,
-    )
+    amount = AmountField(label=_("Kwota dotacji (zł)"), required=False, min_value=0)
     reason = forms.CharField(
         label=_("Uzasadnienie (przy odmowie)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
