@@ -135,6 +135,15 @@ EXPECTED = {
         "select": ({"formally_accepted"}, "selected", {OFFICIAL}),
         "not_select": ({"formally_accepted"}, "not_selected", {OFFICIAL}),
     },
+    "programmes.programme": {
+        "open_consultation": ({"draft"}, "consultation", {OFFICIAL}),
+        "adopt": ({"draft", "consultation"}, "adopted", {OFFICIAL}),
+        "archive": ({"adopted"}, "archived", {OFFICIAL}),
+    },
+    "programmes.proposal": {
+        "accept": ({"submitted"}, "accepted", {OFFICIAL}),
+        "refuse": ({"submitted"}, "refused", {OFFICIAL}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -346,6 +355,37 @@ def _grants(world: World, key: str, state: str, action: str = ""):
 World.grants = _grants
 
 
+def _programmes(world: World, key: str, state: str, action: str = ""):
+    """A programme with a task, consultation dates still ahead (to open it) or past and the resolution
+    recorded (to adopt it); a proposal of the world's organisation."""
+    from centrum.programmes.models import OwnInitiativeProposal
+    from centrum.programmes.tests.factories import ProgrammeFactory, ProgrammeTaskFactory
+
+    today = warsaw_today()
+    if key == "programmes.proposal":
+        return OwnInitiativeProposal.objects.create(
+            centre=world.centre,
+            organisation=world.organisation,
+            submitted_by=world.member,
+            title="Festyn",
+            description="Opis",
+            answer_due_on=today + timedelta(days=30),
+            status=state,
+        )
+    adopting = action == "adopt"
+    programme = ProgrammeFactory(
+        centre=world.centre,
+        status=state,
+        consultation_starts_on=today - timedelta(days=(20 if adopting else 1)),
+        consultation_ends_on=today - timedelta(days=2) if adopting else today + timedelta(days=14),
+        resolution_number="XX/100/2026" if adopting else "",
+        adopted_on=today - timedelta(days=1) if adopting else None,
+        adopted_late_reason="Sesja rady przesunięta",
+    )
+    ProgrammeTaskFactory(programme=programme, centre=world.centre)
+    return programme
+
+
 def _cases():
     for key, actions in EXPECTED.items():
         states = [
@@ -368,7 +408,12 @@ def test_the_matrix_covers_every_registered_workflow_and_action():
 def test_workflow_state_action_role(centre, staff_user, key, action, state, role):
     world = World(centre, staff_user)
     workflow = WORKFLOWS[key]
-    obj = world.grants(key, state, action) if key.startswith("grants.") else world.build(key, state)
+    if key.startswith("grants."):
+        obj = world.grants(key, state, action)
+    elif key.startswith("programmes."):
+        obj = _programmes(world, key, state, action)
+    else:
+        obj = world.build(key, state)
     sources, target, who = EXPECTED[key][action]
     allowed = state in sources and _may(who, role, state)
     entries, mails = AuditEntry.objects.count(), OutboxMessage.objects.count()

@@ -13,3 +13,16 @@ class ProgrammeStatus(models.TextChoices):
 
 # A draft is public once it is put to consultation.
 PUBLIC_STATUSES = (ProgrammeStatus.CONSULTATION, ProgrammeStatus.ADOPTED, ProgrammeStatus.ARCHIVED)
+
+
+class CommentOutcome(models.TextChoices):
+    PENDING = "pending", _("czeka na odpowiedź")
+    ACCEPTED = "accepted", _("uwzględniona")
+    PARTLY = "partly", _("uwzględniona częściowo")
+    REJECTED = "rejected", _("nieuwzględniona")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("złożona – czeka na odpowiedź")
+    ACCEPTED = "accepted", _("uznana za celową")
+    REFUSED = "refused", _("nieuwzględniona")

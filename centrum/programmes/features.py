@@ -1,8 +1,14 @@
-"""What the programmes app contributes to core: the module and its links."""
+"""What the programmes app contributes to core: the module, its menu link, the officials' dashboard card, the
+demo data."""
 
 from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry
+from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
+
+from . import demo
+from .permissions import can_manage_programmes
+from .selectors import proposals_waiting
 
 MODULE = registry.register_module(
     registry.Module(
@@ -14,5 +20,33 @@ MODULE = registry.register_module(
         public_url_name="programmes:index",
         api_paths=("/api/v1/programmes",),
         order=45,
+    )
+)
+
+
+def _official(request) -> bool:
+    return request.centre is not None and can_manage_programmes(request.user, request.centre)
+
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Program współpracy"), url_name="programmes:index", order=46, module=MODULE.label
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="programmes.proposals",
+        template="programmes/dashboard_card.html",
+        context=lambda request: proposals_waiting(centre=request.centre),
+        visible=_official,
+        order=46,
+        module=MODULE.label,
+    )
+)
+register_demo_seeder(
+    DemoSeeder(
+        name="programmes",
+        seed=demo.seed,
+        after=("organisations.registry", "accounts.memberships", "accounts.people"),
     )
 )
