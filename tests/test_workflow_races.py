@@ -28,6 +28,14 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 ACTORS = (STAFF, MEMBER, INVITEE, SYSTEM)
 
 
+# Actions that are never open on one row at once, so they cannot race: an offer is withdrawn before the
+# deadline, and checked formally or decided only after it (its competition is then closed for offers).
+NEVER_TOGETHER = {
+    ("grants.offer", "withdraw", other)
+    for other in ("request_correction", "accept_formally", "reject_formally")
+}
+
+
 def _pairs():
     """(workflow, source state, first action, second action): each transition twice, and with every other
     action from the same state (each unordered pair once). An action that keeps the state (new hours) is
@@ -41,6 +49,8 @@ def _pairs():
                     yield pytest.param(key, source, t.action, t.action, id=f"{key}-{source}-{t.action}-twice")
                 for u in wf.transitions:
                     pair = tuple(sorted((t.action, u.action)))
+                    if (key, *pair) in NEVER_TOGETHER or (key, pair[1], pair[0]) in NEVER_TOGETHER:
+                        continue
                     if u is t or not u.allowed_from(source) or (key, source, *pair) in seen:
                         continue
                     seen.add((key, source, *pair))
@@ -67,7 +77,7 @@ def test_two_transitions_at_once_one_wins(key, source, first, second):
     CentreRoleFactory(centre=centre, user=staff, role=CentreRoleKind.STAFF)
     world = World(centre, staff)
     wf = WORKFLOWS[key]
-    obj = world.build(key, source)
+    obj = world.build(key, source, first)
     actions = (first, second)
     transitions = [wf.transition(a) for a in actions]
     actors = [_actor(world, t, obj) for t in transitions]

@@ -208,8 +208,12 @@ class World:
             collected_by=person,
         )
 
-    def build(self, key: str, state: str):
+    def build(self, key: str, state: str, action: str = ""):
         centre, now = self.centre, timezone.now()
+        if key.startswith("grants."):
+            return self.grants(key, state, action)
+        if key.startswith("programmes."):
+            return _programmes(self, key, state, action)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":
@@ -372,14 +376,14 @@ def _programmes(world: World, key: str, state: str, action: str = ""):
             answer_due_on=today + timedelta(days=30),
             status=state,
         )
-    adopting = action == "adopt"
+    consulted = state == "consultation"  # its consultation is over, so it may be adopted
     programme = ProgrammeFactory(
         centre=world.centre,
         status=state,
-        consultation_starts_on=today - timedelta(days=(20 if adopting else 1)),
-        consultation_ends_on=today - timedelta(days=2) if adopting else today + timedelta(days=14),
-        resolution_number="XX/100/2026" if adopting else "",
-        adopted_on=today - timedelta(days=1) if adopting else None,
+        consultation_starts_on=today - timedelta(days=(20 if consulted else 1)),
+        consultation_ends_on=today - timedelta(days=2) if consulted else today + timedelta(days=14),
+        resolution_number="XX/100/2026",
+        adopted_on=today - timedelta(days=1),
         adopted_late_reason="Sesja rady przesunięta",
     )
     ProgrammeTaskFactory(programme=programme, centre=world.centre)
@@ -408,12 +412,7 @@ def test_the_matrix_covers_every_registered_workflow_and_action():
 def test_workflow_state_action_role(centre, staff_user, key, action, state, role):
     world = World(centre, staff_user)
     workflow = WORKFLOWS[key]
-    if key.startswith("grants."):
-        obj = world.grants(key, state, action)
-    elif key.startswith("programmes."):
-        obj = _programmes(world, key, state, action)
-    else:
-        obj = world.build(key, state)
+    obj = world.build(key, state, action)
     sources, target, who = EXPECTED[key][action]
     allowed = state in sources and _may(who, role, state)
     entries, mails = AuditEntry.objects.count(), OutboxMessage.objects.count()
