@@ -343,12 +343,41 @@ def _advice(centre, org, prefix: str) -> dict[str, Any]:
     }
 
 
-def _programmes(centre, prefix: str) -> dict[str, Any]:
-    """An adopted cooperation programme with one priority task."""
+def _programmes(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
+    """Staff are the centre's official: a draft in consultation with a task and a comment (every form of the
+    programme page), and a proposal of the organisation waiting for its answer."""
+    from centrum.accounts.models import CentreRole
+    from centrum.core.calendar import warsaw_today
+    from centrum.programmes.models import OwnInitiativeProposal, ProgrammeComment
     from centrum.programmes.tests.factories import ProgrammeTaskFactory
 
-    task = ProgrammeTaskFactory(programme__centre=centre, centre=centre, title=f"Kultura {prefix}")
-    return {"programme": task.programme, "programme_task": task}
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role=CentreRoleKind.OFFICIAL)
+    today = warsaw_today()
+    task = ProgrammeTaskFactory(
+        programme__centre=centre,
+        programme__status="consultation",
+        programme__consultation_starts_on=today,
+        programme__consultation_ends_on=today + timedelta(days=7),
+        centre=centre,
+        title=f"Kultura {prefix}",
+    )
+    comment = ProgrammeComment.objects.create(
+        centre=centre, programme=task.programme, author=requester, proposal="Uwaga"
+    )
+    proposal = OwnInitiativeProposal.objects.create(
+        centre=centre,
+        organisation=org,
+        submitted_by=requester,
+        title=f"Festyn {prefix}",
+        description="Opis",
+        answer_due_on=today + timedelta(days=30),
+    )
+    return {
+        "programme": task.programme,
+        "programme_task": task,
+        "programme_comment": comment,
+        "proposal": proposal,
+    }
 
 
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
@@ -460,7 +489,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_advice(centre, organisation, "KAL"))
     objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
-    objects.update(_programmes(centre, "KAL"))
+    objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
 
     world = World(
@@ -492,7 +521,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_advice(other_centre, other_org, "ZOR"))
     world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
-    world.other.update(_programmes(other_centre, "ZOR"))
+    world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -580,6 +609,17 @@ KWARG_VALUES: dict[str, Value] = {
 URL_VALUES: dict[tuple[str, str], Value] = {
     # programmes
     ("programmes:detail", "pk"): lambda w: w.programme.pk,
+    ("programmes:edit", "pk"): lambda w: w.programme.pk,
+    ("programmes:task_new", "pk"): lambda w: w.programme.pk,
+    ("programmes:task_delete", "pk"): lambda w: w.programme.pk,
+    ("programmes:task_delete", "task_pk"): lambda w: w.programme_task.pk,
+    ("programmes:action", "pk"): lambda w: w.programme.pk,
+    ("programmes:action", "action"): lambda w: ["adopt", "open_consultation", "archive"],
+    ("programmes:comment_new", "pk"): lambda w: w.programme.pk,
+    ("programmes:comment_answer", "pk"): lambda w: w.programme_comment.pk,
+    ("programmes:proposal", "pk"): lambda w: w.proposal.pk,
+    ("programmes:proposal_action", "pk"): lambda w: w.proposal.pk,
+    ("programmes:proposal_action", "action"): lambda w: ["accept", "refuse"],
     # grants: evaluation
     ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,

@@ -381,10 +381,65 @@ def _appointment(centre, ctx: Ctx):
 
 
 def _programme(centre, ctx: Ctx):
-    from centrum.programmes.tests.factories import ProgrammeFactory
+    """A programme in consultation, with a task and a comment; its official is the requesting staff member in
+    the own centre."""
+    from centrum.accounts.models import CentreRole, CentreRoleKind
+    from centrum.core.calendar import warsaw_today
+    from centrum.programmes.models import ProgrammeComment
+    from centrum.programmes.tests.factories import ProgrammeFactory, ProgrammeTaskFactory
 
-    programme = ProgrammeFactory(centre=centre, title=f"Program {ctx.label} {centre.slug}")
+    if ctx.label == "ours":
+        CentreRole.objects.get_or_create(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+    today = warsaw_today()
+    programme = ProgrammeFactory(
+        centre=centre,
+        title=f"Program {ctx.label} {centre.slug}",
+        status="consultation",
+        consultation_starts_on=today,
+        consultation_ends_on=today,
+    )
+    task = ProgrammeTaskFactory(
+        programme=programme, centre=centre, title=f"Zadanie {ctx.label} {centre.slug}"
+    )
+    ctx.made["task"] = task
+    ProgrammeComment.objects.create(
+        centre=centre, programme=programme, author=ctx.user, proposal=f"Uwaga {ctx.label} {centre.slug}"
+    )
     return programme, programme.pk
+
+
+def _programme_task(centre, ctx: Ctx):
+    return ctx.made.get("task"), getattr(ctx.made.get("task"), "pk", 0)
+
+
+def _programme_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "adopt"
+
+
+def _programme_comment(centre, ctx: Ctx):
+    programme, _pk = _programme(centre, ctx)
+    comment = programme.comments.get()
+    return comment, comment.pk
+
+
+def _proposal(centre, ctx: Ctx):
+    from centrum.core.calendar import warsaw_today
+    from centrum.programmes.models import OwnInitiativeProposal
+
+    _programme(centre, ctx)  # the official's role
+    proposal = OwnInitiativeProposal.objects.create(
+        centre=centre,
+        organisation=_org(centre, ctx),
+        submitted_by=ctx.user,
+        title=f"Oferta {ctx.label} {centre.slug}",
+        description="Opis",
+        answer_due_on=warsaw_today(),
+    )
+    return proposal, proposal.pk
+
+
+def _proposal_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "accept"
 
 
 def _evaluated_competition(centre, ctx: Ctx):
@@ -605,6 +660,17 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
+    ("programmes:edit", "pk"): _programme,
+    ("programmes:task_new", "pk"): _programme,
+    ("programmes:task_delete", "pk"): _programme,
+    ("programmes:task_delete", "task_pk"): _programme_task,
+    ("programmes:action", "pk"): _programme,
+    ("programmes:action", "action"): _programme_action,
+    ("programmes:comment_new", "pk"): _programme,
+    ("programmes:comment_answer", "pk"): _programme_comment,
+    ("programmes:proposal", "pk"): _proposal,
+    ("programmes:proposal_action", "pk"): _proposal,
+    ("programmes:proposal_action", "action"): _proposal_action,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,

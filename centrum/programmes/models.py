@@ -3,7 +3,7 @@ required parts, priority tasks and the funds planned for each; comments on its d
 each budget year as dated figures; and organisations' own-initiative proposals (art. 12)."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from centrum.core.models import CentreScopedModel
 from .choices import CommentOutcome, ProgrammeStatus, ProposalStatus
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 # The eleven parts art. 5a ust. 4 requires, in the statute's order: (field, label).
 PARTS = (
@@ -33,8 +34,8 @@ PART_FIELDS = tuple(name for name, _label in PARTS)
 
 class CooperationProgramme(CentreScopedModel):
     title = models.CharField(_("tytuł programu"), max_length=300)
-    first_year = models.PositiveSmallIntegerField(_("pierwszy rok programu"))
-    last_year = models.PositiveSmallIntegerField(_("ostatni rok programu"))
+    first_year = models.PositiveSmallIntegerField(_("pierwszy rok programu"), validators=YEAR)
+    last_year = models.PositiveSmallIntegerField(_("ostatni rok programu"), validators=YEAR)
     status = models.CharField(
         _("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT
     )
@@ -166,7 +167,7 @@ class PlannedGrants(CentreScopedModel):
     """The planned NGO grants of a budget year as in force from a date (the base of the art. 19a cap): a new
     figure is added whenever the budget resolution changes; the history is kept."""
 
-    year = models.PositiveSmallIntegerField(_("rok budżetowy"))
+    year = models.PositiveSmallIntegerField(_("rok budżetowy"), validators=YEAR)
     amount = models.DecimalField(
         _("planowane dotacje dla organizacji (zł)"), validators=[MinValueValidator(0)], **MONEY
     )
