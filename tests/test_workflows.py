@@ -317,10 +317,12 @@ World.trainings = _trainings
 def _grants(world: World, key: str, state: str):
     """A competition, or an offer of the world's organisation in a competition open for offers (a filed offer
     sits in a competition past its deadline, where the evaluation works)."""
-    from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
+    from centrum.grants.tests.factories import OfferFactory
 
     if key == "grants.competition":
-        return CompetitionFactory(centre=world.centre, status=state)
+        from centrum.grants.tests.factories import competition_in_state
+
+        return competition_in_state(centre=world.centre, state=state)
     return OfferFactory(competition__centre=world.centre, organisation=world.organisation, status=state)
 
 

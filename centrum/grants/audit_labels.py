@@ -31,3 +31,10 @@ class OfferAudit(AuditAction):
     REJECT_FORMALLY = "offer.reject_formally", _("Odrzucono ofertę z przyczyn formalnych")
     SELECT = "offer.select", _("Wybrano ofertę i przyznano dotację")
     NOT_SELECT = "offer.not_select", _("Nie wybrano oferty")
+
+
+@audit_actions
+class ReasonsRequestAudit(AuditAction):
+    FILED = "reasons_request.filed", _("Złożono wniosek o uzasadnienie")
+    ANSWERED = "reasons_request.answered", _("Udzielono uzasadnienia")
+    REMINDED = "reasons_request.reminded", _("Przypomniano o terminie odpowiedzi na wniosek o uzasadnienie")

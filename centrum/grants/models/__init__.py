@@ -1,6 +1,12 @@
 """The grants app's tables, one module per sub-feature; callers import from `centrum.grants.models`."""
 
-from .competitions import Competition, CompetitionPublication, FormalRequirement, ScoringCriterion
+from .competitions import (
+    Competition,
+    CompetitionPublication,
+    FormalRequirement,
+    ReasonsRequest,
+    ScoringCriterion,
+)
 from .offers import (
     Offer,
     OfferAction,
@@ -20,5 +26,6 @@ __all__ = [
     "OfferCostShare",
     "OfferResult",
     "Offeror",
+    "ReasonsRequest",
     "ScoringCriterion",
 ]
