@@ -19,6 +19,14 @@ from ..services.competitions import COMPETITION_FIELDS
 FORM_FIELDS = [f for f in COMPETITION_FIELDS if f != "offers_deadline"]
 
 
+def accept_decimal_comma(field) -> None:
+    """Amounts typed as people write them in Polish ("1 500,50") and as computers do ("1500.50")."""
+    field.localize = True
+    field.widget.is_localized = True
+    field.widget.input_type = "text"
+    field.widget.attrs["inputmode"] = "decimal"
+
+
 class CompetitionForm(forms.ModelForm):
     """The announcement: every item of art. 13 ust. 2 and the competition's own rules."""
 
@@ -64,7 +72,7 @@ class CompetitionForm(forms.ModelForm):
             self.initial.setdefault("deadline_day", local.date())
             self.initial.setdefault("deadline_time", local.time().replace(second=0, microsecond=0))
         for name in ("funds_total", "max_grant", "min_own_contribution_percent", "admin_costs_cap_percent"):
-            self.fields[name].widget.attrs["inputmode"] = "decimal"
+            accept_decimal_comma(self.fields[name])
 
     def clean(self):
         data = super().clean()
@@ -102,6 +110,11 @@ class CriterionForm(forms.Form):
     weight = forms.DecimalField(
         label=gettext_lazy("Waga"), max_digits=5, decimal_places=2, min_value=0, required=False, initial=1
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accept_decimal_comma(self.fields["max_points"])
+        accept_decimal_comma(self.fields["weight"])
 
     def clean(self):
         data = super().clean()

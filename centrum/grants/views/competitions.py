@@ -303,8 +303,9 @@ def _competition_form_page(request: HttpRequest, competition=None) -> HttpRespon
         centre=centre,
         initial=None if competition else {"organ": centre.government_name},
     )
-    requirements = RequirementFormSet(post, prefix="req", initial=initial_requirements)
-    criteria = CriterionFormSet(post, prefix="crit", initial=initial_criteria)
+    # Bound, the rows are what was posted: compared with no initial rows, so an unchanged row still counts.
+    requirements = RequirementFormSet(post, prefix="req", initial=None if post else initial_requirements)
+    criteria = CriterionFormSet(post, prefix="crit", initial=None if post else initial_criteria)
     if post is not None and form.is_valid() and requirements.is_valid() and criteria.is_valid():
         try:
             if competition is None:
