@@ -1,6 +1,7 @@
 """Forms of competitions: the announcement with its formal requirements and criteria, a publication channel,
 a request for reasons (anyone, spam-guarded without outside services) and its answer."""
 
+import re
 from datetime import datetime, time
 
 from django import forms
@@ -71,8 +72,15 @@ class CompetitionForm(forms.ModelForm):
             local = self.instance.offers_deadline.astimezone(WARSAW)
             self.initial.setdefault("deadline_day", local.date())
             self.initial.setdefault("deadline_time", local.time().replace(second=0, microsecond=0))
-        for name in ("funds_total", "max_grant", "min_own_contribution_percent", "admin_costs_cap_percent"):
+        amounts = ("funds_total", "max_grant", "min_own_contribution_percent", "admin_costs_cap_percent")
+        for name in amounts:
             accept_decimal_comma(self.fields[name])
+        if self.is_bound:
+            # "150 000,00": the spaces people group thousands with are not part of the number.
+            self.data = self.data.copy()
+            for name in amounts:
+                if isinstance(self.data.get(name), str):
+                    self.data[name] = re.sub(r"[\s\u00a0\u202f]", "", self.data[name])
 
     def clean(self):
         data = super().clean()

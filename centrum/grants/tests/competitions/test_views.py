@@ -117,7 +117,7 @@ def test_official_creates_a_draft_through_the_form(centre, official_client):
         "task_kind": "Kultura fizyczna",
         "kind": "support",
         "budget_year": today.year,
-        "funds_total": "50000,00",
+        "funds_total": "50 000,00",
         "award_rules": "Zasady.",
         "implementation_terms": "Warunki.",
         "deadline_day": (today + timedelta(days=30)).isoformat(),
