@@ -36,3 +36,22 @@ def test_pages_render(centre, official_client, anon):
             )
             assert response.status_code == 200
             b"".join(response.streaming_content)
+
+
+def test_days_on_the_announcement_in_polish_plural_forms_and_in_english(centre, anon):
+    from centrum.core.pdf import render_html
+    from centrum.grants.models import FormalRequirement
+
+    competition = competition_in_state(centre=centre, state=CompetitionStatus.PUBLISHED, confirmation_days=1)
+    FormalRequirement.objects.create(
+        centre=centre, competition=competition, text="Oferta w terminie", fixable=True
+    )
+    text = anon.get(reverse("grants:competition", args=[competition.pk])).content.decode()
+    assert "w ciągu 1 dnia od złożenia oferty" in text and "w ciągu 7 dni od wezwania" in text
+    context = {
+        "competition": competition,
+        "centre": centre,
+        "requirements": list(competition.formal_requirements.all()),
+    }
+    english = render_html("grants/documents/announcement.html", context, language="en")
+    assert "5. Offers deadline" in english and "within 7 days of the request" in english
