@@ -75,6 +75,19 @@ def _official_only(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _posted(request: HttpRequest, form, call, done: str, *, allowed: bool = True) -> bool:
+    """A valid posted form handed to its service (`call(cleaned_data)`); a broken rule becomes a form error."""
+    if request.method != "POST" or not allowed or not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ApplicationError as exc:
+        add_application_error(form, exc)
+        return False
+    messages.success(request, done)
+    return True
+
+
 # --- public pages ------------------------------------------------------------------------------------------
 
 
@@ -227,21 +240,21 @@ def reasons_request_new(request: HttpRequest, pk: int) -> HttpResponse:
     offers = list(competition_results(competition=competition))
     open_now = reasons_requests_open(competition)
     form = ReasonsRequestForm(request.POST or None, offers=offers)
-    if request.method == "POST" and open_now and form.is_valid():
-        data = form.cleaned_data
-        try:
-            reasons_request_file(
-                competition=competition,
-                offer_id=data["offer"],
-                name=data["name"],
-                email=data["email"],
-                question=data["question"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Wniosek przyjęty. Uzasadnienie wyślemy na podany adres e-mail."))
-            return redirect("grants:results", pk=competition.pk)
+    filed = _posted(
+        request,
+        form,
+        lambda data: reasons_request_file(
+            competition=competition,
+            offer_id=data["offer"],
+            name=data["name"],
+            email=data["email"],
+            question=data["question"],
+        ),
+        _("Wniosek przyjęty. Uzasadnienie wyślemy na podany adres e-mail."),
+        allowed=open_now,
+    )
+    if filed:
+        return redirect("grants:results", pk=competition.pk)
     return render(
         request,
         "grants/competitions/reasons_form.html",
@@ -395,22 +408,22 @@ def publications(request: HttpRequest, pk: int) -> HttpResponse:
     competition = competition_get_for_official(centre=request.centre, pk=pk, user=request.user)
     purposes = [p for p, states in PUBLICATION_STATES.items() if competition.status in states]
     form = PublicationForm(request.POST or None, purposes=purposes, initial={"published_on": warsaw_today()})
-    if request.method == "POST" and purposes and form.is_valid():
-        data = form.cleaned_data
-        try:
-            publication_record(
-                competition=competition,
-                actor=request.user,
-                purpose=data["purpose"],
-                channel=data["channel"],
-                published_on=data["published_on"],
-                address=data["address"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano publikację."))
-            return redirect("grants:publications", pk=competition.pk)
+    recorded = _posted(
+        request,
+        form,
+        lambda data: publication_record(
+            competition=competition,
+            actor=request.user,
+            purpose=data["purpose"],
+            channel=data["channel"],
+            published_on=data["published_on"],
+            address=data["address"],
+        ),
+        _("Zapisano publikację."),
+        allowed=bool(purposes),
+    )
+    if recorded:
+        return redirect("grants:publications", pk=competition.pk)
     return render(
         request,
         "grants/competitions/publications.html",
@@ -501,14 +514,15 @@ def reasons_requests(request: HttpRequest) -> HttpResponse:
 def reasons_request(request: HttpRequest, pk: int) -> HttpResponse:
     item = reasons_request_get_for_official(centre=request.centre, pk=pk, user=request.user)
     form = ReasonsAnswerForm(request.POST or None)
-    if request.method == "POST" and item.answered_at is None and form.is_valid():
-        try:
-            reasons_request_answer(request=item, actor=request.user, answer=form.cleaned_data["answer"])
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Uzasadnienie wysłano do osoby, która o nie prosiła."))
-            return redirect("grants:reasons_requests")
+    answered = _posted(
+        request,
+        form,
+        lambda data: reasons_request_answer(request=item, actor=request.user, answer=data["answer"]),
+        _("Uzasadnienie wysłano do osoby, która o nie prosiła."),
+        allowed=item.answered_at is None,
+    )
+    if answered:
+        return redirect("grants:reasons_requests")
     return render(
         request,
         "grants/competitions/reasons_answer.html",
