@@ -153,20 +153,27 @@ def _file_name(competition, what: str, extension: str) -> str:
     return f"{what}-{competition.centre.slug}-{competition.pk}.{extension}"
 
 
+def _document(request: HttpRequest, competition, template: str, context: dict, what: str) -> HttpResponse:
+    """The PDF of a competition's document, opened in the browser under a readable file name."""
+    content = render_pdf(template, context, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=_file_name(competition, what, "pdf")
+    )
+    return response
+
+
 @centre_required
 @require_GET
 def competition_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     competition = competition_get_visible(centre=request.centre, pk=pk, user=request.user)
-    content = render_pdf(
+    return _document(
+        request,
+        competition,
         "grants/documents/announcement.html",
         _announcement_context(competition),
-        base_url=request.build_absolute_uri("/"),
+        "ogloszenie",
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=_file_name(competition, "ogloszenie", "pdf")
-    )
-    return response
 
 
 @centre_required
@@ -219,16 +226,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def results_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     competition = competition_get_visible(centre=request.centre, pk=pk, user=request.user)
     _results_visible(competition)
-    content = render_pdf(
-        "grants/documents/results.html",
-        _results_context(competition),
-        base_url=request.build_absolute_uri("/"),
+    return _document(
+        request, competition, "grants/documents/results.html", _results_context(competition), "wyniki"
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=_file_name(competition, "wyniki", "pdf")
-    )
-    return response
 
 
 @centre_required
