@@ -55,3 +55,27 @@ def test_days_on_the_announcement_in_polish_plural_forms_and_in_english(centre, 
     }
     english = render_html("grants/documents/announcement.html", context, language="en")
     assert "5. Offers deadline" in english and "within 7 days of the request" in english
+
+
+def test_announcement_pdf_holds_every_item_of_art_13(centre, anon, tmp_path):
+    import subprocess
+
+    competition = competition_in_state(centre=centre, state=CompetitionStatus.PUBLISHED)
+    response = anon.get(reverse("grants:competition_pdf", args=[competition.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "ogloszenie.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for item in (
+        "1. Rodzaj zadania",
+        "2. Wysokość środków publicznych",
+        "3. Zasady przyznawania dotacji",
+        "4. Terminy i warunki realizacji",
+        "5. Termin składania ofert",
+        "6. Tryb i kryteria wyboru ofert",
+        "7. Zadania tego samego rodzaju",
+        "Biuletyn Informacji Publicznej",
+    ):
+        assert item in text, item
