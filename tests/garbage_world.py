@@ -491,6 +491,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
+    objects.update(_grants_competitions(centre, staff))
 
     world = World(
         centre=centre,
@@ -524,6 +525,31 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
+
+
+def _grants_competitions(centre, staff) -> dict[str, Any]:
+    """Staff are the centre's grants official too (the desk's forms are theirs); a draft announcement and a
+    decided competition with a request for reasons waiting for its answer."""
+    from centrum.accounts.models import CentreRole
+    from centrum.grants.models import Competition, ReasonsRequest
+    from centrum.grants.tests.factories import OfferFactory, competition_in_state
+
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role=CentreRoleKind.OFFICIAL)
+    draft = competition_in_state(centre=centre, state="draft")
+    decided = competition_in_state(centre=centre, state="evaluation")
+    Competition.objects.filter(pk=decided.pk).update(status="decided", results_published_at=timezone.now())
+    decided.refresh_from_db()
+    offer = OfferFactory(competition=decided, status="not_selected")
+    request = ReasonsRequest.objects.create(
+        centre=centre,
+        competition=decided,
+        offer=offer,
+        name="Jan Kowalski",
+        email="jan@example.org",
+        filed_at=timezone.now(),
+        answer_due_on=timezone.localdate() + timedelta(days=14),
+    )
+    return {"competition_draft": draft, "competition_decided": decided, "reasons_request": request}
 
 
 # --- ids of the other centre, chosen by the kind of the select's own options --------------------------
@@ -603,6 +629,7 @@ KWARG_VALUES: dict[str, Value] = {
     "content_type_id": lambda w: _content_type_id(w.organisation),
     "object_id": lambda w: w.organisation.pk,
     "uidb36": lambda w: _reset_key(w)[0],
+    "competition_id": lambda w: [w.competition_draft.pk, w.competition_decided.pk],
 }
 
 # `pk`, `token`, `key`, `action`… mean different things in different URLs: per URL name.
@@ -648,6 +675,22 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("account_reset_password_from_key", "key"): lambda w: _reset_key(w)[1],
     # core
     ("core:centre_closed_day_delete", "pk"): lambda w: w.closed_day.pk,
+    # grants: competitions
+    ("grants:competition", "pk"): lambda w: [w.competition_draft.pk, w.competition_decided.pk],
+    ("grants:competition_pdf", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:competition_bip", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:results", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:results_pdf", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:reasons_request_new", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:competition_action", "pk"): lambda w: w.competition_draft.pk,
+    ("grants:competition_action", "action"): lambda w: "publish",
+    ("grants:board", "pk"): lambda w: [w.competition_draft.pk, w.competition_decided.pk],
+    ("grants:competition_edit", "pk"): lambda w: w.competition_draft.pk,
+    ("grants:publications", "pk"): lambda w: [w.competition_draft.pk, w.competition_decided.pk],
+    ("grants:competition_export", "pk"): lambda w: w.competition_decided.pk,
+    ("grants:competition_export", "what"): lambda w: "oferty",
+    ("grants:competition_export", "fmt"): lambda w: "csv",
+    ("grants:reasons_request", "pk"): lambda w: w.reasons_request.pk,
     # organisations
     ("organisations:detail", "pk"): lambda w: [w.organisation.pk, w.pending_organisation.pk],
     ("organisations:edit", "pk"): lambda w: w.organisation.pk,

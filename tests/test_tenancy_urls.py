@@ -638,6 +638,58 @@ def _authorised_person(centre, ctx: Ctx):
 
 
 # Parameter names that mean the same model in every URL.
+def _competition(centre, ctx: Ctx):
+    """A decided competition (every public page of it answers) whose official is the requesting staff
+    member in the own centre (the desk's pages are for officials)."""
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory
+    from centrum.grants.models import Competition
+    from centrum.grants.tests.factories import competition_in_state
+
+    if ctx.label == "ours":
+        CentreRoleFactory(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+    competition = competition_in_state(
+        centre=centre, state="evaluation", title=f"Konkurs {ctx.label} {centre.slug}"
+    )
+    Competition.objects.filter(pk=competition.pk).update(
+        status="decided", results_published_at=competition.offers_deadline
+    )
+    competition.refresh_from_db()
+    return competition, competition.pk
+
+
+def _competition_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "void"
+
+
+def _competition_export_what(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "oferty"
+
+
+def _competition_export_fmt(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "csv"
+
+
+def _reasons_request(centre, ctx: Ctx):
+    from centrum.grants.models import ReasonsRequest
+    from centrum.grants.tests.factories import OfferFactory
+
+    competition, _pk = _competition(centre, ctx)
+    offer = OfferFactory(
+        competition=competition, status="not_selected", title=f"Oferta {ctx.label} {centre.slug}"
+    )
+    request = ReasonsRequest.objects.create(
+        centre=centre,
+        competition=competition,
+        offer=offer,
+        name=f"Wnioskodawca {ctx.label}",
+        email="w@example.org",
+        filed_at=competition.offers_deadline,
+        answer_due_on=competition.selection_date,
+    )
+    return request, request.pk
+
+
 OBJECTS_BY_KWARG: dict[str, Factory] = {
     "organisation_pk": _organisation,
     "organisation_id": _organisation,
@@ -654,6 +706,7 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
     "training_pk": _training,
     "agreement_id": _address_agreement,
     "mail_id": _address_mail,
+    "competition_id": _competition,
 }
 
 # `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
@@ -784,6 +837,22 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("addresses:mail_action", "action"): _address_mail_action,
     ("addresses:mail_scan", "pk"): _address_mail_scanned,
     ("addresses:authorised_person_remove", "pk"): _authorised_person,
+    # grants: competitions
+    ("grants:competition", "pk"): _competition,
+    ("grants:competition_pdf", "pk"): _competition,
+    ("grants:competition_bip", "pk"): _competition,
+    ("grants:results", "pk"): _competition,
+    ("grants:results_pdf", "pk"): _competition,
+    ("grants:reasons_request_new", "pk"): _competition,
+    ("grants:competition_action", "pk"): _competition,
+    ("grants:competition_action", "action"): _competition_action,
+    ("grants:board", "pk"): _competition,
+    ("grants:competition_edit", "pk"): _competition,
+    ("grants:publications", "pk"): _competition,
+    ("grants:competition_export", "pk"): _competition,
+    ("grants:competition_export", "what"): _competition_export_what,
+    ("grants:competition_export", "fmt"): _competition_export_fmt,
+    ("grants:reasons_request", "pk"): _reasons_request,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

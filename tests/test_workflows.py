@@ -343,10 +343,12 @@ EVALUATION_ACTIONS = {
 def _grants(world: World, key: str, state: str, action: str = ""):
     """A competition, or an offer of the world's organisation: in a competition open for offers for filing,
     in one closed for offers (in evaluation) for the formal check and the decision."""
-    from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
+    from centrum.grants.tests.factories import OfferFactory
 
     if key == "grants.competition":
-        return CompetitionFactory(centre=world.centre, status=state)
+        from centrum.grants.tests.factories import competition_in_state
+
+        return competition_in_state(centre=world.centre, state=state)
     competition_status = "evaluation" if action in EVALUATION_ACTIONS else "published"
     return OfferFactory(
         competition__centre=world.centre,

@@ -45,3 +45,10 @@ class EvaluationAudit(AuditAction):
     DECLARATION = "evaluation.declaration", _("Złożono oświadczenie o bezstronności")
     SCORE = "evaluation.score", _("Oceniono ofertę")
     SCORING_CLOSED = "evaluation.scoring_closed", _("Zamknięto ocenę merytoryczną")
+
+
+@audit_actions
+class ReasonsRequestAudit(AuditAction):
+    FILED = "reasons_request.filed", _("Złożono wniosek o uzasadnienie")
+    ANSWERED = "reasons_request.answered", _("Udzielono uzasadnienia")
+    REMINDED = "reasons_request.reminded", _("Przypomniano o terminie odpowiedzi na wniosek o uzasadnienie")

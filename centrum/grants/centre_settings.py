@@ -31,3 +31,16 @@ REASONS_REQUEST_DAYS = register(
         group=GROUP,
     )
 )
+
+# competitions
+REASONS_ANSWER_DAYS = register(
+    SettingDefinition(
+        key="grants.reasons_answer_days",
+        label=_("W ciągu ilu dni urząd odpowiada na wniosek o uzasadnienie wyboru lub odrzucenia oferty"),
+        kind=int,
+        default=14,
+        min_value=1,
+        max_value=90,
+        group=GROUP,
+    )
+)

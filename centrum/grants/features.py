@@ -21,8 +21,50 @@ MODULE = registry.register_module(
     )
 )
 
+# competitions ---------------------------------------------------------------------------------------------
+from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder  # noqa: E402
 
-# evaluation
+from .demo import competitions as competitions_demo  # noqa: E402
+from .permissions import is_grants_official  # noqa: E402
+from .selectors.competitions import desk_counts  # noqa: E402
+
+
+def _official(request) -> bool:
+    return request.centre is not None and is_grants_official(request.user, request.centre)
+
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Konkursy"), url_name="grants:index", order=50, module=MODULE.label, current_namespace=""
+    )
+)
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Konkursy urzędu"), url_name="grants:desk", order=82, visible=_official, module=MODULE.label
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="grants.competitions",
+        template="grants/competitions/_dashboard_card.html",
+        context=lambda request: desk_counts(centre=request.centre),
+        visible=_official,
+        order=50,
+        module=MODULE.label,
+    )
+)
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.competitions",
+        seed=competitions_demo.seed,
+        after=("programmes", "organisations.registry", "accounts.memberships"),
+    )
+)
+
+# evaluation -----------------------------------------------------------------------------------------------
+from .demo import evaluation as evaluation_demo  # noqa: E402
+
+
 def _evaluates(request) -> bool:
     from .selectors.evaluation import member_seats
 
@@ -38,11 +80,6 @@ registry.register_nav_item(
         module=MODULE.label,
     )
 )
-
-from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder  # noqa: E402
-
-from .demo import evaluation as evaluation_demo  # noqa: E402
-
 register_demo_seeder(
     DemoSeeder(
         name="grants.evaluation",

@@ -4,7 +4,19 @@ from datetime import timedelta
 
 from centrum.core.jobs import scheduled_per_centre
 
+from .services import competitions_close_due, reasons_requests_remind
 from .services.evaluation import corrections_lapse
+
+
+# competitions
+@scheduled_per_centre("grants.competitions_close", every=timedelta(minutes=5))
+def close_competitions_after_deadline(centre):
+    return f"closed {competitions_close_due(centre=centre)}"
+
+
+@scheduled_per_centre("grants.reasons_reminders", every=timedelta(hours=6))
+def remind_reasons_requests(centre):
+    return f"reminded {reasons_requests_remind(centre=centre)}"
 
 
 # evaluation

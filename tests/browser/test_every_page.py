@@ -107,6 +107,7 @@ NOT_WALKED = {
     "addresses:agreement_action": "POST only (workflow action)",
     "addresses:agreement_krs_check": "POST only (asks KRS)",
     "addresses:mail_action": "POST only (workflow action)",
+    "grants:competition_action": "POST only (workflow action)",
     "addresses:authorised_person_remove": "POST only",
     "core:centre_closed_day_delete": "POST only",
     "platform:centre_staff_add": "POST only",
@@ -129,6 +130,10 @@ NOT_WALKED = {
     "addresses:agreement_pdf": "PDF file",
     "addresses:seat_consent_pdf": "PDF file",
     "addresses:mail_scan": "a scanned file (PDF or image)",
+    "grants:competition_pdf": "PDF file",
+    "grants:competition_bip": "HTML file to download for BIP",
+    "grants:results_pdf": "PDF file",
+    "grants:competition_export": "CSV/XLSX file",
     "mfa_download_recovery_codes": "text file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",

@@ -3,3 +3,8 @@
 from ninja import Router
 
 router = Router(tags=["grants"])
+
+# competitions
+from .competitions import router as competitions_router  # noqa: E402
+
+router.add_router("", competitions_router)

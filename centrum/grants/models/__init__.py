@@ -1,6 +1,12 @@
 """The grants app's tables, one module per sub-feature; callers import from `centrum.grants.models`."""
 
-from .competitions import Competition, CompetitionPublication, FormalRequirement, ScoringCriterion
+from .competitions import (
+    Competition,
+    CompetitionPublication,
+    FormalRequirement,
+    ReasonsRequest,
+    ScoringCriterion,
+)
 from .evaluation import Commission, CommissionMember, Declaration, FormalCheck, Score
 from .offers import (
     Offer,
@@ -26,5 +32,6 @@ __all__ = [
     "OfferCostShare",
     "OfferResult",
     "Offeror",
+    "ReasonsRequest",
     "ScoringCriterion",
 ]

@@ -226,3 +226,38 @@ class ScoringCriterion(CentreScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReasonsRequest(CentreScopedModel):
+    """A request for the reasons of selecting or rejecting an offer, which anyone may file after the results
+    are published (no account needed); the official's answer has its own deadline."""
+
+    competition = models.ForeignKey(
+        Competition, on_delete=models.CASCADE, related_name="reasons_requests", verbose_name=_("konkurs")
+    )
+    offer = models.ForeignKey(
+        "grants.Offer",
+        on_delete=models.CASCADE,
+        related_name="reasons_requests",
+        verbose_name=_("oferta"),
+    )
+    name = models.CharField(_("imię i nazwisko lub nazwa"), max_length=200)
+    email = models.EmailField(_("adres e-mail do odpowiedzi"))
+    question = models.TextField(_("treść wniosku"), blank=True)
+    filed_at = models.DateTimeField(_("złożono"))
+    answer_due_on = models.DateField(_("termin odpowiedzi"))
+    answer = models.TextField(_("uzasadnienie"), blank=True)
+    answered_at = models.DateTimeField(_("udzielono odpowiedzi"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reminded_on = models.DateField(_("przypomniano"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["answer_due_on", "id"]
+        verbose_name = _("wniosek o uzasadnienie")
+        verbose_name_plural = _("wnioski o uzasadnienie")
+        indexes = [models.Index(fields=["centre", "answered_at", "answer_due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.offer}"

@@ -1,5 +1,45 @@
 """The grants app's reads, one module per sub-feature (competitions, offers, evaluation); re-exported here."""
 
-from .competitions import PUBLIC_COMPETITION_STATUSES, competitions_public
+from .competitions import (
+    PUBLIC_COMPETITION_STATUSES,
+    PUBLIC_FILTERS,
+    competition_board_offers,
+    competition_deadlines,
+    competition_get_for_official,
+    competition_get_visible,
+    competition_offer_counts,
+    competition_results,
+    competition_years,
+    competitions_for_desk,
+    competitions_public,
+    competitions_public_filtered,
+    desk_counts,
+    is_member_of_any_organisation,
+    offers_export_rows,
+    publications_of,
+    reasons_request_get_for_official,
+    reasons_requests_for_desk,
+    results_export_rows,
+)
 
-__all__ = ["PUBLIC_COMPETITION_STATUSES", "competitions_public"]
+__all__ = [
+    "PUBLIC_COMPETITION_STATUSES",
+    "PUBLIC_FILTERS",
+    "competition_board_offers",
+    "competition_deadlines",
+    "competition_get_for_official",
+    "competition_get_visible",
+    "competition_offer_counts",
+    "competition_results",
+    "competition_years",
+    "competitions_for_desk",
+    "competitions_public",
+    "competitions_public_filtered",
+    "desk_counts",
+    "is_member_of_any_organisation",
+    "offers_export_rows",
+    "publications_of",
+    "reasons_request_get_for_official",
+    "reasons_requests_for_desk",
+    "results_export_rows",
+]

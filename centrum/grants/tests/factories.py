@@ -59,3 +59,51 @@ class OfferFactory(factory.django.DjangoModelFactory):
     requested_grant = Decimal("10000.00")
     own_financial = Decimal("2000.00")
     total_cost = Decimal("12000.00")
+
+
+# competitions -------------------------------------------------------------------------------------------
+
+
+def record_channels(competition, purpose, day=None):
+    """The three required publication channels of `purpose`, all on `day` (today by default)."""
+    from ..choices import REQUIRED_CHANNELS
+    from ..models import CompetitionPublication
+
+    day = day or warsaw_today()
+    for channel in REQUIRED_CHANNELS:
+        CompetitionPublication.objects.update_or_create(
+            competition=competition,
+            purpose=purpose,
+            channel=channel,
+            defaults={
+                "centre": competition.centre,
+                "published_on": day,
+                "address": f"https://example.org/{channel}",
+            },
+        )
+
+
+def competition_in_state(*, centre, state, **kwargs):
+    """A competition whose next steps the guards allow: a draft with its criteria and three channels and a
+    deadline 30 days ahead (publishable); once announced, a deadline passed (closable) with the voiding
+    channels recorded; in evaluation the results' channels too."""
+    from ..choices import PublicationPurpose
+    from ..models import ScoringCriterion
+
+    if state != CompetitionStatus.DRAFT:
+        kwargs.setdefault("offers_deadline", timezone.now() - timedelta(hours=1))
+    competition = CompetitionFactory(centre=centre, status=state, **kwargs)
+    ScoringCriterion.objects.create(
+        centre=centre,
+        competition=competition,
+        name="Możliwość realizacji zadania",
+        statutory_point=1,
+        max_points=10,
+    )
+    if state == CompetitionStatus.DRAFT:
+        record_channels(competition, PublicationPurpose.ANNOUNCEMENT)
+    else:
+        record_channels(competition, PublicationPurpose.ANNOUNCEMENT, warsaw_today() - timedelta(days=40))
+        record_channels(competition, PublicationPurpose.VOIDING)
+        record_channels(competition, PublicationPurpose.RESULTS)
+    return competition

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_outbox_attachments'),
-        ('grants', '0002_initial'),
+        ('grants', '0003_competitions'),
         ('organisations', '0007_merge_search_imports_krs_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
