@@ -31,3 +31,12 @@ class OfferAudit(AuditAction):
     REJECT_FORMALLY = "offer.reject_formally", _("Odrzucono ofertę z przyczyn formalnych")
     SELECT = "offer.select", _("Wybrano ofertę i przyznano dotację")
     NOT_SELECT = "offer.not_select", _("Nie wybrano oferty")
+
+
+@audit_actions
+class OfferFilingAudit(AuditAction):
+    # offers: the signed confirmation, sharing a draft for comments, cloning
+    SIGNED_FILE = "offer.signed_file", _("Dołączono podpisane elektronicznie potwierdzenie złożenia oferty")
+    SHARED = "offer.shared", _("Udostępniono szkic oferty do konsultacji")
+    COMMENTED = "offer.commented", _("Dodano uwagę do oferty")
+    CLONED = "offer.cloned", _("Skopiowano ofertę do nowego konkursu")

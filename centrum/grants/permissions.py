@@ -33,3 +33,36 @@ def evaluator_may_read_offer(user, offer) -> bool:
     """A commission member reads an offer only after declaring, for that offer, no grounds of exclusion
     (KPA art. 24). The evaluation sub-feature keeps the declarations and answers this."""
     return False
+
+
+# offers
+def can_view_offer(user, offer) -> bool:
+    """The organisation's members, officials, commission members who declared for it (evaluation), and an
+    adviser the draft was shared with."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        can_prepare_offer_for(user, offer.organisation)
+        or is_grants_official(user, offer.centre)
+        or evaluator_may_read_offer(user, offer)
+        or is_offer_reviewer(user, offer)
+    )
+
+
+def is_offer_reviewer(user, offer) -> bool:
+    """An adviser the organisation shared the offer with for comments (still an adviser of the centre)."""
+    from centrum.advice.permissions import is_adviser
+
+    if not getattr(user, "is_authenticated", False) or not is_adviser(user, offer.centre):
+        return False
+    return any(r.user_id == user.pk for r in offer.reviewers.all())
+
+
+def can_edit_offer(user, offer) -> bool:
+    from .choices import EDITABLE_OFFER_STATUSES
+
+    return offer.status in EDITABLE_OFFER_STATUSES and can_prepare_offer_for(user, offer.organisation)
+
+
+def can_comment_offer(user, offer) -> bool:
+    return can_prepare_offer_for(user, offer.organisation) or is_offer_reviewer(user, offer)

@@ -4,10 +4,12 @@ from .competitions import Competition, CompetitionPublication, FormalRequirement
 from .offers import (
     Offer,
     OfferAction,
+    OfferComment,
     OfferCostLine,
     OfferCostShare,
     Offeror,
     OfferResult,
+    OfferReviewer,
 )
 
 __all__ = [
@@ -18,7 +20,9 @@ __all__ = [
     "OfferAction",
     "OfferCostLine",
     "OfferCostShare",
+    "OfferComment",
     "OfferResult",
+    "OfferReviewer",
     "Offeror",
     "ScoringCriterion",
 ]

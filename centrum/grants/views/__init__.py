@@ -1,3 +1,6 @@
 """Pages of the grants app, one module per sub-feature (competitions, offers, evaluation)."""
 
-from . import competitions  # noqa: F401
+from . import (
+    competitions,  # noqa: F401
+    offers,  # noqa: F401
+)
