@@ -387,6 +387,30 @@ def _programme(centre, ctx: Ctx):
     return programme, programme.pk
 
 
+def _grants_offer(centre, ctx: Ctx):
+    from centrum.accounts.models import MembershipRole
+    from centrum.accounts.tests.factories import MembershipFactory
+    from centrum.grants.tests.factories import OfferFactory
+
+    offer = OfferFactory(
+        competition__centre=centre, organisation=_org(centre, ctx), title=f"Oferta {ctx.label} {centre.slug}"
+    )
+    # The offer's page is its organisation's: the requesting user acts for it, so the control answers 200.
+    MembershipFactory(user=ctx.user, organisation=offer.organisation, role=MembershipRole.ADMIN)
+    return offer, offer.pk
+
+
+def _grants_competition(centre, ctx: Ctx):
+    from centrum.grants.tests.factories import CompetitionFactory
+
+    competition = CompetitionFactory(centre=centre, title=f"Konkurs {ctx.label} {centre.slug}")
+    return competition, competition.pk
+
+
+def _grants_offer_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
+
+
 def _appointment_token(centre, ctx: Ctx):
     from centrum.advice.services import cancel_link
 
@@ -546,6 +570,17 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
+    # grants: offers
+    ("grants:offer", "pk"): _grants_offer,
+    ("grants:offer_pdf", "pk"): _grants_offer,
+    ("grants:offer_edit", "pk"): _grants_offer,
+    ("grants:offer_check", "pk"): _grants_offer,
+    ("grants:offer_action", "pk"): _grants_offer,
+    ("grants:offer_action", "action"): _grants_offer_action,
+    ("grants:offer_signed_file", "pk"): _grants_offer,
+    ("grants:offer_share", "pk"): _grants_offer,
+    ("grants:offer_comment", "pk"): _grants_offer,
+    ("grants:offer_new", "competition_pk"): _grants_competition,
     ("organisations:edit", "pk"): _organisation,
     ("organisations:action", "pk"): _organisation,
     ("organisations:action", "action"): _organisation_action,
