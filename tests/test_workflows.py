@@ -127,6 +127,12 @@ EXPECTED = {
         "submit": ({"draft"}, "submitted", {MEMBER}),
         "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
         "resubmit": ({"correction"}, "submitted", {MEMBER}),
+        # The official records the confirmation signed on paper (a stamp; the state stays).
+        "receive_confirmation": (
+            {"submitted", "correction", "formally_accepted", "formally_rejected", "selected", "not_selected"},
+            None,
+            {OFFICIAL},
+        ),
         "request_correction": ({"submitted"}, "correction", {OFFICIAL}),
         "accept_formally": ({"submitted"}, "formally_accepted", {OFFICIAL}),
         "reject_formally": ({"submitted", "correction"}, "formally_rejected", {OFFICIAL}),
@@ -317,11 +323,19 @@ World.trainings = _trainings
 def _grants(world: World, key: str, state: str):
     """A competition, or an offer of the world's organisation in a competition open for offers (a filed offer
     sits in a competition past its deadline, where the evaluation works)."""
-    from centrum.grants.tests.factories import CompetitionFactory, OfferFactory
+    from centrum.grants.tests.factories import CompetitionFactory
 
     if key == "grants.competition":
         return CompetitionFactory(centre=world.centre, status=state)
-    return OfferFactory(competition__centre=world.centre, organisation=world.organisation, status=state)
+    from centrum.grants.tests.factories import complete_offer
+
+    # offers: complete content (a submission checks it) and an open correction window.
+    return complete_offer(
+        competition__centre=world.centre,
+        organisation=world.organisation,
+        status=state,
+        correction_due_at=timezone.now() + timedelta(days=7) if state == "correction" else None,
+    )
 
 
 World.grants = _grants
