@@ -3,3 +3,8 @@
 from ninja import Router
 
 router = Router(tags=["grants"])
+
+# offers
+from .offers import router as offers_router  # noqa: E402
+
+router.add_router("/offers", offers_router)
