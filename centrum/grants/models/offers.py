@@ -95,6 +95,9 @@ class Offer(CentreScopedModel):
         _("podpisane potwierdzenie"), upload_to="grants/confirmations/%Y/", blank=True, max_length=300
     )
     signed_file_sha256 = models.CharField(_("skrót pliku z podpisem"), max_length=64, blank=True)
+    # The checksum whose confirmation (mail with the PDF) went out: a job sends it for every filing, so a
+    # deadline rush stores offers without waiting for PDFs.
+    confirmation_mailed_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["competition", "number", "id"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -622,8 +622,36 @@ def _record_step_values(step, *names) -> None:
 
 
 def after_filing(step) -> None:
-    """The confirmation e-mail with the offer's PDF (outbox, same transaction)."""
-    send_confirmation(step.obj, resubmitted=step.transition.action == "resubmit")
+    """Nothing is rendered while the rows are locked: the confirmation mail with the PDF is sent by the
+    `grants.offer_confirmations` job (`send_pending_confirmations`) from the stored checksum, so a deadline
+    rush is not bound by PDF rendering and a crash loses no confirmation."""
+
+
+def send_pending_confirmations(*, centre, limit: int = 200) -> int:
+    """Mail the confirmation (with the PDF) of every filing whose checksum has not been mailed yet."""
+    sent = 0
+    pending = (
+        Offer.objects.filter(centre=centre, status__in=FILED_OFFER_STATUSES)
+        .exclude(checksum="")
+        .exclude(confirmation_mailed_checksum=models.F("checksum"))
+        .order_by("submitted_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for pk in list(pending):
+        with transaction.atomic():
+            offer = (
+                Offer.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("competition", "organisation", "submitted_by")
+                .filter(pk=pk, centre=centre)
+                .first()
+            )
+            if offer is None or offer.confirmation_mailed_checksum == offer.checksum:
+                continue
+            send_confirmation(offer, resubmitted=bool(offer.confirmation_mailed_checksum))
+            offer.confirmation_mailed_checksum = offer.checksum
+            offer.save(update_fields=["confirmation_mailed_checksum"])
+            sent += 1
+    return sent
 
 
 def offer_pdf(offer: Offer) -> bytes:

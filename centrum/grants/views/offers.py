@@ -320,7 +320,7 @@ class OfferActionView(WorkflowActionView):
             messages.success(
                 request,
                 _(
-                    "Złożono ofertę nr %(number)s. Suma kontrolna: %(checksum)s. Potwierdzenie wysłaliśmy e-mailem."
+                    "Złożono ofertę nr %(number)s. Suma kontrolna: %(checksum)s. Potwierdzenie z ofertą w PDF wyślemy e-mailem w ciągu kilku minut."
                 )
                 % {"number": obj.number, "checksum": obj.checksum},
             )

@@ -16,7 +16,14 @@ from centrum.spaces.tests.test_concurrency import _race
 
 from ...choices import OfferStatus
 from ...models import Offer
-from ...services.offers import canonical_content, checksum_of, content_of, offer_save, offer_submit
+from ...services.offers import (
+    canonical_content,
+    checksum_of,
+    content_of,
+    offer_save,
+    offer_submit,
+    send_pending_confirmations,
+)
 from ..factories import complete_offer
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("race_database")]
@@ -37,6 +44,7 @@ def test_two_submissions_of_one_offer_file_it_once():
     assert all(isinstance(r, (Offer, ApplicationError)) for r in results), results
     stored = Offer.objects.get(pk=offer.pk)
     assert stored.status == OfferStatus.SUBMITTED and stored.number.endswith("/1")
+    send_pending_confirmations(centre=stored.centre)
     assert OutboxMessage.objects.count() == 1
 
 

@@ -25,6 +25,7 @@ from centrum.grants.services.offers import (
     offer_share,
     offer_submit,
     offer_withdraw,
+    send_pending_confirmations,
     signed_file_problem,
 )
 from centrum.grants.tests.factories import CompetitionFactory, complete_offer, complete_offer_content
@@ -39,6 +40,9 @@ def offer(organisation, org_admin):
 
 def test_submit_freezes_numbers_checksums_and_mails_the_pdf(offer, org_admin):
     offer_submit(offer=offer, actor=org_admin)
+    assert not OutboxMessage.objects.exists()  # the job mails it: no PDF is rendered under the locks
+    assert send_pending_confirmations(centre=offer.centre) == 1
+    assert send_pending_confirmations(centre=offer.centre) == 0
     offer.refresh_from_db()
     assert offer.status == OfferStatus.SUBMITTED
     assert offer.number.endswith("/1") and len(offer.checksum) == 64

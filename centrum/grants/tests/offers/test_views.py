@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from centrum.core.models import OutboxMessage
 from centrum.grants.choices import OfferStatus
+from centrum.grants.jobs import offer_confirmations
 from centrum.grants.models import Offer
 from centrum.grants.tests.factories import CompetitionFactory, complete_offer
 
@@ -122,7 +123,9 @@ def test_the_offer_page_files_and_the_pdf_shows_the_statutory_sections(
     response = client.post(reverse("grants:offer_action", args=[offer.pk, "submit"]), {"state": "draft"})
     assert response.status_code == 302
     offer.refresh_from_db()
-    assert offer.status == OfferStatus.SUBMITTED and OutboxMessage.objects.count() == 1
+    assert offer.status == OfferStatus.SUBMITTED
+    offer_confirmations(centre)
+    assert OutboxMessage.objects.count() == 1
     pdf = client.get(reverse("grants:offer_pdf", args=[offer.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     if shutil.which("pdftotext"):
