@@ -64,10 +64,14 @@ class OfferHeaderForm(forms.Form):
     contact_phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
     title = forms.CharField(label=_("1. Tytuł zadania publicznego"), max_length=300, required=False)
     start_date = forms.DateField(
-        label=_("2. Data rozpoczęcia"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("2. Data rozpoczęcia"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end_date = forms.DateField(
-        label=_("Data zakończenia"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Data zakończenia"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     synopsis = forms.CharField(
         label=_("3. Syntetyczny opis zadania"),

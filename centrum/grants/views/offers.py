@@ -145,9 +145,17 @@ def _edit_forms(request, offer, *, add: str = ""):
 
 def _problems(offer, forms) -> tuple[object, dict[str, list[str]], list[tuple[str, str]]]:
     """(totals, messages by field, every (field, message)) of the posted or stored content."""
+    if not forms.header.is_bound:
+        # The stored content: its rows are the formsets' initial rows, in order (lines-0-, lines-1-, …).
+        totals, problems = check_content(content_of(offer), offer.competition, is_joint=offer.is_joint)
+        pairs = [(p.field, p.message) for p in problems]
+        grouped: dict[str, list[str]] = {}
+        for name, message in pairs:
+            grouped.setdefault(name, []).append(message)
+        return totals, grouped, pairs
     if not forms.is_valid():
         errors = forms.errors()
-        grouped: dict[str, list[str]] = {}
+        grouped = {}
         for name, message in errors:
             grouped.setdefault(name, []).append(message)
         return None, grouped, errors
