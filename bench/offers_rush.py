@@ -53,17 +53,14 @@ def prepare(count: int, late: int, deadline: datetime):
     from centrum.accounts.models import MembershipRole
     from centrum.accounts.services.tokens import api_token_create
     from centrum.accounts.tests.factories import MembershipFactory, UserFactory
-    from centrum.core.models import Centre
     from centrum.core.tests.factories import CentreFactory
-    from centrum.grants.models import Offer
     from centrum.grants.tests.factories import CompetitionFactory, complete_offer
     from centrum.organisations.tests.factories import OrganisationFactory
 
     with platform_scope("bench/offers_rush.py: the rush's data"), transaction.atomic():
-        centre = Centre.objects.filter(slug=SLUG).first() or CentreFactory(
-            slug=SLUG, host=f"{SLUG}.localhost"
-        )
-        Offer.objects.filter(centre=centre).delete()
+        # A centre of its own per run (the registry's identifiers are unique per centre).
+        slug = f"{SLUG}{int(time.time())}"
+        centre = CentreFactory(slug=slug, host=f"{slug}.localhost")
         competition = CompetitionFactory(
             centre=centre, title="Konkurs – szczyt przed terminem", offers_deadline=deadline
         )
@@ -166,7 +163,7 @@ def main(argv=None) -> None:
     )
     connection.close()
     port = load.free_port()
-    load.LARGE = SLUG  # the server's readiness probe asks this centre's host
+    load.LARGE = centre.slug  # the server's readiness probe asks this centre's host
     server = load.start_server(port, workers, static_root)
     try:
         lead = 2.0

@@ -726,10 +726,7 @@ def signed_file_problem(content: bytes, checksum: str) -> str | None:
             or checksum in _pdf_text(content).replace(" ", "").replace("\n", "").lower()
         ):
             return None
-        return _(
-            "Podpisany dokument nie zawiera sumy kontrolnej tej oferty (%(checksum)s): podpisz potwierdzenie "
-            "złożenia tej oferty, a nie innej ani jej wcześniejszej wersji."
-        ) % {"checksum": checksum}
+        return _mismatch(checksum)
     head = content[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
     if head.startswith(b"<"):
         if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
@@ -742,11 +739,15 @@ def signed_file_problem(content: bytes, checksum: str) -> str | None:
         for match in _DIGEST.finditer(content):
             if re.sub(rb"\s", b"", match.group(1)) == digest:
                 return None
-        return _(
-            "Podpisany dokument nie zawiera sumy kontrolnej tej oferty (%(checksum)s): podpisz potwierdzenie "
-            "złożenia tej oferty, a nie innej ani jej wcześniejszej wersji."
-        ) % {"checksum": checksum}
+        return _mismatch(checksum)
     return _("Dołącz plik PDF podpisany w formacie PAdES albo plik XML w formacie XAdES.")
+
+
+def _mismatch(checksum: str) -> str:
+    return _(
+        "Podpisany dokument nie zawiera sumy kontrolnej tej oferty (%(checksum)s): podpisz potwierdzenie "
+        "złożenia tej oferty, a nie innej ani jej wcześniejszej wersji."
+    ) % {"checksum": checksum}
 
 
 def _pdf_text(content: bytes) -> str:

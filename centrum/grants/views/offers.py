@@ -337,61 +337,69 @@ class OfferActionView(WorkflowActionView):
 offer_action = login_required(centre_required(OfferActionView.as_view()))
 
 
+def _offer_form_post(request, pk, *, may, form_class, perform, done: str, invalid: str = "", **form_kwargs):
+    """A small form of the offer's page (signed file, sharing, a comment): check, one service call, back to
+    the page with a message."""
+    offer = offer_get_visible(centre=request.centre, pk=pk, user=request.user)
+    if not may(request.user, offer):
+        raise PermissionDenied
+    form = form_class(request.POST, request.FILES, **form_kwargs)
+    if not form.is_valid():
+        messages.error(
+            request, invalid or " ".join(str(m) for errors in form.errors.values() for m in errors)
+        )
+        return redirect(offer)
+    try:
+        perform(offer, form.cleaned_data)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect(offer)
+
+
 @login_required
 @centre_required
 @require_POST
 def offer_signed_file(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = offer_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_file_offer_for(request.user, offer.organisation):
-        raise PermissionDenied
-    form = SignedFileForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            offer_attach_signed_file(offer=offer, upload=form.cleaned_data["signed_file"], actor=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Przyjęto podpisane potwierdzenie: suma kontrolna się zgadza."))
-    else:
-        messages.error(request, " ".join(str(m) for m in form.errors.get("signed_file", [])))
-    return redirect(offer)
+    return _offer_form_post(
+        request,
+        pk,
+        may=lambda user, offer: can_file_offer_for(user, offer.organisation),
+        form_class=SignedFileForm,
+        perform=lambda offer, data: offer_attach_signed_file(
+            offer=offer, upload=data["signed_file"], actor=request.user
+        ),
+        done=_("Przyjęto podpisane potwierdzenie: suma kontrolna się zgadza."),
+    )
 
 
 @login_required
 @centre_required
 @require_POST
 def offer_share_view(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = offer_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_prepare_offer_for(request.user, offer.organisation):
-        raise PermissionDenied
-    form = ShareForm(request.POST, advisers=_advisers(request))
-    if form.is_valid():
-        try:
-            offer_share(offer=offer, user=form.cleaned_data["user"], actor=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Udostępniono szkic doradcy."))
-    else:
-        messages.error(request, _("Wybierz doradcę centrum."))
-    return redirect(offer)
+    return _offer_form_post(
+        request,
+        pk,
+        may=lambda user, offer: can_prepare_offer_for(user, offer.organisation),
+        form_class=ShareForm,
+        perform=lambda offer, data: offer_share(offer=offer, user=data["user"], actor=request.user),
+        done=_("Udostępniono szkic doradcy."),
+        invalid=_("Wybierz doradcę centrum."),
+        advisers=_advisers(request),
+    )
 
 
 @login_required
 @centre_required
 @require_POST
 def offer_comment_view(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = offer_get_visible(centre=request.centre, pk=pk, user=request.user)
-    if not can_comment_offer(request.user, offer):
-        raise PermissionDenied
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            offer_comment(offer=offer, body=form.cleaned_data["body"], actor=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Dodano uwagę."))
-    else:
-        messages.error(request, _("Wpisz treść uwagi (najwyżej 4000 znaków)."))
-    return redirect(offer)
+    return _offer_form_post(
+        request,
+        pk,
+        may=can_comment_offer,
+        form_class=CommentForm,
+        perform=lambda offer, data: offer_comment(offer=offer, body=data["body"], actor=request.user),
+        done=_("Dodano uwagę."),
+        invalid=_("Wpisz treść uwagi (najwyżej 4000 znaków)."),
+    )

@@ -174,3 +174,36 @@ def test_an_official_reads_but_does_not_edit(client_for, centre, offer, official
     client = client_for(centre, official_user)
     assert client.get(reverse("grants:offer", args=[offer.pk])).status_code == 200
     assert client.get(reverse("grants:offer_edit", args=[offer.pk])).status_code == 403
+
+
+def test_signed_file_share_and_comment_forms(client_for, centre, offer, org_admin, plain_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
+    from centrum.grants.services.offers import offer_submit
+
+    adviser = UserFactory(email="doradca@example.org", full_name="Dorota Doradca")
+    CentreRoleFactory(user=adviser, centre=centre, role="adviser")
+    client = client_for(centre, org_admin)
+    client.post(reverse("grants:offer_share", args=[offer.pk]), {"user": adviser.pk})
+    assert offer.reviewers.get().user == adviser
+    adviser_client = client_for(centre, adviser)
+    assert adviser_client.get(reverse("grants:offer", args=[offer.pk])).status_code == 200
+    adviser_client.post(reverse("grants:offer_comment", args=[offer.pk]), {"body": "Dopiszcie rezultaty."})
+    assert "Dopiszcie rezultaty." in client.get(reverse("grants:offer", args=[offer.pk])).content.decode()
+    assert (
+        client_for(centre, plain_user)
+        .post(reverse("grants:offer_comment", args=[offer.pk]), {"body": "x"})
+        .status_code
+        == 404
+    )
+    offer_submit(offer=offer, actor=org_admin)
+    offer.refresh_from_db()
+    wrong = SimpleUploadedFile(
+        "p.pdf", b"%PDF-1.7 /Sig /ByteRange " + b"0" * 64, content_type="application/pdf"
+    )
+    response = client.post(
+        reverse("grants:offer_signed_file", args=[offer.pk]), {"signed_file": wrong}, follow=True
+    )
+    assert "nie zawiera sumy kontrolnej" in response.content.decode()
+    assert Offer.objects.get(pk=offer.pk).confirmation_received_at is None
