@@ -24,47 +24,15 @@ MODULE = registry.register_module(
 
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder  # noqa: E402
 
-
-# offers: "Moje oferty" for people acting for an organisation, a dashboard card with their deadlines, demo offers
-def _acts_for_an_organisation(request) -> bool:
-    from centrum.organisations.selectors import organisation_list_for_user
-
-    user = getattr(request, "user", None)
-    if not getattr(user, "is_authenticated", False) or request.centre is None:
-        return False
-    cached = request.__dict__.setdefault("_grants_acts_for_organisation", {})
-    if "value" not in cached:
-        cached["value"] = organisation_list_for_user(centre=request.centre, user=user).exists()
-    return cached["value"]
-
-
-def _offers_card(request) -> dict:
-    from .selectors.offers import offer_deadlines, offers_for_user
-
-    offers = list(offers_for_user(centre=request.centre, user=request.user)[:50])
-    deadlines = sorted(
-        ((when, label, offer) for offer in offers for label, when in offer_deadlines(offer) if when),
-        key=lambda item: item[0],
-    )
-    return {"count": len(offers), "deadlines": deadlines[:5]}
-
-
+# offers: "Moje oferty" in the menu, demo offers
 registry.register_nav_item(
     registry.NavItem(
         label=_("Moje oferty"),
         url_name="grants:my_offers",
         order=52,
-        visible=_acts_for_an_organisation,
-        module=MODULE.label,
-    )
-)
-registry.register_dashboard_card(
-    registry.DashboardCard(
-        key="grants.my_offers",
-        template="grants/offers/_dashboard_card.html",
-        context=_offers_card,
-        visible=_acts_for_an_organisation,
-        order=52,
+        # Any signed-in person: the page lists the offers of their organisations (and drafts shared with an
+        # adviser); asking for memberships here would cost a query on every page.
+        visible=registry.authenticated,
         module=MODULE.label,
     )
 )
@@ -80,6 +48,7 @@ register_demo_seeder(
     DemoSeeder(
         name="grants.offers",
         seed=_seed_offers,
+        wipe=lambda slugs: __import__("centrum.grants.demo.offers", fromlist=["wipe"]).wipe(slugs),
         after=("grants.competitions", "organisations.registry", "accounts.memberships", "accounts.people"),
     )
 )

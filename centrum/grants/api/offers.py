@@ -4,6 +4,7 @@ filed offer of a competition."""
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 
 from centrum.api.auth import REQUIRED, require_centre
-from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Id, Text
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Id, Int, Text
 from centrum.core.exceptions import ApplicationError
 from centrum.core.selectors import get_for_centre_or_404
 from centrum.organisations.selectors import organisation_list_for_user
@@ -51,7 +52,7 @@ class OfferOut(Schema):
 
 
 class OfferorIn(Schema):
-    organisation_id: int | None = Field(None, ge=1, le=MAX_ID)
+    organisation_id: Id | None = None
     name: Text(300) = ""
     legal_form: Text(200) = ""
     register_number: Text(60) = ""
@@ -69,7 +70,7 @@ class ActionIn(Schema):
     target_group: Text(300) = ""
     planned_term: Text(200) = ""
     subcontracted_scope: Text(300) = ""
-    year: int | None = Field(None, ge=2000, le=2100)
+    year: Int(ge=2000, le=2100) | None = None
 
 
 class ResultIn(Schema):
@@ -79,8 +80,8 @@ class ResultIn(Schema):
 
 
 class CostLineIn(Schema):
-    category: str = Field("actions", pattern="^(actions|administrative)$")
-    action: int | None = Field(None, ge=0, le=49, description="Indeks działania w `actions` (kategoria I)")
+    category: Literal["actions", "administrative"] = "actions"
+    action: Int(ge=0, le=49) | None = Field(None, description="Indeks działania w `actions` (kategoria I)")
     kind: Text(300) = ""
     unit: Text(60) = ""
     unit_cost: Decimal | None = Amount
@@ -91,8 +92,8 @@ class CostLineIn(Schema):
 
 
 class ShareIn(Schema):
-    offeror: int = Field(..., ge=0, le=19)
-    year: int = Field(1, ge=1, le=3)
+    offeror: Int(ge=0, le=19)
+    year: Int(ge=1, le=3) = 1
     amount: Decimal = Field(..., ge=0, le=Decimal("999999999999.99"), decimal_places=2)
 
 

@@ -265,3 +265,21 @@ def seed(*, centre, rng: random.Random) -> str | None:
         draft(mine[-1], TASKS[2])
         made += 1
     return f"offers: {made}"
+
+
+def wipe(slugs: list[str]) -> None:
+    """Offers and comments that point at the demo people (who are deleted next)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from ..models import OfferComment, OfferReviewer
+
+    people = Q()
+    for slug in slugs:
+        people |= Q(email__iendswith=f"@{slug}.demo")
+    users = get_user_model().objects.filter(people)
+    OfferReviewer.objects.filter(Q(user__in=users) | Q(shared_by__in=users)).delete()
+    OfferComment.objects.filter(author__in=users).delete()
+    Offer.objects.filter(
+        Q(submitted_by__in=users) | Q(created_by__in=users) | Q(confirmation_received_by__in=users)
+    ).delete()
