@@ -692,6 +692,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
 
 # Path parameters of the OpenAPI document, by name.
 API_PATH_VALUES: dict[str, Value] = {
+    "offer_id": lambda w: w.grants_offer.pk,
     "organisation_id": lambda w: w.organisation.pk,
     "booking_id": lambda w: w.booking_pending.pk,
     "loan_id": lambda w: w.loan_requested.pk,
