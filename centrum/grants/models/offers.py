@@ -63,8 +63,9 @@ class Offer(CentreScopedModel):
     declarations = models.JSONField(_("oświadczenia (VII)"), default=dict, blank=True)
     # Submission and signing (the generator model: the confirmation carries the offer's checksum)
     submitted_at = models.DateTimeField(_("złożono"), null=True, blank=True)
+    # SET_NULL (offers): removing a person's account keeps the filed offer (its content is frozen anyway).
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     checksum = models.CharField(_("suma kontrolna"), max_length=64, blank=True)
     signing = models.CharField(
@@ -72,7 +73,7 @@ class Offer(CentreScopedModel):
     )
     confirmation_received_at = models.DateTimeField(_("potwierdzenie przyjęto"), null=True, blank=True)
     confirmation_received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # Set by the formal check's request for corrections: the offeror may edit and resubmit until then.
     correction_due_at = models.DateTimeField(_("termin usunięcia braków"), null=True, blank=True)
@@ -86,7 +87,7 @@ class Offer(CentreScopedModel):
         verbose_name=_("skopiowano z"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # The filed content exactly as the checksum was computed over it (canonical JSON), kept with the offer.
     filed_content = models.JSONField(_("treść złożonej oferty"), default=dict, blank=True, editable=False)
@@ -295,7 +296,7 @@ class OfferReviewer(CentreScopedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("doradca")
     )
     shared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     shared_at = models.DateTimeField(_("udostępniono"), auto_now_add=True)
 
@@ -316,7 +317,11 @@ class OfferComment(CentreScopedModel):
         Offer, on_delete=models.CASCADE, related_name="comments", verbose_name=_("oferta")
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("autor")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("autor"),
     )
     body = models.TextField(_("uwaga"), max_length=4000)
     created_at = models.DateTimeField(_("dodano"), auto_now_add=True)
