@@ -66,6 +66,15 @@ def _org(centre, name: str, **extra):
     return OrganisationFactory(centre=centre, name=name, **extra)
 
 
+def _grants_offers(centre, org, prefix: str) -> dict[str, Any]:
+    """A competition open for offers and a complete draft offer of the organisation in it."""
+    from centrum.grants.tests.factories import CompetitionFactory, complete_offer
+
+    competition = CompetitionFactory(centre=centre, title=f"Konkurs {prefix}")
+    offer = complete_offer(competition=competition, organisation=org)
+    return {"grants_competition": competition, "grants_offer": offer}
+
+
 def _trainings(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     """A published training (a future session, stands welcome), a draft, a past training with the
     requester's attended registration (certificate, feedback) and a stand of the organisation."""
@@ -492,6 +501,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
     objects.update(_grants_competitions(centre, staff))
+    objects.update(_grants_offers(centre, organisation, "KAL"))
 
     world = World(
         centre=centre,
@@ -523,6 +533,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -660,6 +671,32 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("grants:declare", "pk"): lambda w: w.offer_accepted.pk,
     ("grants:score", "pk"): lambda w: w.offer_accepted.pk,
     ("grants:decision", "pk"): lambda w: w.offer_accepted.pk,
+    # grants: offers
+    **{
+        (f"grants:{name}", "pk"): (lambda w: w.grants_offer.pk)
+        for name in (
+            "offer",
+            "offer_pdf",
+            "offer_edit",
+            "offer_check",
+            "offer_action",
+            "offer_signed_file",
+            "offer_share",
+            "offer_comment",
+        )
+    },
+    ("grants:offer_action", "action"): lambda w: "withdraw",
+    ("grants:offer_new", "competition_pk"): lambda w: w.grants_competition.pk,
+    **{
+        (f"api:{name}", "offer_id"): (lambda w: w.grants_offer.pk)
+        for name in (
+            "offer_get",
+            "offer_put",
+            "offer_content",
+            "offer_file",
+        )
+    },
+    ("api:competition_offers", "competition_id"): lambda w: w.grants_competition.pk,
     # accounts
     ("accounts:api_token_revoke", "pk"): lambda w: w.staff_token.pk,
     ("accounts:team_role_remove", "pk"): lambda w: w.colleague_role.pk,
@@ -804,6 +841,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
 
 # Path parameters of the OpenAPI document, by name.
 API_PATH_VALUES: dict[str, Value] = {
+    "offer_id": lambda w: w.grants_offer.pk,
     "organisation_id": lambda w: w.organisation.pk,
     "booking_id": lambda w: w.booking_pending.pk,
     "loan_id": lambda w: w.loan_requested.pk,

@@ -501,6 +501,30 @@ def _nominee_decision(centre, ctx: Ctx):
     return ctx.made.get("pk"), "appoint"
 
 
+def _grants_offer(centre, ctx: Ctx):
+    from centrum.accounts.models import MembershipRole
+    from centrum.accounts.tests.factories import MembershipFactory
+    from centrum.grants.tests.factories import OfferFactory
+
+    offer = OfferFactory(
+        competition__centre=centre, organisation=_org(centre, ctx), title=f"Oferta {ctx.label} {centre.slug}"
+    )
+    # The offer's page is its organisation's: the requesting user acts for it, so the control answers 200.
+    MembershipFactory(user=ctx.user, organisation=offer.organisation, role=MembershipRole.ADMIN)
+    return offer, offer.pk
+
+
+def _grants_competition(centre, ctx: Ctx):
+    from centrum.grants.tests.factories import CompetitionFactory
+
+    competition = CompetitionFactory(centre=centre, title=f"Konkurs {ctx.label} {centre.slug}")
+    return competition, competition.pk
+
+
+def _grants_offer_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
+
+
 def _appointment_token(centre, ctx: Ctx):
     from centrum.advice.services import cancel_link
 
@@ -713,6 +737,7 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
+    ("api:programme", "programme_id"): _programme,
     ("programmes:edit", "pk"): _programme,
     ("programmes:task_new", "pk"): _programme,
     ("programmes:task_delete", "pk"): _programme,
@@ -737,6 +762,22 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:declare", "pk"): _evaluated_offer,
     ("grants:score", "pk"): _evaluated_offer,
     ("grants:decision", "pk"): _evaluated_offer,
+    # grants: offers
+    ("grants:offer", "pk"): _grants_offer,
+    ("grants:offer_pdf", "pk"): _grants_offer,
+    ("grants:offer_edit", "pk"): _grants_offer,
+    ("grants:offer_check", "pk"): _grants_offer,
+    ("grants:offer_action", "pk"): _grants_offer,
+    ("grants:offer_action", "action"): _grants_offer_action,
+    ("grants:offer_signed_file", "pk"): _grants_offer,
+    ("grants:offer_share", "pk"): _grants_offer,
+    ("grants:offer_comment", "pk"): _grants_offer,
+    ("grants:offer_new", "competition_pk"): _grants_competition,
+    ("api:offer_get", "offer_id"): _grants_offer,
+    ("api:offer_put", "offer_id"): _grants_offer,
+    ("api:offer_content", "offer_id"): _grants_offer,
+    ("api:offer_file", "offer_id"): _grants_offer,
+    ("api:competition_offers", "competition_id"): _grants_competition,
     ("organisations:edit", "pk"): _organisation,
     ("organisations:action", "pk"): _organisation,
     ("organisations:action", "action"): _organisation_action,
@@ -865,6 +906,7 @@ NOT_CENTRE_DATA: dict[str, str] = {
 
 # The same, for one URL's parameter: (reason, a real value to request it with).
 NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
+    ("api:planned", "year"): ("a budget year, the same for every centre", "2027"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
 }

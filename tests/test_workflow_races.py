@@ -31,8 +31,12 @@ ACTORS = (STAFF, MEMBER, INVITEE, SYSTEM)
 # Actions that are never open on one row at once, so they cannot race: an offer is withdrawn before the
 # deadline, and checked formally or decided only after it (its competition is then closed for offers).
 NEVER_TOGETHER = {
-    ("grants.offer", "withdraw", other)
-    for other in ("request_correction", "accept_formally", "reject_formally")
+    *(
+        ("grants.offer", "withdraw", other)
+        for other in ("request_correction", "accept_formally", "reject_formally")
+    ),
+    # a corrected offer is filed before its correction window ends, the lapse rejects it after
+    ("grants.offer", "correction_lapsed", "resubmit"),
 }
 
 

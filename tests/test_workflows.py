@@ -128,6 +128,12 @@ EXPECTED = {
         "submit": ({"draft"}, "submitted", {MEMBER}),
         "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
         "resubmit": ({"correction"}, "submitted", {MEMBER}),
+        # The official records the confirmation signed on paper (a stamp; the state stays).
+        "receive_confirmation": (
+            {"submitted", "correction", "formally_accepted", "formally_rejected", "selected", "not_selected"},
+            None,
+            {OFFICIAL},
+        ),
         "request_correction": ({"submitted"}, "correction", {OFFICIAL}),
         "accept_formally": ({"submitted"}, "formally_accepted", {OFFICIAL}),
         "reject_formally": ({"submitted", "correction"}, "formally_rejected", {OFFICIAL}),
@@ -341,21 +347,28 @@ EVALUATION_ACTIONS = {
 
 
 def _grants(world: World, key: str, state: str, action: str = ""):
-    """A competition, or an offer of the world's organisation: in a competition open for offers for filing,
-    in one closed for offers (in evaluation) for the formal check and the decision."""
-    from centrum.grants.tests.factories import OfferFactory
+    """A competition in a state its guards accept, or an offer of the world's organisation with complete content
+    (a submission checks it) and an open correction window: in a competition open for offers for filing, in one
+    closed for offers (in evaluation) for the formal check and the decision."""
+    from centrum.grants.tests.factories import competition_in_state, complete_offer
 
     if key == "grants.competition":
-        from centrum.grants.tests.factories import competition_in_state
-
         return competition_in_state(centre=world.centre, state=state)
     competition_status = "evaluation" if action in EVALUATION_ACTIONS else "published"
-    return OfferFactory(
+    return complete_offer(
         competition__centre=world.centre,
         competition__status=competition_status,
         organisation=world.organisation,
         status=state,
+        correction_due_at=_correction_due(state, action),
     )
+
+
+def _correction_due(state: str, action: str):
+    """An open correction window, or one that lapsed for the job that rejects the uncorrected offer."""
+    if state != "correction":
+        return None
+    return timezone.now() + (timedelta(minutes=-1) if action == "correction_lapsed" else timedelta(days=7))
 
 
 World.grants = _grants

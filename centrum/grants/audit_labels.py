@@ -52,3 +52,12 @@ class ReasonsRequestAudit(AuditAction):
     FILED = "reasons_request.filed", _("Złożono wniosek o uzasadnienie")
     ANSWERED = "reasons_request.answered", _("Udzielono uzasadnienia")
     REMINDED = "reasons_request.reminded", _("Przypomniano o terminie odpowiedzi na wniosek o uzasadnienie")
+
+
+@audit_actions
+class OfferFilingAudit(AuditAction):
+    # offers: the signed confirmation, sharing a draft for comments, cloning
+    SIGNED_FILE = "offer.signed_file", _("Dołączono podpisane elektronicznie potwierdzenie złożenia oferty")
+    SHARED = "offer.shared", _("Udostępniono szkic oferty do konsultacji")
+    COMMENTED = "offer.commented", _("Dodano uwagę do oferty")
+    CLONED = "offer.cloned", _("Skopiowano ofertę do nowego konkursu")

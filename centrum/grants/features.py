@@ -87,3 +87,39 @@ register_demo_seeder(
         after=("grants.competitions", "grants.offers", "accounts.people", "organisations.registry"),
     )
 )
+
+
+# offers ---------------------------------------------------------------------------------------------------
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Moje oferty"),
+        url_name="grants:my_offers",
+        order=51,
+        # Any signed-in person: the page lists the offers of their organisations (and drafts shared with an
+        # adviser); asking for memberships here would cost a query on every page.
+        visible=registry.authenticated,
+        module=MODULE.label,
+    )
+)
+
+
+def _seed_offers(*, centre, rng):
+    from .demo import offers as offers_demo
+
+    return offers_demo.seed(centre=centre, rng=rng)
+
+
+def _wipe_offers(slugs):
+    from .demo import offers as offers_demo
+
+    return offers_demo.wipe(slugs)
+
+
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.offers",
+        seed=_seed_offers,
+        wipe=_wipe_offers,
+        after=("grants.competitions", "organisations.registry", "accounts.memberships", "accounts.people"),
+    )
+)

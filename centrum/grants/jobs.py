@@ -24,3 +24,14 @@ def remind_reasons_requests(centre):
 def reject_uncorrected_offers(centre):
     """Offers whose correction window lapsed without a corrected offer are rejected for formal defects."""
     return f"rejected {corrections_lapse(centre=centre)}"
+
+
+# offers
+
+
+@scheduled_per_centre("grants.offer_confirmations", every=timedelta(minutes=1))
+def offer_confirmations(centre):
+    """The confirmation mail with the PDF of each new filing (see `services.offers.after_filing`)."""
+    from .services.offers import send_pending_confirmations
+
+    return send_pending_confirmations(centre=centre)

@@ -74,3 +74,36 @@ def can_run_evaluation(user, competition) -> bool:
 def can_view_evaluation(user, competition) -> bool:
     """Officials, and the members of its commission (who see only what their declarations allow)."""
     return can_run_evaluation(user, competition) or commission_member_of(user, competition) is not None
+
+
+# offers
+def can_view_offer(user, offer) -> bool:
+    """The organisation's members, officials, commission members who declared for it (evaluation), and an
+    adviser the draft was shared with."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        can_prepare_offer_for(user, offer.organisation)
+        or is_grants_official(user, offer.centre)
+        or evaluator_may_read_offer(user, offer)
+        or is_offer_reviewer(user, offer)
+    )
+
+
+def is_offer_reviewer(user, offer) -> bool:
+    """An adviser the organisation shared the offer with for comments (still an adviser of the centre)."""
+    from centrum.advice.permissions import is_adviser
+
+    if not getattr(user, "is_authenticated", False) or not is_adviser(user, offer.centre):
+        return False
+    return any(r.user_id == user.pk for r in offer.reviewers.all())
+
+
+def can_edit_offer(user, offer) -> bool:
+    from .choices import EDITABLE_OFFER_STATUSES
+
+    return offer.status in EDITABLE_OFFER_STATUSES and can_prepare_offer_for(user, offer.organisation)
+
+
+def can_comment_offer(user, offer) -> bool:
+    return can_prepare_offer_for(user, offer.organisation) or is_offer_reviewer(user, offer)

@@ -59,7 +59,7 @@ class CooperationProgramme(CentreScopedModel):
     adopted_on = models.DateField(_("data uchwalenia"), null=True, blank=True)
     adopted_late_reason = models.TextField(_("dlaczego uchwalono po terminie"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -134,7 +134,9 @@ class ProgrammeComment(CentreScopedModel):
     part = models.CharField(
         _("część programu"), max_length=20, blank=True, choices=[("", _("cały program")), *PARTS]
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -150,7 +152,7 @@ class ProgrammeComment(CentreScopedModel):
     )
     answer = models.TextField(_("odpowiedź"), blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(_("odpowiedziano"), null=True, blank=True)
 
@@ -173,7 +175,9 @@ class PlannedGrants(CentreScopedModel):
     )
     valid_from = models.DateField(_("obowiązuje od"))
     resolution = models.CharField(_("uchwała budżetowa lub jej zmiana"), max_length=200)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-year", "-valid_from", "-id"]
@@ -199,7 +203,9 @@ class OwnInitiativeProposal(CentreScopedModel):
         related_name="+",
         verbose_name=_("organizacja"),
     )
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     title = models.CharField(_("zadanie publiczne"), max_length=300)
     sphere = models.ForeignKey(
         "organisations.ActivityArea",
@@ -221,7 +227,7 @@ class OwnInitiativeProposal(CentreScopedModel):
     status_reason = models.TextField(_("odpowiedź organu"), blank=True)
     answer_due_on = models.DateField(_("termin odpowiedzi"))
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reminded_at = models.DateTimeField(null=True, blank=True)
 

@@ -8,3 +8,7 @@ router = Router(tags=["grants"])
 from .competitions import router as competitions_router  # noqa: E402
 
 router.add_router("", competitions_router)
+# offers
+from .offers import router as offers_router  # noqa: E402
+
+router.add_router("/offers", offers_router)

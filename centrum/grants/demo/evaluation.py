@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from centrum.accounts.demo import PEOPLE, demo_email
+from centrum.core.workflow import workflow_apply
 from centrum.organisations.choices import OrganisationStatus
 from centrum.organisations.models import Organisation
 
@@ -66,6 +67,11 @@ def _offers(centre, competition, rng: random.Random) -> list[Offer]:
                 confirmation_received_at=competition.offers_deadline + timedelta(days=1) if index else None,
             )
         )
+    from ..services.offers import canonical_content, checksum_of, content_of
+
+    for offer in offers:
+        offer.checksum = checksum_of(canonical_content(offer, content_of(offer)))
+        offer.save(update_fields=["checksum"])
     return offers
 
 
@@ -142,6 +148,14 @@ def seed(*, centre, rng: random.Random) -> str | None:
     for index, offer in enumerate(offers):
         if offer.status != OfferStatus.SUBMITTED or index == 1:
             continue  # the second offer waits for its formal check
+        if index == 3:
+            workflow_apply(
+                obj=offer,
+                action="request_correction",
+                actor=official,
+                reason="Brak potwierdzenia złożenia oferty podpisanego zgodnie z reprezentacją w KRS.",
+            )
+            continue
         _accept(offer, official)
         if index >= 2:
             continue  # accepted, the commission member still declares for it

@@ -11,10 +11,12 @@ from .evaluation import Commission, CommissionMember, Declaration, FormalCheck, 
 from .offers import (
     Offer,
     OfferAction,
+    OfferComment,
     OfferCostLine,
     OfferCostShare,
     Offeror,
     OfferResult,
+    OfferReviewer,
 )
 
 __all__ = [
@@ -30,7 +32,9 @@ __all__ = [
     "OfferAction",
     "OfferCostLine",
     "OfferCostShare",
+    "OfferComment",
     "OfferResult",
+    "OfferReviewer",
     "Offeror",
     "ReasonsRequest",
     "ScoringCriterion",

@@ -22,7 +22,9 @@ class FormalCheck(CentreScopedModel):
     # [{"key": "...", "label": "...", "met": bool, "fixable": bool, "note": "..."}]
     items = models.JSONField(_("wymogi i ich spełnienie"), default=list)
     notes = models.TextField(_("uwagi"), blank=True)
-    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     checked_at = models.DateTimeField(_("sprawdzono"))
 
     class Meta:
@@ -51,7 +53,7 @@ class Commission(CentreScopedModel):
     )
     scoring_closed_at = models.DateTimeField(_("ocena merytoryczna zamknięta"), null=True, blank=True)
     scoring_closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -65,7 +67,7 @@ class Commission(CentreScopedModel):
 class CommissionMember(CentreScopedModel):
     commission = models.ForeignKey(Commission, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     full_name = models.CharField(_("imię i nazwisko"), max_length=200)
     email = models.EmailField(_("e-mail"))

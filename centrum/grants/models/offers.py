@@ -63,8 +63,9 @@ class Offer(CentreScopedModel):
     declarations = models.JSONField(_("oświadczenia (VII)"), default=dict, blank=True)
     # Submission and signing (the generator model: the confirmation carries the offer's checksum)
     submitted_at = models.DateTimeField(_("złożono"), null=True, blank=True)
+    # SET_NULL (offers): removing a person's account keeps the filed offer (its content is frozen anyway).
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     checksum = models.CharField(_("suma kontrolna"), max_length=64, blank=True)
     signing = models.CharField(
@@ -72,7 +73,7 @@ class Offer(CentreScopedModel):
     )
     confirmation_received_at = models.DateTimeField(_("potwierdzenie przyjęto"), null=True, blank=True)
     confirmation_received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # Set by the formal check's request for corrections: the offeror may edit and resubmit until then.
     correction_due_at = models.DateTimeField(_("termin usunięcia braków"), null=True, blank=True)
@@ -86,8 +87,18 @@ class Offer(CentreScopedModel):
         verbose_name=_("skopiowano z"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The filed content exactly as the checksum was computed over it (canonical JSON), kept with the offer.
+    filed_content = models.JSONField(_("treść złożonej oferty"), default=dict, blank=True, editable=False)
+    # The signed confirmation uploaded as a file (PAdES PDF or XAdES XML): its name, digest and what was checked.
+    signed_file = models.FileField(
+        _("podpisane potwierdzenie"), upload_to="grants/confirmations/%Y/", blank=True, max_length=300
+    )
+    signed_file_sha256 = models.CharField(_("skrót pliku z podpisem"), max_length=64, blank=True)
+    # The checksum whose confirmation (mail with the PDF) went out: a job sends it for every filing, so a
+    # deadline rush stores offers without waiting for PDFs.
+    confirmation_mailed_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["competition", "number", "id"]
@@ -102,6 +113,11 @@ class Offer(CentreScopedModel):
                 condition=models.Q(requested_grant__gte=0), name="grants_offer_grant_ge_0"
             ),
             models.CheckConstraint(condition=models.Q(total_cost__gte=0), name="grants_offer_total_ge_0"),
+            models.UniqueConstraint(
+                fields=["competition", "number"],
+                condition=~models.Q(number=""),
+                name="grants_offer_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -109,6 +125,15 @@ class Offer(CentreScopedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("grants:offer", args=[self.pk])
+
+    @property
+    def confirmation_due_at(self):
+        """The signed confirmation is due `confirmation_days` after the submission."""
+        if self.submitted_at is None:
+            return None
+        from datetime import timedelta
+
+        return self.submitted_at + timedelta(days=self.competition.confirmation_days)
 
 
 class Offeror(CentreScopedModel):
@@ -259,3 +284,52 @@ class OfferCostShare(CentreScopedModel):
 
     def __str__(self) -> str:
         return f"{self.offeror} {self.year}"
+
+
+class OfferReviewer(CentreScopedModel):
+    """A draft shared for comments with the organisation's caretaker or an adviser of the centre."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="reviewers", verbose_name=_("oferta")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("doradca")
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    shared_at = models.DateTimeField(_("udostępniono"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["offer", "shared_at", "id"]
+        verbose_name = _("udostępnienie oferty do konsultacji")
+        verbose_name_plural = _("udostępnienia ofert do konsultacji")
+        constraints = [models.UniqueConstraint(fields=["offer", "user"], name="grants_offer_reviewer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.offer} → {self.user}"
+
+
+class OfferComment(CentreScopedModel):
+    """A comment on a shared draft (the adviser's, or the organisation's answer)."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="comments", verbose_name=_("oferta")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("autor"),
+    )
+    body = models.TextField(_("uwaga"), max_length=4000)
+    created_at = models.DateTimeField(_("dodano"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["offer", "created_at", "id"]
+        verbose_name = _("uwaga do oferty")
+        verbose_name_plural = _("uwagi do ofert")
+
+    def __str__(self) -> str:
+        return self.body[:60]

@@ -11,7 +11,7 @@ from centrum.core.calendar import warsaw_today
 from ..choices import CompetitionKind, CompetitionStatus, OfferStatus
 from ..models import Competition, Offer
 
-__all__ = ["CompetitionFactory", "OfferFactory"]
+__all__ = ["CompetitionFactory", "OfferFactory", "complete_offer", "complete_offer_content"]
 
 
 def _deadline(days: int = 30):
@@ -54,7 +54,6 @@ class OfferFactory(factory.django.DjangoModelFactory):
         "centrum.organisations.tests.factories.OrganisationFactory", centre=factory.SelfAttribute("..centre")
     )
     title = factory.Sequence(lambda n: f"Warsztaty teatralne dla dzieci {n}")
-    number = factory.Sequence(lambda n: f"{n + 1}")
     status = OfferStatus.DRAFT
     requested_grant = Decimal("10000.00")
     own_financial = Decimal("2000.00")
@@ -107,3 +106,78 @@ def competition_in_state(*, centre, state, **kwargs):
         record_channels(competition, PublicationPurpose.VOIDING)
         record_channels(competition, PublicationPurpose.RESULTS)
     return competition
+
+
+# offers: a draft every rule of a support competition accepts (10 % own contribution of the total).
+def complete_offer_content(*, competition=None, joint: bool = False, offerors: list[dict] | None = None):
+    from ..services.offers import DECLARATION_KEYS, OfferContent
+
+    start = competition.task_start if competition else warsaw_today() + timedelta(days=80)
+    end = min(competition.task_end, start + timedelta(days=60)) if competition else start + timedelta(days=60)
+    if end.year != start.year:
+        end = start.replace(month=12, day=31)
+    rows = offerors or [{"name": "Stowarzyszenie Teatr Ulicy", "actions_scope": "Prowadzi warsztaty."}]
+    content = OfferContent(
+        header={
+            "contact_name": "Anna Kowalska",
+            "contact_email": "anna@example.org",
+            "contact_phone": "600 100 200",
+            "title": "Warsztaty teatralne dla dzieci",
+            "start_date": start,
+            "end_date": end,
+            "synopsis": "Dziesięć warsztatów teatralnych w domu kultury dla dzieci z dzielnicy.",
+            "results_description": "Spektakl na zakończenie; 40 dzieci zna podstawy pracy scenicznej.",
+            "past_activity": "Od 2015 r. prowadzimy zajęcia teatralne.",
+            "resources": "Dwoje instruktorów, sala, kostiumy.",
+            "requested_grant": Decimal("9000.00"),
+            "own_financial": Decimal("500.00"),
+            "own_personal": Decimal("500.00"),
+            "own_material": Decimal("0.00"),
+            "recipient_fees": Decimal("0.00"),
+            "paid_activity": False,
+            "paid_activity_note": "",
+            "other_information": "",
+        },
+        declarations=dict.fromkeys(DECLARATION_KEYS, True),
+        offerors=rows,
+        actions=[{"name": "Warsztaty", "description": "10 spotkań po 3 godziny", "target_group": "dzieci"}],
+        results=[
+            {"name": "Liczba uczestników", "target_value": Decimal("40"), "monitoring": "listy obecności"}
+        ],
+        lines=[
+            {
+                "category": "actions",
+                "action": 0,
+                "kind": "Wynagrodzenie instruktora",
+                "unit": "godzina",
+                "unit_cost": Decimal("150.00"),
+                "units": Decimal("60"),
+            },
+            {
+                "category": "administrative",
+                "action": None,
+                "kind": "Koordynacja",
+                "unit": "miesiąc",
+                "unit_cost": Decimal("500.00"),
+                "units": Decimal("2"),
+            },
+        ],
+    )
+    if joint:
+        content.shares = {(0, 1): Decimal("6000.00"), (1, 1): Decimal("4000.00")}
+    return content
+
+
+def complete_offer(**kwargs):
+    """A draft with complete, balanced content (stored through the service's writer)."""
+    from ..services.offers import HEADER_FIELDS, _write_children
+
+    offer = OfferFactory(**kwargs)
+    content = complete_offer_content(competition=offer.competition)
+    for name in HEADER_FIELDS:
+        setattr(offer, name, content.header[name])
+    offer.declarations = content.declarations
+    offer.total_cost = Decimal("10000.00")
+    offer.save()
+    _write_children(offer, content)
+    return offer

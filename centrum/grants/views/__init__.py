@@ -1,3 +1,3 @@
 """Pages of the grants app, one module per sub-feature (competitions, offers, evaluation)."""
 
-from . import competitions, evaluation  # noqa: F401
+from . import competitions, evaluation, offers  # noqa: F401

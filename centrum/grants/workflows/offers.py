@@ -7,14 +7,50 @@ from django.utils.translation import gettext_lazy
 from centrum.core.workflow import ACTOR, NOW, Transition, Workflow, register
 
 from ..audit_labels import OfferAudit as Audit
+from ..choices import FILED_OFFER_STATUSES
 from ..choices import OfferStatus as S
 from ..models import Offer
-from ..permissions import can_file_offer_for
+from ..permissions import can_file_offer_for, is_grants_official
 from .evaluation import EVALUATION_TRANSITIONS
 
 
 def _files(user, offer) -> bool:
     return can_file_offer_for(user, offer.organisation)
+
+
+def _official(user, offer) -> bool:
+    return is_grants_official(user, offer.centre)
+
+
+# The rules live in the offers service; imported when a step runs (the service imports this module's engine).
+def _submit_guard(step):
+    from ..services.offers import submit_guard
+
+    submit_guard(step)
+
+
+def _resubmit_guard(step):
+    from ..services.offers import resubmit_guard
+
+    resubmit_guard(step)
+
+
+def _withdraw_guard(step):
+    from ..services.offers import withdraw_guard
+
+    withdraw_guard(step)
+
+
+def _confirmation_guard(step):
+    from ..services.offers import confirmation_guard
+
+    confirmation_guard(step)
+
+
+def _after_filing(step):
+    from ..services.offers import after_filing
+
+    after_filing(step)
 
 
 FILING_TRANSITIONS = (
@@ -26,6 +62,8 @@ FILING_TRANSITIONS = (
         audit=Audit.SUBMIT,
         permission=_files,
         stamps={"submitted_at": NOW, "submitted_by": ACTOR},
+        guard=_submit_guard,
+        after=_after_filing,
         in_ui=False,
     ),
     Transition(
@@ -35,6 +73,7 @@ FILING_TRANSITIONS = (
         label=gettext_lazy("Wycofaj ofertę"),
         audit=Audit.WITHDRAW,
         permission=_files,
+        guard=_withdraw_guard,
         danger=True,
     ),
     Transition(
@@ -44,7 +83,21 @@ FILING_TRANSITIONS = (
         label=gettext_lazy("Złóż poprawioną ofertę"),
         audit=Audit.RESUBMIT,
         permission=_files,
+        stamps={"submitted_at": NOW, "submitted_by": ACTOR},
+        guard=_resubmit_guard,
+        after=_after_filing,
         in_ui=False,
+    ),
+    # The official records the confirmation signed on paper (the generator model): a stamp, no state change.
+    Transition(
+        action="receive_confirmation",
+        sources=FILED_OFFER_STATUSES,
+        target=None,
+        label=gettext_lazy("Przyjmij podpisane potwierdzenie (papier)"),
+        audit=Audit.CONFIRMATION_RECEIVED,
+        permission=_official,
+        stamps={"confirmation_received_at": NOW, "confirmation_received_by": ACTOR},
+        guard=_confirmation_guard,
     ),
 )
 

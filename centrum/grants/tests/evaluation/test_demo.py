@@ -6,6 +6,7 @@ import random
 import pytest
 
 from centrum.accounts.demo import demo_email, ensure_user
+from centrum.accounts.models import CentreRole, CentreRoleKind
 from centrum.organisations.tests.factories import OrganisationFactory
 
 from ...choices import OfferStatus
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_seats_a_commission_and_leaves_work_for_the_walk(centre, competition):
     for index in range(6):
         OrganisationFactory(centre=centre, name=f"Organizacja demonstracyjna {index}")
-    ensure_user(demo_email("urzednik", centre.slug), "Beata Urzędniczka")
+    official = ensure_user(demo_email("urzednik", centre.slug), "Beata Urzędniczka")
+    CentreRole.objects.create(centre=centre, user=official, role=CentreRoleKind.OFFICIAL)
     ensure_user(demo_email("oceniajacy", centre.slug), "Marcin Oceniający")
 
     assert evaluation.seed(centre=centre, rng=random.Random(1))
@@ -27,7 +29,7 @@ def test_the_demo_seats_a_commission_and_leaves_work_for_the_walk(centre, compet
     statuses = list(
         Offer.objects.filter(competition=competition).order_by("id").values_list("status", flat=True)
     )
-    assert OfferStatus.SUBMITTED in statuses and OfferStatus.FORMALLY_ACCEPTED in statuses
+    assert {OfferStatus.SUBMITTED, OfferStatus.FORMALLY_ACCEPTED, OfferStatus.CORRECTION} <= set(statuses)
     assert Declaration.objects.count() == 1 and Score.objects.count() == 2  # two criteria
     assert evaluation.seed(centre=centre, rng=random.Random(1)) is None
     assert Commission.objects.count() == 1
