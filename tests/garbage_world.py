@@ -586,6 +586,8 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("grants:member_add", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:scoring_close", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:protocol_pdf", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:scores_export", "pk"): lambda w: w.evaluated_competition.pk,
+    ("grants:scores_export", "fmt"): lambda w: ["csv", "xlsx"],
     ("grants:nominate", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:nominee_decision", "pk"): lambda w: w.nominee.pk,
     ("grants:nominee_decision", "decision"): lambda w: ["appoint", "reject"],

@@ -18,6 +18,7 @@ urlpatterns = [
     path("ocena/<int:pk>/komisja/dodaj/", views.evaluation.member_add, name="member_add"),
     path("ocena/<int:pk>/zamknij-ocene/", views.evaluation.scoring_close_view, name="scoring_close"),
     path("ocena/<int:pk>/protokol.pdf", views.evaluation.protocol_pdf, name="protocol_pdf"),
+    path("ocena/<int:pk>/oceny.<str:fmt>", views.evaluation.scores_export, name="scores_export"),
     path("ocena/<int:pk>/zglos-kandydata/", views.evaluation.nominate, name="nominate"),
     path(
         "ocena/kandydaci/<int:pk>/<str:decision>/", views.evaluation.nominee_decision, name="nominee_decision"

@@ -4,7 +4,7 @@ decision, protocol), the commission member's desk (declare, then score), and an 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pdf import pdf_response, render_pdf
+from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required
+from centrum.core.xlsx import xlsx_stream
+from centrum.organisations.exporting import csv_stream
 
 from ..choices import CompetitionStatus, OfferStatus
 from ..forms.evaluation import (
@@ -40,6 +43,7 @@ from ..selectors.evaluation import (
     member_seats,
     organisations_nominating,
     ranking,
+    scores_export_rows,
     seat_offers,
 )
 from ..services.evaluation import (
@@ -259,6 +263,34 @@ def protocol_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     context["declarations"] = declarations_of(competition)
     content = render_pdf("grants/documents/protocol.html", {**context, "centre": request.centre})
     return pdf_response(content, f"protokol-komisji-{competition.pk}.pdf")
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+@centre_required
+@require_GET
+def scores_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Every score of every member (CSV with a BOM and semicolons for Polish Excel, or XLSX), streamed in
+    this centre's scope; officials only."""
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    competition = _official_competition(request, pk)
+    header, rows = scores_export_rows(competition=competition)
+    table = _chain(header, rows)
+    stream = csv_stream(table) if fmt == "csv" else xlsx_stream(table, title=_("Oceny"))
+    response = StreamingHttpResponse(scoped_iterator(stream, active_scope()), content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="oceny-konkurs-{competition.pk}.{fmt}"'
+    return response
+
+
+def _chain(header, rows):
+    yield header
+    yield from rows
 
 
 # The commission member's desk ------------------------------------------------------------------------------
