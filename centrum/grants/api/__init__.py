@@ -3,3 +3,8 @@
 from ninja import Router
 
 router = Router(tags=["grants"])
+
+# evaluation
+from .evaluation import router as evaluation_router  # noqa: E402
+
+router.add_router("/evaluation", evaluation_router)
