@@ -130,6 +130,14 @@ NOT_WALKED = {
     "addresses:seat_consent_pdf": "PDF file",
     "addresses:mail_scan": "a scanned file (PDF or image)",
     "mfa_download_recovery_codes": "text file",
+    # grants: evaluation
+    "grants:commission_settings": "POST only (the commission form of the evaluation page)",
+    "grants:member_add": "POST only (the member form of the evaluation page)",
+    "grants:nominee_decision": "POST only (a nominee's buttons on the evaluation page)",
+    "grants:scoring_close": "POST only",
+    "grants:decision": "POST only (the decision forms of the evaluation page)",
+    "grants:protocol_pdf": "PDF file",
+    "grants:scores_export": "CSV or XLSX file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",
