@@ -612,7 +612,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:scoring_close", "pk"): _evaluated_competition,
     ("grants:protocol_pdf", "pk"): _evaluated_competition,
     ("grants:scores_export", "pk"): _evaluated_competition,
-    ("grants:scores_export", "fmt"): lambda centre, ctx: "csv",
+    ("api:evaluation_competition_scores", "pk"): _evaluated_competition,
     ("grants:nominate", "pk"): _evaluated_competition,
     ("grants:nominee_decision", "pk"): _nominee,
     ("grants:nominee_decision", "decision"): _nominee_decision,
@@ -734,6 +734,7 @@ NOT_CENTRE_DATA: dict[str, str] = {
 NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
+    ("grants:scores_export", "fmt"): ("the file format of the scores export", "csv"),
 }
 
 

@@ -62,7 +62,7 @@ class ScoresOut(Schema):
     auth=REQUIRED,
     summary="Oceny i ranking konkursu / a competition's scores and ranking",
 )
-def competition_scores(request: HttpRequest, pk: int):
+def evaluation_competition_scores(request: HttpRequest, pk: int):
     """Tylko urzędnicy prowadzący konkursy: kryteria, punkty każdego członka komisji, średnie i ranking.
 
     Officials only: the criteria, every member's points, the weighted averages and the ranking.
