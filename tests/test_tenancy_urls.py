@@ -755,6 +755,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:member_add", "pk"): _evaluated_competition,
     ("grants:scoring_close", "pk"): _evaluated_competition,
     ("grants:protocol_pdf", "pk"): _evaluated_competition,
+    ("api:evaluation_competition_scores", "pk"): _evaluated_competition,
     ("grants:nominate", "pk"): _evaluated_competition,
     ("grants:nominee_decision", "pk"): _nominee,
     ("grants:nominee_decision", "decision"): _nominee_decision,

@@ -44,3 +44,25 @@ REASONS_ANSWER_DAYS = register(
         group=GROUP,
     )
 )
+
+# evaluation
+CORRECTION_DAYS_CALENDAR = "calendar"
+CORRECTION_DAYS_WORKING = "working"
+CORRECTION_DAYS_KIND = register(
+    SettingDefinition(
+        key="grants.correction_days_kind",
+        label=_("Jak liczyć termin na usunięcie braków formalnych oferty"),
+        kind=str,
+        default=CORRECTION_DAYS_CALENDAR,
+        choices=(
+            (CORRECTION_DAYS_CALENDAR, _("dni kalendarzowe (jak w KPA, art. 57)")),
+            (CORRECTION_DAYS_WORKING, _("dni robocze centrum")),
+        ),
+        required=True,
+        help_text=_(
+            "Liczba dni jest w ogłoszeniu konkursu. Dni kalendarzowe: termin, który kończy się w sobotę lub "
+            "dzień wolny, upływa w najbliższy dzień roboczy (KPA art. 57 § 4)."
+        ),
+        group=GROUP,
+    )
+)

@@ -66,9 +66,11 @@ from .demo import evaluation as evaluation_demo  # noqa: E402
 
 
 def _evaluates(request) -> bool:
-    from .selectors.evaluation import member_seats
+    # Commission members hold the centre's evaluator role (granted on appointment): the roles are read once
+    # per request, so the link costs no query of its own on every page.
+    from .permissions import is_evaluator
 
-    return member_seats(centre=request.centre, user=request.user).exists()
+    return is_evaluator(request.user, request.centre)
 
 
 registry.register_nav_item(

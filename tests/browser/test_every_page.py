@@ -141,6 +141,13 @@ NOT_WALKED = {
     "grants:results_pdf": "PDF file",
     "grants:competition_export": "CSV/XLSX file",
     "mfa_download_recovery_codes": "text file",
+    # grants: evaluation
+    "grants:commission_settings": "POST only (the commission form of the evaluation page)",
+    "grants:member_add": "POST only (the member form of the evaluation page)",
+    "grants:nominee_decision": "POST only (a nominee's buttons on the evaluation page)",
+    "grants:scoring_close": "POST only",
+    "grants:decision": "POST only (the decision forms of the evaluation page)",
+    "grants:protocol_pdf": "PDF file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

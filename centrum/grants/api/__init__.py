@@ -12,3 +12,7 @@ router.add_router("", competitions_router)
 from .offers import router as offers_router  # noqa: E402
 
 router.add_router("/offers", offers_router)
+# evaluation
+from .evaluation import router as evaluation_router  # noqa: E402
+
+router.add_router("/evaluation", evaluation_router)

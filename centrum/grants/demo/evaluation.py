@@ -128,7 +128,7 @@ def seed(*, centre, rng: random.Random) -> str | None:
     commission = Commission.objects.create(
         centre=centre, competition=competition, nominations_until=competition.offers_deadline.date()
     )
-    _member(commission, official_email, official_name, MemberSide.OFFICIAL, chair=True)
+    chair = _member(commission, official_email, official_name, MemberSide.OFFICIAL, chair=True)
     evaluator_email, evaluator_name = _person(centre.slug, "oceniajacy", "Członek Komisji")
     evaluator = _member(commission, evaluator_email, evaluator_name, MemberSide.OFFICIAL)
     nominating = (
@@ -159,16 +159,17 @@ def seed(*, centre, rng: random.Random) -> str | None:
         _accept(offer, official)
         if index >= 2:
             continue  # accepted, the commission member still declares for it
-        declaration = Declaration.objects.create(
-            centre=centre, member=evaluator, offer=offer, no_conflict=True
-        )
-        for criterion in criteria:
-            Score.objects.create(
-                centre=centre,
-                member=declaration.member,
-                offer=offer,
-                criterion=criterion,
-                points=min(criterion.max_points, Decimal(rng.randrange(5, 11))),
-                comment="Oferta spójna, koszty uzasadnione.",
-            )
+        # Częstochowa, the fullest demo: the chair scores too, so the ranking averages two members.
+        scorers = [evaluator, chair] if centre.slug == "czestochowa" and chair.user_id else [evaluator]
+        for member in scorers:
+            Declaration.objects.create(centre=centre, member=member, offer=offer, no_conflict=True)
+            for criterion in criteria:
+                Score.objects.create(
+                    centre=centre,
+                    member=member,
+                    offer=offer,
+                    criterion=criterion,
+                    points=min(criterion.max_points, Decimal(rng.randrange(5, 11))),
+                    comment="Oferta spójna, koszty uzasadnione.",
+                )
     return f"commission of {commission.members.count()}, {len(offers)} offers"

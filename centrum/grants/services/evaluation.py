@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centrum.accounts.models import CentreRoleKind
+from centrum.accounts.services.roles import centre_role_add
 from centrum.core.audit import audit_log
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
@@ -149,6 +151,23 @@ def _user_for(email: str):
     return get_user_model().objects.filter(email__iexact=email.strip()).first()
 
 
+def _grant_evaluator_role(member: CommissionMember, actor) -> None:
+    """A member with an account gets the centre's `evaluator` role (what they see stays limited to the
+    commissions they sit on, by `commission_member_of`); one without an account gets it when linked."""
+    if member.user_id is None:
+        member.user = _user_for(member.email)
+        if member.user is None:
+            return
+        member.save(update_fields=["user", "updated_at"])
+    centre_role_add(
+        centre=member.centre,
+        user=member.user,
+        role=CentreRoleKind.EVALUATOR,
+        actor=actor,
+        reason=str(member.commission.competition),
+    )
+
+
 def _add_member(commission: Commission, **fields) -> CommissionMember:
     member = CommissionMember(centre=commission.centre, commission=commission, **fields)
     full_clean_or_raise(member, validate_unique=False, validate_constraints=False)
@@ -220,6 +239,7 @@ def member_appoint(
         status=MemberStatus.APPOINTED,
         user=_user_for(email),
     )
+    _grant_evaluator_role(member, actor)
     audit_log(
         actor=actor,
         obj=competition,
@@ -256,6 +276,8 @@ def nominee_decide(*, member: CommissionMember, actor, appoint: bool, reason: st
         locked.status, action = MemberStatus.NOT_SELECTED, Audit.MEMBER_NOT_SELECTED
         locked.status_reason = reason.strip()
     locked.save(update_fields=["status", "status_reason", "updated_at"])
+    if locked.status == MemberStatus.APPOINTED:
+        _grant_evaluator_role(locked, actor)
     audit_log(
         actor=actor,
         obj=competition,

@@ -261,6 +261,12 @@ def protocol_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(content, f"protokol-komisji-{competition.pk}.pdf")
 
 
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 # The commission member's desk ------------------------------------------------------------------------------
 
 

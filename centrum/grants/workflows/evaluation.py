@@ -10,12 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from centrum.core.calendar import WARSAW, warsaw_today
+from centrum.core.calendar import WARSAW, is_working_day, warsaw_today
+from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.outbox import outbox_enqueue
+from centrum.core.selectors import centre_add_working_days
 from centrum.core.workflow import REASON, Step, Transition
 
 from ..audit_labels import OfferAudit as Audit
+from ..centre_settings import CORRECTION_DAYS_KIND, CORRECTION_DAYS_WORKING
 from ..choices import CompetitionStatus
 from ..choices import OfferStatus as S
 from ..permissions import is_grants_official
@@ -34,8 +37,16 @@ def _in_evaluation(step: Step) -> None:
 
 
 def correction_deadline(offer):
-    """The end (23:59:59 Warsaw) of the day the announcement's number of days after today."""
-    day = warsaw_today() + timedelta(days=offer.competition.correction_days)
+    """The end (23:59:59 Warsaw) of the day the announcement's number of days after today. The days are
+    calendar days by default (KPA art. 57: a deadline ending on a Saturday or a day off moves to the next
+    working day) or the centre's working days (setting `grants.correction_days_kind`)."""
+    centre, days = offer.centre, offer.competition.correction_days
+    if centre_setting(centre, CORRECTION_DAYS_KIND.key) == CORRECTION_DAYS_WORKING:
+        day = centre_add_working_days(centre, warsaw_today(), days)
+    else:
+        day = warsaw_today() + timedelta(days=days)
+        if not is_working_day(day):
+            day = centre_add_working_days(centre, day, 1)
     return datetime.combine(day, time(23, 59, 59), tzinfo=WARSAW)
 
 

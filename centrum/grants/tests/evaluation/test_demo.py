@@ -33,3 +33,18 @@ def test_the_demo_seats_a_commission_and_leaves_work_for_the_walk(centre, compet
     assert Declaration.objects.count() == 1 and Score.objects.count() == 2  # two criteria
     assert evaluation.seed(centre=centre, rng=random.Random(1)) is None
     assert Commission.objects.count() == 1
+
+
+def test_czestochowa_has_two_members_scoring(competition):
+    centre = competition.centre
+    centre.slug = "czestochowa"
+    centre.save(update_fields=["slug"])
+    for index in range(6):
+        OrganisationFactory(centre=centre, name=f"Organizacja częstochowska {index}")
+    official = ensure_user(demo_email("urzednik", centre.slug), "Beata Urzędniczka")
+    CentreRole.objects.create(centre=centre, user=official, role=CentreRoleKind.OFFICIAL)
+    ensure_user(demo_email("oceniajacy", centre.slug), "Marcin Oceniający")
+
+    assert evaluation.seed(centre=centre, rng=random.Random(2))
+    assert Declaration.objects.count() == 2 and Score.objects.count() == 4
+    assert Score.objects.values("member").distinct().count() == 2
