@@ -327,3 +327,15 @@ def organisations_nominating(*, centre: Centre, user):
         return Organisation.objects.none()
     ids = Membership.objects.filter(centre=centre, user=user, role="admin").values("organisation_id")
     return Organisation.objects.filter(centre=centre, pk__in=ids, status="active").order_by("name", "id")
+
+
+def nominees_call_publications(competition: Competition):
+    """Where and when the call for NGO nominees to the commission was published."""
+    from ..choices import PublicationPurpose
+    from ..models import CompetitionPublication
+
+    return list(
+        CompetitionPublication.objects.filter(
+            centre_id=competition.centre_id, competition=competition, purpose=PublicationPurpose.NOMINEES_CALL
+        ).order_by("published_on", "channel")
+    )

@@ -210,6 +210,8 @@ PUBLICATION_STATES = {
     PublicationPurpose.ANNOUNCEMENT: (CompetitionStatus.DRAFT,),
     PublicationPurpose.RESULTS: (CompetitionStatus.EVALUATION, CompetitionStatus.DECIDED),
     PublicationPurpose.VOIDING: (CompetitionStatus.PUBLISHED, CompetitionStatus.EVALUATION),
+    # the call for NGO nominees to the commission (art. 15 ust. 2a), with or after the announcement
+    PublicationPurpose.NOMINEES_CALL: (CompetitionStatus.DRAFT, CompetitionStatus.PUBLISHED),
 }
 
 

@@ -38,6 +38,7 @@ from ..selectors.evaluation import (
     max_total,
     member_scores,
     member_seats,
+    nominees_call_publications,
     organisations_nominating,
     ranking,
     seat_offers,
@@ -365,7 +366,13 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "grants/evaluation/nominate.html",
-        {"competition": competition, "form": form, "has_organisations": organisations.exists()},
+        {
+            "competition": competition,
+            "form": form,
+            "has_organisations": organisations.exists(),
+            "commission": commission_of(competition),
+            "call": nominees_call_publications(competition),
+        },
         status=400 if form.errors else 200,
     )
 

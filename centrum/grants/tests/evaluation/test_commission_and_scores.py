@@ -215,3 +215,26 @@ def test_not_selecting_needs_a_reason(offers, official_user):
         offer_decide(offer=offer, actor=official_user, select=False, reason="Niska ocena").status
         == OfferStatus.NOT_SELECTED
     )
+
+
+def test_the_call_for_nominees_is_recorded_and_shown(
+    client_for, centre, competition, official_user, org_admin
+):
+    from datetime import date
+
+    from ...services.competitions import publication_record
+
+    competition.status = "published"
+    competition.save()
+    publication_record(
+        competition=competition,
+        actor=official_user,
+        purpose="nominees_call",
+        channel="bip",
+        published_on=date(2026, 6, 1),
+        address="https://bip.example.pl/nabor",
+    )
+    page = (
+        client_for(centre, org_admin).get(reverse("grants:nominate", args=[competition.pk])).content.decode()
+    )
+    assert "https://bip.example.pl/nabor" in page and "Nabór ogłoszono" in page
