@@ -148,40 +148,48 @@ def _krs_goals(offer) -> dict | None:
     return {"goals": goals, "fetched_at": fetched_at}
 
 
+def _commission_post(request: HttpRequest, pk: int, *, form_class, service, done: str, form_key: str):
+    """A form of the evaluation page posted on its own: one service call, the page again with the error."""
+    competition = _official_competition(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(competition=competition, actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("grants:evaluation", pk=competition.pk)
+    context = _evaluation_context(request, competition, **{form_key: form})
+    return render(request, "grants/evaluation/competition.html", context, status=400)
+
+
 @login_required
 @centre_required
 @require_POST
 def commission_settings(request: HttpRequest, pk: int) -> HttpResponse:
-    competition = _official_competition(request, pk)
-    form = CommissionSettingsForm(request.POST)
-    if form.is_valid():
-        try:
-            commission_settings_save(competition=competition, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano ustalenia komisji."))
-            return redirect("grants:evaluation", pk=competition.pk)
-    context = _evaluation_context(request, competition, settings_form=form)
-    return render(request, "grants/evaluation/competition.html", context, status=400)
+    return _commission_post(
+        request,
+        pk,
+        form_class=CommissionSettingsForm,
+        service=commission_settings_save,
+        done=_("Zapisano ustalenia komisji."),
+        form_key="settings_form",
+    )
 
 
 @login_required
 @centre_required
 @require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    competition = _official_competition(request, pk)
-    form = MemberForm(request.POST)
-    if form.is_valid():
-        try:
-            member_appoint(competition=competition, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano członka komisji."))
-            return redirect("grants:evaluation", pk=competition.pk)
-    context = _evaluation_context(request, competition, member_form=form)
-    return render(request, "grants/evaluation/competition.html", context, status=400)
+    return _commission_post(
+        request,
+        pk,
+        form_class=MemberForm,
+        service=member_appoint,
+        done=_("Dodano członka komisji."),
+        form_key="member_form",
+    )
 
 
 @login_required
