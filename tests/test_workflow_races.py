@@ -20,12 +20,12 @@ from centrum.core.workflow import WORKFLOWS, TransitionRefused, may_take, workfl
 from centrum.spaces.tests.conftest import race_database  # noqa: F401 (the fixture)
 from centrum.spaces.tests.test_concurrency import _race
 
-from .test_workflows import INVITEE, MEMBER, STAFF, SYSTEM, World
+from .test_workflows import INVITEE, MEMBER, OFFICIAL, STAFF, SYSTEM, World
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("race_database")]
 
 # Who acts, in order of preference: the first the transition's permission allows on the row.
-ACTORS = (STAFF, MEMBER, INVITEE, SYSTEM)
+ACTORS = (STAFF, MEMBER, INVITEE, OFFICIAL, SYSTEM)
 
 
 # Actions that are never open on one row at once, so they cannot race: an offer is withdrawn before the
@@ -81,7 +81,7 @@ def test_two_transitions_at_once_one_wins(key, source, first, second):
     CentreRoleFactory(centre=centre, user=staff, role=CentreRoleKind.STAFF)
     world = World(centre, staff)
     wf = WORKFLOWS[key]
-    obj = world.build(key, source, first)
+    obj = world.build(key, source, (first, second))
     actions = (first, second)
     transitions = [wf.transition(a) for a in actions]
     actors = [_actor(world, t, obj) for t in transitions]

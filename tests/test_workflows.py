@@ -214,7 +214,7 @@ class World:
             collected_by=person,
         )
 
-    def build(self, key: str, state: str, action: str = ""):
+    def build(self, key: str, state: str, action: str | tuple[str, ...] = ""):
         centre, now = self.centre, timezone.now()
         if key.startswith("grants."):
             return self.grants(key, state, action)
@@ -346,7 +346,7 @@ EVALUATION_ACTIONS = {
 }
 
 
-def _grants(world: World, key: str, state: str, action: str = ""):
+def _grants(world: World, key: str, state: str, action: str | tuple[str, ...] = ""):
     """A competition in a state its guards accept, or an offer of the world's organisation with complete content
     (a submission checks it) and an open correction window: in a competition open for offers for filing, in one
     closed for offers (in evaluation) for the formal check and the decision."""
@@ -354,21 +354,22 @@ def _grants(world: World, key: str, state: str, action: str = ""):
 
     if key == "grants.competition":
         return competition_in_state(centre=world.centre, state=state)
-    competition_status = "evaluation" if action in EVALUATION_ACTIONS else "published"
+    actions = {action} if isinstance(action, str) else set(action)
+    competition_status = "evaluation" if actions & EVALUATION_ACTIONS else "published"
     return complete_offer(
         competition__centre=world.centre,
         competition__status=competition_status,
         organisation=world.organisation,
         status=state,
-        correction_due_at=_correction_due(state, action),
+        correction_due_at=_correction_due(state, actions),
     )
 
 
-def _correction_due(state: str, action: str):
+def _correction_due(state: str, actions: set[str]):
     """An open correction window, or one that lapsed for the job that rejects the uncorrected offer."""
     if state != "correction":
         return None
-    return timezone.now() + (timedelta(minutes=-1) if action == "correction_lapsed" else timedelta(days=7))
+    return timezone.now() + (timedelta(minutes=-1) if "correction_lapsed" in actions else timedelta(days=7))
 
 
 World.grants = _grants
