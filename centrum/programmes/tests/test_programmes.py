@@ -248,3 +248,14 @@ def test_the_api_gives_the_figure_in_force(client_for, centre, official_user):
     assert data == {"year": 2027, "on": "2027-01-01", "amount": "5000.00"} or Decimal(
         str(data["amount"])
     ) == Decimal("5000")
+
+
+def test_the_programme_pages_speak_english(client_for, centre, official_user, draft):
+    from django.conf import settings
+
+    client = client_for(centre, official_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("programmes:detail", args=[draft.pk])).content.decode()
+    assert (
+        "Priority tasks and planned funds" in page and "Zadania priorytetowe i planowane środki" not in page
+    )
