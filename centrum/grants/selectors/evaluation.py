@@ -339,3 +339,11 @@ def nominees_call_publications(competition: Competition):
             centre_id=competition.centre_id, competition=competition, purpose=PublicationPurpose.NOMINEES_CALL
         ).order_by("published_on", "channel")
     )
+
+
+def commission_member_get(*, centre: Centre, pk: int) -> CommissionMember:
+    """A member or candidate of one of the centre's commissions (404 for another centre's); the view then asks
+    whether the user runs that competition's evaluation."""
+    return get_for_centre_or_404(
+        CommissionMember.objects.select_related("commission__competition"), centre=centre, pk=pk
+    )

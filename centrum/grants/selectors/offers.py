@@ -180,3 +180,36 @@ def offer_document_context(offer: Offer) -> dict:
         "sources": sources,
         "declarations": [(text, bool((offer.declarations or {}).get(key))) for key, text, _r in DECLARATIONS],
     }
+
+
+def organisations_of_member(*, centre: Centre, user):
+    """The organisations of the centre the user belongs to (an offer is prepared for one of them)."""
+    from centrum.organisations.models import Organisation
+
+    return Organisation.objects.filter(centre=centre, memberships__user=user).order_by("name").distinct()
+
+
+def past_offers_of(*, centre: Centre, organisations) -> QuerySet[Offer]:
+    """Offers of these organisations, the newest first (a new draft may start as a copy of one)."""
+    return (
+        Offer.objects.filter(centre=centre, organisation__in=organisations)
+        .select_related("competition")
+        .order_by("-id")
+    )
+
+
+def offeror_choices(*, centre: Centre):
+    """The centre's registry, from which a joint offer's other offerors are picked."""
+    from centrum.organisations.models import Organisation
+
+    return Organisation.objects.filter(centre=centre).order_by("name")
+
+
+def advisers_of(*, centre: Centre):
+    """The centre's advisers, with whom an organisation may share a draft for comments."""
+    from django.contrib.auth import get_user_model
+
+    from centrum.core.roles import role_backend
+
+    ids = [row.user_id for row in role_backend().holders(centre, "adviser")]
+    return get_user_model().objects.filter(pk__in=ids).order_by("full_name", "email")

@@ -25,9 +25,9 @@ from ..forms.evaluation import (
     NominationForm,
     ScoreForm,
 )
-from ..models import CommissionMember
 from ..permissions import can_run_evaluation, commission_member_of
 from ..selectors.evaluation import (
+    commission_member_get,
     commission_of,
     competition_criteria,
     declarations_of,
@@ -196,9 +196,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @centre_required
 @require_POST
 def nominee_decision(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    member = get_object_or_404(
-        CommissionMember.objects.select_related("commission__competition"), centre=request.centre, pk=pk
-    )
+    member = commission_member_get(centre=request.centre, pk=pk)
     competition = member.commission.competition
     if not can_run_evaluation(request.user, competition) or decision not in ("appoint", "reject"):
         raise PermissionDenied

@@ -16,7 +16,6 @@ from centrum.core.pdf import pdf_response
 from centrum.core.views import centre_required
 from centrum.core.workflow import may_take
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
-from centrum.organisations.models import Organisation
 
 from .. import budget as B
 from ..choices import EDITABLE_OFFER_STATUSES, FILED_OFFER_STATUSES
@@ -37,13 +36,17 @@ from ..permissions import (
     is_grants_official,
 )
 from ..selectors.offers import (
+    advisers_of,
     competitions_open_for_offers,
     offer_deadlines,
     offer_document_context,
     offer_get_visible,
+    offeror_choices,
     offers_for_user,
     offers_shared_with,
     open_competition_get,
+    organisations_of_member,
+    past_offers_of,
 )
 from ..services.offers import (
     check_content,
@@ -80,11 +83,7 @@ def my_offers(request: HttpRequest) -> HttpResponse:
 
 
 def _organisations_for(request):
-    return (
-        Organisation.objects.filter(centre=request.centre, memberships__user=request.user)
-        .order_by("name")
-        .distinct()
-    )
+    return organisations_of_member(centre=request.centre, user=request.user)
 
 
 @login_required
@@ -95,10 +94,8 @@ def offer_new(request: HttpRequest, competition_pk: int) -> HttpResponse:
     organisations = _organisations_for(request)
     if not organisations.exists():
         raise PermissionDenied
-    past = Offer.objects.filter(centre=request.centre, organisation__in=organisations).select_related(
-        "competition"
-    )
-    form = NewOfferForm(request.POST or None, organisations=organisations, past_offers=past.order_by("-id"))
+    past = past_offers_of(centre=request.centre, organisations=organisations)
+    form = NewOfferForm(request.POST or None, organisations=organisations, past_offers=past)
     if request.method == "POST" and form.is_valid():
         organisation, source = form.cleaned_data["organisation"], form.cleaned_data["clone_from"]
         try:
@@ -131,7 +128,7 @@ def _years(offer, header=None) -> int:
 
 
 def _edit_forms(request, offer, *, add: str = ""):
-    organisations = Organisation.objects.filter(centre=request.centre).order_by("name")
+    organisations = offeror_choices(centre=request.centre)
     if request.method == "POST":
         probe = OfferForms(offer, data=request.POST, organisations=organisations, years=_years(offer))
         years = _years(offer, probe.header.cleaned_data if probe.header.is_valid() else None)
@@ -289,12 +286,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _advisers(request):
-    from django.contrib.auth import get_user_model
-
-    from centrum.core.roles import role_backend
-
-    ids = [row.user_id for row in role_backend().holders(request.centre, "adviser")]
-    return get_user_model().objects.filter(pk__in=ids).order_by("full_name", "email")
+    return advisers_of(centre=request.centre)
 
 
 @login_required
