@@ -124,6 +124,13 @@ EXPECTED = {
         "publish_results": ({"evaluation"}, "decided", {OFFICIAL}),
         "void": ({"published", "evaluation"}, "voided", {OFFICIAL}),
     },
+    # A contract (annex 3): signed by the organ's official once the organisation's representatives signed;
+    # settled after the final report; terminated with a reason.
+    "grants.contract": {
+        "sign": ({"draft"}, "signed", {OFFICIAL}),
+        "terminate": ({"draft", "signed"}, "terminated", {OFFICIAL}),
+        "settle": ({"signed"}, "settled", {OFFICIAL}),
+    },
     "grants.offer": {
         "submit": ({"draft"}, "submitted", {MEMBER}),
         "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
@@ -354,6 +361,10 @@ def _grants(world: World, key: str, state: str, action: str | tuple[str, ...] = 
 
     if key == "grants.competition":
         return competition_in_state(centre=world.centre, state=state)
+    if key == "grants.contract":
+        from centrum.grants.tests.factories import ContractFactory
+
+        return ContractFactory(centre=world.centre, organisation=world.organisation, status=state)
     actions = {action} if isinstance(action, str) else set(action)
     competition_status = "evaluation" if actions & EVALUATION_ACTIONS else "published"
     return complete_offer(

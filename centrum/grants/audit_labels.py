@@ -61,3 +61,12 @@ class OfferFilingAudit(AuditAction):
     SHARED = "offer.shared", _("Udostępniono szkic oferty do konsultacji")
     COMMENTED = "offer.commented", _("Dodano uwagę do oferty")
     CLONED = "offer.cloned", _("Skopiowano ofertę do nowego konkursu")
+
+
+@audit_actions
+class ContractAudit(AuditAction):
+    CREATED = "contract.created", _("Przygotowano projekt umowy")
+    UPDATED = "contract.updated", _("Zmieniono projekt umowy")
+    SIGN = "contract.sign", _("Zawarto umowę (podpisy zapisane)")
+    TERMINATE = "contract.terminate", _("Rozwiązano umowę")
+    SETTLE = "contract.settle", _("Rozliczono umowę")

@@ -102,3 +102,16 @@ class WithoutNgoReason(models.TextChoices):
     NONE_NOMINATED = "none_nominated", _("żadna organizacja nie wskazała osób do komisji")
     ALL_EXCLUDED = "all_excluded", _("wszystkie wskazane osoby podlegają wyłączeniu")
     NONE_ATTEND = "none_attend", _("wskazane osoby nie wzięły udziału w pracach komisji")
+
+
+# contracts (issue 12: after the results)
+class ContractKind(models.TextChoices):
+    COMPETITION = "competition", _("umowa po otwartym konkursie ofert (art. 16)")
+    SMALL_GRANT = "small_grant", _("umowa w trybie pozakonkursowym – mały grant (art. 19a)")
+
+
+class ContractStatus(models.TextChoices):
+    DRAFT = "draft", _("projekt umowy")
+    SIGNED = "signed", _("zawarta – w realizacji")
+    SETTLED = "settled", _("rozliczona")
+    TERMINATED = "terminated", _("rozwiązana")

@@ -7,6 +7,7 @@ from .competitions import (
     ReasonsRequest,
     ScoringCriterion,
 )
+from .contracts import Contract
 from .evaluation import Commission, CommissionMember, Declaration, FormalCheck, Score
 from .offers import (
     Offer,
@@ -20,6 +21,7 @@ from .offers import (
 )
 
 __all__ = [
+    "Contract",
     "Commission",
     "CommissionMember",
     "Declaration",

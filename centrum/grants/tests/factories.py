@@ -11,7 +11,13 @@ from centrum.core.calendar import warsaw_today
 from ..choices import CompetitionKind, CompetitionStatus, OfferStatus
 from ..models import Competition, Offer
 
-__all__ = ["CompetitionFactory", "OfferFactory", "complete_offer", "complete_offer_content"]
+__all__ = [
+    "CompetitionFactory",
+    "ContractFactory",
+    "OfferFactory",
+    "complete_offer",
+    "complete_offer_content",
+]
 
 
 def _deadline(days: int = 30):
@@ -181,3 +187,39 @@ def complete_offer(**kwargs):
     offer.save()
     _write_children(offer, content)
     return offer
+
+
+# contracts ----------------------------------------------------------------------------------------------
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    """A contract drafted from a selected offer of a decided competition (kind `competition`)."""
+
+    class Meta:
+        model = "grants.Contract"
+
+    centre = factory.SubFactory("centrum.core.tests.factories.CentreFactory")
+    organisation = factory.SubFactory(
+        "centrum.organisations.tests.factories.OrganisationFactory", centre=factory.SelfAttribute("..centre")
+    )
+    offer = factory.SubFactory(
+        OfferFactory,
+        competition__centre=factory.SelfAttribute("...centre"),
+        competition__status=CompetitionStatus.DECIDED,
+        organisation=factory.SelfAttribute("..organisation"),
+        status=OfferStatus.SELECTED,
+        awarded_grant=Decimal("10000.00"),
+    )
+    kind = "competition"
+    title = factory.LazyAttribute(lambda o: o.offer.title)
+    start_date = factory.LazyFunction(lambda: warsaw_today() + timedelta(days=14))
+    end_date = factory.LazyFunction(lambda: warsaw_today() + timedelta(days=120))
+    grant_amount = Decimal("10000.00")
+    own_financial = Decimal("2000.00")
+    total_cost = Decimal("12000.00")
+    grant_share_percent = Decimal("83.33")
+    line_tolerance_percent = Decimal("20.00")
+    spending_deadline = factory.LazyAttribute(lambda o: o.end_date)
+    bank_account = "PL61109010140000071219812874"
+    final_report_due_on = factory.LazyAttribute(lambda o: o.end_date + timedelta(days=30))
+    status = "draft"

@@ -4,6 +4,7 @@ The offer's workflow joins two sub-features' transitions: filing (`offers.py`: s
 the signed confirmation) and evaluation (`evaluation.py`: the formal check and the decision)."""
 
 from .competitions import COMPETITION_STATUS
+from .contracts import CONTRACT_STATUS
 from .offers import OFFER_STATUS
 
-__all__ = ["COMPETITION_STATUS", "OFFER_STATUS"]
+__all__ = ["COMPETITION_STATUS", "CONTRACT_STATUS", "OFFER_STATUS"]

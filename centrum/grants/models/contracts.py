@@ -1,0 +1,114 @@
+"""A contract on the layout of annex 3 to Dz.U. 2018 poz. 2057 (umowa o realizację zadania publicznego):
+after an open competition (from the selected offer) or without one (a small grant, art. 19a). Its
+variables are kept on the row; the statuses are the `grants.contract` workflow's.
+
+Sub-features around it: `contracts` (the updated budget, the contract, its signing and annexes),
+`reports` (reports, settlement and returns, control) and `small_grants` (art. 19a)."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from centrum.core.models import CentreScopedModel
+
+from ..choices import ContractKind, ContractStatus, PaperSigning
+from .competitions import MONEY, PERCENT
+from .offers import Offer
+
+
+class Contract(CentreScopedModel):
+    kind = models.CharField(_("tryb"), max_length=20, choices=ContractKind.choices)
+    # The selected offer of an open competition (kind=competition); a small grant's offer points here
+    # from its own table (`SmallGrantOffer.contract`).
+    offer = models.OneToOneField(
+        Offer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contract",
+        verbose_name=_("oferta"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="grant_contracts",
+        verbose_name=_("zleceniobiorca"),
+    )
+    number = models.CharField(_("numer umowy"), max_length=60, blank=True)
+    title = models.CharField(_("tytuł zadania publicznego"), max_length=300)
+    concluded_on = models.DateField(_("data zawarcia umowy"), null=True, blank=True)
+    start_date = models.DateField(_("data rozpoczęcia realizacji zadania"))
+    end_date = models.DateField(_("data zakończenia realizacji zadania"))
+    # § 3: the grant and how it is paid; § 4: the contribution (annex 3 keeps each source apart)
+    grant_amount = models.DecimalField(_("kwota dotacji"), validators=[MinValueValidator(0)], **MONEY)
+    own_financial = models.DecimalField(_("wkład własny finansowy"), default=0, **MONEY)
+    own_personal = models.DecimalField(_("wkład osobowy"), default=0, **MONEY)
+    own_material = models.DecimalField(_("wkład rzeczowy"), default=0, **MONEY)
+    recipient_fees = models.DecimalField(_("świadczenia pieniężne od odbiorców zadania"), default=0, **MONEY)
+    total_cost = models.DecimalField(_("całkowity koszt zadania"), default=0, **MONEY)
+    grant_share_percent = models.DecimalField(
+        _("udział dotacji w całkowitym koszcie (%)"), default=0, **PERCENT
+    )
+    # The grant's share may move by at most this many percentage points in the report (0: not checked).
+    share_tolerance_points = models.DecimalField(
+        _("dopuszczalna zmiana udziału dotacji (punkty procentowe)"), default=0, **PERCENT
+    )
+    # "A cost line is consistent with the budget if it did not increase by more than …%" (annex 3).
+    line_tolerance_percent = models.DecimalField(
+        _("dopuszczalne zwiększenie pozycji kosztorysu (%)"), default=0, **PERCENT
+    )
+    spending_deadline = models.DateField(_("termin wykorzystania dotacji"))
+    bank_account = models.CharField(_("numer rachunku bankowego (IBAN)"), max_length=40)
+    final_report_due_on = models.DateField(_("termin złożenia sprawozdania końcowego"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ContractStatus.choices, default=ContractStatus.DRAFT
+    )
+    status_changed_at = models.DateTimeField(_("zmiana statusu"), null=True, blank=True)
+    status_reason = models.TextField(_("uzasadnienie zmiany statusu"), blank=True)
+    # Signing, recorded as the offer's confirmation is: on paper, or an uploaded signed file.
+    signing = models.CharField(
+        _("sposób podpisania"), max_length=20, choices=PaperSigning.choices, blank=True
+    )
+    signed_at = models.DateTimeField(_("podpisano"), null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+
+    class Meta:
+        ordering = ["-concluded_on", "-id"]
+        verbose_name = _("umowa")
+        verbose_name_plural = _("umowy")
+        indexes = [
+            models.Index(fields=["centre", "organisation", "status"]),
+            models.Index(fields=["centre", "kind", "concluded_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(grant_amount__gte=0), name="grants_contract_grant_ge_0"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="grants_contract_dates"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=ContractKind.SMALL_GRANT) | models.Q(offer__isnull=False),
+                name="grants_contract_competition_has_offer",
+            ),
+            models.UniqueConstraint(
+                fields=["centre", "number"],
+                condition=~models.Q(number=""),
+                name="grants_contract_number_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number or _('umowa')} – {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("grants:contract", args=[self.pk])
