@@ -7,7 +7,7 @@ from .competitions import (
     ReasonsRequest,
     ScoringCriterion,
 )
-from .contracts import Contract
+from .contracts import Contract, ContractCostLine, ContractResult
 from .evaluation import Commission, CommissionMember, Declaration, FormalCheck, Score
 from .offers import (
     Offer,
@@ -22,6 +22,8 @@ from .offers import (
 
 __all__ = [
     "Contract",
+    "ContractCostLine",
+    "ContractResult",
     "Commission",
     "CommissionMember",
     "Declaration",

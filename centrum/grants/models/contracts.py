@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.models import CentreScopedModel
 
-from ..choices import ContractKind, ContractStatus, PaperSigning
+from ..choices import ContractKind, ContractStatus, CostCategory, PaperSigning
 from .competitions import MONEY, PERCENT
 from .offers import Offer
 
@@ -112,3 +112,64 @@ class Contract(CentreScopedModel):
 
     def get_absolute_url(self):
         return reverse("grants:contract", args=[self.pk])
+
+
+class ContractCostLine(CentreScopedModel):
+    """A planned cost line of the contract's budget (its annex): copied from the offer's V.A, or from the
+    accepted updated budget. Reports compare the actual spending against these, line by line."""
+
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="cost_lines", verbose_name=_("umowa")
+    )
+    category = models.CharField(_("kategoria"), max_length=20, choices=CostCategory.choices)
+    action_name = models.CharField(_("działanie"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("lp."), default=1)
+    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
+    unit = models.CharField(_("rodzaj miary"), max_length=60)
+    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
+    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
+    value = models.DecimalField(_("wartość (zł)"), **MONEY)
+    # The part of the line paid from the grant, where the budget says so (the tolerance applies to it;
+    # without it, to the line's value).
+    grant_part = models.DecimalField(_("w tym z dotacji (zł)"), null=True, blank=True, **MONEY)
+    year_1 = models.DecimalField(_("rok 1"), null=True, blank=True, **MONEY)
+    year_2 = models.DecimalField(_("rok 2"), null=True, blank=True, **MONEY)
+    year_3 = models.DecimalField(_("rok 3"), null=True, blank=True, **MONEY)
+
+    class Meta:
+        ordering = ["contract", "category", "position", "id"]
+        verbose_name = _("pozycja kosztorysu umowy")
+        verbose_name_plural = _("pozycje kosztorysu umowy")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(unit_cost__gte=0), name="grants_ccost_unit_ge_0"),
+            models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_ccost_units_gt_0"),
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_ccost_value_ge_0"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class ContractResult(CentreScopedModel):
+    """A result the contract commits to (III.6 of the offer): the report states the level achieved."""
+
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="results", verbose_name=_("umowa")
+    )
+    position = models.PositiveSmallIntegerField(_("lp."), default=1)
+    name = models.CharField(_("nazwa rezultatu"), max_length=300)
+    target_value = models.DecimalField(
+        _("planowany poziom osiągnięcia rezultatu"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    monitoring = models.CharField(_("sposób monitorowania / źródło informacji"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["contract", "position", "id"]
+        verbose_name = _("rezultat umowy")
+        verbose_name_plural = _("rezultaty umowy")
+
+    def __str__(self) -> str:
+        return self.name
