@@ -5,9 +5,14 @@ from django.http import HttpRequest
 from django.utils.functional import cached_property
 
 
-def paginate(request: HttpRequest, items, *, per_page: int, paginator_class=Paginator, **kwargs) -> Page:
-    """The page `?page=` asks for; a missing, bad or too large number gives the first or last page, never an error."""
-    return paginator_class(items, per_page, **kwargs).get_page(request.GET.get("page"))
+def paginate(
+    request: HttpRequest, items, *, per_page: int, param: str = "page", paginator_class=Paginator, **kwargs
+) -> Page:
+    """The page `?page=` asks for; a missing, bad or too large number gives the first or last page, never an error.
+
+    A page with two paged lists names the second one's parameter (`param="attendance_page"`) and passes the
+    same name to core/_pagination.html (`page_param=…`), so each list keeps its own place."""
+    return paginator_class(items, per_page, **kwargs).get_page(request.GET.get(param))
 
 
 def page_links(page: Page) -> list:

@@ -37,6 +37,15 @@ def error_summary(*forms_or_formsets) -> dict:
     return {"entries": entries}
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    """The current query string with the pagination's parameter (`page_param` in the context, else `page`) set to
+    `number`: `{% querystring %}` cannot take the parameter's name from a variable."""
+    query = context["request"].GET.copy()
+    query[context.get("page_param") or "page"] = number
+    return "?" + query.urlencode()
+
+
 @register.filter
 def page_links(page) -> list:
     """`{% for number in page|page_links %}` in core/_pagination.html."""

@@ -69,7 +69,7 @@ def workflow_action_items(
         items.append(
             {
                 "action": t.action,
-                "label": t.label,
+                "label": str(t.label),  # translated once, not at each use in the template
                 "reason_required": t.reason_required,
                 "danger": t.danger,
                 "url": reverse(url_name, kwargs={**(url_kwargs or {}), "pk": obj.pk, "action": t.action}),

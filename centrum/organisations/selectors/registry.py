@@ -1,6 +1,7 @@
 """Reads of the organisation registry. Every selector takes the centre: nothing runs unscoped."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -142,14 +143,25 @@ def district_list_sorted(*, centre: Centre) -> list[District]:
     return sorted(district_list(centre=centre), key=lambda d: polish_sort_key(d.name))
 
 
+@dataclass(frozen=True)
+class Duplicates:
+    """Possible duplicates of one organisation: the first few as (field, organisation) and how many in all."""
+
+    pairs: list[tuple[str, Organisation]]
+    total: int
+
+
 def organisation_duplicates_for(
-    *, centre: Centre, organisations: list[Organisation]
-) -> dict[int, list[tuple[str, Organisation]]]:
-    """Possible duplicates of each of `organisations`, in one query: {organisation id: [(field, other)]}.
+    *, centre: Centre, organisations: list[Organisation], shown: int | None = None
+) -> dict[int, Duplicates]:
+    """Possible duplicates of each of `organisations`, in one query: {organisation id: Duplicates}.
 
     `field` is "krs", "nip" or "regon" (same number) or "name" (same name once case, diacritics, quotes and
     punctuation are ignored). The unique constraints keep equal numbers apart within a centre, so the usual
     catch is the same organisation registered again without its numbers, or under a differently written name.
+    Pairs come in the directory's order (then numbers before the name); `shown` keeps the first so many and
+    `total` counts them all. A common name ("Koło Gospodyń Wiejskich w …") matches hundreds in a large
+    centre: the candidates are read as plain rows, and only the pairs kept become model instances.
     """
     fields = ("krs", "nip", "regon")
     condition = Q()
@@ -159,10 +171,48 @@ def organisation_duplicates_for(
             condition |= Q(**{f"{field}__in": wanted})
     folded_names = {org.pk: " ".join(search_words(org.name)) for org in organisations}
     for folded in set(folded_names.values()) - {""}:
-        condition |= Q(search_text__startswith=folded)
-    result: dict[int, list[tuple[str, Organisation]]] = {org.pk: [] for org in organisations}
+        # The stored name words start with the folded name (the short name's words may follow).
+        condition |= Q(search_name=folded) | Q(search_name__startswith=f"{folded} ")
+    result = {org.pk: Duplicates(pairs=[], total=0) for org in organisations}
     if not condition:
         return result
+    columns = ("id", "name", "krs", "nip", "regon", "status")
+    rows = list(
+        Organisation.objects.filter(condition, centre=centre)
+        .order_by("name_sort", "name", "id")
+        .values_list(*columns)
+    )
+    # Index the candidates once (fold each name once): a page of a large queue against hundreds of
+    # candidates is then a few dictionary look-ups per organisation, not candidates × organisations folds.
+    kinds = (*fields, "name")
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, row in enumerate(rows):
+        for n, field in enumerate(fields, start=2):
+            if row[n]:
+                index[(field, row[n])].append(position)
+        index[("name", " ".join(search_words(row[1])))].append(position)
+    instances: dict[int, Organisation] = {}
+
+    def instance(position: int) -> Organisation:
+        if position not in instances:
+            values = dict(zip(columns, rows[position], strict=True))
+            instances[position] = Organisation(centre_id=centre.pk, **values)
+        return instances[position]
+
+    for org in organisations:
+        wanted = [(field, getattr(org, field)) for field in fields] + [("name", folded_names[org.pk])]
+        found = sorted(
+            (position, kinds.index(kind), kind)
+            for kind, value in wanted
+            if value
+            for position in index[(kind, value)]
+            if rows[position][0] != org.pk
+        )
+        kept = found if shown is None else found[:shown]
+        result[org.pk] = Duplicates(
+            pairs=[(kind, instance(position)) for position, _n, kind in kept], total=len(found)
+        )
+    return result
     candidates = list(
         Organisation.objects.filter(condition, centre=centre)
         .only("id", "name", "krs", "nip", "regon", "status", "centre_id")

@@ -144,7 +144,8 @@ def test_duplicates_by_identifier(centre):
     # An unsaved registration with the same numbers (the unique constraints keep such rows out of the table).
     candidate = Organisation(pk=-1, centre=centre, name="Inna nazwa", krs="0000206867", regon="302046830")
     found = organisation_duplicates_for(centre=centre, organisations=[candidate])
-    assert found == {-1: [("krs", existing), ("regon", existing)]}
+    assert list(found) == [-1]
+    assert found[-1].pairs == [("krs", existing), ("regon", existing)] and found[-1].total == 2
     assert organisation_duplicates_for(centre=centre, organisations=[]) == {}
 
 
@@ -163,9 +164,7 @@ def test_duplicates_fold_each_name_once(centre, monkeypatch):
     real_words = selectors.search_words
     monkeypatch.setattr(selectors, "search_words", lambda text: calls.append(text) or real_words(text))
     found = selectors.organisation_duplicates_for(centre=centre, organisations=queued)
-    names = {
-        org.pk: sorted(other.name for _field, other in pairs) for org, pairs in zip(queued, found.values())
-    }
+    names = {org.pk: sorted(other.name for _field, other in found[org.pk].pairs) for org in queued}
     assert names[queued[0].pk] == ["Fundacja Łąka 1"]
     assert names[queued[1].pk] == ["Fundacja Łąka 2"]
     candidates = 12 + len(queued)

@@ -360,7 +360,9 @@ def _verification_queue_page(request: HttpRequest, failure: ActionFailure | None
     failed_pk = failure.pk if failure is not None else None
     page = paginate(request, organisation_verification_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
     organisations = list(page.object_list)
-    duplicates = organisation_duplicates_for(centre=request.centre, organisations=organisations)
+    duplicates = organisation_duplicates_for(
+        centre=request.centre, organisations=organisations, shown=DUPLICATES_SHOWN
+    )
     items = [
         {
             "organisation": org,
@@ -368,10 +370,10 @@ def _verification_queue_page(request: HttpRequest, failure: ActionFailure | None
             # Numbers first, then the oldest names; a common name ("Fundacja Pomocy …") can match dozens,
             # and the page shows a few with a link to all of them in the directory.
             "duplicates": [
-                {"reason": DUPLICATE_REASONS[field], "organisation": other}
-                for field, other in duplicates.get(org.pk, [])[:DUPLICATES_SHOWN]
+                {"reason": str(DUPLICATE_REASONS[field]), "organisation": other}
+                for field, other in duplicates[org.pk].pairs
             ],
-            "more_duplicates": max(0, len(duplicates.get(org.pk, [])) - DUPLICATES_SHOWN),
+            "more_duplicates": duplicates[org.pk].total - len(duplicates[org.pk].pairs),
             "actions": _status_actions(request, org, failure),
         }
         for org in organisations

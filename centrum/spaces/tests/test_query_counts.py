@@ -107,7 +107,7 @@ def test_queue(staff_client, centre, org_member, n, django_assert_num_queries):
             title="Próba chóru",
             status=WaitingStatus.WAITING,
         )
-    _assert_flat(staff_client, reverse("spaces:queue"), 10, django_assert_num_queries)
+    _assert_flat(staff_client, reverse("spaces:queue"), 12, django_assert_num_queries)
 
 
 @SIZES
@@ -334,3 +334,21 @@ def test_the_queue_shows_a_page_of_requests(staff_client, centre):
     assert len(first.context["pending"]) == QUEUE_PAGE_SIZE
     second = staff_client.get(reverse("spaces:queue"), {"page": 2})
     assert len(second.context["pending"]) == 3
+
+
+def test_queue_pages_the_attendance_list_on_its_own_parameter(staff_client, centre):
+    """25 started meetings without attendance: 20 on the first page of the list, the other 5 on
+    `?obecnosci=2`, while the requests' own pagination (`?page=`) is left alone."""
+    room = RoomFactory(centre=centre)
+    now = timezone.now()
+    titles = []
+    for i in range(25):
+        start = now - timedelta(hours=2 * i + 2)
+        booking = BookingFactory(room=room, starts_at=start, ends_at=start + timedelta(hours=1))
+        titles.append(f'href="{reverse("spaces:booking_detail", args=[booking.pk])}"')
+    first = _get(staff_client, reverse("spaces:queue")).content.decode()
+    second = _get(staff_client, reverse("spaces:queue") + "?obecnosci=2").content.decode()
+    assert sum(t in first for t in titles) == 20
+    assert sum(t in second for t in titles) == 5
+    assert "25 spotkań z ostatnich dni bez odnotowanej obecności" in first
+    assert "?obecnosci=2" in first and "?page=" not in first

@@ -55,6 +55,9 @@ def _require_staff(request: HttpRequest) -> None:
 
 
 QUEUE_PAGE_SIZE = 50
+# The attendance and waiting lists below the queue: a busy centre that records attendance late has
+# hundreds of meetings to mark; each list is paged on its own query parameter.
+SIDE_LIST_PAGE_SIZE = 20
 
 
 @staff_required
@@ -68,8 +71,24 @@ def queue(request: HttpRequest) -> HttpResponse:
                 page := paginate(request, booking_queue(centre=request.centre), per_page=QUEUE_PAGE_SIZE)
             ),
             "pending": list(page.object_list),
-            "to_mark": list(bookings_to_mark(centre=request.centre)),
-            "waiting": list(waiting_list(centre=request.centre)),
+            "to_mark_page": (
+                to_mark := paginate(
+                    request,
+                    bookings_to_mark(centre=request.centre),
+                    per_page=SIDE_LIST_PAGE_SIZE,
+                    param="obecnosci",
+                )
+            ),
+            "to_mark": list(to_mark.object_list),
+            "waiting_page": (
+                waiting := paginate(
+                    request,
+                    waiting_list(centre=request.centre),
+                    per_page=SIDE_LIST_PAGE_SIZE,
+                    param="oczekujacy",
+                )
+            ),
+            "waiting": list(waiting.object_list),
         },
     )
 
