@@ -12,6 +12,7 @@ from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
 from centrum.api.schemas.common import ERRORS_READ, ErrorOut
 
 from .permissions import can_manage_initiatives
+from .rules import money
 from .selectors import initiatives_carried_out, initiatives_for_desk, statistics
 
 router = Router(tags=["initiatives"])
@@ -65,9 +66,9 @@ def _row(i) -> dict:
         "starts_on": i.starts_on,
         "ends_on": i.ends_on,
         "work_hours": i.work_hours or ZERO,
-        "work_value": i.work_value or ZERO,
-        "money_value": i.money_value or ZERO,
-        "in_kind_value": i.in_kind_value or ZERO,
+        "work_value": money(i.work_value or ZERO),
+        "money_value": money(i.money_value or ZERO),
+        "in_kind_value": money(i.in_kind_value or ZERO),
         "municipality_amount": i.municipality_amount,
         "municipality_in_kind_value": i.municipality_in_kind_value,
         "signed_on": i.signed_on,

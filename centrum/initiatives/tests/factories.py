@@ -28,7 +28,7 @@ class AreaFactory(factory.django.DjangoModelFactory):
         model = Area
 
     centre = factory.SubFactory("centrum.core.tests.factories.CentreFactory")
-    code = factory.Sequence(lambda n: str(n + 1))
+    code = factory.Sequence(lambda n: f"T{n}")
     name = factory.Sequence(lambda n: f"Obszar {n}")
 
 
