@@ -121,9 +121,12 @@ IDEAS = (
         14000,
     ),
     ("Wieczory z kulturą mniejszości", "2", "dom kultury", S.SUBMITTED, "organisation", 80, 600, 300, 3500),
-    ("Nasadzenia drzew w alei", "5", "aleja przy ul. Ogrodowej", S.DRAFT, "group", 100, 0, 0, 8000),
+    ("Nasadzenia drzew w alei", "5", "aleja przy ul. Ogrodowej", S.DRAFT, "organisation", 100, 0, 0, 8000),
 )
-COUNT = {"czestochowa": 12}
+# Częstochowa: the twelve; elsewhere one of each stage with pages of its own (carried out, signed, in agreement,
+# accepted, waiting for assessment, a draft).
+PICKED = {"czestochowa": tuple(range(12))}
+ELSEWHERE = (0, 1, 2, 3, 4, 11)
 VILLAGE = {"miechow": "Mieszkańcy wsi Przestańsko"}
 MEMBERS = ("Anna Nowicka", "Piotr Sowa", "Ewa Kołodziej", "Marek Lis")
 
@@ -184,13 +187,11 @@ def seed(*, centre, rng: random.Random) -> str | None:
     areas = {a.code: a for a in Area.objects.filter(centre=centre)}
     criteria = list(Criterion.objects.filter(centre=centre))
     hour_value = centre_setting(centre, "initiatives.work_hour_value")
-    count = COUNT.get(centre.slug, 4)
     today = warsaw_today()
     now = timezone.now()
     made = 0
-    for index, (title, code, place, status, kind, hours, money, things, municipality) in enumerate(
-        IDEAS[:count]
-    ):
+    for index in PICKED.get(centre.slug, ELSEWHERE):
+        title, code, place, status, kind, hours, money, things, municipality = IDEAS[index]
         by_organisation = kind == "organisation" and organisation is not None and president is not None
         leader = president if by_organisation else resident
         if centre.slug != "czestochowa" and index == 0:
