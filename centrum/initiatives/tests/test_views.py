@@ -296,3 +296,15 @@ def test_an_initiatives_pages_have_a_bounded_query_count(
     initiative = initiative_in_state(centre=centre, state=S.SUBMITTED if name == "assess" else S.AGREEMENT)
     with django_assert_max_num_queries(40):
         assert official_client.get(reverse(f"initiatives:{name}", args=[initiative.pk])).status_code == 200
+
+
+def test_the_pages_speak_english(client_for, centre, official_user):
+    from django.conf import settings
+
+    initiative = initiative_in_state(centre=centre, state=S.AGREEMENT)
+    client = client_for(centre, official_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("initiatives:agreement", args=[initiative.pk])).content.decode()
+    assert "Agreement on carrying out a local initiative" in page and "Harmonogram i kosztorys" not in page
+    index = client.get(reverse("initiatives:index")).content.decode()
+    assert "What an initiative may concern" in index
