@@ -263,6 +263,13 @@ def _editable_application(initiative: Initiative, actor) -> Initiative:
     return locked
 
 
+def _editable_agreement(initiative: Initiative, actor, refusal: str) -> Initiative:
+    locked = _locked(initiative)
+    if not can_edit_agreement(actor, locked):
+        raise ApplicationError(refusal)
+    return locked
+
+
 @transaction.atomic
 def initiative_update(*, initiative: Initiative, actor, data: dict) -> Initiative:
     locked = _editable_application(initiative, actor)
@@ -331,9 +338,9 @@ def contribution_add(
 def schedule_add(
     *, initiative: Initiative, actor, action: str, starts_on: date, ends_on: date, responsible: str = ""
 ):
-    locked = _locked(initiative)
-    if not can_edit_agreement(actor, locked):
-        raise ApplicationError(_("Harmonogram uzgadnia urzędnik z wnioskodawcą przed podpisaniem umowy."))
+    locked = _editable_agreement(
+        initiative, actor, _("Harmonogram uzgadnia urzędnik z wnioskodawcą przed podpisaniem umowy.")
+    )
     if ends_on < starts_on:
         raise ApplicationError(_("Działanie nie może skończyć się przed początkiem."), field="ends_on")
     item = ScheduleItem(
@@ -352,9 +359,9 @@ def schedule_add(
 
 @transaction.atomic
 def cost_add(*, initiative: Initiative, actor, item: str, amount: Decimal, payer: str) -> CostItem:
-    locked = _locked(initiative)
-    if not can_edit_agreement(actor, locked):
-        raise ApplicationError(_("Kosztorys uzgadnia urzędnik z wnioskodawcą przed podpisaniem umowy."))
+    locked = _editable_agreement(
+        initiative, actor, _("Kosztorys uzgadnia urzędnik z wnioskodawcą przed podpisaniem umowy.")
+    )
     if payer not in CostPayer.values:
         raise ApplicationError(_("Wybierz, kto pokrywa koszt."), field="payer")
     if amount is None or amount <= 0:
@@ -387,9 +394,10 @@ def line_remove(*, initiative: Initiative, actor, kind: str, pk: int) -> None:
     if kind not in LINE_KINDS:
         raise ApplicationError(_("Nie ma takiej pozycji."))
     model, part = LINE_KINDS[kind]
-    locked = _editable_application(initiative, actor) if part == "application" else _locked(initiative)
-    if part == "agreement" and not can_edit_agreement(actor, locked):
-        raise ApplicationError(_("Umowę zmienia urzędnik przed jej podpisaniem."))
+    if part == "application":
+        locked = _editable_application(initiative, actor)
+    else:
+        locked = _editable_agreement(initiative, actor, _("Umowę zmienia urzędnik przed jej podpisaniem."))
     line = model.objects.filter(centre_id=locked.centre_id, initiative=locked, pk=pk).first()
     if line is None:
         raise ApplicationError(_("Nie ma takiej pozycji."))
@@ -400,9 +408,7 @@ def line_remove(*, initiative: Initiative, actor, kind: str, pk: int) -> None:
 @transaction.atomic
 def support_save(*, initiative: Initiative, actor, data: dict) -> Initiative:
     """The municipality's side of the agreement: its budget line and in-kind support."""
-    locked = _locked(initiative)
-    if not can_edit_agreement(actor, locked):
-        raise ApplicationError(_("Wkład gminy ustala urzędnik przed podpisaniem umowy."))
+    locked = _editable_agreement(initiative, actor, _("Wkład gminy ustala urzędnik przed podpisaniem umowy."))
     before = snapshot(locked, SUPPORT_FIELDS)
     for name in SUPPORT_FIELDS:
         if name in data:

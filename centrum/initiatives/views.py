@@ -278,24 +278,30 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "initiatives/detail.html", _detail_context(request, initiative))
 
 
+def _application_line(request, pk: int, form_class, form_name: str, service, done: str, anchor: str):
+    """A line the applicant adds to a draft (a group member, a contribution): the form on the draft's page."""
+    initiative = initiative_get_for(centre=request.centre, user=request.user, pk=pk)
+    if not can_edit_application(request.user, initiative):
+        raise PermissionDenied
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(initiative=initiative, actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("initiatives:detail", args=[initiative.pk]) + anchor)
+    context = _detail_context(request, initiative, **{form_name: form})
+    return render(request, "initiatives/detail.html", context, status=400)
+
+
 @login_required
 @centre_required
 @require_POST
 def member_new(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = initiative_get_for(centre=request.centre, user=request.user, pk=pk)
-    if not can_edit_application(request.user, initiative):
-        raise PermissionDenied
-    form = MemberForm(request.POST)
-    if form.is_valid():
-        try:
-            member_add(initiative=initiative, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dopisano członka grupy."))
-            return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#grupa")
-    return render(
-        request, "initiatives/detail.html", _detail_context(request, initiative, member_form=form), status=400
+    return _application_line(
+        request, pk, MemberForm, "member_form", member_add, _("Dopisano członka grupy."), "#grupa"
     )
 
 
@@ -303,23 +309,8 @@ def member_new(request: HttpRequest, pk: int) -> HttpResponse:
 @centre_required
 @require_POST
 def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = initiative_get_for(centre=request.centre, user=request.user, pk=pk)
-    if not can_edit_application(request.user, initiative):
-        raise PermissionDenied
-    form = ContributionForm(request.POST)
-    if form.is_valid():
-        try:
-            contribution_add(initiative=initiative, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano wkład."))
-            return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#wklad")
-    return render(
-        request,
-        "initiatives/detail.html",
-        _detail_context(request, initiative, contribution_form=form),
-        status=400,
+    return _application_line(
+        request, pk, ContributionForm, "contribution_form", contribution_add, _("Dodano wkład."), "#wklad"
     )
 
 
@@ -555,36 +546,32 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     return _agreement_page(request, initiative)
 
 
+def _agreement_line(request, pk: int, form_class, form_name: str, service, anchor: str):
+    """A line the official adds to the agreement (the schedule, the costing): the form on the agreement page."""
+    initiative = _agreement_initiative(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(initiative=initiative, actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            return redirect(reverse("initiatives:agreement", args=[initiative.pk]) + anchor)
+    return _agreement_page(request, initiative, status=400, **{form_name: form})
+
+
 @login_required
 @centre_required
 @require_POST
 def schedule_new(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _agreement_initiative(request, pk)
-    form = ScheduleForm(request.POST)
-    if form.is_valid():
-        try:
-            schedule_add(initiative=initiative, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            return redirect(reverse("initiatives:agreement", args=[initiative.pk]) + "#harmonogram")
-    return _agreement_page(request, initiative, schedule_form=form, status=400)
+    return _agreement_line(request, pk, ScheduleForm, "schedule_form", schedule_add, "#harmonogram")
 
 
 @login_required
 @centre_required
 @require_POST
 def cost_new(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _agreement_initiative(request, pk)
-    form = CostForm(request.POST)
-    if form.is_valid():
-        try:
-            cost_add(initiative=initiative, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            return redirect(reverse("initiatives:agreement", args=[initiative.pk]) + "#kosztorys")
-    return _agreement_page(request, initiative, cost_form=form, status=400)
+    return _agreement_line(request, pk, CostForm, "cost_form", cost_add, "#kosztorys")
 
 
 def agreement_context(initiative) -> dict:
