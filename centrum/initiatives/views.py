@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from centrum.core.calendar import warsaw_today
+from centrum.core.calendar import WARSAW, warsaw_today
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
@@ -343,39 +343,28 @@ class InitiativeActionView(WorkflowActionView):
         return obj.get_absolute_url()
 
     def perform(self, request: HttpRequest, obj, transition, reason: str):
+        if transition.action not in self.form_actions:
+            return super().perform(request, obj, transition, reason)
+        form = (SignForm if transition.action == "sign" else CompletionForm)(request.POST, request.FILES)
+        if not form.is_valid():
+            field, errors = next(iter(form.errors.items()))
+            raise ApplicationError(errors[0], field=field if field != "__all__" else None)
         if transition.action == "sign":
-            form = SignForm(request.POST)
-            if not form.is_valid():
-                raise ApplicationError(
-                    _("Podaj datę podpisania i osoby, które podpisały umowę."), field="signed_on"
-                )
             return agreement_sign(initiative=obj, actor=request.user, **form.cleaned_data)
-        if transition.action == "complete":
-            form = CompletionForm(request.POST, request.FILES)
-            if not form.is_valid():
-                field, errors = next(iter(form.errors.items()))
-                raise ApplicationError(errors[0], field=field if field != "__all__" else None)
-            data = dict(form.cleaned_data)
-            return initiative_complete(initiative=obj, actor=request.user, **data)
-        return super().perform(request, obj, transition, reason)
+        return initiative_complete(initiative=obj, actor=request.user, **form.cleaned_data)
 
     def failed(self, request: HttpRequest, obj, failure):
-        if failure.action == "sign":
-            form = SignForm(request.POST)
-            form.is_valid()
+        """Signing and the completion record fail back to their own forms, the error at its field."""
+        form_class = {"sign": SignForm, "complete": CompletionForm}.get(failure.action)
+        if form_class is None:
+            return super().failed(request, obj, failure)
+        form = form_class(request.POST)
+        form.is_valid()
+        if failure.field not in form.errors:  # else the form's own error already says it
             form.add_error(failure.field if failure.field in form.fields else None, failure.message)
+        if failure.action == "sign":
             return _agreement_page(request, obj, sign_form=form, status=400)
-        if failure.action == "complete":
-            form = CompletionForm(request.POST)
-            form.is_valid()
-            if failure.field in form.fields and failure.field in form.errors:
-                pass
-            else:
-                form.add_error(failure.field if failure.field in form.fields else None, failure.message)
-            return render(
-                request, "initiatives/completion.html", {"initiative": obj, "form": form}, status=400
-            )
-        return super().failed(request, obj, failure)
+        return render(request, "initiatives/completion.html", {"initiative": obj, "form": form}, status=400)
 
 
 action = centre_required(InitiativeActionView.as_view())
@@ -431,7 +420,9 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     def lines():
         yield header
         for row in rows:
-            yield [v.astimezone().replace(tzinfo=None) if getattr(v, "tzinfo", None) else v for v in row]
+            yield [
+                v.astimezone(WARSAW).replace(tzinfo=None) if getattr(v, "tzinfo", None) else v for v in row
+            ]
 
     if fmt == "csv":
         response = StreamingHttpResponse(
