@@ -308,3 +308,15 @@ def test_the_pages_speak_english(client_for, centre, official_user):
     assert "Agreement on carrying out a local initiative" in page and "Harmonogram i kosztorys" not in page
     index = client.get(reverse("initiatives:index")).content.decode()
     assert "What an initiative may concern" in index
+
+
+def test_the_desk_links_what_each_application_waits_for(official_client, centre):
+    submitted = initiative_in_state(centre=centre, state=S.SUBMITTED)
+    agreement = initiative_in_state(centre=centre, state=S.AGREEMENT)
+    signed = initiative_in_state(centre=centre, state=S.SIGNED)
+    body = official_client.get(reverse("initiatives:desk")).content.decode()
+    assert reverse("initiatives:assess", args=[submitted.pk]) in body
+    assert reverse("initiatives:agreement", args=[agreement.pk]) in body
+    assert reverse("initiatives:completion", args=[signed.pk]) in body
+    filtered = official_client.get(reverse("initiatives:desk") + "?status=signed").content.decode()
+    assert signed.title in filtered and agreement.title not in filtered
