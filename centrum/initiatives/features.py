@@ -1,5 +1,7 @@
-"""What local initiatives contribute to core: the module, its menu link, the applicant's and the official's
-dashboard cards, the demo data."""
+"""What local initiatives contribute to core: the module, its menu link, the official's dashboard card, the demo
+data. The applicant's own page (their applications and what is due) is `initiatives:mine`, linked from the
+module's page: core's dashboard cards are the staff dashboard's, and a menu link shown only to applicants would
+cost every page a query."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,7 @@ from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 
 from . import demo
 from .permissions import can_manage_initiatives
-from .selectors import applicant_card, has_applications, official_card
+from .selectors import official_card
 
 MODULE = registry.register_module(
     registry.Module(
@@ -31,33 +33,9 @@ def _official(request) -> bool:
     return request.centre is not None and can_manage_initiatives(request.user, request.centre)
 
 
-def _applicant(request) -> bool:
-    return request.centre is not None and request.user.is_authenticated and has_applications(request)
-
-
 registry.register_nav_item(
     registry.NavItem(
         label=_("Inicjatywa lokalna"), url_name="initiatives:index", order=47, module=MODULE.label
-    )
-)
-# The applicant's own page (their applications and what is due) is linked from the menu while they have any.
-registry.register_nav_item(
-    registry.NavItem(
-        label=_("Moje inicjatywy"),
-        url_name="initiatives:mine",
-        order=48,
-        visible=_applicant,
-        module=MODULE.label,
-    )
-)
-registry.register_dashboard_card(
-    registry.DashboardCard(
-        key="initiatives.applicant",
-        template="initiatives/dashboard_card.html",
-        context=applicant_card,
-        visible=_applicant,
-        order=47,
-        module=MODULE.label,
     )
 )
 registry.register_dashboard_card(

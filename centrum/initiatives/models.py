@@ -110,9 +110,12 @@ class Initiative(CentreScopedModel):
     applicant_kind = models.CharField(
         _("wnioskodawca"), max_length=20, choices=ApplicantKind.choices, default=ApplicantKind.GROUP
     )
+    # A leader who removes their account leaves the application (its name and address stay on it).
     leader = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("lider grupy / osoba składająca"),
     )

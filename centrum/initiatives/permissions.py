@@ -16,7 +16,7 @@ def is_applicant(user, initiative) -> bool:
     """The group's leader who filed it, or an administrator of the organisation it was filed through."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if initiative.leader_id == user.pk:
+    if initiative.leader_id is not None and initiative.leader_id == user.pk:
         return True
     return initiative.organisation_id is not None and is_organisation_admin(user, initiative.organisation)
 

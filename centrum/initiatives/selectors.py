@@ -193,23 +193,6 @@ def statistics(*, centre: Centre, year: int | None = None) -> dict:
     return counts
 
 
-def applicant_card(request) -> dict:
-    """The applicant's dashboard card: their applications and what is due."""
-    rows = list(
-        initiatives_of_user(centre=request.centre, user=request.user).exclude(
-            status__in=(S.CANCELLED, S.REJECTED)
-        )
-    )
-    today = warsaw_today()
-    due = [i for i in rows if i.status == S.SIGNED and i.ends_on < today]
-    drafts = [i for i in rows if i.status == S.DRAFT]
-    return {"initiatives": rows[:5], "count": len(rows), "completion_due": due, "drafts": drafts}
-
-
-def has_applications(request) -> bool:
-    return initiatives_of_user(centre=request.centre, user=request.user).exists()
-
-
 def completion_due(*, centre: Centre, today: date, after_days: int) -> QuerySet[Initiative]:
     """Signed initiatives whose end date passed `after_days` ago or more and that nobody was reminded of."""
     from datetime import timedelta

@@ -19,7 +19,7 @@ from .permissions import can_assess, can_cancel, can_complete, can_edit_agreemen
 
 
 def applicant_addresses(initiative) -> list[str]:
-    addresses = [initiative.leader.email]
+    addresses = [initiative.leader.email if initiative.leader_id else ""]
     if initiative.organisation_id and initiative.organisation.email:
         addresses.append(initiative.organisation.email)
     return list(dict.fromkeys(a for a in addresses if a))
