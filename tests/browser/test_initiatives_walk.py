@@ -117,7 +117,7 @@ def test_miechow_village_initiative_walk(page: Page, people, password):
     # 3. The official scores each criterion and accepts with reasons.
     _as(page, "urzednik@example.org", password)
     visit(page, "/inicjatywy-lokalne/biuro/", label="desk", phone=True)
-    page.get_by_role("link", name="Zielony skwer przy remizie").click()
+    page.get_by_role("link", name="Zielony skwer przy remizie", exact=True).click()
     check_page(page, label="application for the official")
     page.get_by_role("link", name="Oceń wniosek").click()
     check_page(page, label="assessment form")
@@ -165,7 +165,7 @@ def test_miechow_village_initiative_walk(page: Page, people, password):
     # 5. The resident files the completion record.
     _as(page, "soltys@example.org", password)
     visit(page, "/inicjatywy-lokalne/moje/", label="my applications", phone=True)
-    page.get_by_role("link", name="Zielony skwer przy remizie").click()
+    page.get_by_role("link", name="Zielony skwer przy remizie", exact=True).click()
     page.get_by_role("link", name="Złóż sprawozdanie z wykonania").click()
     check_page(page, label="completion form", phone=True)
     page.locator("#id_completion_report").fill("Posadzono 30 drzew i 80 krzewów, stanęły 3 ławki i tablica.")
