@@ -14,6 +14,7 @@ urlpatterns = [
     path("szkolenia/", include("centrum.trainings.urls")),
     path("program-wspolpracy/", include("centrum.programmes.urls")),
     path("dotacje/", include("centrum.grants.urls")),
+    path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),

@@ -389,6 +389,26 @@ def _programmes(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
+    """Staff are the centre's official; the organisation's admin leads a residents' group with an initiative
+    in each stage that has forms: a draft (the application's forms), a submitted one (the assessment), one in
+    agreement (schedule, costing, support, signing) and a signed one (the completion record)."""
+    from centrum.accounts.models import CentreRole
+    from centrum.initiatives.models import Criterion
+    from centrum.initiatives.tests.factories import initiative_in_state
+
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role=CentreRoleKind.OFFICIAL)
+    made = {
+        f"initiative_{state}": initiative_in_state(
+            centre=centre, state=state, leader=requester, title=f"Inicjatywa {state} {prefix}"
+        )
+        for state in ("draft", "submitted", "agreement", "signed")
+    }
+    made["initiative_area"] = made["initiative_draft"].area
+    made["initiative_criterion"] = Criterion.objects.filter(centre=centre).order_by("id").first()
+    return made
+
+
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
     submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
@@ -500,6 +520,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
+    objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
 
@@ -534,6 +555,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
+    world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -658,6 +680,34 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("programmes:proposal", "pk"): lambda w: w.proposal.pk,
     ("programmes:proposal_action", "pk"): lambda w: w.proposal.pk,
     ("programmes:proposal_action", "action"): lambda w: ["accept", "refuse"],
+    # local initiatives: each page in the stages whose forms it shows
+    ("initiatives:detail", "pk"): lambda w: [
+        w.initiative_draft.pk,
+        w.initiative_submitted.pk,
+        w.initiative_signed.pk,
+    ],
+    **{
+        (f"initiatives:{name}", "pk"): (lambda w: w.initiative_draft.pk)
+        for name in ("edit", "member_new", "contribution_new", "line_delete")
+    },
+    ("initiatives:line_delete", "kind"): lambda w: ["wklad", "czlonek"],
+    ("initiatives:line_delete", "line_pk"): lambda w: w.initiative_draft.contributions.get().pk,
+    ("initiatives:action", "pk"): lambda w: [
+        w.initiative_submitted.pk,
+        w.initiative_agreement.pk,
+        w.initiative_signed.pk,
+    ],
+    ("initiatives:action", "action"): lambda w: ["accept", "reject", "sign", "complete", "cancel"],
+    ("initiatives:assess", "pk"): lambda w: w.initiative_submitted.pk,
+    **{
+        (f"initiatives:{name}", "pk"): (lambda w: w.initiative_agreement.pk)
+        for name in ("agreement", "schedule_new", "cost_new", "agreement_pdf")
+    },
+    ("initiatives:completion", "pk"): lambda w: w.initiative_signed.pk,
+    ("initiatives:export", "fmt"): lambda w: "csv",
+    ("initiatives:area_edit", "pk"): lambda w: w.initiative_area.pk,
+    ("initiatives:rules_line_delete", "kind"): lambda w: "kryterium",
+    ("initiatives:rules_line_delete", "pk"): lambda w: w.initiative_criterion.pk,
     # grants: evaluation
     ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,

@@ -442,6 +442,56 @@ def _proposal_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "accept"
 
 
+def _initiative(centre, ctx: Ctx):
+    """A signed local initiative filed by the requesting staff member, who is also the own centre's official;
+    its contribution line for the line URLs."""
+    from centrum.accounts.models import CentreRole, CentreRoleKind
+    from centrum.initiatives.tests.factories import initiative_in_state
+
+    if ctx.label == "ours":
+        CentreRole.objects.get_or_create(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+    initiative = initiative_in_state(
+        centre=centre, state="signed", leader=ctx.user, title=f"Inicjatywa {ctx.label} {centre.slug}"
+    )
+    ctx.made["initiative_line"] = initiative.contributions.get()
+    return initiative, initiative.pk
+
+
+def _initiative_line_kind(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "wklad"
+
+
+def _initiative_line(centre, ctx: Ctx):
+    line = ctx.made.get("initiative_line")
+    return line, getattr(line, "pk", 0)
+
+
+def _initiative_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "complete"
+
+
+def _initiative_area(centre, ctx: Ctx):
+    from centrum.initiatives.tests.factories import initiative_in_state
+
+    _initiative(centre, ctx)  # the official's role
+    area = initiative_in_state(centre=centre, state="draft").area
+    area.name = f"Obszar {ctx.label} {centre.slug}"
+    area.save()
+    return area, area.pk
+
+
+def _initiative_criterion_kind(centre, ctx: Ctx):
+    return None, "kryterium"
+
+
+def _initiative_criterion(centre, ctx: Ctx):
+    from centrum.initiatives.models import Criterion
+
+    _initiative(centre, ctx)  # the official's role and the criteria
+    criterion = Criterion.objects.filter(centre=centre).order_by("-id").first()
+    return criterion, criterion.pk
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -749,6 +799,30 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("programmes:proposal", "pk"): _proposal,
     ("programmes:proposal_action", "pk"): _proposal,
     ("programmes:proposal_action", "action"): _proposal_action,
+    # local initiatives
+    **{
+        (f"initiatives:{name}", "pk"): _initiative
+        for name in (
+            "detail",
+            "edit",
+            "member_new",
+            "contribution_new",
+            "line_delete",
+            "action",
+            "assess",
+            "agreement",
+            "schedule_new",
+            "cost_new",
+            "agreement_pdf",
+            "completion",
+        )
+    },
+    ("initiatives:line_delete", "kind"): _initiative_line_kind,
+    ("initiatives:line_delete", "line_pk"): _initiative_line,
+    ("initiatives:action", "action"): _initiative_action,
+    ("initiatives:area_edit", "pk"): _initiative_area,
+    ("initiatives:rules_line_delete", "kind"): _initiative_criterion_kind,
+    ("initiatives:rules_line_delete", "pk"): _initiative_criterion,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,
@@ -908,6 +982,7 @@ NOT_CENTRE_DATA: dict[str, str] = {
 # The same, for one URL's parameter: (reason, a real value to request it with).
 NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("api:planned", "year"): ("a budget year, the same for every centre", "2027"),
+    ("initiatives:export", "fmt"): ("a file format of the desk's export", "csv"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
 }

@@ -157,6 +157,25 @@ EXPECTED = {
         "accept": ({"submitted"}, "accepted", {OFFICIAL}),
         "refuse": ({"submitted"}, "refused", {OFFICIAL}),
     },
+    # MEMBER is the applicant (the group's leader who filed it); OFFICIAL assesses and keeps the agreement.
+    "initiatives.initiative": {
+        "submit": ({"draft"}, "submitted", {MEMBER}),
+        "accept": ({"submitted"}, "accepted", {OFFICIAL}),
+        "reject": ({"submitted"}, "rejected", {OFFICIAL}),
+        "agree": ({"accepted"}, "agreement", {OFFICIAL}),
+        "sign": ({"agreement"}, "signed", {OFFICIAL}),
+        "complete": ({"signed"}, "completed", {MEMBER, OFFICIAL}),
+        # The applicant withdraws before the decision; the official cancels anything filed and not finished.
+        "cancel": (
+            {"draft", "submitted", "accepted", "agreement", "signed"},
+            "cancelled",
+            {
+                (MEMBER, "draft"),
+                (MEMBER, "submitted"),
+                *((OFFICIAL, s) for s in ("submitted", "accepted", "agreement", "signed")),
+            },
+        ),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -227,6 +246,11 @@ class World:
             return self.grants(key, state, action)
         if key.startswith("programmes."):
             return _programmes(self, key, state, action)
+        if key == "initiatives.initiative":
+            from centrum.initiatives.tests.factories import initiative_in_state
+
+            # scored, scheduled, costed, signed and reported, so each step's guard passes
+            return initiative_in_state(centre=centre, state=state, leader=self.member)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "centrum.trainings",
     "centrum.programmes",
     "centrum.grants",
+    "centrum.initiatives",
     "centrum.addresses",
     "centrum.api",
     "django.forms",
