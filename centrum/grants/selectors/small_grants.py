@@ -131,6 +131,7 @@ def small_grant_document_context(offer: SmallGrantOffer) -> dict:
     summary = summary_of(content_of(offer))
     publications = {p.channel: p for p in offer.publications.all()}
     return {
+        "centre": offer.centre,
         "offer": offer,
         "summary": summary,
         "results": list(offer.results.all()),
