@@ -108,7 +108,7 @@ def _official(request):
     openapi_extra=PUBLIC_OPENAPI,
     summary="Małe granty: opublikowane oferty / published small-grant offers (art. 19a)",
 )
-def public_list(request: HttpRequest, page: int = 1):
+def small_grants_public_api(request: HttpRequest, page: int = 1):
     """Opublikowane oferty uproszczone z terminem uwag; po 100 na stronę. / Published offers, 100 a page."""
     page = max(min(page, 100000), 1)
     rows = small_grants_public(centre=require_centre(request))[(page - 1) * API_PAGE : page * API_PAGE]
@@ -122,7 +122,7 @@ def public_list(request: HttpRequest, page: int = 1):
     openapi_extra=PUBLIC_OPENAPI,
     summary="Mały grant: opublikowana oferta / a published small-grant offer",
 )
-def public_detail(request: HttpRequest, offer_id: int = OfferId):
+def small_grant_public_api(request: HttpRequest, offer_id: int = OfferId):
     """Uwagi i odpowiedzi są jawne po okresie uwag. / Comments are public after the comment period."""
     offer = small_grant_get_public(centre=require_centre(request), pk=offer_id)
     return _detail(offer, with_comments=comments_public(offer))
@@ -134,7 +134,7 @@ def public_detail(request: HttpRequest, offer_id: int = OfferId):
     auth=REQUIRED,
     summary="Małe granty: wszystkie złożone oferty (urzędnicy) / every filed small-grant offer (officials)",
 )
-def official_list(request: HttpRequest, page: int = 1):
+def small_grants_desk_api(request: HttpRequest, page: int = 1):
     centre = _official(request)
     page = max(min(page, 100000), 1)
     rows = small_grants_export_rows(centre=centre).order_by("-id")[(page - 1) * API_PAGE : page * API_PAGE]
@@ -147,7 +147,7 @@ def official_list(request: HttpRequest, page: int = 1):
     auth=REQUIRED,
     summary="Mały grant: oferta z uwagami (urzędnicy) / a small-grant offer with its comments (officials)",
 )
-def official_detail(request: HttpRequest, offer_id: int = OfferId):
+def small_grant_desk_api(request: HttpRequest, offer_id: int = OfferId):
     centre = _official(request)
     offer = small_grant_get_for_official(centre=centre, pk=offer_id, user=request.auth)
     return _detail(offer, with_comments=True)
