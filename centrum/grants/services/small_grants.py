@@ -529,6 +529,15 @@ def _lock_centre(centre_id) -> Centre:
     return Centre.objects.select_for_update().get(pk=centre_id)
 
 
+def _next_number(rows, prefix: str) -> str:
+    """`prefix` and the next free sequence number (called under the centre's lock)."""
+    taken = [
+        n.removeprefix(prefix)
+        for n in rows.filter(number__startswith=prefix).values_list("number", flat=True)
+    ]
+    return f"{prefix}{max((int(n) for n in taken if n.isdigit()), default=0) + 1}"
+
+
 def submit_guard(step) -> None:
     """The content is complete and within the grant and days limits; the receipt date and the publication
     deadline are recorded; the offer gets its number."""
@@ -542,8 +551,7 @@ def submit_guard(step) -> None:
     _lock_centre(offer.centre_id)
     today = warsaw_today()
     year = today.year
-    count = SmallGrantOffer.objects.filter(centre=offer.centre, number__startswith=f"MG/{year}/").count()
-    offer.number = f"MG/{year}/{count + 1}"
+    offer.number = _next_number(SmallGrantOffer.objects.filter(centre=offer.centre), f"MG/{year}/")
     offer.received_on = today
     offer.publish_by = centre_add_working_days(
         offer.centre, today, centre_setting(offer.centre, "grants.small_grant_publish_working_days")
@@ -720,10 +728,7 @@ def _contract_from(offer: SmallGrantOffer, values: dict, concluded_on: date, *, 
     centre = offer.centre
     number = (values.get("number") or "").strip()
     if not number:
-        count = Contract.objects.filter(
-            centre=centre, kind=ContractKind.SMALL_GRANT, number__startswith=f"MG-U/{concluded_on.year}/"
-        ).count()
-        number = f"MG-U/{concluded_on.year}/{count + 1}"
+        number = _next_number(Contract.objects.filter(centre=centre), f"MG-U/{concluded_on.year}/")
     elif Contract.objects.filter(centre=centre, number=number).exists():
         raise ApplicationError(_("Umowa o tym numerze już istnieje."), field="number")
     report_days = _setting_or(centre, "grants.report_due_days", 30)
