@@ -141,7 +141,7 @@ PLAN_FULL = [
     (S.REJECTED, 25, 0),
     (S.WITHDRAWN, 12, 0),
 ]
-PLAN_SHORT = [(S.DRAFT, None, 0), (S.PUBLISHED, 6, 1), (S.CONTRACTED, 40, 2)]
+PLAN_SHORT = [(S.DRAFT, None, 0), (S.PURPOSEFUL, 2, 0), (S.PUBLISHED, 3, 1), (S.CONTRACTED, 40, 2)]
 
 
 def demo_iban(rng: random.Random) -> str:
