@@ -27,7 +27,8 @@ from ..models import (
     SmallGrantResult,
 )
 from ..services.offers import offeror_from_registry
-from ..services.small_grants import DECLARATION_KEYS, _contract_from, _organ_of
+from ..services.small_grants import _contract_from, _organ_of
+from ..simplified_offer import DECLARATION_KEYS
 
 S = SmallGrantStatus
 

@@ -11,7 +11,7 @@ from centrum.core.forms import AmountField as MoneyField
 from centrum.core.forms import DateInput
 
 from ..choices import SMALL_GRANT_CHANNELS, Channel, CostCategory
-from ..services.small_grants import DECLARATIONS, HEADER_FIELDS, Content
+from ..simplified_offer import DECLARATIONS, HEADER_FIELDS, Content
 from .offers import AmountField
 
 

@@ -1,16 +1,27 @@
 """Reads of small grants (art. 19a): the organisation's offers, the official's desk, the public list and
 page, the comments, the document (page and PDF), the limits shown while filling."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.models import Centre
 from centrum.core.selectors import get_for_centre_or_404
 
 from .. import budget as B
-from ..choices import PUBLIC_SMALL_GRANT_STATUSES, SMALL_GRANT_CHANNELS, SmallGrantStatus
-from ..models import SmallGrantComment, SmallGrantOffer, SmallGrantPublication
+from ..choices import (
+    PUBLIC_SMALL_GRANT_STATUSES,
+    SMALL_GRANT_CHANNELS,
+    ContractKind,
+    ContractStatus,
+    SmallGrantStatus,
+)
+from ..models import Contract, SmallGrantComment, SmallGrantOffer, SmallGrantPublication
 from ..permissions import can_view_small_grant, is_grants_official
+from ..simplified_offer import Limits
 
 
 def _with_children(rows: QuerySet[SmallGrantOffer]) -> QuerySet[SmallGrantOffer]:
@@ -126,7 +137,8 @@ def comments_public(offer: SmallGrantOffer) -> bool:
 
 def small_grant_document_context(offer: SmallGrantOffer) -> dict:
     """What the offer's pages and its PDF show: sections I–V with the sums of IV."""
-    from ..services.small_grants import DECLARATIONS, content_of, summary_of
+    from ..services.small_grants import content_of
+    from ..simplified_offer import DECLARATIONS, summary_of
 
     summary = summary_of(content_of(offer))
     publications = {p.channel: p for p in offer.publications.all()}
@@ -149,3 +161,83 @@ def small_grants_export_rows(*, centre: Centre) -> QuerySet[SmallGrantOffer]:
         .exclude(status=SmallGrantStatus.DRAFT)
         .select_related("organisation", "contract")
     )
+
+
+# --- the limits that depend on other contracts ----------------------------------------------------------------
+
+
+def _counted_contracts(centre, year: int):
+    """The municipality's art. 19a contracts of a calendar year (a draft terminated before signing does not
+    count)."""
+    return Contract.objects.filter(
+        centre=centre, kind=ContractKind.SMALL_GRANT, concluded_on__year=year
+    ).exclude(status=ContractStatus.TERMINATED, signed_at__isnull=True)
+
+
+def granted_in_year(*, centre, year: int, organisation=None) -> Decimal:
+    rows = _counted_contracts(centre, year)
+    if organisation is not None:
+        rows = rows.filter(organisation=organisation)
+    return rows.aggregate(total=Sum("grant_amount"))["total"] or B.ZERO
+
+
+def limit_problems(
+    *, centre, organisation, grant: Decimal, on: date, limits: Limits | None = None
+) -> list[B.Problem]:
+    """The organisation's yearly limit and the municipality's cap for a grant of `grant` contracted on
+    `on`: shown while filling, decided (under a lock) when the contract is stored."""
+    from centrum.programmes.selectors import planned_ngo_grants
+
+    limits = limits or Limits.of(centre)
+    problems = []
+    year = on.year
+    org_total = granted_in_year(centre=centre, year=year, organisation=organisation)
+    if org_total + grant > limits.org_year_max:
+        problems.append(
+            B.Problem(
+                "requested_grant",
+                _(
+                    "Limit roczny organizacji: w %(year)s r. organizacja ma już małe granty na %(have)s; "
+                    "z tą dotacją (%(grant)s) przekroczyłaby %(max)s."
+                )
+                % {
+                    "year": year,
+                    "have": B._fmt(org_total),
+                    "grant": B._fmt(grant),
+                    "max": B._fmt(limits.org_year_max),
+                },
+            )
+        )
+    planned = planned_ngo_grants(centre=centre, year=year, on=on)
+    if planned is None:
+        problems.append(
+            B.Problem(
+                "cap",
+                _(
+                    "Brak kwoty planowanych dotacji dla organizacji na %(year)s r. (obowiązującej %(on)s): "
+                    "urzędnik musi ją wpisać w programie współpracy, zanim zawrze umowę małego grantu."
+                )
+                % {"year": year, "on": on.strftime("%d.%m.%Y")},
+            )
+        )
+        return problems
+    cap = B.money(planned * limits.cap_percent / B.HUNDRED)
+    used = granted_in_year(centre=centre, year=year)
+    if used + grant > cap:
+        problems.append(
+            B.Problem(
+                "cap",
+                _(
+                    "Limit gminy: małe granty w %(year)s r. mogą wynieść najwyżej %(cap)s (%(percent)s%% "
+                    "planowanych dotacji); zawarto już %(used)s, zostało %(left)s."
+                )
+                % {
+                    "year": year,
+                    "cap": B._fmt(cap),
+                    "percent": limits.cap_percent.normalize(),
+                    "used": B._fmt(used),
+                    "left": B._fmt(max(cap - used, B.ZERO)),
+                },
+            )
+        )
+    return problems

@@ -230,7 +230,7 @@ class ContractFactory(factory.django.DjangoModelFactory):
 
 def small_grant_content(**header):
     """A complete, balanced simplified offer: 6 000 zł of costs, 5 000 zł of them from the grant."""
-    from ..services.small_grants import DECLARATION_KEYS, Content
+    from ..simplified_offer import DECLARATION_KEYS, Content
 
     start = warsaw_today() + timedelta(days=30)
     return Content(
@@ -289,7 +289,7 @@ def small_grant(*, centre, organisation, status="draft", received_ago=0, publish
     `published` and later, long enough ago that the comment period is over)."""
     from ..choices import SMALL_GRANT_CHANNELS
     from ..models import SmallGrantCostLine, SmallGrantOffer, SmallGrantPublication, SmallGrantResult
-    from ..services.small_grants import HEADER_FIELDS, _line_value
+    from ..simplified_offer import HEADER_FIELDS, _line_value
 
     content = small_grant_content(**header)
     offer = SmallGrantOffer.objects.create(

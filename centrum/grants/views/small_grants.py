@@ -37,6 +37,7 @@ from ..selectors.offers import organisations_of_member
 from ..selectors.small_grants import (
     comments_of,
     comments_public,
+    limit_problems,
     small_grant_comment_get_for_official,
     small_grant_desk,
     small_grant_document_context,
@@ -47,12 +48,9 @@ from ..selectors.small_grants import (
     small_grants_public,
 )
 from ..services.small_grants import (
-    Limits,
-    check_content,
     comments_open,
     content_of,
     contract_ready_on,
-    limit_problems,
     small_grant_comment_file,
     small_grant_comment_respond,
     small_grant_contract_create,
@@ -62,16 +60,13 @@ from ..services.small_grants import (
     small_grant_save,
     small_grant_submit,
 )
+from ..simplified_offer import Limits, check_content
 from ..workflows.small_grants import SMALL_GRANT_STATUS
+from .competitions import _official_only
 
 PAGE_SIZE = 20
 # Public comments: at most this many per address and offer in the window (seconds).
 COMMENT_LIMIT, COMMENT_WINDOW = 3, 3600
-
-
-def _official_only(request: HttpRequest) -> None:
-    if not is_grants_official(request.user, request.centre):
-        raise PermissionDenied
 
 
 def _contract_url(offer) -> str:

@@ -11,17 +11,10 @@ from centrum.core.workflow import ACTOR, NOW, REASON, Transition, Workflow, regi
 from ..audit_labels import SmallGrantAudit as Audit
 from ..choices import SmallGrantStatus as S
 from ..models import SmallGrantOffer
-from ..permissions import can_file_offer_for, is_grants_official
+from .offers import _files, _official
 
 
-def _files(user, offer) -> bool:
-    return can_file_offer_for(user, offer.organisation)
-
-
-def _official(user, offer) -> bool:
-    return is_grants_official(user, offer.centre)
-
-
+# Who files (the organisation's admin) and who decides (an official): as for an offer in a competition.
 # The rules live in the service; imported when a step runs (the service imports this module's engine).
 def _submit_guard(step):
     from ..services.small_grants import submit_guard

@@ -14,8 +14,6 @@ from centrum.core.workflow import workflow_apply
 from centrum.grants.choices import ContractKind, SmallGrantStatus
 from centrum.grants.models import Contract, SmallGrantComment, SmallGrantOffer, SmallGrantPublication
 from centrum.grants.services.small_grants import (
-    Limits,
-    check_content,
     small_grant_comment_file,
     small_grant_comment_respond,
     small_grant_contract_create,
@@ -24,6 +22,7 @@ from centrum.grants.services.small_grants import (
     small_grant_save,
     small_grant_submit,
 )
+from centrum.grants.simplified_offer import Limits, check_content
 from centrum.grants.tests.factories import ContractFactory, planned_grants, small_grant, small_grant_content
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
