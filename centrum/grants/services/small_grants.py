@@ -10,7 +10,6 @@ filling and decided when the contract is stored."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -143,12 +142,18 @@ def small_grant_save(*, offer: SmallGrantOffer, content: Content, actor) -> Smal
             kind=str(row.get("kind") or "")[:300],
             unit=str(row.get("unit") or "")[:60],
             unit_cost=_amount(row.get("unit_cost")),
-            units=_amount(row.get("units")) or Decimal("1"),
+            units=_amount(row.get("units")),
             value=_line_value(row),
             grant_part=B.money(_amount(row.get("grant_part"))),
         )
         for i, row in enumerate(content.lines)
     ]
+    for i, line in enumerate(lines):
+        if line.units <= 0:
+            raise ApplicationError(
+                _("Pozycja %(line)s: liczba jednostek musi być większa od zera.") % {"line": i + 1},
+                field=f"lines-{i}-units",
+            )
     for row in [*results, *lines]:
         full_clean_or_raise(row, exclude=["offer"])
     SmallGrantResult.objects.bulk_create(results)

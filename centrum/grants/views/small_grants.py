@@ -165,6 +165,17 @@ def _place(field: str, prefixes: dict) -> str:
     return field
 
 
+def _place_error(forms, exc: ApplicationError, prefixes: dict) -> None:
+    """A refusal of the service next to the posted row's field it names, else on the header."""
+    name = _place(exc.field or "", prefixes)
+    for form in [*forms.results.forms, *forms.lines.forms]:
+        for field in form.fields:
+            if form.add_prefix(field) == name:
+                form.add_error(field, exc.message)
+                return
+    add_application_error(forms.header, exc)
+
+
 @login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
@@ -176,11 +187,11 @@ def small_grant_edit(request: HttpRequest, pk: int) -> HttpResponse:
     add = request.POST.get("add", "") if request.method == "POST" else ""
     forms = SmallGrantForms(offer, data=request.POST if request.method == "POST" else None, add=add)
     if request.method == "POST" and add not in TABLES and forms.is_valid():
-        content, _prefixes = forms.content()
+        content, prefixes = forms.content()
         try:
             small_grant_save(offer=offer, content=content, actor=request.user)
         except ApplicationError as exc:
-            add_application_error(forms.header, exc)
+            _place_error(forms, exc, prefixes)
         else:
             messages.success(request, _("Zapisano szkic oferty."))
             return redirect(f"{reverse('grants:small_grant_edit', args=[offer.pk])}#offer-check")

@@ -104,6 +104,17 @@ def test_the_form_saves_as_shown_and_adds_rows(
     assert draft.cost_lines.count() == 2
 
 
+def test_a_line_without_units_is_refused_next_to_it(client_for, centre, draft, org_member):
+    client = client_for(centre, org_member)
+    url = reverse("grants:small_grant_edit", args=[draft.pk])
+    data = _form_data(client.get(url).content.decode())
+    response = client.post(url, {**data, "lines-1-units": "0", "title": "Zmieniony"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Pozycja 2: liczba jednostek musi być większa od zera." in html
+    draft.refresh_from_db()
+    assert draft.title == "Piknik sąsiedzki" and draft.cost_lines.count() == 2
+
+
 def test_the_live_check_shows_sums_limits_and_problems(client_for, centre, draft, org_member):
     client = client_for(centre, org_member)
     data = _form_data(client.get(reverse("grants:small_grant_edit", args=[draft.pk])).content.decode())
