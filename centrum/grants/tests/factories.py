@@ -338,10 +338,12 @@ def small_grant(*, centre, organisation, status="draft", received_ago=0, publish
     return offer
 
 
-def planned_grants(*, centre, amount=Decimal("1000000.00"), year=None, valid_from=None):
-    """The programme's planned NGO grants of the year (the base of the art. 19a cap)."""
+def planned_grants(*, centre, amount=Decimal("1000000.00"), year=None, valid_from=None, recorded_by=None):
+    """The programme's planned NGO grants of the year (the base of the art. 19a cap), recorded by an
+    official (the programme's page names who recorded each figure)."""
     from datetime import date
 
+    from centrum.accounts.tests.factories import UserFactory
     from centrum.programmes.models import PlannedGrants
 
     today = warsaw_today()
@@ -351,4 +353,5 @@ def planned_grants(*, centre, amount=Decimal("1000000.00"), year=None, valid_fro
         amount=amount,
         valid_from=valid_from or date(today.year, 1, 1),
         resolution="Uchwała budżetowa",
+        recorded_by=recorded_by or UserFactory(),
     )
