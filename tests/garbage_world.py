@@ -523,6 +523,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
+    objects.update(_small_grants(centre, organisation))
 
     world = World(
         centre=centre,
@@ -916,3 +917,44 @@ def _content_type_id(obj) -> int:
 
 def value_for(url_name: str, kwarg: str) -> Value | None:
     return URL_VALUES.get((url_name, kwarg)) or KWARG_VALUES.get(kwarg)
+
+
+# small_grants ---
+def _small_grants(centre, organisation) -> dict[str, Any]:
+    """A draft of the organisation, a purposeful offer to publish, one published with comments open and
+    one past its comment period with a comment waiting for the response (the contract's page)."""
+    from centrum.grants.models import SmallGrantComment
+    from centrum.grants.tests.factories import planned_grants, small_grant
+
+    planned_grants(centre=centre)
+    past = small_grant(centre=centre, organisation=organisation, status="published", title="Po okresie uwag")
+    comment = SmallGrantComment.objects.create(
+        centre=centre, offer=past, name="Jan", body="Uwaga", filed_at=timezone.now() - timedelta(days=15)
+    )
+    return {
+        "small_grant_draft": small_grant(centre=centre, organisation=organisation, title="Szkic"),
+        "small_grant_purposeful": small_grant(centre=centre, organisation=organisation, status="purposeful"),
+        "small_grant_open": small_grant(
+            centre=centre, organisation=organisation, status="published", published_ago=2, title="W uwagach"
+        ),
+        "small_grant_past": past,
+        "small_grant_comment": comment,
+    }
+
+
+URL_VALUES.update(
+    {
+        ("grants:small_grant", "pk"): lambda w: [w.small_grant_draft.pk, w.small_grant_past.pk],
+        ("grants:small_grant_public", "pk"): lambda w: [w.small_grant_open.pk, w.small_grant_past.pk],
+        ("grants:small_grant_pdf", "pk"): lambda w: w.small_grant_draft.pk,
+        ("grants:small_grant_edit", "pk"): lambda w: w.small_grant_draft.pk,
+        ("grants:small_grant_check", "pk"): lambda w: w.small_grant_draft.pk,
+        ("grants:small_grant_action", "pk"): lambda w: w.small_grant_draft.pk,
+        ("grants:small_grant_action", "action"): lambda w: "submit",
+        ("grants:small_grant_publish", "pk"): lambda w: w.small_grant_purposeful.pk,
+        ("grants:small_grant_contract", "pk"): lambda w: w.small_grant_past.pk,
+        ("grants:small_grant_comment_respond", "pk"): lambda w: w.small_grant_comment.pk,
+        ("api:small_grant_public_api", "offer_id"): lambda w: w.small_grant_open.pk,
+        ("api:small_grant_desk_api", "offer_id"): lambda w: w.small_grant_past.pk,
+    }
+)

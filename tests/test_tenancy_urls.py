@@ -764,6 +764,72 @@ def _reasons_request(centre, ctx: Ctx):
     return request, request.pk
 
 
+# small_grants ---
+def _small_grant(centre, ctx: Ctx):
+    """A published art. 19a offer (its public page answers) of an organisation the requesting staff member
+    administers, who is also the centre's official (the desk's pages), in the own centre."""
+    from centrum.accounts.models import CentreRoleKind, MembershipRole
+    from centrum.accounts.tests.factories import CentreRoleFactory, MembershipFactory
+    from centrum.grants.tests.factories import small_grant
+
+    organisation = _org(centre, ctx)
+    if ctx.label == "ours":
+        CentreRoleFactory(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+        MembershipFactory(user=ctx.user, organisation=organisation, role=MembershipRole.ADMIN)
+    offer = small_grant(
+        centre=centre,
+        organisation=organisation,
+        status="published",
+        published_ago=2,
+        title=f"Mały grant {ctx.label} {centre.slug}",
+    )
+    return offer, offer.pk
+
+
+def _small_grant_draft(centre, ctx: Ctx):
+    from centrum.accounts.models import MembershipRole
+    from centrum.accounts.tests.factories import MembershipFactory
+    from centrum.grants.tests.factories import small_grant
+
+    organisation = _org(centre, ctx)
+    if ctx.label == "ours":
+        MembershipFactory(user=ctx.user, organisation=organisation, role=MembershipRole.ADMIN)
+    offer = small_grant(centre=centre, organisation=organisation, title=f"Szkic {ctx.label} {centre.slug}")
+    return offer, offer.pk
+
+
+def _small_grant_purposeful(centre, ctx: Ctx):
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory
+    from centrum.grants.tests.factories import small_grant
+
+    if ctx.label == "ours":
+        CentreRoleFactory(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+    offer = small_grant(
+        centre=centre,
+        organisation=_org(centre, ctx),
+        status="purposeful",
+        title=f"Celowa {ctx.label} {centre.slug}",
+    )
+    return offer, offer.pk
+
+
+def _small_grant_comment(centre, ctx: Ctx):
+    from django.utils import timezone
+
+    from centrum.grants.models import SmallGrantComment
+
+    offer, _pk = _small_grant(centre, ctx)
+    comment = SmallGrantComment.objects.create(
+        centre=centre, offer=offer, name=f"Mieszkaniec {ctx.label}", body="Uwaga", filed_at=timezone.now()
+    )
+    return comment, comment.pk
+
+
+def _small_grant_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "withdraw"
+
+
 OBJECTS_BY_KWARG: dict[str, Factory] = {
     "organisation_pk": _organisation,
     "organisation_id": _organisation,
@@ -837,6 +903,19 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:declare", "pk"): _evaluated_offer,
     ("grants:score", "pk"): _evaluated_offer,
     ("grants:decision", "pk"): _evaluated_offer,
+    # small_grants ---
+    ("grants:small_grant", "pk"): _small_grant,
+    ("grants:small_grant_public", "pk"): _small_grant,
+    ("grants:small_grant_pdf", "pk"): _small_grant,
+    ("grants:small_grant_edit", "pk"): _small_grant_draft,
+    ("grants:small_grant_check", "pk"): _small_grant_draft,
+    ("grants:small_grant_action", "pk"): _small_grant,
+    ("grants:small_grant_action", "action"): _small_grant_action,
+    ("grants:small_grant_publish", "pk"): _small_grant_purposeful,
+    ("grants:small_grant_contract", "pk"): _small_grant,
+    ("grants:small_grant_comment_respond", "pk"): _small_grant_comment,
+    ("api:small_grant_public_api", "offer_id"): _small_grant,
+    ("api:small_grant_desk_api", "offer_id"): _small_grant,
     # grants: offers
     ("grants:offer", "pk"): _grants_offer,
     ("grants:offer_pdf", "pk"): _grants_offer,

@@ -385,6 +385,8 @@ def _grants(world: World, key: str, state: str, action: str | tuple[str, ...] = 
 
     if key == "grants.competition":
         return competition_in_state(centre=world.centre, state=state)
+    if key == "grants.small_grant":
+        return _small_grant(world, state)
     if key == "grants.contract":
         from centrum.grants.tests.factories import ContractFactory
 
@@ -408,6 +410,28 @@ def _correction_due(state: str, actions: set[str]):
 
 
 World.grants = _grants
+
+
+# small_grants: an art. 19a offer of the world's organisation with complete content; a purposeful one has its
+# three publications recorded today (it may be published), a published one's comment period is over and the
+# year's planned NGO grants are recorded (its contract may be created).
+EXPECTED["grants.small_grant"] = {
+    "submit": ({"draft"}, "received", {MEMBER}),
+    "purposeful": ({"received"}, "purposeful", {OFFICIAL}),
+    "not_purposeful": ({"received"}, "not_purposeful", {OFFICIAL}),
+    "publish": ({"purposeful"}, "published", {OFFICIAL}),
+    "contract": ({"published"}, "contracted", {OFFICIAL}),
+    "reject": ({"received", "purposeful", "published"}, "rejected", {OFFICIAL}),
+    "withdraw": ({"received", "purposeful", "published"}, "withdrawn", {MEMBER}),
+}
+
+
+def _small_grant(world: World, state: str):
+    from centrum.grants.tests.factories import planned_grants, small_grant
+
+    if state == "published":
+        planned_grants(centre=world.centre)
+    return small_grant(centre=world.centre, organisation=world.organisation, status=state)
 
 
 def _programmes(world: World, key: str, state: str, action: str = ""):

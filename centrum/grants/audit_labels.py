@@ -70,3 +70,19 @@ class ContractAudit(AuditAction):
     SIGN = "contract.sign", _("Zawarto umowę (podpisy zapisane)")
     TERMINATE = "contract.terminate", _("Rozwiązano umowę")
     SETTLE = "contract.settle", _("Rozliczono umowę")
+
+
+# small_grants ---
+@audit_actions
+class SmallGrantAudit(AuditAction):
+    CREATED = "small_grant.created", _("Utworzono szkic oferty uproszczonej (art. 19a)")
+    UPDATED = "small_grant.updated", _("Zmieniono ofertę uproszczoną")
+    SUBMIT = "small_grant.submit", _("Złożono ofertę uproszczoną")
+    PURPOSEFUL = "small_grant.purposeful", _("Uznano zadanie za celowe")
+    NOT_PURPOSEFUL = "small_grant.not_purposeful", _("Uznano zadanie za niecelowe")
+    PUBLISH = "small_grant.publish", _("Opublikowano ofertę uproszczoną")
+    CONTRACT = "small_grant.contract", _("Przygotowano umowę małego grantu")
+    REJECT = "small_grant.reject", _("Odrzucono ofertę uproszczoną")
+    WITHDRAW = "small_grant.withdraw", _("Wycofano ofertę uproszczoną")
+    COMMENT_FILED = "small_grant.comment", _("Zgłoszono uwagę do oferty uproszczonej")
+    COMMENT_ANSWERED = "small_grant.comment_answered", _("Odpowiedziano na uwagę do oferty uproszczonej")

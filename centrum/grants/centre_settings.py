@@ -66,3 +66,74 @@ CORRECTION_DAYS_KIND = register(
         group=GROUP,
     )
 )
+
+
+# small_grants ---
+from decimal import Decimal  # noqa: E402
+
+SMALL_GRANT_MAX = register(
+    SettingDefinition(
+        key="grants.small_grant_max",
+        label=_("Mały grant (art. 19a): najwyższa kwota dotacji (zł)"),
+        kind=Decimal,
+        default=Decimal("10000"),
+        min_value=Decimal("0"),
+        max_value=Decimal("1000000"),
+        group=GROUP,
+    )
+)
+SMALL_GRANT_MAX_DAYS = register(
+    SettingDefinition(
+        key="grants.small_grant_max_days",
+        label=_("Mały grant: najdłuższy czas realizacji zadania (dni, licząc pierwszy i ostatni)"),
+        kind=int,
+        default=90,
+        min_value=1,
+        max_value=366,
+        group=GROUP,
+    )
+)
+SMALL_GRANT_ORG_YEAR_MAX = register(
+    SettingDefinition(
+        key="grants.small_grant_org_year_max",
+        label=_("Mały grant: najwyższa suma dotacji dla jednej organizacji w roku kalendarzowym (zł)"),
+        kind=Decimal,
+        default=Decimal("20000"),
+        min_value=Decimal("0"),
+        max_value=Decimal("10000000"),
+        group=GROUP,
+    )
+)
+SMALL_GRANT_CAP_PERCENT = register(
+    SettingDefinition(
+        key="grants.small_grant_cap_percent",
+        label=_("Mały grant: najwyższy udział dotacji art. 19a w planowanych dotacjach roku (%)"),
+        kind=Decimal,
+        default=Decimal("20"),
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        group=GROUP,
+    )
+)
+SMALL_GRANT_PUBLISH_WORKING_DAYS = register(
+    SettingDefinition(
+        key="grants.small_grant_publish_working_days",
+        label=_("Mały grant: w ciągu ilu dni roboczych od wpływu oferta jest publikowana"),
+        kind=int,
+        default=7,
+        min_value=1,
+        max_value=60,
+        group=GROUP,
+    )
+)
+SMALL_GRANT_COMMENT_DAYS = register(
+    SettingDefinition(
+        key="grants.small_grant_comment_days",
+        label=_("Mały grant: ile dni od publikacji można zgłaszać uwagi do oferty"),
+        kind=int,
+        default=7,
+        min_value=1,
+        max_value=60,
+        group=GROUP,
+    )
+)

@@ -115,3 +115,21 @@ class ContractStatus(models.TextChoices):
     SIGNED = "signed", _("zawarta – w realizacji")
     SETTLED = "settled", _("rozliczona")
     TERMINATED = "terminated", _("rozwiązana")
+
+
+# small_grants ---
+class SmallGrantStatus(models.TextChoices):
+    DRAFT = "draft", _("szkic")
+    RECEIVED = "received", _("złożona – do oceny celowości")
+    PURPOSEFUL = "purposeful", _("zadanie celowe – do publikacji")
+    NOT_PURPOSEFUL = "not_purposeful", _("zadanie niecelowe")
+    PUBLISHED = "published", _("opublikowana – uwagi")
+    CONTRACTED = "contracted", _("umowa zawarta")
+    REJECTED = "rejected", _("odrzucona")
+    WITHDRAWN = "withdrawn", _("wycofana")
+
+
+# The channels an art. 19a offer is published on (art. 19a ust. 3): all three are required.
+SMALL_GRANT_CHANNELS = (Channel.BIP, Channel.BOARD, Channel.WEBSITE)
+# States in which the offer is public (the list, its page, its comments).
+PUBLIC_SMALL_GRANT_STATUSES = (SmallGrantStatus.PUBLISHED, SmallGrantStatus.CONTRACTED)

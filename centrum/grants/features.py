@@ -125,3 +125,39 @@ register_demo_seeder(
         after=("grants.competitions", "organisations.registry", "accounts.memberships", "accounts.people"),
     )
 )
+
+
+# small_grants ---------------------------------------------------------------------------------------------
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Małe granty"),
+        url_name="grants:small_grants_public",
+        order=53,
+        module=MODULE.label,
+        current_namespace="",
+    )
+)
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Małe granty urzędu"),
+        url_name="grants:small_grants_desk",
+        order=83,
+        visible=_official,
+        module=MODULE.label,
+    )
+)
+
+
+def _seed_small_grants(*, centre, rng):
+    from .demo import small_grants as small_grants_demo
+
+    return small_grants_demo.seed(centre=centre, rng=rng)
+
+
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.small_grants",
+        seed=_seed_small_grants,
+        after=("programmes", "organisations.registry", "accounts.memberships", "accounts.people"),
+    )
+)

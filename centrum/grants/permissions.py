@@ -107,3 +107,17 @@ def can_edit_offer(user, offer) -> bool:
 
 def can_comment_offer(user, offer) -> bool:
     return can_prepare_offer_for(user, offer.organisation) or is_offer_reviewer(user, offer)
+
+
+# small_grants ---
+def can_view_small_grant(user, offer) -> bool:
+    """The organisation's members and the officials (a published offer's public page is for anyone)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return can_prepare_offer_for(user, offer.organisation) or is_grants_official(user, offer.centre)
+
+
+def can_edit_small_grant(user, offer) -> bool:
+    from .choices import SmallGrantStatus
+
+    return offer.status == SmallGrantStatus.DRAFT and can_prepare_offer_for(user, offer.organisation)

@@ -63,4 +63,27 @@ urlpatterns = [
     path("ocena/oferty/<int:pk>/oswiadczenie/", views.evaluation.declare, name="declare"),
     path("ocena/oferty/<int:pk>/punkty/", views.evaluation.score, name="score"),
     path("ocena/oferty/<int:pk>/decyzja/", views.evaluation.decision, name="decision"),
+    # small_grants --- (art. 19a: the simplified offer, publication, public comments, the contract)
+    path("male-granty/", views.small_grants.public_list, name="small_grants_public"),
+    path("male-granty/<int:pk>/", views.small_grants.public_offer, name="small_grant_public"),
+    path("oferty-uproszczone/", views.small_grants.small_grants_mine, name="small_grants_mine"),
+    path("oferty-uproszczone/<int:pk>/", views.small_grants.small_grant_detail, name="small_grant"),
+    path("oferty-uproszczone/<int:pk>/edytuj/", views.small_grants.small_grant_edit, name="small_grant_edit"),
+    path(
+        "oferty-uproszczone/<int:pk>/sprawdz/", views.small_grants.small_grant_check, name="small_grant_check"
+    ),
+    path("oferty-uproszczone/<int:pk>/pdf/", views.small_grants.small_grant_pdf_view, name="small_grant_pdf"),
+    path(
+        "oferty-uproszczone/<int:pk>/akcja/<str:action>/",
+        views.small_grants.small_grant_action,
+        name="small_grant_action",
+    ),
+    path("urzad/male-granty/", views.small_grants.desk, name="small_grants_desk"),
+    path("urzad/male-granty/<int:pk>/publikacja/", views.small_grants.publish, name="small_grant_publish"),
+    path("urzad/male-granty/<int:pk>/umowa/", views.small_grants.contract, name="small_grant_contract"),
+    path(
+        "urzad/male-granty/uwagi/<int:pk>/odpowiedz/",
+        views.small_grants.comment_respond,
+        name="small_grant_comment_respond",
+    ),
 ]

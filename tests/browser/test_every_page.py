@@ -165,6 +165,11 @@ NOT_WALKED = {
     "grants:scoring_close": "POST only",
     "grants:decision": "POST only (the decision forms of the evaluation page)",
     "grants:protocol_pdf": "PDF file",
+    # small_grants ---
+    "grants:small_grant_check": "POST only (the simplified offer form's live check, htmx)",
+    "grants:small_grant_action": "POST only (workflow action)",
+    "grants:small_grant_comment_respond": "POST only (the response form under a comment)",
+    "grants:small_grant_pdf": "PDF file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

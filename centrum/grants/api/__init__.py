@@ -16,3 +16,7 @@ router.add_router("/offers", offers_router)
 from .evaluation import router as evaluation_router  # noqa: E402
 
 router.add_router("/evaluation", evaluation_router)
+# small_grants ---
+from .small_grants import router as small_grants_router  # noqa: E402
+
+router.add_router("", small_grants_router)

@@ -5,11 +5,10 @@ import re
 from datetime import datetime, time
 
 from django import forms
-from django.core import signing
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from centrum.core import antispam
 from centrum.core.calendar import WARSAW
 from centrum.core.forms import DateInput, TimeInput
 
@@ -171,17 +170,17 @@ class PublicationForm(forms.ModelForm):
         pass
 
 
-# Spam protection that needs no outside service: a field people never see (bots fill it) and a signed
-# time stamp: a form sent back within a few seconds of being shown, or after a day, is refused.
-MIN_SECONDS, MAX_AGE = 3, 24 * 3600
+# Spam protection that needs no outside service (the honeypot and the signed time stamp): core's
+# `antispam.HumanCheckForm`, shared with the small grants' public comments.
 SALT = "grants.reasons_request"
 
 
 def form_stamp() -> str:
-    return signing.TimestampSigner(salt=SALT).sign(str(int(timezone.now().timestamp())))
+    return antispam.form_stamp(SALT)
 
 
-class ReasonsRequestForm(forms.Form):
+class ReasonsRequestForm(antispam.HumanCheckForm):
+    stamp_salt = SALT
     offer = forms.TypedChoiceField(label=gettext_lazy("Oferta"), coerce=int)
     name = forms.CharField(label=gettext_lazy("Imię i nazwisko lub nazwa"), max_length=200)
     email = forms.EmailField(label=gettext_lazy("Adres e-mail, na który wyślemy uzasadnienie"))
@@ -191,36 +190,13 @@ class ReasonsRequestForm(forms.Form):
         max_length=4000,
         required=False,
     )
-    # The honeypot: hidden by CSS and from screen readers, left empty by people.
-    website = forms.CharField(label=gettext_lazy("Zostaw to pole puste"), required=False)
-    stamp = forms.CharField(widget=forms.HiddenInput)
+    field_order = ["offer", "name", "email", "question", "website", "stamp"]
 
     def __init__(self, *args, offers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offer"].choices = [("", "—")] + [
             (o.pk, f"{o.organisation.name} – {o.title}") for o in offers
         ]
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        if not self.is_bound:
-            self.initial["stamp"] = form_stamp()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Formularz wygląda na wysłany automatycznie; spróbuj ponownie."))
-        try:
-            shown = int(
-                signing.TimestampSigner(salt=SALT).unsign(self.data.get("stamp", ""), max_age=MAX_AGE)
-            )
-        except (signing.BadSignature, ValueError):
-            raise forms.ValidationError(
-                _("Formularz wygasł: odśwież stronę i wyślij go jeszcze raz.")
-            ) from None
-        if timezone.now().timestamp() - shown < MIN_SECONDS:
-            raise forms.ValidationError(
-                _("Formularz wysłano zbyt szybko; sprawdź dane i wyślij go ponownie.")
-            )
-        return data
 
 
 class ReasonsAnswerForm(forms.Form):

@@ -43,3 +43,20 @@ __all__ = [
     "ReasonsRequest",
     "ScoringCriterion",
 ]
+
+# small_grants ---
+from .small_grants import (  # noqa: E402
+    SmallGrantComment,
+    SmallGrantCostLine,
+    SmallGrantOffer,
+    SmallGrantPublication,
+    SmallGrantResult,
+)
+
+__all__ += [
+    "SmallGrantComment",
+    "SmallGrantCostLine",
+    "SmallGrantOffer",
+    "SmallGrantPublication",
+    "SmallGrantResult",
+]

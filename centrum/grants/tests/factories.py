@@ -223,3 +223,135 @@ class ContractFactory(factory.django.DjangoModelFactory):
     bank_account = "PL61109010140000071219812874"
     final_report_due_on = factory.LazyAttribute(lambda o: o.end_date + timedelta(days=30))
     status = "draft"
+
+
+# small_grants ---------------------------------------------------------------------------------------------
+
+
+def small_grant_content(**header):
+    """A complete, balanced simplified offer: 6 000 zł of costs, 5 000 zł of them from the grant."""
+    from ..simplified_offer import DECLARATION_KEYS, Content
+
+    start = warsaw_today() + timedelta(days=30)
+    return Content(
+        header={
+            "organ": "Prezydent Miasta",
+            "task_kind": "Działalność wspomagająca rozwój wspólnot i społeczności lokalnych",
+            "title": "Piknik sąsiedzki",
+            "start_date": start,
+            "end_date": start + timedelta(days=29),
+            "offeror_name": "Stowarzyszenie Sąsiedzi",
+            "legal_form": "stowarzyszenie",
+            "register_number": "0000123456",
+            "seat": "ul. Rynek 1, 00-001 Miasto",
+            "email": "biuro@example.org",
+            "phone": "123 456 789",
+            "contact_name": "Anna Prezes",
+            "contact_email": "anna@example.org",
+            "contact_phone": "600 700 800",
+            "bank_account": "PL61109010140000071219812874",
+            "place": "Skwer przy ul. Polnej",
+            "description": "Piknik dla mieszkańców z grami dla dzieci.",
+            "profile": "Stowarzyszenie działa od 2015 r.",
+            "requested_grant": Decimal("5000.00"),
+            "own_financial": Decimal("500.00"),
+            "own_personal": Decimal("500.00"),
+            "own_material": Decimal("0.00"),
+            "recipient_fees": Decimal("0.00"),
+            **header,
+        },
+        results=[{"name": "Uczestnicy", "target_value": Decimal("200"), "monitoring": "lista"}],
+        lines=[
+            {
+                "category": "actions",
+                "kind": "Nagłośnienie",
+                "unit": "usługa",
+                "unit_cost": Decimal("4000.00"),
+                "units": Decimal("1"),
+                "grant_part": Decimal("4000.00"),
+            },
+            {
+                "category": "actions",
+                "kind": "Materiały",
+                "unit": "zestaw",
+                "unit_cost": Decimal("50.00"),
+                "units": Decimal("40"),
+                "grant_part": Decimal("1000.00"),
+            },
+        ],
+        declarations=dict.fromkeys(DECLARATION_KEYS, True),
+    )
+
+
+def small_grant(*, centre, organisation, status="draft", received_ago=0, published_ago=None, **header):
+    """A simplified offer with complete content in `status`: received `received_ago` days ago (publication
+    due within the working days), published on the three channels `published_ago` days ago (default: for
+    `published` and later, long enough ago that the comment period is over)."""
+    from ..choices import SMALL_GRANT_CHANNELS
+    from ..models import SmallGrantCostLine, SmallGrantOffer, SmallGrantPublication, SmallGrantResult
+    from ..simplified_offer import HEADER_FIELDS, _line_value
+
+    content = small_grant_content(**header)
+    offer = SmallGrantOffer.objects.create(
+        centre=centre,
+        organisation=organisation,
+        declarations=content.declarations,
+        total_cost=sum((_line_value(line) for line in content.lines), Decimal("0")),
+        **{name: content.header[name] for name in HEADER_FIELDS},
+    )
+    for i, row in enumerate(content.results):
+        SmallGrantResult.objects.create(centre=centre, offer=offer, position=i + 1, **row)
+    for i, row in enumerate(content.lines):
+        SmallGrantCostLine.objects.create(
+            centre=centre, offer=offer, position=i + 1, value=_line_value(row), **row
+        )
+    if status == "draft":
+        return offer
+    today = warsaw_today()
+    offer.status = status
+    offer.number = f"MG/{today.year}/{offer.pk}"
+    offer.received_on = today - timedelta(days=received_ago)
+    offer.publish_by = offer.received_on + timedelta(days=9)
+    if status == "purposeful" or (published_ago is not None):
+        day = today - timedelta(days=published_ago or 0)
+        for channel in SMALL_GRANT_CHANNELS:
+            SmallGrantPublication.objects.create(
+                centre=centre,
+                offer=offer,
+                channel=channel,
+                published_on=day,
+                address="https://bip.example.pl/1",
+            )
+    if status in ("published", "contracted", "rejected", "withdrawn") and published_ago is None:
+        published_ago = 20
+        for channel in SMALL_GRANT_CHANNELS:
+            SmallGrantPublication.objects.create(
+                centre=centre,
+                offer=offer,
+                channel=channel,
+                published_on=today - timedelta(days=published_ago),
+                address="https://bip.example.pl/1",
+            )
+    if published_ago is not None and status != "purposeful":
+        offer.comments_until = today - timedelta(days=published_ago) + timedelta(days=7)
+    offer.save()
+    return offer
+
+
+def planned_grants(*, centre, amount=Decimal("1000000.00"), year=None, valid_from=None, recorded_by=None):
+    """The programme's planned NGO grants of the year (the base of the art. 19a cap), recorded by an
+    official (the programme's page names who recorded each figure)."""
+    from datetime import date
+
+    from centrum.accounts.tests.factories import UserFactory
+    from centrum.programmes.models import PlannedGrants
+
+    today = warsaw_today()
+    return PlannedGrants.objects.create(
+        centre=centre,
+        year=year or today.year,
+        amount=amount,
+        valid_from=valid_from or date(today.year, 1, 1),
+        resolution="Uchwała budżetowa",
+        recorded_by=recorded_by or UserFactory(),
+    )

@@ -8,3 +8,8 @@ from .contracts import CONTRACT_STATUS
 from .offers import OFFER_STATUS
 
 __all__ = ["COMPETITION_STATUS", "CONTRACT_STATUS", "OFFER_STATUS"]
+
+# small_grants ---
+from .small_grants import SMALL_GRANT_STATUS  # noqa: E402
+
+__all__ += ["SMALL_GRANT_STATUS"]
