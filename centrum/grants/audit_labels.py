@@ -70,3 +70,24 @@ class ContractAudit(AuditAction):
     SIGN = "contract.sign", _("Zawarto umowę (podpisy zapisane)")
     TERMINATE = "contract.terminate", _("Rozwiązano umowę")
     SETTLE = "contract.settle", _("Rozliczono umowę")
+
+
+# contracts ---
+@audit_actions
+class ContractSigningAudit(AuditAction):
+    SIGNED_FILE = "contract.signed_file", _("Dołączono podpisaną umowę")
+
+
+@audit_actions
+class BudgetUpdateAudit(AuditAction):
+    SAVED = "budget_update.saved", _("Zapisano aktualizację kosztorysu")
+    SUBMIT = "budget_update.submit", _("Złożono aktualizację kosztorysu")
+    ACCEPT = "budget_update.accept", _("Przyjęto aktualizację kosztorysu")
+    RETURN = "budget_update.return", _("Zwrócono aktualizację kosztorysu do poprawy")
+
+
+@audit_actions
+class AnnexAudit(AuditAction):
+    CREATED = "annex.created", _("Przygotowano aneks do umowy")
+    UPDATED = "annex.updated", _("Zmieniono projekt aneksu")
+    SIGN = "annex.sign", _("Zawarto aneks do umowy")

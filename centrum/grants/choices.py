@@ -115,3 +115,16 @@ class ContractStatus(models.TextChoices):
     SIGNED = "signed", _("zawarta – w realizacji")
     SETTLED = "settled", _("rozliczona")
     TERMINATED = "terminated", _("rozwiązana")
+
+
+# contracts ---
+class BudgetUpdateStatus(models.TextChoices):
+    DRAFT = "draft", _("w przygotowaniu")
+    SUBMITTED = "submitted", _("złożona – czeka na urząd")
+    ACCEPTED = "accepted", _("przyjęta")
+    RETURNED = "returned", _("zwrócona do poprawy")
+
+
+class AnnexStatus(models.TextChoices):
+    DRAFT = "draft", _("projekt aneksu")
+    SIGNED = "signed", _("zawarty")

@@ -43,3 +43,8 @@ __all__ = [
     "ReasonsRequest",
     "ScoringCriterion",
 ]
+
+# contracts ---
+from .contracts import BudgetUpdate, BudgetUpdateAction, BudgetUpdateLine, ContractAnnex  # noqa: E402
+
+__all__ += ["BudgetUpdate", "BudgetUpdateAction", "BudgetUpdateLine", "ContractAnnex"]
