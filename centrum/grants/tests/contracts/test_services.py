@@ -57,9 +57,7 @@ def test_update_lifecycle_and_the_contract_takes_its_lines(short_offer, org_admi
     update = budget_update_submit(update=update, actor=org_admin)
     update = budget_update_return(update=update, actor=official_user, reason="Popraw harmonogram.")
     assert update.status == BudgetUpdateStatus.RETURNED
-    assert OutboxMessage.objects.filter(
-        event="budget_update_decided_to_organisation"
-    ).exists()
+    assert OutboxMessage.objects.filter(event="budget_update_decided_to_organisation").exists()
     update = budget_update_save(offer=short_offer, content=_shrunk(short_offer), actor=org_admin)
     update = budget_update_submit(update=update, actor=org_admin)
     update = budget_update_accept(update=update, actor=official_user)
