@@ -30,7 +30,11 @@ class UpdateActionForm(forms.Form):
 
 
 class UpdateLineForm(forms.Form):
-    category = forms.ChoiceField(label=_("Kategoria"), choices=CostCategory.choices)
+    # The first choice is what an untouched empty row posts: with it as the initial value, that row is
+    # skipped rather than validated.
+    category = forms.ChoiceField(
+        label=_("Kategoria"), choices=CostCategory.choices, initial=CostCategory.ACTIONS
+    )
     action = forms.TypedChoiceField(label=_("Działanie"), coerce=int, required=False, empty_value=None)
     kind = forms.CharField(label=_("Rodzaj kosztu"), max_length=300)
     unit = forms.CharField(label=_("Rodzaj miary"), max_length=60, required=False)

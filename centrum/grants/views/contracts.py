@@ -128,6 +128,8 @@ def budget_update(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("grants:budget_update", pk=offer.pk)
         if forms.is_valid():
             content = forms.content()
+        else:
+            messages.error(request, _("Popraw zaznaczone pola."))
     totals, found = check_update(offer, content)
     grouped, pairs = _place(found)
     return render(
