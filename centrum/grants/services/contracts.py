@@ -140,30 +140,13 @@ def update_line_labels(content: UpdateContent) -> list[str]:
 
 
 def update_budget(offer: Offer, content: UpdateContent) -> B.OfferBudget:
-    header, labels = content.header, update_line_labels(content)
-    return B.OfferBudget(
-        lines=[
-            B.CostLine(
-                category=line.get("category") or CostCategory.ACTIONS,
-                kind=line.get("kind") or "",
-                unit=line.get("unit") or "",
-                unit_cost=line.get("unit_cost"),
-                units=line.get("units"),
-                years=(line.get("year_1"), line.get("year_2"), line.get("year_3")),
-                action=line.get("action"),
-                field_prefix=f"lines-{index}-",
-                label=labels[index],
-            )
-            for index, line in enumerate(content.lines)
-        ],
-        sources=B.Sources(
-            grant=offer.awarded_grant or B.ZERO,
-            **{name: header.get(name) or B.ZERO for name in SOURCE_FIELDS},
-        ),
-        start=header.get("start_date"),
-        end=header.get("end_date"),
-        result_targets=[(r.name, r.target_value) for r in offer.results.all()],
-    )
+    """The update as the offer's budget arithmetic reads it (`budget_of`): the grant is the awarded amount,
+    the results are the offer's."""
+    from .offers import OfferContent, budget_of
+
+    header = {**content.header, "requested_grant": offer.awarded_grant or B.ZERO}
+    results = [{"name": r.name, "target_value": r.target_value} for r in offer.results.all()]
+    return budget_of(OfferContent(header=header, lines=content.lines, results=results), is_joint=False)
 
 
 def check_update(offer: Offer, content: UpdateContent) -> tuple[B.Totals, list[B.Problem]]:

@@ -319,24 +319,58 @@ def _sign_context(contract, rep, annex=None) -> dict:
     }
 
 
-class ContractActionView(WorkflowActionView):
-    workflow = CONTRACT_STATUS
+class SigningActionView(WorkflowActionView):
+    """An action view whose `sign` posts the signing page's form: the form is checked, the service records
+    the signatures; a refusal shows the signing page again with the error at its field."""
+
     form_actions = frozenset({"sign"})
+    form_class = SigningForm
 
-    def load(self, request, pk):
-        return contract_get_visible(centre=request.centre, pk=pk, user=request.user)
+    def contract_of(self, obj):
+        raise NotImplementedError
 
-    def success_url(self, request, obj) -> str:
-        return reverse("grants:contract", args=[obj.pk])
+    def sign(self, request, obj, form):
+        raise NotImplementedError
+
+    def sign_context(self, obj, rep) -> dict:
+        return _sign_context(self.contract_of(obj), rep)
 
     def perform(self, request, obj, transition, reason: str):
         if transition.action != "sign":
             return super().perform(request, obj, transition, reason)
-        persons, _rep = _persons(obj.organisation)
-        form = ContractSigningForm(request.POST, request.FILES, persons=persons)
-        self.form = form
-        if not form.is_valid():
+        persons, _rep = _persons(self.contract_of(obj).organisation)
+        self.form = self.form_class(request.POST, request.FILES, persons=persons)
+        if not self.form.is_valid():
             raise ApplicationError(_("Popraw zaznaczone pola."), field="__form__")
+        return self.sign(request, obj, self.form)
+
+    def failed(self, request, obj, failure: ActionFailure) -> HttpResponse:
+        if failure.action != "sign":
+            return super().failed(request, obj, failure)
+        persons, rep = _persons(self.contract_of(obj).organisation)
+        form = getattr(self, "form", None)
+        if form is None:
+            form = self.form_class(request.POST, persons=persons)
+            form.is_valid()
+        if failure.field != "__form__":
+            add_application_error(form, ApplicationError(failure.message, field=failure.field))
+        return _signing_page(request, obj=obj, form=form, template_context=self.sign_context(obj, rep))
+
+
+class ContractActionView(SigningActionView):
+    workflow = CONTRACT_STATUS
+    form_class = ContractSigningForm
+
+    def load(self, request, pk):
+        return contract_get_visible(centre=request.centre, pk=pk, user=request.user)
+
+    def contract_of(self, obj):
+        return obj
+
+    def success_url(self, request, obj) -> str:
+        return reverse("grants:contract", args=[obj.pk])
+
+    def sign(self, request, obj, form):
         return contract_sign(
             contract=obj,
             actor=request.user,
@@ -345,20 +379,6 @@ class ContractActionView(WorkflowActionView):
             upload=form.cleaned_data.get("signed_file"),
             concluded_on=form.cleaned_data.get("concluded_on"),
             organ_representative=form.cleaned_data.get("organ_representative") or "",
-        )
-
-    def failed(self, request, obj, failure: ActionFailure) -> HttpResponse:
-        if failure.action != "sign":
-            return super().failed(request, obj, failure)
-        form = getattr(self, "form", None)
-        persons, rep = _persons(obj.organisation)
-        if form is None:
-            form = ContractSigningForm(request.POST, persons=persons)
-            form.is_valid()
-        if failure.field != "__form__":
-            add_application_error(form, ApplicationError(failure.message, field=failure.field))
-        return _signing_page(
-            request, obj=obj, form=form, template_context=_sign_context(obj, rep), status=200
         )
 
     def done(self, request, obj, transition) -> None:
@@ -415,22 +435,22 @@ def annex_sign_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _signing_page(request, obj=annex, form=form, template_context=context)
 
 
-class AnnexActionView(WorkflowActionView):
+class AnnexActionView(SigningActionView):
     workflow = ANNEX_STATUS
-    form_actions = frozenset({"sign"})
 
     def load(self, request, pk):
         return annex_get_visible(centre=request.centre, pk=pk, user=request.user)
 
+    def contract_of(self, obj):
+        return obj.contract
+
+    def sign_context(self, obj, rep) -> dict:
+        return {**_sign_context(obj.contract, rep, obj), "rows": annex_change_rows(obj)}
+
     def success_url(self, request, obj) -> str:
         return reverse("grants:contract", args=[obj.contract_id])
 
-    def perform(self, request, obj, transition, reason: str):
-        persons, _rep = _persons(obj.contract.organisation)
-        form = SigningForm(request.POST, request.FILES, persons=persons)
-        self.form = form
-        if not form.is_valid():
-            raise ApplicationError(_("Popraw zaznaczone pola."), field="__form__")
+    def sign(self, request, obj, form):
         return annex_sign(
             annex=obj,
             actor=request.user,
@@ -438,18 +458,6 @@ class AnnexActionView(WorkflowActionView):
             signing=form.cleaned_data["signing"],
             upload=form.cleaned_data.get("signed_file"),
         )
-
-    def failed(self, request, obj, failure: ActionFailure) -> HttpResponse:
-        form = getattr(self, "form", None)
-        persons, rep = _persons(obj.contract.organisation)
-        if form is None:
-            form = SigningForm(request.POST, persons=persons)
-            form.is_valid()
-        if failure.field != "__form__":
-            add_application_error(form, ApplicationError(failure.message, field=failure.field))
-        context = _sign_context(obj.contract, rep, obj)
-        context["rows"] = annex_change_rows(obj)
-        return _signing_page(request, obj=obj, form=form, template_context=context)
 
     def done(self, request, obj, transition) -> None:
         messages.success(request, _("Zapisano zawarcie aneksu nr %(number)s.") % {"number": obj.number})
