@@ -288,3 +288,30 @@ def test_update_page_query_count(client_for, centre, short_offer, org_admin, dja
     client = client_for(centre, org_admin)
     with django_assert_max_num_queries(40):
         assert client.get(reverse("grants:budget_update", args=[short_offer.pk])).status_code == 200
+
+
+def test_signing_offers_the_krs_representation(client_for, centre, contract, official_user):
+    import json
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from centrum.organisations.models import KrsExtract
+
+    fixture = Path(__file__).resolve().parents[3] / "organisations/tests/fixtures/krs/0000251833.json"
+    KrsExtract.objects.create(
+        krs="0000251833", register="S", payload=json.loads(fixture.read_text()), fetched_at=timezone.now()
+    )
+    contract.organisation.krs = "0000251833"
+    contract.organisation.save(update_fields=["krs"])
+    client = client_for(centre, official_user)
+    page = client.get(reverse("grants:contract_sign", args=[contract.pk])).content.decode()
+    assert "PREZES ZARZĄDU" in page and "DWAJ CZŁONKOWIE ZARZĄDU ŁĄCZNIE" in page
+    response = client.post(
+        reverse("grants:contract_action", args=[contract.pk, "sign"]),
+        {"state": "draft", "signing": "paper", "representatives": ["2"]},
+    )
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.SIGNED
+    assert contract.representatives[0]["function"] == "PREZES ZARZĄDU"
