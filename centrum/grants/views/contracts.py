@@ -114,9 +114,11 @@ def budget_update(request: HttpRequest, pk: int) -> HttpResponse:
             content, data=request.POST, years=_posted_years(offer, content, request.POST)
         )
         if "add" in request.POST:
-            data = request.POST.copy()
-            data["lines-TOTAL_FORMS"] = str(min(int(data.get("lines-TOTAL_FORMS") or 0), 199) + 1)
-            forms = BudgetUpdateForms(content, data=data, years=forms.years)
+            rows = forms.lines.total_form_count() if forms.lines.management_form.is_valid() else None
+            if rows is not None:
+                data = request.POST.copy()
+                data["lines-TOTAL_FORMS"] = str(min(rows, 199) + 1)
+                forms = BudgetUpdateForms(content, data=data, years=forms.years)
             forms.is_valid()
         elif forms.is_valid():
             try:
