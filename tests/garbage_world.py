@@ -449,6 +449,52 @@ def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _grants_contracts(centre, org) -> dict[str, Any]:
+    """After the results (staff are the centre's grants official): a selected offer awarded less than asked
+    (its updated budget a draft), one awarded in full without a contract, a draft contract, a signed one
+    and an annex of it waiting for its signatures."""
+    from decimal import Decimal
+
+    from centrum.grants.choices import BudgetUpdateStatus
+    from centrum.grants.models import ContractAnnex
+    from centrum.grants.tests.factories import ContractFactory, budget_update_in_state, complete_offer
+
+    update = budget_update_in_state(centre=centre, organisation=org, state=BudgetUpdateStatus.DRAFT)
+    full = complete_offer(
+        competition=update.offer.competition,
+        organisation=org,
+        status="selected",
+        awarded_grant=Decimal("9000.00"),
+        number="2",
+    )
+    draft = ContractFactory(centre=centre, organisation=org, number=f"1/{centre.slug}")
+    signed = ContractFactory(
+        centre=centre,
+        organisation=org,
+        number=f"2/{centre.slug}",
+        status="signed",
+        representatives=[{"name": "Anna Kowalska", "function": "Prezes"}],
+        signing="paper",
+    )
+    annex = ContractAnnex.objects.create(
+        centre=centre,
+        contract=signed,
+        number=1,
+        concluded_on=timezone.localdate(),
+        description="Zmiana rachunku",
+        changes={"bank_account": "PL27114020040000300201355387"},
+        checksum="ab" * 32,
+    )
+    return {
+        "short_offer": update.offer,
+        "budget_update": update,
+        "full_offer": full,
+        "contract_draft": draft,
+        "contract_signed": signed,
+        "annex_draft": annex,
+    }
+
+
 def build_world(centre, other_centre) -> World:
     from allauth.account.models import EmailAddress
     from django.core.files.base import ContentFile
@@ -524,6 +570,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
     objects.update(_small_grants(centre, organisation))
+    objects.update(_grants_contracts(centre, organisation))
 
     world = World(
         centre=centre,
@@ -779,6 +826,23 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("grants:competition_export", "what"): lambda w: "oferty",
     ("grants:competition_export", "fmt"): lambda w: "csv",
     ("grants:reasons_request", "pk"): lambda w: w.reasons_request.pk,
+    # grants: contracts
+    ("grants:budget_update", "pk"): lambda w: w.short_offer.pk,
+    ("grants:budget_update_action", "pk"): lambda w: w.budget_update.pk,
+    ("grants:budget_update_action", "action"): lambda w: "submit",
+    ("grants:contract_new", "pk"): lambda w: w.full_offer.pk,
+    ("grants:contract", "pk"): lambda w: [w.contract_draft.pk, w.contract_signed.pk],
+    ("grants:contract_pdf", "pk"): lambda w: w.contract_draft.pk,
+    ("grants:contract_edit", "pk"): lambda w: w.contract_draft.pk,
+    ("grants:contract_sign", "pk"): lambda w: w.contract_draft.pk,
+    ("grants:contract_action", "pk"): lambda w: w.contract_draft.pk,
+    ("grants:contract_action", "action"): lambda w: "sign",
+    ("grants:annex_new", "pk"): lambda w: w.contract_signed.pk,
+    ("grants:annex_sign", "pk"): lambda w: w.annex_draft.pk,
+    ("grants:annex_action", "pk"): lambda w: w.annex_draft.pk,
+    ("grants:annex_action", "action"): lambda w: "sign",
+    ("grants:annex_pdf", "pk"): lambda w: w.annex_draft.pk,
+    ("grants:competition_contracts", "pk"): lambda w: w.short_offer.competition_id,
     # organisations
     ("organisations:detail", "pk"): lambda w: [w.organisation.pk, w.pending_organisation.pk],
     ("organisations:edit", "pk"): lambda w: w.organisation.pk,
@@ -893,6 +957,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
 # Path parameters of the OpenAPI document, by name.
 API_PATH_VALUES: dict[str, Value] = {
     "offer_id": lambda w: w.grants_offer.pk,
+    "contract_id": lambda w: w.contract_signed.pk,
     "organisation_id": lambda w: w.organisation.pk,
     "booking_id": lambda w: w.booking_pending.pk,
     "loan_id": lambda w: w.loan_requested.pk,

@@ -830,6 +830,85 @@ def _small_grant_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "withdraw"
 
 
+# grants: contracts ---
+def _grants_member_of(ctx: Ctx, organisation) -> None:
+    from centrum.accounts.models import MembershipRole
+    from centrum.accounts.tests.factories import MembershipFactory
+
+    MembershipFactory(user=ctx.user, organisation=organisation, role=MembershipRole.ADMIN)
+
+
+def _grants_short_offer(centre, ctx: Ctx):
+    """A selected offer awarded less than it asked for (it needs an updated budget), of the user's
+    organisation."""
+    from decimal import Decimal
+
+    from centrum.grants.tests.factories import OfferFactory
+
+    offer = OfferFactory(
+        competition__centre=centre,
+        competition__status="decided",
+        organisation=_org(centre, ctx),
+        status="selected",
+        awarded_grant=Decimal("8000.00"),
+        title=f"Oferta {ctx.label} {centre.slug}",
+    )
+    _grants_member_of(ctx, offer.organisation)
+    return offer, offer.pk
+
+
+def _grants_budget_update(centre, ctx: Ctx):
+    from centrum.grants.models import BudgetUpdate
+
+    offer, _pk = _grants_short_offer(centre, ctx)
+    update = BudgetUpdate.objects.create(
+        centre=centre,
+        offer=offer,
+        start_date=offer.competition.task_start,
+        end_date=offer.competition.task_start,
+        grant=offer.awarded_grant,
+        total_cost=offer.awarded_grant,
+    )
+    return update, update.pk
+
+
+def _grants_update_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "submit"
+
+
+def _grants_contract(centre, ctx: Ctx, **extra):
+    from centrum.grants.tests.factories import ContractFactory
+
+    contract = ContractFactory(centre=centre, organisation=_org(centre, ctx), **extra)
+    _grants_member_of(ctx, contract.organisation)
+    return contract, contract.pk
+
+
+def _grants_contract_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "terminate"
+
+
+def _grants_annex(centre, ctx: Ctx):
+    from centrum.core.calendar import warsaw_today
+    from centrum.grants.models import ContractAnnex
+
+    contract, _pk = _grants_contract(centre, ctx, status="signed")
+    annex = ContractAnnex.objects.create(
+        centre=centre,
+        contract=contract,
+        number=1,
+        concluded_on=warsaw_today(),
+        description="Zmiana terminu",
+        changes={"bank_account": "PL27114020040000300201355387"},
+        checksum="ab" * 32,
+    )
+    return annex, annex.pk
+
+
+def _grants_annex_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "sign"
+
+
 OBJECTS_BY_KWARG: dict[str, Factory] = {
     "organisation_pk": _organisation,
     "organisation_id": _organisation,
@@ -1048,6 +1127,24 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:competition_export", "what"): _competition_export_what,
     ("grants:competition_export", "fmt"): _competition_export_fmt,
     ("grants:reasons_request", "pk"): _reasons_request,
+    # grants: contracts
+    ("grants:budget_update", "pk"): _grants_short_offer,
+    ("grants:budget_update_action", "pk"): _grants_budget_update,
+    ("grants:budget_update_action", "action"): _grants_update_action,
+    ("grants:contract_new", "pk"): _grants_short_offer,
+    ("grants:contract", "pk"): _grants_contract,
+    ("grants:contract_pdf", "pk"): _grants_contract,
+    ("grants:contract_edit", "pk"): _grants_contract,
+    ("grants:contract_sign", "pk"): _grants_contract,
+    ("grants:contract_action", "pk"): _grants_contract,
+    ("grants:contract_action", "action"): _grants_contract_action,
+    ("grants:annex_new", "pk"): _grants_contract,
+    ("grants:annex_sign", "pk"): _grants_annex,
+    ("grants:annex_action", "pk"): _grants_annex,
+    ("grants:annex_action", "action"): _grants_annex_action,
+    ("grants:annex_pdf", "pk"): _grants_annex,
+    ("grants:competition_contracts", "pk"): _competition,
+    ("api:contract_get", "contract_id"): _grants_contract,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

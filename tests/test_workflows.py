@@ -131,6 +131,16 @@ EXPECTED = {
         "terminate": ({"draft", "signed"}, "terminated", {OFFICIAL}),
         "settle": ({"signed"}, "settled", {OFFICIAL}),
     },
+    # contracts: the updated budget of an offer awarded less than requested (filed by the organisation's
+    # admin, accepted or returned by the official) and an annex to a signed contract.
+    "grants.budget_update": {
+        "submit": ({"draft", "returned"}, "submitted", {MEMBER}),
+        "accept": ({"submitted"}, "accepted", {OFFICIAL}),
+        "return": ({"submitted"}, "returned", {OFFICIAL}),
+    },
+    "grants.contract_annex": {
+        "sign": ({"draft"}, "signed", {OFFICIAL}),
+    },
     "grants.offer": {
         "submit": ({"draft"}, "submitted", {MEMBER}),
         "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
@@ -390,7 +400,22 @@ def _grants(world: World, key: str, state: str, action: str | tuple[str, ...] = 
     if key == "grants.contract":
         from centrum.grants.tests.factories import ContractFactory
 
-        return ContractFactory(centre=world.centre, organisation=world.organisation, status=state)
+        return ContractFactory(
+            centre=world.centre,
+            organisation=world.organisation,
+            status=state,
+            number="1/2026",
+            representatives=[{"name": "Anna Kowalska", "function": "Prezes Zarządu"}],
+            signing="paper",
+        )
+    if key == "grants.budget_update":
+        from centrum.grants.tests.factories import budget_update_in_state
+
+        return budget_update_in_state(centre=world.centre, organisation=world.organisation, state=state)
+    if key == "grants.contract_annex":
+        from centrum.grants.tests.factories import annex_in_state
+
+        return annex_in_state(centre=world.centre, organisation=world.organisation, state=state)
     actions = {action} if isinstance(action, str) else set(action)
     competition_status = "evaluation" if actions & EVALUATION_ACTIONS else "published"
     return complete_offer(

@@ -86,3 +86,24 @@ class SmallGrantAudit(AuditAction):
     WITHDRAW = "small_grant.withdraw", _("Wycofano ofertę uproszczoną")
     COMMENT_FILED = "small_grant.comment", _("Zgłoszono uwagę do oferty uproszczonej")
     COMMENT_ANSWERED = "small_grant.comment_answered", _("Odpowiedziano na uwagę do oferty uproszczonej")
+
+
+# contracts ---
+@audit_actions
+class ContractSigningAudit(AuditAction):
+    SIGNED_FILE = "contract.signed_file", _("Dołączono podpisaną umowę")
+
+
+@audit_actions
+class BudgetUpdateAudit(AuditAction):
+    SAVED = "budget_update.saved", _("Zapisano aktualizację kosztorysu")
+    SUBMIT = "budget_update.submit", _("Złożono aktualizację kosztorysu")
+    ACCEPT = "budget_update.accept", _("Przyjęto aktualizację kosztorysu")
+    RETURN = "budget_update.return", _("Zwrócono aktualizację kosztorysu do poprawy")
+
+
+@audit_actions
+class AnnexAudit(AuditAction):
+    CREATED = "annex.created", _("Przygotowano aneks do umowy")
+    UPDATED = "annex.updated", _("Zmieniono projekt aneksu")
+    SIGN = "annex.sign", _("Zawarto aneks do umowy")

@@ -137,3 +137,43 @@ SMALL_GRANT_COMMENT_DAYS = register(
         group=GROUP,
     )
 )
+
+# contracts ---
+REPORT_DUE_DAYS = register(
+    SettingDefinition(
+        key="grants.report_due_days",
+        label=_("W ciągu ilu dni od zakończenia zadania (lub roku budżetowego) składa się sprawozdanie"),
+        kind=int,
+        default=30,
+        min_value=1,
+        max_value=120,
+        group=GROUP,
+    )
+)
+DEFAULT_LINE_TOLERANCE_PERCENT = register(
+    SettingDefinition(
+        key="grants.default_line_tolerance_percent",
+        label=_(
+            "O ile procent może wzrosnąć pozycja kosztorysu bez aneksu (wartość domyślna w nowej umowie)"
+        ),
+        kind=int,
+        default=20,
+        min_value=0,
+        max_value=100,
+        group=GROUP,
+    )
+)
+DEFAULT_SHARE_TOLERANCE_POINTS = register(
+    SettingDefinition(
+        key="grants.default_share_tolerance_points",
+        label=_(
+            "O ile punktów procentowych może się zmienić udział dotacji w koszcie zadania (wartość domyślna "
+            "w nowej umowie; 0 – nie sprawdza się)"
+        ),
+        kind=int,
+        default=5,
+        min_value=0,
+        max_value=100,
+        group=GROUP,
+    )
+)

@@ -133,3 +133,16 @@ class SmallGrantStatus(models.TextChoices):
 SMALL_GRANT_CHANNELS = (Channel.BIP, Channel.BOARD, Channel.WEBSITE)
 # States in which the offer is public (the list, its page, its comments).
 PUBLIC_SMALL_GRANT_STATUSES = (SmallGrantStatus.PUBLISHED, SmallGrantStatus.CONTRACTED)
+
+
+# contracts ---
+class BudgetUpdateStatus(models.TextChoices):
+    DRAFT = "draft", _("w przygotowaniu")
+    SUBMITTED = "submitted", _("złożona – czeka na urząd")
+    ACCEPTED = "accepted", _("przyjęta")
+    RETURNED = "returned", _("zwrócona do poprawy")
+
+
+class AnnexStatus(models.TextChoices):
+    DRAFT = "draft", _("projekt aneksu")
+    SIGNED = "signed", _("zawarty")

@@ -161,3 +161,30 @@ register_demo_seeder(
         after=("programmes", "organisations.registry", "accounts.memberships", "accounts.people"),
     )
 )
+
+
+# contracts ------------------------------------------------------------------------------------------------
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Umowy urzędu"),
+        url_name="grants:contracts_desk",
+        order=83,
+        visible=_official,
+        module=MODULE.label,
+    )
+)
+
+
+def _seed_contracts(*, centre, rng):
+    from .demo import contracts as contracts_demo
+
+    return contracts_demo.seed(centre=centre, rng=rng)
+
+
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.contracts",
+        seed=_seed_contracts,
+        after=("grants.evaluation", "grants.offers", "accounts.people", "organisations.registry"),
+    )
+)

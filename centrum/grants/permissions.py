@@ -121,3 +121,34 @@ def can_edit_small_grant(user, offer) -> bool:
     from .choices import SmallGrantStatus
 
     return offer.status == SmallGrantStatus.DRAFT and can_prepare_offer_for(user, offer.organisation)
+
+
+# contracts ---
+def can_view_contract(user, contract) -> bool:
+    """Officials of the centre and the members of the contracted organisation."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_grants_official(user, contract.centre) or is_organisation_member(user, contract.organisation)
+
+
+def can_manage_contract(user, contract) -> bool:
+    """Officials draft, edit, sign and annex contracts."""
+    return is_grants_official(user, contract.centre)
+
+
+def can_prepare_budget_update(user, update) -> bool:
+    """The organisation's members prepare the updated budget while it is a draft or returned."""
+    from .choices import BudgetUpdateStatus
+
+    return update.status in (BudgetUpdateStatus.DRAFT, BudgetUpdateStatus.RETURNED) and (
+        can_prepare_offer_for(user, update.offer.organisation)
+    )
+
+
+def can_file_budget_update(user, update) -> bool:
+    """Its admins file it."""
+    return can_file_offer_for(user, update.offer.organisation)
+
+
+def can_decide_budget_update(user, update) -> bool:
+    return is_grants_official(user, update.centre)

@@ -80,3 +80,60 @@ def check_announcement(
             ),
             field="min_own_contribution_percent",
         )
+
+
+# contracts ---
+def check_contract_variables(
+    *,
+    grant_amount: Decimal | None,
+    total_cost: Decimal | None,
+    start_date: date | None,
+    end_date: date | None,
+    spending_deadline: date | None,
+    bank_account: str,
+    line_tolerance_percent: Decimal | None,
+    share_tolerance_points: Decimal | None = None,
+    own_amounts: tuple[Decimal | None, ...] = (),
+) -> str:
+    """The variables of a contract (annex 3) that must hold whoever drafts it (the official's form, the API,
+    a small grant): raises ApplicationError at the broken field; returns the bank account as a valid IBAN
+    (a Polish 26-digit account gets its "PL")."""
+    from django.core.exceptions import ValidationError
+
+    from centrum.organisations.identifiers import clean_iban
+
+    if grant_amount is None or grant_amount <= 0:
+        raise ApplicationError(_("Podaj kwotę dotacji większą od zera."), field="grant_amount")
+    for amount in own_amounts:
+        if amount is not None and amount < 0:
+            raise ApplicationError(_("Kwota nie może być ujemna."), field="own_financial")
+    if total_cost is not None and total_cost < grant_amount:
+        raise ApplicationError(
+            _("Całkowity koszt zadania nie może być niższy od kwoty dotacji."), field="total_cost"
+        )
+    if start_date is None or end_date is None:
+        raise ApplicationError(_("Podaj daty realizacji zadania."), field="start_date")
+    if end_date < start_date:
+        raise ApplicationError(
+            _("Zadanie nie może się kończyć przed swoim początkiem: popraw daty realizacji."),
+            field="end_date",
+        )
+    if spending_deadline is None or spending_deadline < start_date:
+        raise ApplicationError(
+            _("Termin wykorzystania dotacji nie może przypadać przed rozpoczęciem zadania."),
+            field="spending_deadline",
+        )
+    for field, value in (
+        ("line_tolerance_percent", line_tolerance_percent),
+        ("share_tolerance_points", share_tolerance_points),
+    ):
+        if value is not None and not (Decimal("0") <= value <= Decimal("100")):
+            raise ApplicationError(_("Podaj procent od 0 do 100."), field=field)
+    if not (bank_account or "").strip():
+        raise ApplicationError(
+            _("Podaj numer rachunku bankowego, na który urząd przekaże dotację."), field="bank_account"
+        )
+    try:
+        return clean_iban(bank_account)
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages), field="bank_account") from exc

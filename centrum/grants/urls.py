@@ -87,3 +87,27 @@ urlpatterns = [
         name="small_grant_comment_respond",
     ),
 ]
+
+# contracts --- (the updated budget, the contract, its signing and annexes, the desk of contracts)
+urlpatterns += [
+    path("oferty/<int:pk>/aktualizacja-kosztorysu/", views.contracts.budget_update, name="budget_update"),
+    path(
+        "aktualizacje-kosztorysu/<int:pk>/akcja/<str:action>/",
+        views.contracts.budget_update_action,
+        name="budget_update_action",
+    ),
+    path("oferty/<int:pk>/umowa/", views.contracts.contract_new, name="contract_new"),
+    path("umowy/<int:pk>/", views.contracts.contract_detail, name="contract"),
+    path("umowy/<int:pk>/pdf/", views.contracts.contract_pdf_view, name="contract_pdf"),
+    path("umowy/<int:pk>/edytuj/", views.contracts.contract_edit, name="contract_edit"),
+    path("umowy/<int:pk>/podpisanie/", views.contracts.contract_sign_page, name="contract_sign"),
+    path("umowy/<int:pk>/akcja/<str:action>/", views.contracts.contract_action, name="contract_action"),
+    path("umowy/<int:pk>/aneks/", views.contracts.annex_new, name="annex_new"),
+    path("aneksy/<int:pk>/podpisanie/", views.contracts.annex_sign_page, name="annex_sign"),
+    path("aneksy/<int:pk>/akcja/<str:action>/", views.contracts.annex_action, name="annex_action"),
+    path("aneksy/<int:pk>/pdf/", views.contracts.annex_pdf_view, name="annex_pdf"),
+    path("urzad/umowy/", views.contracts.contracts_desk, name="contracts_desk"),
+    path(
+        "urzad/konkursy/<int:pk>/umowy/", views.contracts.competition_contracts, name="competition_contracts"
+    ),
+]

@@ -170,6 +170,13 @@ NOT_WALKED = {
     "grants:small_grant_action": "POST only (workflow action)",
     "grants:small_grant_comment_respond": "POST only (the response form under a comment)",
     "grants:small_grant_pdf": "PDF file",
+    # grants: contracts
+    "grants:budget_update_action": "POST only (workflow action)",
+    "grants:contract_action": "POST only (workflow action; signing posts from its own page)",
+    "grants:annex_action": "POST only (workflow action; signing posts from its own page)",
+    "grants:contract_pdf": "PDF file",
+    "grants:annex_pdf": "PDF file",
+    "grants:annex_sign": "linked only while an annex waits for its signatures; the demo's annexes are signed",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

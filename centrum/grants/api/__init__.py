@@ -20,3 +20,7 @@ router.add_router("/evaluation", evaluation_router)
 from .small_grants import router as small_grants_router  # noqa: E402
 
 router.add_router("", small_grants_router)
+# contracts ---
+from .contracts import router as contracts_router  # noqa: E402
+
+router.add_router("/contracts", contracts_router)

@@ -60,3 +60,8 @@ __all__ += [
     "SmallGrantPublication",
     "SmallGrantResult",
 ]
+
+# contracts ---
+from .contracts import BudgetUpdate, BudgetUpdateAction, BudgetUpdateLine, ContractAnnex  # noqa: E402
+
+__all__ += ["BudgetUpdate", "BudgetUpdateAction", "BudgetUpdateLine", "ContractAnnex"]

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.models import CentreScopedModel
 
-from ..choices import ContractKind, ContractStatus, CostCategory, PaperSigning
+from ..choices import (
+    AnnexStatus,
+    BudgetUpdateStatus,
+    ContractKind,
+    ContractStatus,
+    CostCategory,
+    PaperSigning,
+)
 from .competitions import MONEY, PERCENT
 from .offers import Offer
 
@@ -80,6 +87,22 @@ class Contract(CentreScopedModel):
     )
     created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+    # contracts --- (the contracts helper's fields: the parties' signatories, the signed document)
+    organ = models.CharField(_("organ zlecający"), max_length=300, blank=True)
+    organ_representative = models.CharField(
+        _("w imieniu organu podpisuje (imię, nazwisko, funkcja)"), max_length=300, blank=True
+    )
+    # The persons who signed for the organisation (from the KRS extract's representation or typed by the
+    # official): [{"name": …, "function": …}].
+    representatives = models.JSONField(_("osoby reprezentujące zleceniobiorcę"), default=list, blank=True)
+    # SHA-256 of the contract's canonical content (variables, cost lines, results): the signed file carries it.
+    checksum = models.CharField(_("suma kontrolna"), max_length=64, blank=True)
+    signed_file = models.FileField(
+        _("podpisana umowa"), upload_to="grants/contracts/%Y/", blank=True, max_length=300
+    )
+    signed_file_sha256 = models.CharField(_("skrót pliku z podpisem"), max_length=64, blank=True)
+    # Partial reports of a multi-year task: one per budget year before the last (ISO dates).
+    partial_report_due_dates = models.JSONField(_("terminy sprawozdań częściowych"), default=list, blank=True)
 
     class Meta:
         ordering = ["-concluded_on", "-id"]
@@ -173,3 +196,165 @@ class ContractResult(CentreScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+# contracts ---
+
+
+class BudgetUpdate(CentreScopedModel):
+    """The updated budget (aktualizacja kosztorysu) of a selected offer awarded less than it requested: the
+    cost lines and sources of V.A/V.B again, with the grant equal to the awarded amount, and the updated
+    schedule. The organisation prepares it, the official accepts it or returns it with a reason; the
+    contract takes its lines from the accepted one."""
+
+    offer = models.OneToOneField(
+        Offer, on_delete=models.CASCADE, related_name="budget_update", verbose_name=_("oferta")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=BudgetUpdateStatus.choices, default=BudgetUpdateStatus.DRAFT
+    )
+    status_changed_at = models.DateTimeField(_("zmiana statusu"), null=True, blank=True)
+    status_reason = models.TextField(_("uzasadnienie zwrotu"), blank=True)
+    start_date = models.DateField(_("data rozpoczęcia"))
+    end_date = models.DateField(_("data zakończenia"))
+    grant = models.DecimalField(_("kwota dotacji"), **MONEY)
+    own_financial = models.DecimalField(_("wkład własny finansowy"), default=0, **MONEY)
+    own_personal = models.DecimalField(_("wkład osobowy"), default=0, **MONEY)
+    own_material = models.DecimalField(_("wkład rzeczowy"), default=0, **MONEY)
+    recipient_fees = models.DecimalField(_("świadczenia pieniężne od odbiorców zadania"), default=0, **MONEY)
+    total_cost = models.DecimalField(_("całkowity koszt zadania"), default=0, **MONEY)
+    submitted_at = models.DateTimeField(_("złożono"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("rozpatrzono"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("aktualizacja kosztorysu")
+        verbose_name_plural = _("aktualizacje kosztorysu")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(grant__gte=0), name="grants_bupdate_grant_ge_0"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="grants_bupdate_dates"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Aktualizacja kosztorysu: %(offer)s") % {"offer": self.offer})
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:budget_update", args=[self.offer_id])
+
+
+class BudgetUpdateAction(CentreScopedModel):
+    """A row of the updated schedule (III.4): the offer's action with its new term."""
+
+    update = models.ForeignKey(
+        BudgetUpdate, on_delete=models.CASCADE, related_name="actions", verbose_name=_("aktualizacja")
+    )
+    position = models.PositiveSmallIntegerField(_("lp."), default=1)
+    name = models.CharField(_("nazwa działania"), max_length=300)
+    planned_term = models.CharField(_("planowany termin realizacji"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["update", "position", "id"]
+        verbose_name = _("działanie zaktualizowanego harmonogramu")
+        verbose_name_plural = _("działania zaktualizowanego harmonogramu")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BudgetUpdateLine(CentreScopedModel):
+    """A cost line of the updated budget (V.A): value = unit cost × units, half-up to the grosz."""
+
+    update = models.ForeignKey(
+        BudgetUpdate, on_delete=models.CASCADE, related_name="lines", verbose_name=_("aktualizacja")
+    )
+    category = models.CharField(_("kategoria"), max_length=20, choices=CostCategory.choices)
+    # The position of its action in the schedule (category I), 1-based.
+    action_position = models.PositiveSmallIntegerField(_("działanie"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("lp."), default=1)
+    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
+    unit = models.CharField(_("rodzaj miary"), max_length=60)
+    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
+    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
+    value = models.DecimalField(_("wartość (zł)"), **MONEY)
+    year_1 = models.DecimalField(_("rok 1"), null=True, blank=True, **MONEY)
+    year_2 = models.DecimalField(_("rok 2"), null=True, blank=True, **MONEY)
+    year_3 = models.DecimalField(_("rok 3"), null=True, blank=True, **MONEY)
+
+    class Meta:
+        ordering = ["update", "category", "action_position", "position", "id"]
+        verbose_name = _("pozycja zaktualizowanego kosztorysu")
+        verbose_name_plural = _("pozycje zaktualizowanego kosztorysu")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(unit_cost__gte=0), name="grants_bline_unit_ge_0"),
+            models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_bline_units_gt_0"),
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_bline_value_ge_0"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class ContractAnnex(CentreScopedModel):
+    """An annex (aneks) to a signed contract: what it changes (`changes`: the new amount, dates, bank
+    account, cost lines) and, once signed, what those were before (`previous`), so the contract's row holds
+    the current values and the annexes are its history."""
+
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="annexes", verbose_name=_("umowa")
+    )
+    number = models.PositiveSmallIntegerField(_("numer aneksu"))
+    concluded_on = models.DateField(_("data zawarcia aneksu"))
+    description = models.TextField(_("czego dotyczy zmiana"), max_length=4000)
+    changes = models.JSONField(_("zmiany"), default=dict, blank=True)
+    previous = models.JSONField(_("wartości sprzed zmiany"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AnnexStatus.choices, default=AnnexStatus.DRAFT
+    )
+    status_changed_at = models.DateTimeField(_("zmiana statusu"), null=True, blank=True)
+    checksum = models.CharField(_("suma kontrolna"), max_length=64, blank=True)
+    representatives = models.JSONField(_("osoby reprezentujące zleceniobiorcę"), default=list, blank=True)
+    signing = models.CharField(
+        _("sposób podpisania"), max_length=20, choices=PaperSigning.choices, blank=True
+    )
+    signed_file = models.FileField(
+        _("podpisany aneks"), upload_to="grants/contracts/%Y/", blank=True, max_length=300
+    )
+    signed_file_sha256 = models.CharField(_("skrót pliku z podpisem"), max_length=64, blank=True)
+    signed_at = models.DateTimeField(_("podpisano"), null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["contract", "number", "id"]
+        verbose_name = _("aneks do umowy")
+        verbose_name_plural = _("aneksy do umów")
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "number"], name="grants_annex_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(
+            _("Aneks nr %(number)s do umowy %(contract)s")
+            % {"number": self.number, "contract": self.contract.number}
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:contract", args=[self.contract_id]) + f"#aneks-{self.pk}"

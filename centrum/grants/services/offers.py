@@ -8,13 +8,7 @@ then freezes the content: the offer's number, the canonical content and its SHA-
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
-import json
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from django.db import models, transaction
@@ -49,6 +43,8 @@ from ..models import (
     OfferReviewer,
 )
 from ..permissions import can_file_offer_for, can_prepare_offer_for
+from ..signing import MAX_SIGNED_FILE, checksum_of, read_signed_upload, signed_file_problem  # noqa: F401
+from ..signing import plain as _plain
 
 # VII. Oświadczenia: (key, text, required to file). Tax and social-security arrears are a statement either
 # way (ticked: no arrears), the others must be ticked.
@@ -301,14 +297,6 @@ def check_content(content: OfferContent, competition: Competition, *, is_joint: 
 # ---------------------------------------------------------------------------------------------- checksum
 
 
-def _plain(value):
-    if isinstance(value, Decimal):
-        return str(B.money(value)) if value == value.quantize(B.GROSZ) else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def canonical_content(offer: Offer, content: OfferContent) -> dict:
     """The filed content as plain JSON data (every amount as a string to the grosz, dates ISO)."""
     competition = offer.competition
@@ -324,12 +312,6 @@ def canonical_content(offer: Offer, content: OfferContent) -> dict:
         "lines": [{k: _plain(v) for k, v in ln.items()} for ln in content.lines],
         "shares": [[i, year, _plain(amount)] for (i, year), amount in sorted(content.shares.items())],
     }
-
-
-def checksum_of(canonical: dict) -> str:
-    """SHA-256 of the canonical serialisation: JSON, keys sorted, no spaces, UTF-8."""
-    data = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------- the draft
@@ -705,64 +687,6 @@ def offer_record_paper_confirmation(*, offer: Offer, actor) -> Offer:
 
 # ---------------------------------------------------------------------------------------------- signed file
 
-MAX_SIGNED_FILE = 20 * 1024 * 1024
-_DIGEST = re.compile(rb"DigestValue[^>]*>\s*([A-Za-z0-9+/=\s]+?)\s*<", re.IGNORECASE)
-
-
-def signed_file_problem(content: bytes, checksum: str) -> str | None:
-    """None when `content` is a signed PDF (PAdES) or XAdES XML carrying `checksum`; else why not.
-
-    What is checked: the container is a PDF with a signature dictionary (`/ByteRange` and a `/Sig` field)
-    or an XML with a `Signature` element; and the offer's checksum appears in the PDF's text layer, its
-    uncompressed bytes, its metadata or an embedded file, or in the XML's text or as one of its digests
-    (base64 of the checksum's bytes). The signature's cryptography and the signer's certificate are not
-    verified."""
-    needle = checksum.lower().encode()
-    if content.startswith(b"%PDF"):
-        if b"/ByteRange" not in content or b"/Sig" not in content:
-            return _("Plik PDF nie zawiera podpisu elektronicznego (PAdES).")
-        if (
-            needle in content.lower()
-            or checksum in _pdf_text(content).replace(" ", "").replace("\n", "").lower()
-        ):
-            return None
-        return _mismatch(checksum)
-    head = content[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
-    if head.startswith(b"<"):
-        if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-            return _("Plik XML zawiera deklaracje DOCTYPE lub ENTITY, których nie przyjmujemy.")
-        if not re.search(rb"<(\w+:)?Signature[\s>]", content):
-            return _("Plik XML nie zawiera podpisu elektronicznego (XAdES).")
-        if needle in content.lower():
-            return None
-        digest = base64.b64encode(bytes.fromhex(checksum))
-        for match in _DIGEST.finditer(content):
-            if re.sub(rb"\s", b"", match.group(1)) == digest:
-                return None
-        return _mismatch(checksum)
-    return _("Dołącz plik PDF podpisany w formacie PAdES albo plik XML w formacie XAdES.")
-
-
-def _mismatch(checksum: str) -> str:
-    return _(
-        "Podpisany dokument nie zawiera sumy kontrolnej tej oferty (%(checksum)s): podpisz potwierdzenie "
-        "złożenia tej oferty, a nie innej ani jej wcześniejszej wersji."
-    ) % {"checksum": checksum}
-
-
-def _pdf_text(content: bytes) -> str:
-    try:
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(content))
-        parts = [page.extract_text() or "" for page in reader.pages[:20]]
-        parts.append(json.dumps({str(k): str(v) for k, v in (reader.metadata or {}).items()}))
-        for datas in (reader.attachments or {}).values():
-            parts.extend(d.decode("utf-8", "replace") for d in datas)
-        return "\n".join(parts)
-    except Exception:  # a damaged PDF is refused by the caller's message, never a 500
-        return ""
-
 
 @transaction.atomic
 def offer_attach_signed_file(*, offer: Offer, upload, actor) -> Offer:
@@ -775,16 +699,9 @@ def offer_attach_signed_file(*, offer: Offer, upload, actor) -> Offer:
         raise ApplicationError(_("Najpierw złóż ofertę: potwierdzenie dotyczy złożonej oferty."))
     if locked.confirmation_received_at is not None:
         raise ApplicationError(_("Potwierdzenie złożenia tej oferty już przyjęto."), field="signed_file")
-    if upload.size > MAX_SIGNED_FILE:
-        raise ApplicationError(_("Plik jest zbyt duży (najwyżej 20 MB)."), field="signed_file")
-    data = upload.read()
-    problem = signed_file_problem(data, locked.checksum)
-    if problem:
-        raise ApplicationError(problem, field="signed_file")
-    upload.seek(0)
-    extension = "pdf" if data.startswith(b"%PDF") else "xml"
+    _data, extension, digest = read_signed_upload(upload, locked.checksum)
     locked.signed_file.save(f"oferta-{locked.pk}-{locked.checksum[:12]}.{extension}", upload, save=False)
-    locked.signed_file_sha256 = hashlib.sha256(data).hexdigest()
+    locked.signed_file_sha256 = digest
     locked.signing = PaperSigning.SIGNED_FILE
     locked.confirmation_received_at = timezone.now()
     locked.confirmation_received_by = actor

@@ -355,3 +355,70 @@ def planned_grants(*, centre, amount=Decimal("1000000.00"), year=None, valid_fro
         resolution="Uchwała budżetowa",
         recorded_by=recorded_by or UserFactory(),
     )
+
+
+# contracts --- the updated budget and annexes in a given state (the workflow matrix builds them)
+
+
+def budget_update_in_state(*, centre, organisation, state: str):
+    """A selected offer awarded 7 000 zł of the 9 000 zł it asked for, with an updated budget that keeps
+    every rule (50 hours at 140 zł + 1 000 zł coordination = 7 000 zł grant + 1 000 zł own), in `state`."""
+    from ..models import BudgetUpdate
+    from ..services.contracts import budget_update_save, update_initial_content
+
+    offer = complete_offer(
+        competition__centre=centre,
+        competition__status=CompetitionStatus.DECIDED,
+        organisation=organisation,
+        status=OfferStatus.SELECTED,
+        awarded_grant=Decimal("7000.00"),
+    )
+    content = update_initial_content(offer)
+    content.lines[0]["unit_cost"], content.lines[0]["units"] = Decimal("140.00"), Decimal("50")
+    from centrum.accounts.models import Membership
+
+    admin = Membership.objects.filter(organisation=organisation, role="admin").select_related("user").first()
+    if admin is not None:
+        update = budget_update_save(offer=offer, content=content, actor=admin.user)
+    else:
+        update = BudgetUpdate.objects.create(
+            centre=centre,
+            offer=offer,
+            start_date=offer.start_date,
+            end_date=offer.end_date,
+            grant=offer.awarded_grant,
+            own_financial=Decimal("500.00"),
+            own_personal=Decimal("500.00"),
+            total_cost=Decimal("8000.00"),
+        )
+    BudgetUpdate.objects.filter(pk=update.pk).update(status=state)
+    update.refresh_from_db()
+    return update
+
+
+def annex_in_state(*, centre, organisation, state: str):
+    """An annex moving a signed contract's bank account, in `state`."""
+    from centrum.core.calendar import warsaw_today
+
+    from ..models import ContractAnnex
+
+    contract = ContractFactory(
+        centre=centre,
+        organisation=organisation,
+        status="signed",
+        number="7/2026",
+        representatives=[{"name": "Anna Kowalska", "function": "Prezes"}],
+        signing="paper",
+    )
+    return ContractAnnex.objects.create(
+        centre=centre,
+        contract=contract,
+        number=1,
+        concluded_on=warsaw_today(),
+        description="Zmiana rachunku bankowego",
+        changes={"bank_account": "PL27114020040000300201355387"},
+        checksum="ab" * 32,
+        representatives=[{"name": "Anna Kowalska", "function": "Prezes"}],
+        signing="paper",
+        status=state,
+    )

@@ -4,4 +4,6 @@ from . import competitions, evaluation, offers  # noqa: F401
 
 # small_grants ---
 # isort: split
+# contracts ---
+from . import contracts as contracts  # noqa: E402, I001
 from . import small_grants  # noqa: E402, F401

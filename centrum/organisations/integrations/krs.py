@@ -181,6 +181,37 @@ def statutory_goals(payload: dict[str, Any]) -> str:
     return "\n".join(line.strip() for line in str(goals).splitlines() if line.strip())
 
 
+@dataclass(frozen=True)
+class Representation:
+    """Dział 2 of the extract: the organ that represents the entity, how it does (sposobReprezentacji), and
+    its members as the register shows them (the open API masks names with asterisks)."""
+
+    organ: str
+    method: str
+    persons: tuple[tuple[str, str], ...]  # (name, function)
+
+
+def representation(payload: dict[str, Any]) -> Representation:
+    section2 = ((payload.get("odpis") or {}).get("dane") or {}).get("dzial2") or {}
+    rep = section2.get("reprezentacja") or {}
+    if isinstance(rep, list):
+        rep = rep[0] if rep and isinstance(rep[0], dict) else {}
+    persons = []
+    for person in rep.get("sklad") or []:
+        if not isinstance(person, dict):
+            continue
+        names = person.get("imiona") or {}
+        surname = (person.get("nazwisko") or {}).get("nazwiskoICzlon") or ""
+        name = _squash(" ".join(p for p in (names.get("imie"), names.get("imieDrugie"), surname) if p))
+        if name:
+            persons.append((name, _squash(person.get("funkcjaWOrganie") or "")))
+    return Representation(
+        organ=_squash(rep.get("nazwaOrganu") or ""),
+        method=_squash(rep.get("sposobReprezentacji") or ""),
+        persons=tuple(persons),
+    )
+
+
 def _register_status(header: dict[str, Any], section6: dict[str, Any]) -> str:
     """Struck off (a deletion date in the header, "dataWykreslenia…"), in liquidation or dissolved (section 6)."""
     if any(key.startswith("dataWykreslenia") and value for key, value in header.items()):

@@ -29,6 +29,7 @@ from ..integrations.krs import (
     clean_number,
     fetch_extract,
     parse_extract,
+    representation,
     statutory_goals,
 )
 from ..models import KrsExtract, Organisation
@@ -107,6 +108,15 @@ def krs_statutory_goals_cached(krs: str) -> tuple[str, object] | None:
     if cached is None:
         return None
     return statutory_goals(cached.payload), cached.fetched_at
+
+
+def krs_representation_cached(krs: str):
+    """(Representation, fetched_at) from the kept extract of `krs` (who may sign for the organisation), or
+    None when no extract is kept."""
+    cached = _cached_extract(krs) if krs else None
+    if cached is None:
+        return None
+    return representation(cached.payload), cached.fetched_at
 
 
 def krs_register_status_cached(krs: str) -> str:
