@@ -70,3 +70,21 @@ class ContractAudit(AuditAction):
     SIGN = "contract.sign", _("Zawarto umowę (podpisy zapisane)")
     TERMINATE = "contract.terminate", _("Rozwiązano umowę")
     SETTLE = "contract.settle", _("Rozliczono umowę")
+
+
+# reports ---
+@audit_actions
+class ReportAudit(AuditAction):
+    STARTED = "report.started", _("Rozpoczęto sprawozdanie")
+    DEMANDED = "report.demanded", _("Wezwano do złożenia sprawozdania częściowego")
+    SAVED = "report.saved", _("Zapisano sprawozdanie")
+    SUBMIT = "report.submit", _("Złożono sprawozdanie")
+    ACCEPT = "report.accept", _("Przyjęto sprawozdanie")
+    REQUEST_CORRECTION = "report.request_correction", _("Wezwano do poprawienia sprawozdania")
+    RETURN_SET = "grant_return.set", _("Ustalono kwotę dotacji do zwrotu")
+    RETURN_PAID = "grant_return.paid", _("Zapisano wpłatę zwrotu dotacji")
+    REMINDED = "report.reminded", _("Przypomniano o terminie")
+    CONTROL_PLANNED = "control.planned", _("Zaplanowano kontrolę zadania")
+    CONTROL_PROTOCOL = "control.protocol", _("Zapisano protokół kontroli")
+    RECOMMENDATION_ADDED = "control.recommendation", _("Dodano zalecenie pokontrolne")
+    RECOMMENDATION_DONE = "control.recommendation_done", _("Zapisano wykonanie zalecenia pokontrolnego")

@@ -107,3 +107,33 @@ def can_edit_offer(user, offer) -> bool:
 
 def can_comment_offer(user, offer) -> bool:
     return can_prepare_offer_for(user, offer.organisation) or is_offer_reviewer(user, offer)
+
+
+# reports ---
+def _can_view_contract(user, contract) -> bool:
+    """Fallback with the body of contracts' `can_view_contract` until the merge: officials and the
+    organisation's members."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_grants_official(user, contract.centre) or is_organisation_member(user, contract.organisation)
+
+
+def can_prepare_report(user, report) -> bool:
+    """The organisation's members (its treasurer among them) fill in the report."""
+    return is_organisation_member(user, report.contract.organisation)
+
+
+def can_submit_report(user, report) -> bool:
+    return is_organisation_admin(user, report.contract.organisation)
+
+
+def can_check_report(user, report) -> bool:
+    return is_grants_official(user, report.centre)
+
+
+def can_view_report(user, report) -> bool:
+    return _can_view_contract(user, report.contract)
+
+
+def can_manage_settlement(user, centre) -> bool:
+    return is_grants_official(user, centre)

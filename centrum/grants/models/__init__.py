@@ -43,3 +43,24 @@ __all__ = [
     "ReasonsRequest",
     "ScoringCriterion",
 ]
+
+# reports ---
+from .reports import (  # noqa: E402
+    Control,
+    ControlRecommendation,
+    DeadlineReminder,
+    GrantReturn,
+    Report,
+    ReportCostLine,
+    ReportResult,
+)
+
+__all__ += [
+    "Control",
+    "ControlRecommendation",
+    "DeadlineReminder",
+    "GrantReturn",
+    "Report",
+    "ReportCostLine",
+    "ReportResult",
+]

@@ -8,3 +8,8 @@ from .contracts import CONTRACT_STATUS
 from .offers import OFFER_STATUS
 
 __all__ = ["COMPETITION_STATUS", "CONTRACT_STATUS", "OFFER_STATUS"]
+
+# reports ---
+from .reports import REPORT_STATUS  # noqa: E402
+
+__all__ += ["REPORT_STATUS"]
