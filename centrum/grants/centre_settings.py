@@ -74,7 +74,9 @@ from decimal import Decimal  # noqa: E402
 PARTIAL_REPORT_MIN_DAYS = register(
     SettingDefinition(
         key="grants.partial_report_min_days",
-        label=_("Najmniej ile dni od doręczenia wezwania do terminu sprawozdania częściowego (art. 18 ust. 4)"),
+        label=_(
+            "Najmniej ile dni od doręczenia wezwania do terminu sprawozdania częściowego (art. 18 ust. 4)"
+        ),
         kind=int,
         default=30,
         min_value=1,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.selectors import get_for_centre_or_404
@@ -297,7 +297,7 @@ def controls_list(*, centre) -> QuerySet[Control]:
     return (
         Control.objects.filter(centre=centre)
         .select_related("contract", "contract__organisation")
-        .prefetch_related("recommendations")
+        .annotate(open_count=Count("recommendations", filter=Q(recommendations__done_on__isnull=True)))
         .order_by("-planned_on", "-id")
     )
 

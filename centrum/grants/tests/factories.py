@@ -223,3 +223,43 @@ class ContractFactory(factory.django.DjangoModelFactory):
     bank_account = "PL61109010140000071219812874"
     final_report_due_on = factory.LazyAttribute(lambda o: o.end_date + timedelta(days=30))
     status = "draft"
+
+
+# reports ---
+def contract_with_budget(**kwargs):
+    """A signed contract with two planned cost lines (10 000 zł of grant, 2 000 zł own) and two results."""
+    from ..models import ContractCostLine, ContractResult
+
+    kwargs.setdefault("status", "signed")
+    contract = ContractFactory(**kwargs)
+    ContractCostLine.objects.create(
+        centre=contract.centre,
+        contract=contract,
+        category="actions",
+        position=1,
+        kind="Warsztaty dla seniorów",
+        unit="godzina",
+        unit_cost=Decimal("200.00"),
+        units=Decimal("40"),
+        value=Decimal("8000.00"),
+        grant_part=Decimal("7000.00"),
+    )
+    ContractCostLine.objects.create(
+        centre=contract.centre,
+        contract=contract,
+        category="administrative",
+        position=1,
+        kind="Koordynacja zadania",
+        unit="miesiąc",
+        unit_cost=Decimal("1000.00"),
+        units=Decimal("4"),
+        value=Decimal("4000.00"),
+        grant_part=Decimal("3000.00"),
+    )
+    ContractResult.objects.create(
+        centre=contract.centre, contract=contract, position=1, name="Liczba uczestników", target_value=40
+    )
+    ContractResult.objects.create(
+        centre=contract.centre, contract=contract, position=2, name="Liczba warsztatów", target_value=10
+    )
+    return contract

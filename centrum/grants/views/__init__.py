@@ -1,3 +1,9 @@
 """Pages of the grants app, one module per sub-feature (competitions, offers, evaluation)."""
 
-from . import competitions, evaluation, offers  # noqa: F401
+# reports ---
+from . import (  # noqa: F401
+    competitions,
+    evaluation,
+    offers,
+    reports,  # noqa: E402, F401
+)
