@@ -152,6 +152,16 @@ def _official_reports_card(request):
 
 registry.register_nav_item(
     registry.NavItem(
+        label=_("Moje umowy"),
+        url_name="grants:my_contracts",
+        order=53,
+        # Any signed-in person (as "Moje oferty"): asking for contracts here would cost a query on every page.
+        visible=registry.authenticated,
+        module=MODULE.label,
+    )
+)
+registry.register_nav_item(
+    registry.NavItem(
         label=_("Sprawozdania i zwroty"),
         url_name="grants:reports_desk",
         order=83,

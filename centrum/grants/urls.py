@@ -64,6 +64,7 @@ urlpatterns = [
     path("ocena/oferty/<int:pk>/punkty/", views.evaluation.score, name="score"),
     path("ocena/oferty/<int:pk>/decyzja/", views.evaluation.decision, name="decision"),
     # reports --- (reports, settlement and returns, control)
+    path("umowy/moje/", views.reports.my_contracts, name="my_contracts"),
     path("umowy/<int:pk>/rozliczenie/", views.reports.contract_reports, name="contract_reports"),
     path("umowy/<int:pk>/sprawozdania/nowe/", views.reports.report_start_view, name="report_start"),
     path("urzad/umowy/<int:pk>/wezwanie/", views.reports.report_demand_view, name="report_demand"),

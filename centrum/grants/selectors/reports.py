@@ -264,6 +264,7 @@ def returns_export_rows(*, centre):
         _("Wpłacono"),
         _("Odsetki"),
         _("Po terminie"),
+        _("Uzasadnienie kwoty dodanej"),
     ]
     today = warsaw_today()
     rows = (
@@ -280,6 +281,7 @@ def returns_export_rows(*, centre):
             r.amount_paid,
             r.interest,
             _("tak") if return_overdue(r, today) else _("nie"),
+            r.extra_reason,
         ]
         for r in returns_register(centre=centre)
     )

@@ -44,6 +44,7 @@ from ..selectors.reports import (
     control_get_visible,
     controls_list,
     is_simplified,
+    organisation_card,
     planned_sources,
     recommendation_get_for_official,
     report_check,
@@ -107,6 +108,18 @@ def _form_page(request, form, *, title, subject, back, submit, intro="", multipa
             "multipart": multipart,
         },
         status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@centre_required
+@require_GET
+def my_contracts(request: HttpRequest) -> HttpResponse:
+    """The organisation's members' summary (the same as their dashboard card)."""
+    return render(
+        request,
+        "grants/reports/my_contracts.html",
+        {"card": organisation_card(centre=request.centre, user=request.user)},
     )
 
 
