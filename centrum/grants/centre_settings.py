@@ -132,3 +132,14 @@ REMINDER_DAYS_AFTER = register(
         group=GROUP,
     )
 )
+REPORT_CORRECTION_DAYS = register(
+    SettingDefinition(
+        key="grants.report_correction_days",
+        label=_("Ile dni na poprawienie sprawozdania, gdy urzędnik nie wyznaczy innego terminu"),
+        kind=int,
+        default=14,
+        min_value=1,
+        max_value=90,
+        group=GROUP,
+    )
+)

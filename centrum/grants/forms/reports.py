@@ -169,7 +169,12 @@ class ReportCorrectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Co organizacja ma poprawić"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )
-    due_on = forms.DateField(label=_("Termin poprawienia"), widget=DateInput())
+    due_on = forms.DateField(
+        label=_("Termin poprawienia"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Puste: tyle dni od dziś, ile mówią ustawienia centrum."),
+    )
 
 
 class ReturnPaymentForm(forms.Form):

@@ -26,6 +26,7 @@ from ..centre_settings import (
     PARTIAL_REPORT_MIN_DAYS,
     REMINDER_DAYS_AFTER,
     REMINDER_DAYS_BEFORE,
+    REPORT_CORRECTION_DAYS,
     RETURN_DAYS,
 )
 from ..choices import ContractStatus, ControlPhase, ReportKind
@@ -325,7 +326,10 @@ def report_submit(*, report: Report, actor) -> Report:
 
 
 def correction_deadline_check(step: Step) -> None:
+    """The deadline for the corrections: the official's date, or the centre's number of days from today."""
     due_on = step.extra.get("correction_due_on")
+    if due_on is None:
+        due_on = warsaw_today() + timedelta(days=centre_setting(step.obj.centre, REPORT_CORRECTION_DAYS.key))
     if not isinstance(due_on, date) or due_on <= warsaw_today():
         raise ApplicationError(
             _("Wyznacz termin poprawienia sprawozdania (data w przyszłości)."), field="due_on"

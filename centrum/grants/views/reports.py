@@ -564,7 +564,11 @@ def control_file(request: HttpRequest, pk: int) -> HttpResponse:
     control = control_get_visible(centre=request.centre, pk=pk, user=request.user)
     if not control.protocol_file:
         raise Http404
-    response = FileResponse(control.protocol_file.open("rb"), content_type="application/pdf")
+    try:
+        handle = control.protocol_file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"protokol-kontroli-{control.pk}.pdf"
     )

@@ -181,7 +181,7 @@ def test_correction_form_needs_a_deadline(client_for, centre, report, org_admin,
     client = client_for(centre, official_user)
     response = client.post(
         reverse("grants:report_action", args=[report.pk, "request_correction"]),
-        {"state": "submitted", "correction-reason": "Popraw opis", "correction-due_on": ""},
+        {"state": "submitted", "correction-reason": "", "correction-due_on": ""},
     )
     assert response.status_code == 400
     report.refresh_from_db()
