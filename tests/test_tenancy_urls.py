@@ -990,6 +990,8 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:control_protocol", "pk"): _reports_control,
     ("grants:recommendation_new", "pk"): _reports_control,
     ("grants:recommendation_done", "pk"): _reports_recommendation,
+    ("api:contract_settlement", "contract_id"): _reports_contract,
+    ("api:report_detail", "report_id"): _reports_report,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

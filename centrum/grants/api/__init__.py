@@ -16,3 +16,7 @@ router.add_router("/offers", offers_router)
 from .evaluation import router as evaluation_router  # noqa: E402
 
 router.add_router("/evaluation", evaluation_router)
+# reports ---
+from .reports import router as reports_router  # noqa: E402
+
+router.add_router("/reports", reports_router)

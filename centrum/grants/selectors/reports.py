@@ -191,7 +191,11 @@ def report_with_rows(report: Report) -> Report:
 def contract_panel(contract: Contract) -> dict:
     """What the contract page's panel shows: the reports owed and filed, the returns, the controls."""
     reports = list(Report.objects.filter(centre_id=contract.centre_id, contract=contract))
-    returns = list(GrantReturn.objects.filter(centre_id=contract.centre_id, contract=contract))
+    returns = list(
+        GrantReturn.objects.filter(centre_id=contract.centre_id, contract=contract).select_related(
+            "contract", "contract__organisation"
+        )
+    )
     controls = list(
         Control.objects.filter(centre_id=contract.centre_id, contract=contract).prefetch_related(
             "recommendations"

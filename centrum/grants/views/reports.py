@@ -363,10 +363,12 @@ class ReportActionView(WorkflowActionView):
             )
         if transition.action == "request_correction":
             form = ReportCorrectionForm(request.POST, prefix="correction")
-            form.is_valid()
-            data = getattr(form, "cleaned_data", {})
+            if not form.is_valid():
+                field, errors = next(iter(form.errors.items()))
+                raise ApplicationError(errors[0], field=field)
+            data = form.cleaned_data
             return report_request_correction(
-                report=obj, actor=request.user, reason=data.get("reason", ""), due_on=data.get("due_on")
+                report=obj, actor=request.user, reason=data["reason"], due_on=data["due_on"]
             )
         return super().perform(request, obj, transition, reason)
 
