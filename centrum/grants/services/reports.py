@@ -266,12 +266,6 @@ def report_save(*, report: Report, actor, data: dict, lines: dict, results: dict
 def check_report_for_submission(report: Report) -> reporting.ReportCheck:
     """The rules a report must meet to be filed (run on the locked row by the `submit` guard)."""
     _require_signed(report.contract)
-    if (
-        report.due_on
-        and report.kind == ReportKind.FINAL
-        and report.contract.final_report_due_on != report.due_on
-    ):
-        report.due_on = report.contract.final_report_due_on
     if not report.actions_done.strip():
         raise ApplicationError(
             _("Opisz w części I działania zrealizowane w ramach zadania."), field="actions_done"

@@ -6,7 +6,6 @@
 - The contract's `settle` (joined into `grants.contract` in `contracts.py`): once the final report is
   accepted and every return is paid."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -93,11 +92,6 @@ def _tell_organisation(event: str):
     return after
 
 
-def _after_submit(step: Step) -> None:
-    step.obj.submitted_at = timezone.now()
-    step.obj.save(update_fields=["submitted_at"])
-
-
 REPORT_STATUS = register(
     Workflow(
         key="grants.report",
@@ -114,9 +108,8 @@ REPORT_STATUS = register(
                 label=gettext_lazy("Złóż sprawozdanie"),
                 audit=ReportAudit.SUBMIT,
                 permission=can_submit_report,
-                stamps={"submitted_by": ACTOR},
+                stamps={"submitted_at": NOW, "submitted_by": ACTOR},
                 guard=_guard_submit,
-                after=_after_submit,
                 done_message=gettext_lazy("Złożono: %(name)s."),
             ),
             Transition(
