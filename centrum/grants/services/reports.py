@@ -64,7 +64,7 @@ def organisation_addresses(contract: Contract) -> list[str]:
     return list(dict.fromkeys(a for a in addresses if a))
 
 
-def _notify(contract: Contract, event: str, context: dict) -> None:
+def notify_organisation(contract: Contract, event: str, context: dict) -> None:
     to = organisation_addresses(contract)
     if to:
         outbox_enqueue(
@@ -180,7 +180,7 @@ def report_demand(*, contract: Contract, due_on: date, scope: str, actor) -> Rep
         due_on=due_on,
     )
     _store_new_report(report, actor=actor, action=Audit.DEMANDED)
-    _notify(
+    notify_organisation(
         contract,
         "report_demanded",
         {"report": report, "link": _link(contract.centre, "grants:report", report.pk)},
@@ -393,7 +393,7 @@ def settlement_after_accept(step: Step) -> None:
                 new={"amount": amount, "due_on": grant_return.due_on},
                 reason=grant_return.extra_reason,
             )
-    _notify(
+    notify_organisation(
         contract,
         "report_accepted",
         {
@@ -505,7 +505,7 @@ def control_plan(
     audit_log(
         actor=actor, obj=control, action=Audit.CONTROL_PLANNED, new={"planned_on": planned_on, "phase": phase}
     )
-    _notify(
+    notify_organisation(
         contract,
         "control_planned",
         {"control": control, "link": _link(contract.centre, "grants:control", control.pk)},
@@ -540,7 +540,7 @@ def control_record_protocol(
     full_clean_or_raise(row)
     row.save()
     audit_log(actor=actor, obj=row, action=Audit.CONTROL_PROTOCOL, old=old, new={"protocol_on": protocol_on})
-    _notify(
+    notify_organisation(
         row.contract,
         "control_protocol",
         {"control": row, "link": _link(row.centre, "grants:control", row.pk)},
@@ -562,7 +562,7 @@ def recommendation_add(*, control: Control, text: str, due_on: date, actor) -> C
     full_clean_or_raise(recommendation)
     recommendation.save()
     audit_log(actor=actor, obj=recommendation, action=Audit.RECOMMENDATION_ADDED, new={"due_on": due_on})
-    _notify(
+    notify_organisation(
         control.contract,
         "recommendation",
         {
@@ -601,7 +601,7 @@ def _remind_once(contract: Contract, key: str, event: str, context: dict) -> boo
     try:
         with transaction.atomic():
             DeadlineReminder.objects.create(centre=contract.centre, contract=contract, key=key)
-            _notify(contract, event, context)
+            notify_organisation(contract, event, context)
     except IntegrityError:
         return False
     return True

@@ -93,6 +93,15 @@ def _posted(request, form, call, done: str) -> bool:
     return True
 
 
+def _form_flow(request, form, call, *, done: str, success, open_: bool = True, **page) -> HttpResponse:
+    """A form page whose valid post goes to one service call (`call(cleaned_data)`, its result passed to
+    `success` for the redirect); a refusal or an invalid form shows the page again with the error."""
+    result = {}
+    if open_ and _posted(request, form, lambda d: result.setdefault("obj", call(d)), done):
+        return redirect(success(result["obj"]))
+    return _form_page(request, form, **page)
+
+
 def _form_page(request, form, *, title, subject, back, submit, intro="", multipart=False) -> HttpResponse:
     return render(
         request,
@@ -165,17 +174,12 @@ def report_start_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_demand_view(request: HttpRequest, pk: int) -> HttpResponse:
     contract = contract_get_for_official(centre=request.centre, pk=pk, user=request.user)
-    form = ReportDemandForm(request.POST or None)
-    if _posted(
+    return _form_flow(
         request,
-        form,
+        ReportDemandForm(request.POST or None),
         lambda d: report_demand(contract=contract, due_on=d["due_on"], scope=d["scope"], actor=request.user),
-        _("Wezwanie do złożenia sprawozdania częściowego zapisano i wysłano organizacji."),
-    ):
-        return redirect("grants:contract_reports", pk=contract.pk)
-    return _form_page(
-        request,
-        form,
+        done=_("Wezwanie do złożenia sprawozdania częściowego zapisano i wysłano organizacji."),
+        success=lambda report: reverse("grants:contract_reports", args=[contract.pk]),
         title=_("Wezwanie do złożenia sprawozdania częściowego"),
         subject=contract.title,
         intro=_(
@@ -474,19 +478,15 @@ def returns_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def return_payment(request: HttpRequest, pk: int) -> HttpResponse:
     grant_return = return_get_for_official(centre=request.centre, pk=pk, user=request.user)
-    form = ReturnPaymentForm(request.POST or None)
-    if grant_return.paid_on is None and _posted(
+    return _form_flow(
         request,
-        form,
+        ReturnPaymentForm(request.POST or None),
         lambda d: return_record_payment(
             grant_return=grant_return, paid_on=d["paid_on"], amount_paid=d["amount_paid"], actor=request.user
         ),
-        _("Zapisano wpłatę zwrotu."),
-    ):
-        return redirect("grants:returns")
-    return _form_page(
-        request,
-        form,
+        open_=grant_return.paid_on is None,
+        done=_("Zapisano wpłatę zwrotu."),
+        success=lambda row: reverse("grants:returns"),
         title=_("Wpłata zwrotu dotacji"),
         subject=f"{grant_return.contract.title} – {grant_return.amount} zł",
         intro=_("Odsetki za każdy dzień po terminie naliczymy według stawki z ustawień centrum."),
@@ -512,28 +512,19 @@ def controls_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def control_new(request: HttpRequest, pk: int) -> HttpResponse:
     contract = contract_get_for_official(centre=request.centre, pk=pk, user=request.user)
-    form = ControlForm(request.POST or None)
-    created = {}
-    if _posted(
+    return _form_flow(
         request,
-        form,
-        lambda d: created.setdefault(
-            "control",
-            control_plan(
-                contract=contract,
-                phase=d["phase"],
-                scope=d["scope"],
-                planned_on=d["planned_on"],
-                controllers=d["controllers"],
-                actor=request.user,
-            ),
+        ControlForm(request.POST or None),
+        lambda d: control_plan(
+            contract=contract,
+            phase=d["phase"],
+            scope=d["scope"],
+            planned_on=d["planned_on"],
+            controllers=d["controllers"],
+            actor=request.user,
         ),
-        _("Zaplanowano kontrolę; organizacja dostała zawiadomienie."),
-    ):
-        return redirect("grants:control", pk=created["control"].pk)
-    return _form_page(
-        request,
-        form,
+        done=_("Zaplanowano kontrolę; organizacja dostała zawiadomienie."),
+        success=lambda control: reverse("grants:control", args=[control.pk]),
         title=_("Planowanie kontroli zadania (art. 17)"),
         subject=contract.title,
         back=reverse("grants:contract_reports", args=[contract.pk]),
@@ -587,10 +578,9 @@ def _official_control(request, pk):
 @require_http_methods(["GET", "POST"])
 def control_protocol(request: HttpRequest, pk: int) -> HttpResponse:
     control = _official_control(request, pk)
-    form = ProtocolForm(request.POST or None, request.FILES or None)
-    if _posted(
+    return _form_flow(
         request,
-        form,
+        ProtocolForm(request.POST or None, request.FILES or None),
         lambda d: control_record_protocol(
             control=control,
             protocol_on=d["protocol_on"],
@@ -598,12 +588,8 @@ def control_protocol(request: HttpRequest, pk: int) -> HttpResponse:
             protocol_file=d.get("protocol_file"),
             actor=request.user,
         ),
-        _("Zapisano protokół kontroli."),
-    ):
-        return redirect("grants:control", pk=control.pk)
-    return _form_page(
-        request,
-        form,
+        done=_("Zapisano protokół kontroli."),
+        success=lambda row: reverse("grants:control", args=[row.pk]),
         title=_("Protokół kontroli"),
         subject=control.contract.title,
         back=reverse("grants:control", args=[control.pk]),
@@ -617,17 +603,12 @@ def control_protocol(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recommendation_new(request: HttpRequest, pk: int) -> HttpResponse:
     control = _official_control(request, pk)
-    form = RecommendationForm(request.POST or None)
-    if _posted(
+    return _form_flow(
         request,
-        form,
+        RecommendationForm(request.POST or None),
         lambda d: recommendation_add(control=control, text=d["text"], due_on=d["due_on"], actor=request.user),
-        _("Dodano zalecenie pokontrolne; organizacja dostała zawiadomienie."),
-    ):
-        return redirect("grants:control", pk=control.pk)
-    return _form_page(
-        request,
-        form,
+        done=_("Dodano zalecenie pokontrolne; organizacja dostała zawiadomienie."),
+        success=lambda row: reverse("grants:control", args=[control.pk]),
         title=_("Zalecenie pokontrolne"),
         subject=control.contract.title,
         back=reverse("grants:control", args=[control.pk]),
@@ -640,19 +621,15 @@ def recommendation_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recommendation_done(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = recommendation_get_for_official(centre=request.centre, pk=pk, user=request.user)
-    form = RecommendationDoneForm(request.POST or None)
-    if recommendation.done_on is None and _posted(
+    return _form_flow(
         request,
-        form,
+        RecommendationDoneForm(request.POST or None),
         lambda d: recommendation_mark_done(
             recommendation=recommendation, done_on=d["done_on"], note=d["done_note"], actor=request.user
         ),
-        _("Zapisano wykonanie zalecenia."),
-    ):
-        return redirect("grants:control", pk=recommendation.control_id)
-    return _form_page(
-        request,
-        form,
+        open_=recommendation.done_on is None,
+        done=_("Zapisano wykonanie zalecenia."),
+        success=lambda row: reverse("grants:control", args=[recommendation.control_id]),
         title=_("Wykonanie zalecenia pokontrolnego"),
         subject=recommendation.text,
         back=reverse("grants:control", args=[recommendation.control_id]),

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from centrum.core.exceptions import ApplicationError
-from centrum.core.outbox import outbox_enqueue
 from centrum.core.workflow import ACTOR, NOW, REASON, Step, Transition, Workflow, register
 
 from ..audit_labels import ContractAudit as Audit
@@ -77,17 +76,10 @@ def _after_accept(step: Step) -> None:
 
 def _tell_organisation(event: str):
     def after(step: Step) -> None:
-        from ..services.reports import organisation_addresses
+        from ..services.reports import notify_organisation
 
         report = step.obj
-        to = organisation_addresses(report.contract)
-        if to:
-            outbox_enqueue(
-                centre=report.centre,
-                to=to,
-                template=f"grants/emails/report_{event}_to_organisation",
-                context={"report": report, "contract": report.contract, "reason": step.reason},
-            )
+        notify_organisation(report.contract, f"report_{event}", {"report": report, "reason": step.reason})
 
     return after
 
