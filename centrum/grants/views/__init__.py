@@ -1,9 +1,7 @@
 """Pages of the grants app, one module per sub-feature (competitions, offers, evaluation)."""
 
+from . import competitions, evaluation, offers  # noqa: F401
+
 # reports ---
-from . import (  # noqa: F401
-    competitions,
-    evaluation,
-    offers,
-    reports,  # noqa: E402, F401
-)
+# isort: split
+from . import reports  # noqa: E402, F401
