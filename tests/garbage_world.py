@@ -571,6 +571,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_offers(centre, organisation, "KAL"))
     objects.update(_small_grants(centre, organisation))
     objects.update(_grants_contracts(centre, organisation))
+    objects.update(_grants_reports(centre, organisation, staff))
 
     world = World(
         centre=centre,
@@ -606,6 +607,45 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
+
+
+def _grants_reports(centre, organisation, staff) -> dict[str, Any]:
+    """A signed contract of the world's organisation with a draft final report; another with a submitted
+    one; an unpaid return; a control with its protocol and an open recommendation (staff are officials)."""
+    from decimal import Decimal
+
+    from centrum.accounts.models import CentreRole
+    from centrum.grants.models import Control, ControlRecommendation, GrantReturn
+    from centrum.grants.tests.factories import report_in_state
+
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role=CentreRoleKind.OFFICIAL)
+    draft = report_in_state(centre=centre, organisation=organisation, state="draft")
+    submitted = report_in_state(centre=centre, organisation=organisation, state="submitted")
+    contract = draft.contract
+    grant_return = GrantReturn.objects.create(
+        centre=centre, contract=submitted.contract, amount=Decimal("120.00"), due_on=timezone.localdate()
+    )
+    control = Control.objects.create(
+        centre=centre,
+        contract=contract,
+        phase="during",
+        scope="Dokumentacja finansowa",
+        planned_on=timezone.localdate() - timedelta(days=1),
+        controllers="Beata Kaczmarek",
+        protocol_on=timezone.localdate(),
+        findings="Brak opisu faktur",
+    )
+    recommendation = ControlRecommendation.objects.create(
+        centre=centre, control=control, text="Opisać faktury", due_on=timezone.localdate() + timedelta(days=7)
+    )
+    return {
+        "reports_contract": contract,
+        "reports_draft": draft,
+        "reports_submitted": submitted,
+        "reports_return": grant_return,
+        "reports_control": control,
+        "reports_recommendation": recommendation,
+    }
 
 
 def _grants_competitions(centre, staff) -> dict[str, Any]:
@@ -952,6 +992,24 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("platform:centre_detail", "pk"): lambda w: w.centre.pk,
     ("platform:centre_staff_add", "pk"): lambda w: w.centre.pk,
     ("platform:centre_toggle_active", "pk"): lambda w: w.centre.pk,
+    # reports ---
+    **{
+        (f"grants:{name}", "pk"): (lambda w: w.reports_contract.pk)
+        for name in ("contract_reports", "report_start", "report_demand", "contract_settle", "control_new")
+    },
+    **{
+        (f"grants:{name}", "pk"): (lambda w: [w.reports_draft.pk, w.reports_submitted.pk])
+        for name in ("report", "report_edit", "report_check", "report_pdf", "report_action")
+    },
+    ("grants:report_action", "action"): lambda w: ["submit", "accept", "request_correction"],
+    ("grants:reports_export", "fmt"): lambda w: ["csv", "xlsx"],
+    ("grants:returns_export", "fmt"): lambda w: ["csv", "xlsx"],
+    ("grants:return_payment", "pk"): lambda w: w.reports_return.pk,
+    **{
+        (f"grants:{name}", "pk"): (lambda w: w.reports_control.pk)
+        for name in ("control", "control_file", "control_protocol", "recommendation_new")
+    },
+    ("grants:recommendation_done", "pk"): lambda w: w.reports_recommendation.pk,
 }
 
 # Path parameters of the OpenAPI document, by name.

@@ -928,7 +928,84 @@ OBJECTS_BY_KWARG: dict[str, Factory] = {
     "competition_id": _competition,
 }
 
+
 # `pk`, `id`, `slug`, `token`… mean different models in different URLs: map them per URL name.
+# reports ---
+def _reports_official(centre, ctx: Ctx) -> None:
+    """The requesting staff member is also the own centre's official (the pages are the official's)."""
+    from centrum.accounts.models import CentreRole, CentreRoleKind
+
+    if ctx.label == "ours":
+        CentreRole.objects.get_or_create(centre=centre, user=ctx.user, role=CentreRoleKind.OFFICIAL)
+
+
+def _reports_contract(centre, ctx: Ctx):
+    from centrum.grants.tests.factories import contract_with_budget
+
+    _reports_official(centre, ctx)
+    contract = contract_with_budget(centre=centre, title=f"Umowa {ctx.label} {centre.slug}")
+    return contract, contract.pk
+
+
+def _reports_report(centre, ctx: Ctx):
+    from centrum.grants.tests.factories import report_in_state
+
+    _reports_official(centre, ctx)
+    report = report_in_state(centre=centre, title=f"Umowa {ctx.label} {centre.slug}")
+    return report, report.pk
+
+
+def _reports_report_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "submit"
+
+
+def _reports_return(centre, ctx: Ctx):
+    from decimal import Decimal
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.grants.models import GrantReturn
+
+    contract, _pk = _reports_contract(centre, ctx)
+    row = GrantReturn.objects.create(
+        centre=centre, contract=contract, amount=Decimal("10"), due_on=warsaw_today()
+    )
+    return row, row.pk
+
+
+def _reports_control(centre, ctx: Ctx):
+    from django.core.files.base import ContentFile
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.grants.models import Control
+
+    contract, _pk = _reports_contract(centre, ctx)
+    control = Control.objects.create(
+        centre=centre,
+        contract=contract,
+        phase="during",
+        scope="Zakres",
+        planned_on=warsaw_today(),
+        controllers="Kontrolujący",
+        protocol_on=warsaw_today(),
+        findings="Ustalenia",
+    )
+    control.protocol_file.save("protokol.pdf", ContentFile(b"%PDF-1.4 protokol"), save=True)
+    return control, control.pk
+
+
+def _reports_recommendation(centre, ctx: Ctx):
+    from datetime import timedelta
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.grants.models import ControlRecommendation
+
+    control, _pk = _reports_control(centre, ctx)
+    row = ControlRecommendation.objects.create(
+        centre=centre, control=control, text="Zalecenie", due_on=warsaw_today() + timedelta(days=5)
+    )
+    return row, row.pk
+
+
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
@@ -1145,6 +1222,26 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:annex_pdf", "pk"): _grants_annex,
     ("grants:competition_contracts", "pk"): _competition,
     ("api:contract_get", "contract_id"): _grants_contract,
+    # reports ---
+    ("grants:contract_reports", "pk"): _reports_contract,
+    ("grants:report_start", "pk"): _reports_contract,
+    ("grants:report_demand", "pk"): _reports_contract,
+    ("grants:contract_settle", "pk"): _reports_contract,
+    ("grants:control_new", "pk"): _reports_contract,
+    ("grants:report", "pk"): _reports_report,
+    ("grants:report_edit", "pk"): _reports_report,
+    ("grants:report_check", "pk"): _reports_report,
+    ("grants:report_pdf", "pk"): _reports_report,
+    ("grants:report_action", "pk"): _reports_report,
+    ("grants:report_action", "action"): _reports_report_action,
+    ("grants:return_payment", "pk"): _reports_return,
+    ("grants:control", "pk"): _reports_control,
+    ("grants:control_file", "pk"): _reports_control,
+    ("grants:control_protocol", "pk"): _reports_control,
+    ("grants:recommendation_new", "pk"): _reports_control,
+    ("grants:recommendation_done", "pk"): _reports_recommendation,
+    ("api:contract_settlement", "contract_id"): _reports_contract,
+    ("api:report_detail", "report_id"): _reports_report,
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own
@@ -1161,6 +1258,9 @@ NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("initiatives:export", "fmt"): ("a file format of the desk's export", "csv"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
+    # reports ---
+    ("grants:reports_export", "fmt"): ("a file format", "csv"),
+    ("grants:returns_export", "fmt"): ("a file format", "csv"),
 }
 
 

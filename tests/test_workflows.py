@@ -141,6 +141,12 @@ EXPECTED = {
     "grants.contract_annex": {
         "sign": ({"draft"}, "signed", {OFFICIAL}),
     },
+    # reports ---: a report (annex 5) filed by the organisation's admin, checked by the official.
+    "grants.report": {
+        "submit": ({"draft", "correction"}, "submitted", {MEMBER}),
+        "accept": ({"submitted"}, "accepted", {OFFICIAL}),
+        "request_correction": ({"submitted"}, "correction", {OFFICIAL}),
+    },
     "grants.offer": {
         "submit": ({"draft"}, "submitted", {MEMBER}),
         "withdraw": ({"submitted"}, "withdrawn", {MEMBER}),
@@ -397,6 +403,18 @@ def _grants(world: World, key: str, state: str, action: str | tuple[str, ...] = 
         return competition_in_state(centre=world.centre, state=state)
     if key == "grants.small_grant":
         return _small_grant(world, state)
+    # reports ---: settling needs the final report accepted (and no return unpaid).
+    if key == "grants.report" or (
+        key == "grants.contract" and "settle" in ({action} if isinstance(action, str) else set(action))
+    ):
+        from centrum.grants.tests.factories import report_in_state
+
+        if key == "grants.report":
+            return report_in_state(centre=world.centre, organisation=world.organisation, state=state)
+        report = report_in_state(
+            centre=world.centre, organisation=world.organisation, state="accepted", status=state
+        )
+        return report.contract
     if key == "grants.contract":
         from centrum.grants.tests.factories import ContractFactory
 

@@ -107,3 +107,21 @@ class AnnexAudit(AuditAction):
     CREATED = "annex.created", _("Przygotowano aneks do umowy")
     UPDATED = "annex.updated", _("Zmieniono projekt aneksu")
     SIGN = "annex.sign", _("Zawarto aneks do umowy")
+
+
+# reports ---
+@audit_actions
+class ReportAudit(AuditAction):
+    STARTED = "report.started", _("Rozpoczęto sprawozdanie")
+    DEMANDED = "report.demanded", _("Wezwano do złożenia sprawozdania częściowego")
+    SAVED = "report.saved", _("Zapisano sprawozdanie")
+    SUBMIT = "report.submit", _("Złożono sprawozdanie")
+    ACCEPT = "report.accept", _("Przyjęto sprawozdanie")
+    REQUEST_CORRECTION = "report.request_correction", _("Wezwano do poprawienia sprawozdania")
+    RETURN_SET = "grant_return.set", _("Ustalono kwotę dotacji do zwrotu")
+    RETURN_PAID = "grant_return.paid", _("Zapisano wpłatę zwrotu dotacji")
+    REMINDED = "report.reminded", _("Przypomniano o terminie")
+    CONTROL_PLANNED = "control.planned", _("Zaplanowano kontrolę zadania")
+    CONTROL_PROTOCOL = "control.protocol", _("Zapisano protokół kontroli")
+    RECOMMENDATION_ADDED = "control.recommendation", _("Dodano zalecenie pokontrolne")
+    RECOMMENDATION_DONE = "control.recommendation_done", _("Zapisano wykonanie zalecenia pokontrolnego")

@@ -177,3 +177,80 @@ DEFAULT_SHARE_TOLERANCE_POINTS = register(
         group=GROUP,
     )
 )
+
+
+# reports ---
+from decimal import Decimal  # noqa: E402
+
+PARTIAL_REPORT_MIN_DAYS = register(
+    SettingDefinition(
+        key="grants.partial_report_min_days",
+        label=_(
+            "Najmniej ile dni od doręczenia wezwania do terminu sprawozdania częściowego (art. 18 ust. 4)"
+        ),
+        kind=int,
+        default=30,
+        min_value=1,
+        max_value=180,
+        group=GROUP,
+    )
+)
+RETURN_DAYS = register(
+    SettingDefinition(
+        key="grants.return_days",
+        label=_("W ciągu ilu dni od przyjęcia sprawozdania końcowego zwraca się dotację"),
+        kind=int,
+        default=15,
+        min_value=1,
+        max_value=120,
+        group=GROUP,
+    )
+)
+INTEREST_RATE_PERCENT = register(
+    SettingDefinition(
+        key="grants.interest_rate_percent",
+        label=_("Odsetki od zwrotu po terminie (% w skali roku, liczone za każdy dzień zwłoki)"),
+        kind=Decimal,
+        default=Decimal("12.25"),
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        help_text=_("Jak dla zaległości podatkowych; zmień, gdy zmieni się stawka."),
+        group=GROUP,
+    )
+)
+REMINDER_DAYS_BEFORE = register(
+    SettingDefinition(
+        key="grants.deadline_reminder_days_before",
+        label=_("Ile dni przed terminem sprawozdania lub zwrotu przypomnieć organizacji"),
+        kind=int,
+        default=7,
+        min_value=0,
+        max_value=60,
+        group=GROUP,
+    )
+)
+REMINDER_DAYS_AFTER = register(
+    SettingDefinition(
+        key="grants.deadline_reminder_days_after",
+        label=_(
+            "Ile dni po terminie sprawozdania, zwrotu lub zalecenia pokontrolnego wysłać przypomnienie "
+            "o zaległości"
+        ),
+        kind=int,
+        default=1,
+        min_value=0,
+        max_value=60,
+        group=GROUP,
+    )
+)
+REPORT_CORRECTION_DAYS = register(
+    SettingDefinition(
+        key="grants.report_correction_days",
+        label=_("Ile dni na poprawienie sprawozdania, gdy urzędnik nie wyznaczy innego terminu"),
+        kind=int,
+        default=14,
+        min_value=1,
+        max_value=90,
+        group=GROUP,
+    )
+)

@@ -146,3 +146,21 @@ class BudgetUpdateStatus(models.TextChoices):
 class AnnexStatus(models.TextChoices):
     DRAFT = "draft", _("projekt aneksu")
     SIGNED = "signed", _("zawarty")
+
+
+# reports ---
+class ReportKind(models.TextChoices):
+    PARTIAL = "partial", _("sprawozdanie częściowe")
+    FINAL = "final", _("sprawozdanie końcowe")
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("w przygotowaniu")
+    SUBMITTED = "submitted", _("złożone – do sprawdzenia")
+    CORRECTION = "correction", _("do poprawy")
+    ACCEPTED = "accepted", _("przyjęte")
+
+
+class ControlPhase(models.TextChoices):
+    DURING = "during", _("w trakcie realizacji zadania")
+    AFTER = "after", _("po zakończeniu zadania")

@@ -188,3 +188,88 @@ register_demo_seeder(
         after=("grants.evaluation", "grants.offers", "accounts.people", "organisations.registry"),
     )
 )
+
+
+# reports ---
+def _has_contracts(request) -> bool:
+    from .selectors.reports import has_contracts
+
+    return (
+        request.centre is not None
+        and getattr(request.user, "is_authenticated", False)
+        and has_contracts(centre=request.centre, user=request.user)
+    )
+
+
+def _organisation_card(request):
+    from .selectors.reports import organisation_card
+
+    return organisation_card(centre=request.centre, user=request.user)
+
+
+def _official_reports_card(request):
+    from .selectors.reports import official_card
+
+    return official_card(centre=request.centre)
+
+
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Moje umowy"),
+        url_name="grants:my_contracts",
+        order=53,
+        # Any signed-in person (as "Moje oferty"): asking for contracts here would cost a query on every page.
+        visible=registry.authenticated,
+        module=MODULE.label,
+    )
+)
+registry.register_nav_item(
+    registry.NavItem(
+        label=_("Sprawozdania i zwroty"),
+        url_name="grants:reports_desk",
+        order=83,
+        visible=_official,
+        module=MODULE.label,
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="grants.contracts_settlement",
+        template="grants/reports/_dashboard_card.html",
+        context=_organisation_card,
+        visible=_has_contracts,
+        order=51,
+        module=MODULE.label,
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="grants.reports_desk",
+        template="grants/reports/_official_card.html",
+        context=_official_reports_card,
+        visible=_official,
+        order=52,
+        module=MODULE.label,
+    )
+)
+
+
+def _seed_reports(*, centre, rng):
+    from .demo import reports as reports_demo
+
+    return reports_demo.seed(centre=centre, rng=rng)
+
+
+register_demo_seeder(
+    DemoSeeder(
+        name="grants.reports",
+        seed=_seed_reports,
+        after=(
+            "grants.contracts",
+            "grants.evaluation",
+            "grants.offers",
+            "organisations.registry",
+            "accounts.memberships",
+        ),
+    )
+)

@@ -35,3 +35,12 @@ def offer_confirmations(centre):
     from .services.offers import send_pending_confirmations
 
     return send_pending_confirmations(centre=centre)
+
+
+# reports ---
+@scheduled_per_centre("grants.deadline_reminders", every=timedelta(hours=6))
+def remind_deadlines(centre):
+    """Reports, returns and recommendations: a reminder before the deadline and one after it (once each)."""
+    from .services.reports import deadline_reminders_send
+
+    return f"reminded {deadline_reminders_send(centre=centre)}"

@@ -152,3 +152,25 @@ def can_file_budget_update(user, update) -> bool:
 
 def can_decide_budget_update(user, update) -> bool:
     return is_grants_official(user, update.centre)
+
+
+# reports ---
+def can_prepare_report(user, report) -> bool:
+    """The organisation's members (its treasurer among them) fill in the report."""
+    return is_organisation_member(user, report.contract.organisation)
+
+
+def can_submit_report(user, report) -> bool:
+    return is_organisation_admin(user, report.contract.organisation)
+
+
+def can_check_report(user, report) -> bool:
+    return is_grants_official(user, report.centre)
+
+
+def can_view_report(user, report) -> bool:
+    return can_view_contract(user, report.contract)
+
+
+def can_manage_settlement(user, centre) -> bool:
+    return is_grants_official(user, centre)

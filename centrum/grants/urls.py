@@ -86,6 +86,31 @@ urlpatterns = [
         views.small_grants.comment_respond,
         name="small_grant_comment_respond",
     ),
+    # reports --- (reports, settlement and returns, control)
+    path("umowy/moje/", views.reports.my_contracts, name="my_contracts"),
+    path("umowy/<int:pk>/rozliczenie/", views.reports.contract_reports, name="contract_reports"),
+    path("umowy/<int:pk>/sprawozdania/nowe/", views.reports.report_start_view, name="report_start"),
+    path("urzad/umowy/<int:pk>/wezwanie/", views.reports.report_demand_view, name="report_demand"),
+    path("urzad/umowy/<int:pk>/rozlicz/", views.reports.contract_settle_view, name="contract_settle"),
+    path("urzad/umowy/<int:pk>/kontrola/", views.reports.control_new, name="control_new"),
+    path("sprawozdania/<int:pk>/", views.reports.report_detail, name="report"),
+    path("sprawozdania/<int:pk>/edycja/", views.reports.report_edit, name="report_edit"),
+    path("sprawozdania/<int:pk>/sprawdz/", views.reports.report_check_view, name="report_check"),
+    path("sprawozdania/<int:pk>/pdf/", views.reports.report_pdf, name="report_pdf"),
+    path("sprawozdania/<int:pk>/akcja/<str:action>/", views.reports.report_action, name="report_action"),
+    path("urzad/sprawozdania/", views.reports.reports_desk, name="reports_desk"),
+    path("urzad/sprawozdania/eksport.<str:fmt>", views.reports.reports_export, name="reports_export"),
+    path("urzad/zwroty/", views.reports.returns_view, name="returns"),
+    path("urzad/zwroty/eksport.<str:fmt>", views.reports.returns_export, name="returns_export"),
+    path("urzad/zwroty/<int:pk>/wplata/", views.reports.return_payment, name="return_payment"),
+    path("urzad/kontrole/", views.reports.controls_view, name="controls"),
+    path("kontrole/<int:pk>/", views.reports.control_detail, name="control"),
+    path("kontrole/<int:pk>/protokol.pdf", views.reports.control_file, name="control_file"),
+    path("urzad/kontrole/<int:pk>/protokol/", views.reports.control_protocol, name="control_protocol"),
+    path("urzad/kontrole/<int:pk>/zalecenie/", views.reports.recommendation_new, name="recommendation_new"),
+    path(
+        "urzad/zalecenia/<int:pk>/wykonanie/", views.reports.recommendation_done, name="recommendation_done"
+    ),
 ]
 
 # contracts --- (the updated budget, the contract, its signing and annexes, the desk of contracts)

@@ -177,6 +177,15 @@ NOT_WALKED = {
     "grants:contract_pdf": "PDF file",
     "grants:annex_pdf": "PDF file",
     "grants:annex_sign": "linked only while an annex waits for its signatures; the demo's annexes are signed",
+    # reports ---
+    "grants:report_start": "POST only (the start buttons of a contract's settlement page)",
+    "grants:report_check": "POST only (the report form's live check, htmx)",
+    "grants:report_action": "POST only (workflow action)",
+    "grants:contract_settle": "POST only (the settle button of a contract's settlement page)",
+    "grants:report_pdf": "PDF file",
+    "grants:control_file": "PDF file (an uploaded protocol)",
+    "grants:reports_export": "CSV/XLSX file",
+    "grants:returns_export": "CSV/XLSX file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

@@ -24,3 +24,7 @@ router.add_router("", small_grants_router)
 from .contracts import router as contracts_router  # noqa: E402
 
 router.add_router("/contracts", contracts_router)
+# reports ---
+from .reports import router as reports_router  # noqa: E402
+
+router.add_router("/reports", reports_router)

@@ -65,3 +65,24 @@ __all__ += [
 from .contracts import BudgetUpdate, BudgetUpdateAction, BudgetUpdateLine, ContractAnnex  # noqa: E402
 
 __all__ += ["BudgetUpdate", "BudgetUpdateAction", "BudgetUpdateLine", "ContractAnnex"]
+
+# reports ---
+from .reports import (  # noqa: E402
+    Control,
+    ControlRecommendation,
+    DeadlineReminder,
+    GrantReturn,
+    Report,
+    ReportCostLine,
+    ReportResult,
+)
+
+__all__ += [
+    "Control",
+    "ControlRecommendation",
+    "DeadlineReminder",
+    "GrantReturn",
+    "Report",
+    "ReportCostLine",
+    "ReportResult",
+]

@@ -422,3 +422,76 @@ def annex_in_state(*, centre, organisation, state: str):
         signing="paper",
         status=state,
     )
+
+
+# reports ---
+def contract_with_budget(**kwargs):
+    """A signed contract with two planned cost lines (10 000 zł of grant, 2 000 zł own) and two results."""
+    from ..models import ContractCostLine, ContractResult
+
+    kwargs.setdefault("status", "signed")
+    contract = ContractFactory(**kwargs)
+    ContractCostLine.objects.create(
+        centre=contract.centre,
+        contract=contract,
+        category="actions",
+        position=1,
+        kind="Warsztaty dla seniorów",
+        unit="godzina",
+        unit_cost=Decimal("200.00"),
+        units=Decimal("40"),
+        value=Decimal("8000.00"),
+        grant_part=Decimal("7000.00"),
+    )
+    ContractCostLine.objects.create(
+        centre=contract.centre,
+        contract=contract,
+        category="administrative",
+        position=1,
+        kind="Koordynacja zadania",
+        unit="miesiąc",
+        unit_cost=Decimal("1000.00"),
+        units=Decimal("4"),
+        value=Decimal("4000.00"),
+        grant_part=Decimal("3000.00"),
+    )
+    ContractResult.objects.create(
+        centre=contract.centre, contract=contract, position=1, name="Liczba uczestników", target_value=40
+    )
+    ContractResult.objects.create(
+        centre=contract.centre, contract=contract, position=2, name="Liczba warsztatów", target_value=10
+    )
+    return contract
+
+
+def report_in_state(*, state: str = "draft", kind: str = "final", **contract_kwargs):
+    """A report of a signed contract (`contract_with_budget`) filled as planned, so it may be submitted and
+    accepted: the lines at their planned values, the own contribution, Part I and the declarations."""
+    from ..models import Report, ReportCostLine, ReportResult
+
+    contract = contract_with_budget(**contract_kwargs)
+    report = Report.objects.create(
+        centre=contract.centre,
+        contract=contract,
+        kind=kind,
+        period_year=None if kind == "final" else contract.start_date.year,
+        demanded=kind != "final",
+        due_on=contract.final_report_due_on,
+        status=state,
+        actions_done="Przeprowadzono 10 warsztatów dla 40 seniorów.",
+        own_financial=Decimal("2000.00"),
+        declarations=True,
+    )
+    for line in contract.cost_lines.all():
+        ReportCostLine.objects.create(
+            centre=contract.centre,
+            report=report,
+            planned=line,
+            actual_value=line.value,
+            actual_grant=line.grant_part,
+        )
+    for result in contract.results.all():
+        ReportResult.objects.create(
+            centre=contract.centre, report=report, result=result, achieved_value=result.target_value
+        )
+    return report

@@ -7,3 +7,7 @@ from . import competitions, evaluation, offers  # noqa: F401
 # contracts ---
 from . import contracts as contracts  # noqa: E402, I001
 from . import small_grants  # noqa: E402, F401
+
+# reports ---
+# isort: split
+from . import reports  # noqa: E402, F401

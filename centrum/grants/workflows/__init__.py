@@ -13,3 +13,8 @@ __all__ = ["COMPETITION_STATUS", "CONTRACT_STATUS", "OFFER_STATUS"]
 from .small_grants import SMALL_GRANT_STATUS  # noqa: E402
 
 __all__ += ["SMALL_GRANT_STATUS"]
+
+# reports ---
+from .reports import REPORT_STATUS  # noqa: E402
+
+__all__ += ["REPORT_STATUS"]
