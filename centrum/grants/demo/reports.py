@@ -111,7 +111,7 @@ def _contracts(centre, rng: random.Random) -> list[Contract]:
                 grant=grant,
                 start=today + timedelta(days=start),
                 end=today + timedelta(days=end),
-                number=f"UM/{today.year}/{index:03d}",
+                number=f"UM/{today.year}/R{index:03d}",
             )
         )
     members_org = organisations_for_demo_members(centre)
@@ -126,7 +126,7 @@ def _contracts(centre, rng: random.Random) -> list[Contract]:
                 grant=Decimal("8500.00"),
                 start=today - timedelta(days=40),
                 end=today + timedelta(days=40),
-                number=f"UM/{today.year}/19a/001",
+                number=f"UM/{today.year}/19a/R001",
             )
         )
     return made
@@ -180,12 +180,15 @@ def seed(*, centre, rng: random.Random) -> str | None:
         Contract.objects.filter(centre=centre, status=ContractStatus.SIGNED).order_by("end_date", "id")
     )
     own = ""
-    if not Contract.objects.filter(centre=centre).exists():
-        contracts = _contracts(centre, rng)
-        own = f" (own contracts: {len(contracts)})"
+    today = warsaw_today()
+    if sum(c.end_date < today for c in contracts) < 2:
+        # The contracts seeder's contracts run into next year (the demo competitions are this year's
+        # calls): settled work needs contracts that ended, so this seeder adds its own past ones.
+        made_here = _contracts(centre, rng)
+        contracts = sorted([*contracts, *made_here], key=lambda c: (c.end_date, c.pk))
+        own = f" (own contracts: {len(made_here)})"
     if not contracts:
         return None
-    today = warsaw_today()
     official = User.objects.filter(email=demo_email("urzednik", centre.slug)).first()
     ended = [c for c in contracts if c.end_date < today]
     ongoing = [c for c in contracts if c.end_date >= today]
