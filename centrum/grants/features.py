@@ -273,3 +273,19 @@ register_demo_seeder(
         ),
     )
 )
+
+
+# support sources (the centre's statistics; the caretaker's deadlines) ------------------------------------
+from centrum.organisations.sections import SupportSource, register_support_source  # noqa: E402
+
+from .selectors.reports import grants_deadlines, grants_reach  # noqa: E402
+
+register_support_source(
+    SupportSource(
+        key="grants.contracts",
+        label=_("Dotacje (umowy)"),
+        reach=grants_reach,
+        deadlines=grants_deadlines,
+        module=MODULE.label,
+    )
+)

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.selectors import get_for_centre_or_404
+from centrum.organisations.sections import SupportDeadline
 
 from .. import reporting
 from ..choices import ContractKind, ContractStatus, ReportKind, ReportStatus
@@ -421,3 +422,79 @@ def reports_export_rows(*, centre):
         .order_by("due_on", "id")
     )
     return header, rows
+
+
+# support sources: what the grants reached and what organisations owe soon (the caretaker's page) --------
+
+
+def grants_reach(centre, start, end):
+    """Organisations whose contract was concluded in [start, end]: support given through the grants (no
+    person is counted: a contract binds the organisation)."""
+    rows = (
+        Contract.objects.filter(centre=centre, concluded_on__gte=start, concluded_on__lte=end)
+        .exclude(status=ContractStatus.DRAFT)
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    )
+    return [("", organisation_id) for organisation_id in rows]
+
+
+def grants_deadlines(centre, organisation_ids, start, end):
+    """Reports to file (or to correct), returns to pay and control recommendations to carry out, due in
+    [start, end], of the given organisations. No link: the caretaker (centre staff) is not a party to the
+    contract; the organisation's own people find them under "Moje umowy"."""
+    from django.utils.translation import gettext as _
+
+    found = []
+    reports = Report.objects.filter(
+        centre=centre, contract__organisation_id__in=organisation_ids
+    ).values_list(
+        "contract__organisation_id", "contract__number", "kind", "status", "due_on", "correction_due_on"
+    )
+    labels = dict(ReportKind.choices)
+    for organisation_id, number, kind, status, due_on, correction_due_on in reports:
+        if status == ReportStatus.DRAFT:
+            day, text = due_on, _("Sprawozdanie (%(kind)s) z umowy %(number)s")
+        elif status == ReportStatus.CORRECTION and correction_due_on:
+            day, text = correction_due_on, _("Poprawa sprawozdania (%(kind)s) z umowy %(number)s")
+        else:
+            continue
+        if start <= day <= end:
+            found.append(
+                SupportDeadline(
+                    organisation_id=organisation_id,
+                    due_on=day,
+                    label=text % {"kind": labels.get(kind, kind), "number": number},
+                )
+            )
+    returns = GrantReturn.objects.filter(
+        centre=centre,
+        contract__organisation_id__in=organisation_ids,
+        paid_on__isnull=True,
+        due_on__gte=start,
+        due_on__lte=end,
+    ).values_list("contract__organisation_id", "contract__number", "due_on")
+    found += [
+        SupportDeadline(
+            organisation_id=organisation_id,
+            due_on=due_on,
+            label=_("Zwrot dotacji z umowy %(number)s") % {"number": number},
+        )
+        for organisation_id, number, due_on in returns
+    ]
+    recommendations = ControlRecommendation.objects.filter(
+        centre=centre,
+        control__contract__organisation_id__in=organisation_ids,
+        done_on__isnull=True,
+        due_on__gte=start,
+        due_on__lte=end,
+    ).values_list("control__contract__organisation_id", "control__contract__number", "due_on")
+    found += [
+        SupportDeadline(
+            organisation_id=organisation_id,
+            due_on=due_on,
+            label=_("Zalecenie pokontrolne do umowy %(number)s") % {"number": number},
+        )
+        for organisation_id, number, due_on in recommendations
+    ]
+    return found
