@@ -10,8 +10,6 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from stdnum import iban as stdnum_iban
-from stdnum.exceptions import ValidationError as StdnumError
 
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
@@ -308,15 +306,19 @@ def _line_problems(lines: list[dict]) -> list[B.Problem]:
 
 
 def check_iban(value: str) -> str:
-    """A Polish bank account as an IBAN (26 digits with or without "PL"), normalised; ApplicationError if
-    its check digits are wrong."""
-    compact = stdnum_iban.compact(value or "")
-    if compact.isdigit():
-        compact = f"PL{compact}"
+    """A Polish bank account as an IBAN (26 digits with or without "PL"), normalised by the registry's one
+    IBAN rule (`organisations.identifiers.clean_iban`); ApplicationError at `bank_account` if it is missing
+    or wrong."""
+    from django.core.exceptions import ValidationError
+
+    from centrum.organisations.identifiers import clean_iban
+
     try:
-        return stdnum_iban.validate(compact)
-    except StdnumError:
+        cleaned = clean_iban(value or "")
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages), field="bank_account") from exc
+    if not cleaned:
         raise ApplicationError(
-            _("Numer rachunku bankowego jest błędny (sprawdź cyfry: to nie jest poprawny IBAN)."),
-            field="bank_account",
-        ) from None
+            _("Podaj numer rachunku bankowego, na który urząd przekaże dotację."), field="bank_account"
+        )
+    return cleaned

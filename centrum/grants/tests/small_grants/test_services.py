@@ -257,7 +257,7 @@ def test_a_wrong_iban_is_refused(centre, organisation, official_user):
     planned_grants(centre=centre)
     offer = small_grant(centre=centre, organisation=organisation, status="published")
     error = _refused(
-        offer, official_user, values={"bank_account": "PL61109010140000071219812875"}, text="IBAN"
+        offer, official_user, values={"bank_account": "PL61109010140000071219812875"}, text="rachunku"
     )
     assert error.field == "bank_account"
     assert not Contract.objects.exists()
