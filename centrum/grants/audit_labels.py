@@ -86,6 +86,7 @@ class SmallGrantAudit(AuditAction):
     WITHDRAW = "small_grant.withdraw", _("Wycofano ofertę uproszczoną")
     COMMENT_FILED = "small_grant.comment", _("Zgłoszono uwagę do oferty uproszczonej")
     COMMENT_ANSWERED = "small_grant.comment_answered", _("Odpowiedziano na uwagę do oferty uproszczonej")
+    PUBLICATION_REMINDED = "small_grant.publication_reminded", _("Przypomniano o terminie publikacji oferty")
 
 
 # contracts ---

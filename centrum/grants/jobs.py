@@ -44,3 +44,12 @@ def remind_deadlines(centre):
     from .services.reports import deadline_reminders_send
 
     return f"reminded {deadline_reminders_send(centre=centre)}"
+
+
+# small_grants ---
+@scheduled_per_centre("grants.small_grants_publication", every=timedelta(hours=6))
+def remind_small_grant_publication(centre):
+    """Officials are reminded of art. 19a offers to publish within the working-day deadline."""
+    from .services.small_grants import small_grants_publication_remind
+
+    return small_grants_publication_remind(centre=centre)

@@ -66,6 +66,8 @@ class SmallGrantOffer(CentreScopedModel):
     )
     received_on = models.DateField(_("data wpływu"), null=True, blank=True)
     publish_by = models.DateField(_("termin publikacji (dni robocze od wpływu)"), null=True, blank=True)
+    # The day the officials were last reminded to publish it (the job reminds once a day).
+    publish_reminded_on = models.DateField(null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("ocena celowości"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -512,3 +512,54 @@ def small_grant_pdf(offer: SmallGrantOffer) -> bytes:
     from ..selectors.small_grants import small_grant_document_context
 
     return render_pdf("grants/documents/small_grant.html", small_grant_document_context(offer))
+
+
+# the publication reminder (a job) ---------------------------------------------------------------------
+
+PUBLICATION_REMINDER_DAYS = 2  # working days before the deadline the officials are first reminded
+
+
+def small_grants_publication_remind(*, centre) -> int:
+    """The job: offers still to publish (received or found purposeful) whose publication deadline (art. 19a
+    ust. 3: working days from receipt) is two working days away or past, once a day, to the officials."""
+    from django.urls import reverse
+
+    from centrum.core.links import centre_url
+    from centrum.core.roles import OFFICIAL, role_backend
+
+    today = warsaw_today()
+    horizon = centre_add_working_days(centre, today, PUBLICATION_REMINDER_DAYS)
+    due = list(
+        SmallGrantOffer.objects.filter(
+            centre=centre,
+            status__in=(SmallGrantStatus.RECEIVED, SmallGrantStatus.PURPOSEFUL),
+            publish_by__lte=horizon,
+        )
+        .exclude(publish_reminded_on=today)
+        .select_related("organisation")
+        .order_by("publish_by", "id")
+    )
+    if not due:
+        return 0
+    emails = sorted({role.user.email for role in role_backend().holders(centre, OFFICIAL) if role.user.email})
+    with transaction.atomic():
+        if emails:
+            outbox_enqueue(
+                centre=centre,
+                to=emails,
+                template="grants/emails/small_grant_publication_reminder_to_officials",
+                context={
+                    "offers": due,
+                    "today": today,
+                    "link": centre_url(centre, reverse("grants:small_grants_desk")),
+                },
+            )
+        SmallGrantOffer.objects.filter(pk__in=[o.pk for o in due]).update(publish_reminded_on=today)
+        for offer in due:
+            audit_log(
+                actor=None,
+                obj=offer,
+                action=SmallGrantAudit.PUBLICATION_REMINDED,
+                new={"publish_by": offer.publish_by.isoformat()},
+            )
+    return len(due)

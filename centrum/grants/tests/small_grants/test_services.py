@@ -302,3 +302,25 @@ def test_the_municipal_cap_is_counted_from_the_planned_grants_in_force(centre, o
 def test_no_planned_figure_refuses_with_a_clear_message(centre, organisation, official_user):
     offer = small_grant(centre=centre, organisation=organisation, status="published")
     _refused(offer, official_user, text="Brak kwoty planowanych dotacji")
+
+
+@pytest.mark.dates
+def test_officials_are_reminded_of_offers_to_publish_once_a_day(centre, organisation, official_user):
+    from centrum.grants.services.small_grants import small_grants_publication_remind
+
+    today = warsaw_today()
+    due = small_grant(centre=centre, organisation=organisation, status="received", received_ago=10)
+    due.publish_by = today - timedelta(days=1)  # overdue
+    due.save(update_fields=["publish_by"])
+    later = small_grant(centre=centre, organisation=organisation, status="purposeful", title="Rajd rowerowy")
+    later.publish_by = centre_add_working_days(centre, today, 5)  # not yet
+    later.save(update_fields=["publish_by"])
+    published = small_grant(centre=centre, organisation=organisation, status="published")
+    published.publish_by = today - timedelta(days=3)  # done: nothing to remind
+    published.save(update_fields=["publish_by"])
+
+    assert small_grants_publication_remind(centre=centre) == 1
+    mail = OutboxMessage.objects.filter(to=[official_user.email]).latest("id")
+    assert due.title in mail.body and "PO TERMINIE" in mail.body and later.title not in mail.body
+    assert AuditEntry.objects.filter(action="small_grant.publication_reminded").count() == 1
+    assert small_grants_publication_remind(centre=centre) == 0  # once a day
