@@ -2,33 +2,33 @@
 
 from django.urls import path
 
-from . import views
+from .views import applications, desk, public, resolution
 
 app_name = "initiatives"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("zrealizowane/", views.carried_out, name="carried_out"),
-    path("moje/", views.mine, name="mine"),
-    path("nowy/", views.new, name="new"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edycja/", views.edit, name="edit"),
-    path("<int:pk>/czlonkowie/", views.member_new, name="member_new"),
-    path("<int:pk>/wklad/", views.contribution_new, name="contribution_new"),
-    path("<int:pk>/usun/<str:kind>/<int:line_pk>/", views.line_delete, name="line_delete"),
-    path("<int:pk>/akcja/<str:action>/", views.action, name="action"),
-    path("<int:pk>/ocena/", views.assess, name="assess"),
-    path("<int:pk>/umowa/", views.agreement, name="agreement"),
-    path("<int:pk>/umowa/harmonogram/", views.schedule_new, name="schedule_new"),
-    path("<int:pk>/umowa/kosztorys/", views.cost_new, name="cost_new"),
-    path("<int:pk>/umowa.pdf", views.agreement_pdf, name="agreement_pdf"),
-    path("<int:pk>/sprawozdanie/", views.completion, name="completion"),
-    path("biuro/", views.desk, name="desk"),
-    path("biuro/eksport.<str:fmt>", views.export, name="export"),
-    path("zasady/", views.rules_page, name="rules"),
-    path("zasady/nabory/", views.call_new, name="call_new"),
-    path("zasady/kryteria/", views.criterion_new, name="criterion_new"),
-    path("zasady/obszary/", views.area_new, name="area_new"),
-    path("zasady/obszary/<int:pk>/", views.area_edit, name="area_edit"),
-    path("zasady/<str:kind>/<int:pk>/usun/", views.rules_line_delete, name="rules_line_delete"),
+    path("", public.index, name="index"),
+    path("zrealizowane/", public.carried_out, name="carried_out"),
+    path("moje/", applications.mine, name="mine"),
+    path("nowy/", applications.new, name="new"),
+    path("<int:pk>/", applications.detail, name="detail"),
+    path("<int:pk>/edycja/", applications.edit, name="edit"),
+    path("<int:pk>/czlonkowie/", applications.member_new, name="member_new"),
+    path("<int:pk>/wklad/", applications.contribution_new, name="contribution_new"),
+    path("<int:pk>/usun/<str:kind>/<int:line_pk>/", applications.line_delete, name="line_delete"),
+    path("<int:pk>/akcja/<str:action>/", applications.action, name="action"),
+    path("<int:pk>/ocena/", desk.assess, name="assess"),
+    path("<int:pk>/umowa/", desk.agreement, name="agreement"),
+    path("<int:pk>/umowa/harmonogram/", desk.schedule_new, name="schedule_new"),
+    path("<int:pk>/umowa/kosztorys/", desk.cost_new, name="cost_new"),
+    path("<int:pk>/umowa.pdf", desk.agreement_pdf, name="agreement_pdf"),
+    path("<int:pk>/sprawozdanie/", applications.completion, name="completion"),
+    path("biuro/", desk.desk, name="desk"),
+    path("biuro/eksport.<str:fmt>", desk.export, name="export"),
+    path("zasady/", resolution.rules_page, name="rules"),
+    path("zasady/nabory/", resolution.call_new, name="call_new"),
+    path("zasady/kryteria/", resolution.criterion_new, name="criterion_new"),
+    path("zasady/obszary/", resolution.area_new, name="area_new"),
+    path("zasady/obszary/<int:pk>/", resolution.area_edit, name="area_edit"),
+    path("zasady/<str:kind>/<int:pk>/usun/", resolution.rules_line_delete, name="rules_line_delete"),
 ]
