@@ -77,12 +77,18 @@ def _int(value) -> int | None:
     return number if 0 < number < 10**9 else None
 
 
+def _year(value) -> int | None:
+    """A year a contract can start in: a date lookup beyond 9999 (or before year 1) fails in the database."""
+    number = _int(value)
+    return number if number is not None and 1900 <= number <= 2999 else None
+
+
 def desk_filters(params) -> DeskFilters:
     """The desk's filters from the query string (anything else is ignored, never an error)."""
     kind = params.get("kind", "")
     status = params.get("status", "")
     return DeskFilters(
-        year=_int(params.get("year")),
+        year=_year(params.get("year")),
         kind=kind if kind in ContractKind.values else "",
         status=status if status in ContractStatus.values else "",
         competition=_int(params.get("competition")),

@@ -315,3 +315,12 @@ def test_signing_offers_the_krs_representation(client_for, centre, contract, off
     contract.refresh_from_db()
     assert contract.status == ContractStatus.SIGNED
     assert contract.representatives[0]["function"] == "PREZES ZARZĄDU"
+
+
+def test_the_desk_ignores_a_year_no_date_can_have():
+    """`?year=22176` would make the database's year lookup fail (PostgreSQL raises): it is ignored."""
+    from centrum.grants.selectors.contracts import desk_filters
+
+    assert desk_filters({"year": "22176"}).year is None
+    assert desk_filters({"year": "0"}).year is None
+    assert desk_filters({"year": "2027"}).year == 2027
