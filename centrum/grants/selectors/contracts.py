@@ -147,6 +147,18 @@ def budget_update_of(offer: Offer) -> BudgetUpdate | None:
     return BudgetUpdate.objects.filter(offer=offer).prefetch_related("actions", "lines").first()
 
 
+def budget_update_offer_id(*, centre: Centre, pk: int) -> int:
+    """The offer an updated budget belongs to, for loading it the offer's way; 404 for another centre's id."""
+    from django.http import Http404
+
+    from ..models import BudgetUpdate
+
+    offer_id = BudgetUpdate.objects.filter(centre=centre, pk=pk).values_list("offer_id", flat=True).first()
+    if offer_id is None:
+        raise Http404
+    return offer_id
+
+
 def offer_for_budget_update(*, centre: Centre, pk, user) -> Offer:
     """A selected offer whose updated budget `user` may read (its organisation, officials), or 404."""
     from .offers import offer_get_visible

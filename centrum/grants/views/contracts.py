@@ -160,12 +160,10 @@ class BudgetUpdateActionView(WorkflowActionView):
     workflow = BUDGET_UPDATE_STATUS
 
     def load(self, request, pk):
-        from ..models import BudgetUpdate
+        from ..selectors.contracts import budget_update_offer_id
 
-        update = BudgetUpdate.objects.filter(centre=request.centre, pk=pk).only("offer_id").first()
-        if update is None:
-            raise Http404
-        offer = offer_for_budget_update(centre=request.centre, pk=update.offer_id, user=request.user)
+        offer_id = budget_update_offer_id(centre=request.centre, pk=pk)
+        offer = offer_for_budget_update(centre=request.centre, pk=offer_id, user=request.user)
         update = budget_update_of(offer)
         update.offer = offer
         return update
