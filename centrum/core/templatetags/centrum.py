@@ -3,6 +3,7 @@ from django.utils.dates import WEEKDAYS
 
 from ..audit import action_label as _action_label
 from ..audit_display import audit_rows as _audit_rows
+from ..richtext import render as _richtext
 
 register = template.Library()
 
@@ -27,3 +28,9 @@ def audit_rows(entries) -> list:
 def action_label(code) -> str:
     """`{{ entry.action|action_label }}`: "loan.requested" → "Złożono wniosek o wypożyczenie"."""
     return _action_label(str(code or ""))
+
+
+@register.filter(name="richtext")
+def richtext_filter(value):
+    """Rich text as cleaned HTML (`centrum.core.richtext`): safe to print whatever the row holds."""
+    return _richtext(value or "")
