@@ -1004,6 +1004,8 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("grants:report_action", "action"): lambda w: ["submit", "accept", "request_correction"],
     ("grants:reports_export", "fmt"): lambda w: ["csv", "xlsx"],
     ("grants:returns_export", "fmt"): lambda w: ["csv", "xlsx"],
+    ("grants:contracts_export", "fmt"): lambda w: ["csv", "xlsx"],
+    ("grants:small_grants_export", "fmt"): lambda w: ["csv", "xlsx"],
     ("grants:return_payment", "pk"): lambda w: w.reports_return.pk,
     **{
         (f"grants:{name}", "pk"): (lambda w: w.reports_control.pk)

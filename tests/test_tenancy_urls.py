@@ -1261,6 +1261,8 @@ NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     # reports ---
     ("grants:reports_export", "fmt"): ("a file format", "csv"),
     ("grants:returns_export", "fmt"): ("a file format", "csv"),
+    ("grants:contracts_export", "fmt"): ("a file format", "csv"),
+    ("grants:small_grants_export", "fmt"): ("a file format", "csv"),
 }
 
 

@@ -79,6 +79,9 @@ urlpatterns = [
         name="small_grant_action",
     ),
     path("urzad/male-granty/", views.small_grants.desk, name="small_grants_desk"),
+    path(
+        "urzad/male-granty/eksport.<str:fmt>", views.small_grants.register_export, name="small_grants_export"
+    ),
     path("urzad/male-granty/<int:pk>/publikacja/", views.small_grants.publish, name="small_grant_publish"),
     path("urzad/male-granty/<int:pk>/umowa/", views.small_grants.contract, name="small_grant_contract"),
     path(
@@ -132,6 +135,7 @@ urlpatterns += [
     path("aneksy/<int:pk>/akcja/<str:action>/", views.contracts.annex_action, name="annex_action"),
     path("aneksy/<int:pk>/pdf/", views.contracts.annex_pdf_view, name="annex_pdf"),
     path("urzad/umowy/", views.contracts.contracts_desk, name="contracts_desk"),
+    path("urzad/umowy/eksport.<str:fmt>", views.contracts.contracts_export, name="contracts_export"),
     path(
         "urzad/konkursy/<int:pk>/umowy/", views.contracts.competition_contracts, name="competition_contracts"
     ),

@@ -6,8 +6,7 @@ Rows are read with an iterator in chunks, and both files are streamed (the XLSX'
 come), so a large registry is neither held in memory nor waited for before the first byte.
 """
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +24,6 @@ from .selectors import organisation_directory
 CHUNK = 1000
 _TRUE = {"1", "tak", "true", "yes", "on"}
 _FALSE = {"0", "nie", "false", "no", "off"}
-# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -113,25 +110,6 @@ def export_rows(*, centre: Centre, filters: dict[str, Any], extended: bool) -> I
     yield [c.header for c in columns]
     for org in export_queryset(centre=centre, filters=filters, extended=extended).iterator(chunk_size=CHUNK):
         yield [c.value(org) for c in columns]
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_stream(rows: Iterable[list[Any]]) -> Iterator[bytes]:
-    """UTF-8 with BOM and semicolons: what Polish Excel opens correctly with a double click."""
-    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff".encode()
-    for row in rows:
-        yield writer.writerow(["" if v is None else _safe(v) for v in row]).encode("utf-8")
 
 
 def export_filename(centre: Centre, extension: str, *, today) -> str:

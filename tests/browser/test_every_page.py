@@ -195,6 +195,8 @@ NOT_WALKED = {
     "grants:control_file": "PDF file (an uploaded protocol)",
     "grants:reports_export": "CSV/XLSX file",
     "grants:returns_export": "CSV/XLSX file",
+    "grants:contracts_export": "CSV/XLSX file",
+    "grants:small_grants_export": "CSV/XLSX file",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

@@ -109,6 +109,52 @@ def contracts_for_desk(*, centre: Centre, filters: DeskFilters | None = None) ->
     return qs.order_by("-start_date", "-id")
 
 
+def contracts_export_rows(*, centre: Centre, filters: DeskFilters | None = None):
+    """The contracts register as the desk filters it: the header, then one row per contract (read in chunks)."""
+    header = [
+        _("Numer umowy"),
+        _("Tryb"),
+        _("Konkurs"),
+        _("Organizacja"),
+        _("Tytuł zadania"),
+        _("Data zawarcia"),
+        _("Rozpoczęcie"),
+        _("Zakończenie"),
+        _("Kwota dotacji"),
+        _("Wkład własny finansowy"),
+        _("Wkład osobowy"),
+        _("Wkład rzeczowy"),
+        _("Koszt całkowity"),
+        _("Udział dotacji (%)"),
+        _("Termin wykorzystania dotacji"),
+        _("Termin sprawozdania końcowego"),
+        _("Status"),
+    ]
+    rows = (
+        [
+            c.number,
+            c.get_kind_display(),
+            c.offer.competition.title if c.offer_id else "",
+            c.organisation.name,
+            c.title,
+            c.concluded_on,
+            c.start_date,
+            c.end_date,
+            c.grant_amount,
+            c.own_financial,
+            c.own_personal,
+            c.own_material,
+            c.total_cost,
+            c.grant_share_percent,
+            c.spending_deadline,
+            c.final_report_due_on,
+            c.get_status_display(),
+        ]
+        for c in contracts_for_desk(centre=centre, filters=filters).iterator(chunk_size=500)
+    )
+    return header, rows
+
+
 def contract_years(*, centre: Centre) -> list[int]:
     dates = Contract.objects.filter(centre=centre).dates("start_date", "year", order="DESC")
     return [d.year for d in dates]

@@ -163,6 +163,58 @@ def small_grants_export_rows(*, centre: Centre) -> QuerySet[SmallGrantOffer]:
     )
 
 
+def small_grants_register_rows(*, centre: Centre):
+    """The register of small-grant offers (art. 19a): the header, then one row per filed offer."""
+    header = [
+        _("Numer oferty"),
+        _("Oferent"),
+        _("Tytuł zadania"),
+        _("Data wpływu"),
+        _("Ocena celowości"),
+        _("Termin publikacji"),
+        _("Opublikowano"),
+        _("Uwagi do"),
+        _("Liczba uwag"),
+        _("Bez odpowiedzi"),
+        _("Wnioskowana dotacja"),
+        _("Koszt całkowity"),
+        _("Rozpoczęcie"),
+        _("Zakończenie"),
+        _("Status"),
+        _("Numer umowy"),
+        _("Kwota umowy"),
+    ]
+    rows = (
+        [
+            o.number,
+            o.organisation.name if o.organisation_id else o.offeror_name,
+            o.title,
+            o.received_on,
+            o.decided_at,
+            o.publish_by,
+            o.published_at,
+            o.comments_until,
+            o.comment_count,
+            o.unanswered_count,
+            o.requested_grant,
+            o.total_cost,
+            o.start_date,
+            o.end_date,
+            o.get_status_display(),
+            o.contract.number if o.contract else "",
+            o.contract.grant_amount if o.contract else None,
+        ]
+        for o in small_grants_export_rows(centre=centre)
+        .annotate(
+            comment_count=Count("comments"),
+            unanswered_count=Count("comments", filter=Q(comments__responded_at__isnull=True)),
+        )
+        .order_by("received_on", "id")
+        .iterator(chunk_size=500)
+    )
+    return header, rows
+
+
 # --- the limits that depend on other contracts ----------------------------------------------------------------
 
 

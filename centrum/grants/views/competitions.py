@@ -2,10 +2,12 @@
 reasons; the official's desk: the list, the announcement form, the publication channels, the board per call,
 the exports and the answers to requests for reasons."""
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,17 +15,15 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from centrum.core.calendar import WARSAW, warsaw_today
+from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.pdf import render_html, render_pdf
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.selectors import audit_list_for_object
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
-from centrum.core.xlsx import xlsx_stream
-from centrum.organisations.exporting import csv_stream
 
 from ..choices import CompetitionStatus, OfferStatus, PublicationPurpose
 from ..forms import (
@@ -450,13 +450,6 @@ class CompetitionActionView(WorkflowActionView):
 competition_action = login_required(centre_required(CompetitionActionView.as_view()))
 
 
-def _local(value):
-    """Aware moments as Warsaw wall time for the spreadsheets (which have no time zones)."""
-    if hasattr(value, "tzinfo") and value is not None and getattr(value, "tzinfo", None) is not None:
-        return value.astimezone(WARSAW).replace(tzinfo=None)
-    return value
-
-
 EXPORTS = {"oferty": offers_export_rows, "wyniki": results_export_rows, "oceny": scores_export_rows}
 
 
@@ -468,24 +461,12 @@ def competition_export(request: HttpRequest, pk: int, what: str, fmt: str) -> Ht
     if what not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
     header, rows = EXPORTS[what](competition=competition)
-    lines = ([_local(v) for v in row] for row in _with_header(header, rows))
-    if fmt == "csv":
-        stream = scoped_iterator(csv_stream(lines), active_scope())
-        response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    else:
-        stream = scoped_iterator(xlsx_stream(lines, title=what), active_scope())
-        response = StreamingHttpResponse(
-            stream, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_file_name(competition, what, fmt)
+    return table_response(
+        chain([header], rows),
+        fmt=fmt,
+        filename=_file_name(competition, what, fmt).removesuffix(f".{fmt}"),
+        title=what,
     )
-    return response
-
-
-def _with_header(header, rows):
-    yield header
-    yield from rows
 
 
 @login_required

@@ -3,6 +3,8 @@ files it, the official accepts or returns it), the contract (drafted by the offi
 page for the organisation and officials, the PDF, signing, annexes), the official's desk of contracts and
 a competition's "Umowy" tab."""
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.pdf import pdf_response
@@ -32,6 +36,7 @@ from ..selectors.contracts import (
     contract_document_context,
     contract_get_visible,
     contract_years,
+    contracts_export_rows,
     contracts_for_desk,
     desk_filters,
     offer_for_budget_update,
@@ -497,6 +502,17 @@ def contracts_desk(request: HttpRequest) -> HttpResponse:
             "competitions": list(competitions_with_contracts(centre=request.centre)),
         },
     )
+
+
+@login_required
+@centre_required
+@require_GET
+def contracts_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The contracts register as the desk filters it, as CSV or XLSX."""
+    _official_or_403(request)
+    header, rows = contracts_export_rows(centre=request.centre, filters=desk_filters(request.GET))
+    name = f"umowy-dotacyjne-{request.centre.slug}-{warsaw_today().isoformat()}"
+    return table_response(chain([header], rows), fmt=fmt, filename=name, title="umowy")
 
 
 @login_required

@@ -2,10 +2,12 @@
 its live checks, its PDF and its actions; the official's queue, the returns register with its exports and
 payments, the controls with their protocols and recommendations."""
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -14,15 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.pdf import pdf_response, render_pdf
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required
 from centrum.core.workflow import may_take
 from centrum.core.workflow.views import ActionFailure, WorkflowActionView, workflow_action_items
-from centrum.core.xlsx import xlsx_stream
-from centrum.organisations.exporting import csv_stream
 
 from ..choices import ReportStatus
 from ..forms.reports import (
@@ -412,25 +412,8 @@ def reports_desk(request: HttpRequest) -> HttpResponse:
 
 
 def _export(rows_of, request, name: str, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     header, rows = rows_of(centre=request.centre)
-
-    def lines():
-        yield header
-        yield from rows
-
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            scoped_iterator(csv_stream(lines()), active_scope()), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = StreamingHttpResponse(
-            scoped_iterator(xlsx_stream(lines(), title=name), active_scope()),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{name}.{fmt}")
-    return response
+    return table_response(chain([header], rows), fmt=fmt, filename=name)
 
 
 @login_required

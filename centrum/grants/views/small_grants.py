@@ -3,6 +3,8 @@ its live check (htmx), the offer's page with its actions and PDF; the official's
 the three channels, the responses to comments, the contract; the public list and the public offer page
 with the comment form (no account; honeypot, signed time stamp and a per-address limit)."""
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from centrum.core.antispam import client_address, rate_limited
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.pdf import pdf_response
@@ -46,6 +49,7 @@ from ..selectors.small_grants import (
     small_grant_get_visible,
     small_grants_for_user,
     small_grants_public,
+    small_grants_register_rows,
 )
 from ..services.small_grants import (
     comments_open,
@@ -299,6 +303,17 @@ def desk(request: HttpRequest) -> HttpResponse:
         "grants/small_grants/desk.html",
         {**small_grant_desk(centre=request.centre), "today": warsaw_today()},
     )
+
+
+@login_required
+@centre_required
+@require_GET
+def register_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The register of small-grant offers, as CSV or XLSX."""
+    _official_only(request)
+    header, rows = small_grants_register_rows(centre=request.centre)
+    name = f"male-granty-{request.centre.slug}-{warsaw_today().isoformat()}"
+    return table_response(chain([header], rows), fmt=fmt, filename=name, title="małe granty")
 
 
 @login_required

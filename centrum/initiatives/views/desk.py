@@ -1,26 +1,25 @@
 """The official's desk: the list with its export, the assessment, the agreement and its PDF."""
 
+from itertools import chain
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from centrum.core.calendar import WARSAW, warsaw_today
+from centrum.core.calendar import warsaw_today
 from centrum.core.centre_settings import centre_setting
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.pdf import pdf_response, render_pdf
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import workflow_action_items
-from centrum.core.xlsx import xlsx_stream
-from centrum.organisations.exporting import csv_stream
 
 from .. import rules
 from ..choices import InitiativeStatus
@@ -90,29 +89,9 @@ def desk(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     _official(request)
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
     header, rows = export_rows(centre=request.centre)
-
-    def lines():
-        yield header
-        for row in rows:
-            yield [
-                v.astimezone(WARSAW).replace(tzinfo=None) if getattr(v, "tzinfo", None) else v for v in row
-            ]
-
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            scoped_iterator(csv_stream(lines()), active_scope()), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = StreamingHttpResponse(
-            scoped_iterator(xlsx_stream(lines(), title="inicjatywy"), active_scope()),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    name = f"inicjatywy-lokalne-{request.centre.slug}-{warsaw_today().isoformat()}.{fmt}"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
-    return response
+    name = f"inicjatywy-lokalne-{request.centre.slug}-{warsaw_today().isoformat()}"
+    return table_response(chain([header], rows), fmt=fmt, filename=name, title="inicjatywy")
 
 
 @login_required

@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,13 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centrum.core.audit_display import display_date, field_label, format_value
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.permissions import is_centre_staff
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
-from centrum.core.xlsx import xlsx_stream
 
 from ..choices import KrsRegisterStatus, LegalForm
-from ..exporting import csv_stream, directory_filters, export_filename, export_rows
+from ..exporting import directory_filters, export_filename, export_rows
 from ..forms.data import ImportUploadForm
 from ..importing import template_csv
 from ..models import ImportStatus, Organisation
@@ -152,11 +151,8 @@ def _directory_export(view):
 @_directory_export
 def export_csv(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     # Streamed after the middleware has returned: the rows are read in this request's centre scope.
-    stream = scoped_iterator(csv_stream(rows), active_scope())
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     name = export_filename(request.centre, "csv", today=timezone.localdate())
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_response(rows, fmt="csv", filename=name.removesuffix(".csv"))
 
 
 @centre_required
@@ -164,13 +160,8 @@ def export_csv(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
 @_directory_export
 def export_xlsx(request: HttpRequest, rows: Iterator[list]) -> HttpResponse:
     # Streamed like the CSV: the workbook's ZIP is written as the rows are read, in this centre's scope.
-    stream = scoped_iterator(xlsx_stream(rows, title=_("Organizacje")), active_scope())
-    response = StreamingHttpResponse(
-        stream, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     name = export_filename(request.centre, "xlsx", today=timezone.localdate())
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_response(rows, fmt="xlsx", filename=name.removesuffix(".xlsx"), title=_("Organizacje"))
 
 
 @staff_required

@@ -5,18 +5,17 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.views import centre_required, staff_required
-from centrum.organisations.exporting import csv_stream
 
 from ..choices import WALK_IN_UNITS, EquipmentKind, UsageUnit
 from ..forms import EquipmentUseFilterForm, EquipmentUseForm
@@ -179,12 +178,9 @@ def _csv_rows(uses):
 @require_GET
 def equipment_uses_csv(request: HttpRequest) -> HttpResponse:
     _filters, month, uses = _filtered(request, *_choices(request))
-    stream = scoped_iterator(csv_stream(_csv_rows(uses)), active_scope())
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="sprzet-na-miejscu-{request.centre.slug}-{month:%Y-%m}.csv"'
+    return table_response(
+        _csv_rows(uses), fmt="csv", filename=f"sprzet-na-miejscu-{request.centre.slug}-{month:%Y-%m}"
     )
-    return response
 
 
 @login_required

@@ -324,3 +324,32 @@ def test_the_desk_ignores_a_year_no_date_can_have():
     assert desk_filters({"year": "22176"}).year is None
     assert desk_filters({"year": "0"}).year is None
     assert desk_filters({"year": "2027"}).year == 2027
+
+
+def test_the_contracts_register_export_follows_the_desk_filters(
+    client_for, centre, other_centre, official_user, org_admin, django_assert_max_num_queries
+):
+    from centrum.grants.tests.factories import ContractFactory
+
+    for _ in range(3):
+        o = selected_offer(OrganisationFactory(centre=centre), awarded=Decimal("9000.00"))
+        contract_create_from_offer(offer=o, actor=official_user, values={})
+    ContractFactory(centre=other_centre, title="Umowa innego miasta")
+    client = client_for(centre, official_user)
+    with django_assert_max_num_queries(12):
+        csv_text = b"".join(client.get(reverse("grants:contracts_export", args=["csv"])).streaming_content)
+    lines = csv_text.decode("utf-8-sig").strip().split("\r\n")
+    assert lines[0].startswith("Numer umowy;Tryb;Konkurs;Organizacja") and len(lines) == 4
+    assert "9000" in lines[1] and "Umowa innego miasta" not in csv_text.decode()
+    filtered = client.get(reverse("grants:contracts_export", args=["csv"]), {"status": "signed"})
+    assert b"".join(filtered.streaming_content).decode("utf-8-sig").strip().count("\r\n") == 0  # header only
+    xlsx = client.get(reverse("grants:contracts_export", args=["xlsx"]))
+    assert xlsx.status_code == 200 and b"".join(xlsx.streaming_content)[:2] == b"PK"
+    assert client.get(reverse("grants:contracts_export", args=["pdf"])).status_code == 404
+    assert (
+        client_for(centre, org_admin).get(reverse("grants:contracts_export", args=["csv"])).status_code == 403
+    )
+    assert (
+        reverse("grants:contracts_export", args=["csv"])
+        in client.get(reverse("grants:contracts_desk")).content.decode()
+    )

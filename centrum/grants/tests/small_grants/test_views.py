@@ -368,3 +368,25 @@ def test_only_officials_respond(client_for, centre, published, org_admin):
     )
     assert response.status_code == 404
     assert SmallGrantComment.objects.get().response == ""
+
+
+def test_the_small_grants_register_export(
+    client_for, centre, other_centre, organisation, official_user, org_admin, django_assert_max_num_queries
+):
+    offer = small_grant(
+        centre=centre, organisation=organisation, status="published", title="Piknik sąsiedzki"
+    )
+    small_grant(centre=centre, organisation=organisation, status="draft", title="Szkic bez wpływu")
+    client = client_for(centre, official_user)
+    url = reverse("grants:small_grants_export", args=["csv"])
+    assert url in client.get(reverse("grants:small_grants_desk")).content.decode()
+    with django_assert_max_num_queries(12):
+        text = b"".join(client.get(url).streaming_content).decode("utf-8-sig")
+    lines = text.strip().split("\r\n")
+    assert lines[0].startswith("Numer oferty;Oferent;Tytuł zadania;Data wpływu")
+    assert len(lines) == 2 and "Piknik sąsiedzki" in lines[1] and "Szkic" not in text
+    assert offer.title in text
+    xlsx = client.get(reverse("grants:small_grants_export", args=["xlsx"]))
+    assert b"".join(xlsx.streaming_content)[:2] == b"PK"
+    assert client_for(centre, org_admin).get(url).status_code == 403
+    assert client_for(other_centre, official_user).get(url).status_code in (403, 302)
