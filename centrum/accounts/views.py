@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.permissions import centre_roles, is_centre_staff
+from centrum.core.registry import ACCOUNT, dashboard_cards_for
 from centrum.core.views import centre_permission_required, centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 from centrum.organisations.permissions import can_manage_members
@@ -90,6 +91,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "invitations": selectors.membership_invitation_list_for_user(
                 centre=request.centre, user=request.user
             ),
+            "cards": dashboard_cards_for(request, place=ACCOUNT),
         },
     )
 

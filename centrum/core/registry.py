@@ -101,9 +101,14 @@ class NavItem:
         return match.view_name == self.url_name
 
 
+PANEL = "panel"  # the centre's staff panel ("Panel centrum")
+ACCOUNT = "account"  # a person's own page ("Moje konto"): what they and their organisations have to do
+
+
 @dataclass(frozen=True)
 class DashboardCard:
-    """A card of the staff dashboard: `template` (an `<li class="card">`) rendered with `card` = `context(request)`."""
+    """A card of a dashboard: `template` (an `<li class="card">`) rendered with `card` = `context(request)`,
+    on the staff panel (`place=PANEL`) or on the person's own page (`place=ACCOUNT`)."""
 
     key: str
     template: str
@@ -111,6 +116,7 @@ class DashboardCard:
     visible: Predicate = always
     order: int = 100
     module: str = ""
+    place: str = PANEL
 
 
 @dataclass(frozen=True)
@@ -262,8 +268,8 @@ class Rendered:
     html: str = ""  # already rendered (a cached section)
 
 
-def dashboard_cards_for(request: HttpRequest) -> list[Rendered]:
-    cards = sorted(DASHBOARD_CARDS.values(), key=lambda c: (c.order, c.key))
+def dashboard_cards_for(request: HttpRequest, place: str = PANEL) -> list[Rendered]:
+    cards = sorted((c for c in DASHBOARD_CARDS.values() if c.place == place), key=lambda c: (c.order, c.key))
     return [
         Rendered(c.template, c.context(request))
         for c in cards

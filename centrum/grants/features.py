@@ -240,6 +240,7 @@ registry.register_dashboard_card(
         visible=_has_contracts,
         order=51,
         module=MODULE.label,
+        place=registry.ACCOUNT,
     )
 )
 registry.register_dashboard_card(

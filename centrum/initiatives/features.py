@@ -6,11 +6,12 @@ cost every page a query."""
 from django.utils.translation import gettext_lazy as _
 
 from centrum.core import registry
+from centrum.core.calendar import warsaw_today
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 
 from . import demo
 from .permissions import can_manage_initiatives
-from .selectors import official_card
+from .selectors import applicant_card, initiatives_of_user, official_card
 
 MODULE = registry.register_module(
     registry.Module(
@@ -46,6 +47,27 @@ registry.register_dashboard_card(
         visible=_official,
         order=48,
         module=MODULE.label,
+    )
+)
+
+
+def _applicant_card_visible(request) -> bool:
+    return getattr(request.user, "is_authenticated", False) and (
+        initiatives_of_user(centre=request.centre, user=request.user).exists()
+    )
+
+
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="initiatives.mine",
+        template="initiatives/applicant_card.html",
+        context=lambda request: applicant_card(
+            centre=request.centre, user=request.user, today=warsaw_today()
+        ),
+        visible=_applicant_card_visible,
+        order=48,
+        module=MODULE.label,
+        place=registry.ACCOUNT,
     )
 )
 register_demo_seeder(

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.models import Centre
@@ -255,3 +256,21 @@ def official_card(*, centre: Centre) -> dict:
         preparing=Count("id", filter=Q(status__in=(S.ACCEPTED, S.AGREEMENT))),
         running=Count("id", filter=Q(status=S.SIGNED)),
     )
+
+
+def applicant_card(*, centre: Centre, user, today: date) -> dict:
+    """The applicant's open initiatives (theirs or their organisations') with the next step each awaits."""
+    steps = {
+        S.DRAFT: _("dokończ i złóż wniosek"),
+        S.SUBMITTED: _("wniosek w ocenie"),
+        S.ACCEPTED: _("uzgodnij z urzędem harmonogram i kosztorys"),
+        S.AGREEMENT: _("umowa w przygotowaniu"),
+        S.SIGNED: _("w realizacji"),
+    }
+    rows = []
+    for initiative in initiatives_of_user(centre=centre, user=user).filter(status__in=list(steps))[:6]:
+        step = steps[initiative.status]
+        if initiative.status == S.SIGNED and initiative.ends_on and initiative.ends_on < today:
+            step = _("złóż sprawozdanie z wykonania")
+        rows.append({"initiative": initiative, "step": step})
+    return {"rows": rows}

@@ -5,6 +5,7 @@ from django.urls import reverse
 from centrum.accounts.models import MembershipRole
 from centrum.accounts.selectors import ACTIVE_ORGANISATION_SESSION_KEY, active_organisation_for
 from centrum.accounts.tests.factories import MembershipFactory, UserFactory
+from centrum.core import registry
 from centrum.core.models import AuditEntry
 from centrum.organisations.tests.factories import OrganisationFactory
 
@@ -51,7 +52,9 @@ def test_dashboard_query_count(
     for i in range(5):
         MembershipFactory(user=org_admin, organisation=OrganisationFactory(centre=centre, name=f"Org {i}"))
     client = client_for(centre, org_admin)
-    with django_assert_max_num_queries(11):
+    # Flat in the organisations; each app's card on this page may ask once whether it has something to show.
+    account_cards = [c for c in registry.DASHBOARD_CARDS.values() if c.place == registry.ACCOUNT]
+    with django_assert_max_num_queries(11 + len(account_cards)):
         assert client.get(reverse("accounts:dashboard")).status_code == 200
 
 

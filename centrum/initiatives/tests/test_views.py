@@ -320,3 +320,28 @@ def test_the_desk_links_what_each_application_waits_for(official_client, centre)
     assert reverse("initiatives:completion", args=[signed.pk]) in body
     filtered = official_client.get(reverse("initiatives:desk") + "?status=signed").content.decode()
     assert signed.title in filtered and agreement.title not in filtered
+
+
+@pytest.mark.dates
+def test_the_applicant_sees_open_initiatives_and_their_next_step_on_moje_konto(
+    client_for, centre, other_centre, plain_user, django_assert_max_num_queries
+):
+    today = warsaw_today()
+    initiative_in_state(centre=centre, state=S.DRAFT, leader=plain_user, title="Ławki na skwerze")
+    initiative_in_state(
+        centre=centre, state=S.SIGNED, leader=plain_user, title="Mural", ends_on=today - timedelta(days=3)
+    )
+    initiative_in_state(centre=centre, state=S.COMPLETED, leader=plain_user, title="Zakończona dawno")
+    initiative_in_state(centre=other_centre, state=S.DRAFT, leader=plain_user, title="Cudza")
+    client = client_for(centre, plain_user)
+    with django_assert_max_num_queries(25):
+        body = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Moje inicjatywy lokalne" in body
+    assert "Ławki na skwerze</a> – dokończ i złóż wniosek" in body
+    assert "Mural</a> – złóż sprawozdanie z wykonania" in body
+    assert "Zakończona dawno" not in body and "Cudza" not in body
+
+
+def test_no_initiative_no_card(client_for, centre, plain_user):
+    body = client_for(centre, plain_user).get(reverse("accounts:dashboard")).content.decode()
+    assert "Moje inicjatywy lokalne" not in body

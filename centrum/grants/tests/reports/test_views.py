@@ -361,11 +361,15 @@ def test_dashboard_cards(
     with django_assert_max_num_queries(25):
         page = member.get(reverse("grants:my_contracts")).content.decode()
     assert contract.title in page and "Opisać faktury" in page and "300,00" in page
-    # The staff panel renders the registered cards: an official of the staff who also acts for the
-    # organisation sees both.
+    # The member sees the organisation's contracts on "Moje konto"; the staff panel has the officials' card.
+    with django_assert_max_num_queries(25):
+        account = member.get(reverse("accounts:dashboard")).content.decode()
+    assert "Umowy i rozliczenia" in account and "Sprawozdania i zwroty dotacji" not in account
     CentreRoleFactory(centre=centre, user=staff_user, role=CentreRoleKind.OFFICIAL)
     Membership.objects.create(
         centre=centre, user=staff_user, organisation=contract.organisation, role="member"
     )
     panel = client_for(centre, staff_user).get(reverse("core:staff_dashboard")).content.decode()
-    assert "Umowy i rozliczenia" in panel and "Sprawozdania i zwroty dotacji" in panel
+    assert "Sprawozdania i zwroty dotacji" in panel and "Umowy i rozliczenia" not in panel
+    account = client_for(centre, staff_user).get(reverse("accounts:dashboard")).content.decode()
+    assert "Umowy i rozliczenia" in account

@@ -3,7 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from centrum.core.models import Centre
 from centrum.grants.models import Contract, SmallGrantComment, SmallGrantOffer
@@ -11,7 +11,11 @@ from centrum.grants.models import Contract, SmallGrantComment, SmallGrantOffer
 
 @pytest.mark.django_db
 def test_demo_small_grants_in_every_centre():
-    call_command("seed_demo", "--strict", force=True, stdout=StringIO(), stderr=StringIO())
+    errors = StringIO()
+    try:
+        call_command("seed_demo", "--strict", force=True, stdout=StringIO(), stderr=errors)
+    except CommandError as error:
+        raise AssertionError(errors.getvalue()) from error
     counts = {c.slug: SmallGrantOffer.objects.filter(centre=c).count() for c in Centre.objects.all()}
     assert counts["czestochowa"] == 15 and all(2 <= counts[s] <= 4 for s in ("kalisz", "zory")), counts
     czestochowa = SmallGrantOffer.objects.filter(centre__slug="czestochowa")
