@@ -1,4 +1,5 @@
-"""Częstochowa, after the results: the organisation's treasurer opens "Moje umowy", starts the final report,
+"""Częstochowa, after the results: the official demands a partial report (a deadline too soon is refused); the
+treasurer files it and the official accepts it. Then the treasurer opens "Moje umowy", starts the final report,
 fills it with a small overspend on one line within the contract's tolerance (the live check says the amounts
 meet the contract's rules as she types), saves and submits it; a non-numeric amount is refused and nothing
 stored. The official checks it in the queue, accepts it (the unspent grant becomes a return), records the
@@ -80,6 +81,52 @@ def test_czestochowa_final_report_walk(page: Page, world, password):
     lines = {line.kind: line.pk for line in contract.cost_lines.all()}
     workshops, coordination = lines["Warsztaty dla seniorów"], lines["Koordynacja zadania"]
 
+    # 0. The official demands a partial report (art. 18 ust. 4): a deadline too soon is refused.
+    login(page, world["official"].email, password)
+    visit(page, f"/dotacje/umowy/{contract.pk}/rozliczenie/", label="contract settlement (official)")
+    page.get_by_role("link", name="Wezwij do złożenia sprawozdania częściowego").click()
+    check_page(page, label="partial report demand form")
+    page.get_by_label("Termin złożenia", exact=False).fill((warsaw_today() + timedelta(days=5)).isoformat())
+    page.get_by_label("Za jaki okres lub zakres").fill("Działania od początku zadania do końca listopada")
+    page.get_by_role("button", name="Wezwij organizację").click()
+    check_page(page, label="partial report demand refused")
+    assert not Report.objects.filter(contract=contract).exists()
+    page.get_by_label("Termin złożenia", exact=False).fill((warsaw_today() + timedelta(days=35)).isoformat())
+    page.get_by_role("button", name="Wezwij organizację").click()
+    check_page(page, label="partial report demanded")
+    partial = Report.objects.get(contract=contract, kind="partial")
+
+    # The treasurer files the partial report; the official accepts it (no return on a partial report).
+    page.context.clear_cookies()
+    login(page, world["treasurer"].email, password)
+    visit(page, f"/dotacje/sprawozdania/{partial.pk}/", label="partial report (organisation)")
+    page.get_by_role("link", name="Uzupełnij sprawozdanie").click()
+    check_page(page, label="partial report form")
+    page.get_by_label("Opis wykonania zadania: działania zrealizowane, ich terminy i miejsce").fill(
+        "Przeprowadzono 5 z 10 warsztatów w świetlicy przy ul. Okólnej."
+    )
+    page.locator(f"input[name='line-{workshops}-value']").fill("4 200,00")
+    page.locator(f"input[name='line-{workshops}-grant']").fill("3 500,00")
+    page.get_by_label("Wkład własny finansowy (zł)").fill("700")
+    page.get_by_label("Oświadczam", exact=False).check()
+    page.get_by_role("button", name="Zapisz sprawozdanie").click()
+    check_page(page, label="partial report saved")
+    page.get_by_role("button", name="Złóż sprawozdanie").click()
+    check_page(page, label="partial report submitted")
+    partial.refresh_from_db()
+    assert partial.status == "submitted", page.locator("main").inner_text()[:500]
+    assert "SPRAWOZDANIE CZĘŚCIOWE" in _pdf_text(
+        page, page.get_by_role("link", name="Sprawozdanie (PDF)").get_attribute("href")
+    )
+    page.context.clear_cookies()
+    login(page, world["official"].email, password)
+    visit(page, f"/dotacje/sprawozdania/{partial.pk}/", label="partial report (official)")
+    page.get_by_role("button", name="Przyjmij sprawozdanie").click()
+    check_page(page, label="partial report accepted")
+    partial.refresh_from_db()
+    assert partial.status == "accepted" and not GrantReturn.objects.filter(contract=contract).exists()
+    page.context.clear_cookies()
+
     # 1. The treasurer starts the final report from "Moje umowy".
     login(page, world["treasurer"].email, password)
     visit(page, "/dotacje/umowy/moje/", label="my contracts", phone=True)
@@ -87,7 +134,7 @@ def test_czestochowa_final_report_walk(page: Page, world, password):
     check_page(page, label="contract settlement (organisation)")
     page.get_by_role("button", name="Rozpocznij").last.click()
     check_page(page, label="report form", phone=True)
-    report = Report.objects.get(contract=contract)
+    report = Report.objects.get(contract=contract, kind="final")
 
     # 2. The live check follows the typing: 7 500 zł on a 7 000 zł line is within 20 %.
     page.get_by_label("Opis wykonania zadania: działania zrealizowane, ich terminy i miejsce").fill(
