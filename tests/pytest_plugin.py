@@ -160,3 +160,32 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# --- reference data after a flush ------------------------------------------------------------------
+
+
+def _flushes_database(item) -> bool:
+    """Whether the test ends by emptying every table: a transactional test (races, the live server)."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (len(marker.args) > 0 and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush of every table, which also removes the reference data a data
+    migration loaded (the catalogue of public-benefit areas). The next test on the same worker would find
+    none (the demo seeders failed on PostgreSQL after a race test, depending on the order): put it back."""
+    yield
+    if not _flushes_database(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from centrum.organisations.catalogue import PUBLIC_BENEFIT_AREAS
+    from centrum.organisations.models import ActivityArea
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for position, (code, name) in enumerate(PUBLIC_BENEFIT_AREAS):
+            ActivityArea.objects.update_or_create(code=code, defaults={"name": name, "position": position})

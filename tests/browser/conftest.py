@@ -13,8 +13,6 @@ import pytest
 
 from centrum.accounts.models import CentreRoleKind
 from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
-from centrum.organisations.catalogue import PUBLIC_BENEFIT_AREAS
-from centrum.organisations.models import ActivityArea
 
 from .helpers import take_soft_violations
 
@@ -109,14 +107,6 @@ def page(page, frozen_now):
     found = take_soft_violations()
     if found:
         pytest.fail("\n\n".join(found), pytrace=False)
-
-
-@pytest.fixture(autouse=True)
-def _activity_areas(transactional_db):
-    """Live-server tests flush the database after each test, which removes the catalogue a data
-    migration loads; put it back so filters by sphere work in every test."""
-    for position, (code, name) in enumerate(PUBLIC_BENEFIT_AREAS):
-        ActivityArea.objects.update_or_create(code=code, defaults={"name": name, "position": position})
 
 
 @pytest.fixture
