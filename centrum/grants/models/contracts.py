@@ -18,10 +18,10 @@ from ..choices import (
     BudgetUpdateStatus,
     ContractKind,
     ContractStatus,
-    CostCategory,
     PaperSigning,
 )
 from .competitions import MONEY, PERCENT
+from .cost_lines import MultiYearCostLine
 from .offers import Offer
 
 
@@ -137,27 +137,17 @@ class Contract(CentreScopedModel):
         return reverse("grants:contract", args=[self.pk])
 
 
-class ContractCostLine(CentreScopedModel):
+class ContractCostLine(MultiYearCostLine):
     """A planned cost line of the contract's budget (its annex): copied from the offer's V.A, or from the
     accepted updated budget. Reports compare the actual spending against these, line by line."""
 
     contract = models.ForeignKey(
         Contract, on_delete=models.CASCADE, related_name="cost_lines", verbose_name=_("umowa")
     )
-    category = models.CharField(_("kategoria"), max_length=20, choices=CostCategory.choices)
     action_name = models.CharField(_("działanie"), max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(_("lp."), default=1)
-    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
-    unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
-    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
-    value = models.DecimalField(_("wartość (zł)"), **MONEY)
     # The part of the line paid from the grant, where the budget says so (the tolerance applies to it;
     # without it, to the line's value).
     grant_part = models.DecimalField(_("w tym z dotacji (zł)"), null=True, blank=True, **MONEY)
-    year_1 = models.DecimalField(_("rok 1"), null=True, blank=True, **MONEY)
-    year_2 = models.DecimalField(_("rok 2"), null=True, blank=True, **MONEY)
-    year_3 = models.DecimalField(_("rok 3"), null=True, blank=True, **MONEY)
 
     class Meta:
         ordering = ["contract", "category", "position", "id"]
@@ -168,9 +158,6 @@ class ContractCostLine(CentreScopedModel):
             models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_ccost_units_gt_0"),
             models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_ccost_value_ge_0"),
         ]
-
-    def __str__(self) -> str:
-        return self.kind
 
 
 class ContractResult(CentreScopedModel):
@@ -274,24 +261,14 @@ class BudgetUpdateAction(CentreScopedModel):
         return self.name
 
 
-class BudgetUpdateLine(CentreScopedModel):
+class BudgetUpdateLine(MultiYearCostLine):
     """A cost line of the updated budget (V.A): value = unit cost × units, half-up to the grosz."""
 
     update = models.ForeignKey(
         BudgetUpdate, on_delete=models.CASCADE, related_name="lines", verbose_name=_("aktualizacja")
     )
-    category = models.CharField(_("kategoria"), max_length=20, choices=CostCategory.choices)
     # The position of its action in the schedule (category I), 1-based.
     action_position = models.PositiveSmallIntegerField(_("działanie"), null=True, blank=True)
-    position = models.PositiveSmallIntegerField(_("lp."), default=1)
-    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
-    unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
-    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
-    value = models.DecimalField(_("wartość (zł)"), **MONEY)
-    year_1 = models.DecimalField(_("rok 1"), null=True, blank=True, **MONEY)
-    year_2 = models.DecimalField(_("rok 2"), null=True, blank=True, **MONEY)
-    year_3 = models.DecimalField(_("rok 3"), null=True, blank=True, **MONEY)
 
     class Meta:
         ordering = ["update", "category", "action_position", "position", "id"]
@@ -302,9 +279,6 @@ class BudgetUpdateLine(CentreScopedModel):
             models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_bline_units_gt_0"),
             models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_bline_value_ge_0"),
         ]
-
-    def __str__(self) -> str:
-        return self.kind
 
 
 class ContractAnnex(CentreScopedModel):

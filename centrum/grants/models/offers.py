@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from centrum.core.models import CentreScopedModel
 
-from ..choices import CostCategory, OfferStatus, PaperSigning
+from ..choices import OfferStatus, PaperSigning
 from .competitions import MONEY, Competition
+from .cost_lines import MultiYearCostLine
 
 
 class Offer(CentreScopedModel):
@@ -221,14 +222,13 @@ class OfferResult(CentreScopedModel):
         return self.name
 
 
-class OfferCostLine(CentreScopedModel):
+class OfferCostLine(MultiYearCostLine):
     """A line of V.A: value = unit cost × number of units, rounded half-up to the grosz; the year columns of a
     multi-year task sum to the value."""
 
     offer = models.ForeignKey(
         Offer, on_delete=models.CASCADE, related_name="cost_lines", verbose_name=_("oferta")
     )
-    category = models.CharField(_("kategoria"), max_length=20, choices=CostCategory.choices)
     action = models.ForeignKey(
         OfferAction,
         on_delete=models.CASCADE,
@@ -237,15 +237,6 @@ class OfferCostLine(CentreScopedModel):
         related_name="cost_lines",
         verbose_name=_("działanie"),
     )
-    position = models.PositiveSmallIntegerField(_("lp."), default=1)
-    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
-    unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
-    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
-    value = models.DecimalField(_("wartość (zł)"), **MONEY)
-    year_1 = models.DecimalField(_("rok 1"), null=True, blank=True, **MONEY)
-    year_2 = models.DecimalField(_("rok 2"), null=True, blank=True, **MONEY)
-    year_3 = models.DecimalField(_("rok 3"), null=True, blank=True, **MONEY)
 
     class Meta:
         ordering = ["offer", "category", "action__position", "position", "id"]
@@ -256,9 +247,6 @@ class OfferCostLine(CentreScopedModel):
             models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_cost_units_gt_0"),
             models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_cost_value_ge_0"),
         ]
-
-    def __str__(self) -> str:
-        return self.kind
 
 
 class OfferCostShare(CentreScopedModel):

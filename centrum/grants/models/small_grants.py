@@ -14,6 +14,7 @@ from centrum.core.models import CentreScopedModel
 from ..choices import Channel, CostCategory, SmallGrantStatus
 from .competitions import MONEY
 from .contracts import Contract
+from .cost_lines import CostLineBase
 
 
 class SmallGrantOffer(CentreScopedModel):
@@ -143,22 +144,16 @@ class SmallGrantResult(CentreScopedModel):
         return self.name
 
 
-class SmallGrantCostLine(CentreScopedModel):
+class SmallGrantCostLine(CostLineBase):
     """A line of IV: value = unit cost × units, rounded half-up to the grosz; `grant_part` the part paid
     from the grant."""
 
     offer = models.ForeignKey(
         SmallGrantOffer, on_delete=models.CASCADE, related_name="cost_lines", verbose_name=_("oferta")
     )
-    position = models.PositiveSmallIntegerField(_("lp."), default=1)
     category = models.CharField(
         _("kategoria"), max_length=20, choices=CostCategory.choices, default=CostCategory.ACTIONS
     )
-    kind = models.CharField(_("rodzaj kosztu"), max_length=300)
-    unit = models.CharField(_("rodzaj miary"), max_length=60)
-    unit_cost = models.DecimalField(_("koszt jednostkowy (zł)"), **MONEY)
-    units = models.DecimalField(_("liczba jednostek"), max_digits=12, decimal_places=2)
-    value = models.DecimalField(_("wartość (zł)"), **MONEY)
     grant_part = models.DecimalField(_("w tym z dotacji (zł)"), default=0, **MONEY)
 
     class Meta:
@@ -170,9 +165,6 @@ class SmallGrantCostLine(CentreScopedModel):
             models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_sgcost_units_gt_0"),
             models.CheckConstraint(condition=models.Q(grant_part__gte=0), name="grants_sgcost_grant_ge_0"),
         ]
-
-    def __str__(self) -> str:
-        return self.kind
 
 
 class SmallGrantPublication(CentreScopedModel):
