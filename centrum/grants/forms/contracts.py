@@ -9,6 +9,7 @@ from centrum.core.forms import AmountField, DateInput
 
 from ..choices import CostCategory, PaperSigning
 from ..services.contracts import SOURCE_FIELDS, UpdateContent
+from .offers import SharesForm
 
 YEAR_FIELDS = ("year_1", "year_2", "year_3")
 
@@ -62,9 +63,17 @@ UpdateLineFormSet = forms.formset_factory(
 class BudgetUpdateForms:
     """The update's three parts posted together; `content()` gives the service's `UpdateContent`."""
 
-    def __init__(self, content: UpdateContent, *, data=None, years: int = 1):
+    def __init__(self, content: UpdateContent, *, data=None, years: int = 1, offerors=()):
         actions = [a.get("name") or "" for a in content.actions]
         self.years = years
+        # A joint offer's V.C (the offerors of II.1 stay as the offer named them).
+        self.shares = SharesForm(
+            data,
+            offerors=offerors,
+            years=years,
+            initial={f"share_{i}_{y}": v for (i, y), v in content.shares.items()},
+            prefix="vc",
+        )
         self.header = UpdateHeaderForm(data, initial=content.header, prefix="h")
         self.actions = UpdateActionFormSet(data, initial=content.actions, prefix="actions")
         self.lines = UpdateLineFormSet(
@@ -79,7 +88,7 @@ class BudgetUpdateForms:
 
     @property
     def forms(self):
-        return [self.header, self.actions, self.lines]
+        return [self.header, self.actions, self.lines, self.shares]
 
     def is_valid(self) -> bool:
         results = [f.is_valid() for f in self.forms]  # every part validated, so each shows its errors
@@ -102,6 +111,7 @@ class BudgetUpdateForms:
             header=header,
             actions=[f.cleaned_data for f in self.actions.forms if getattr(f, "cleaned_data", None)],
             lines=lines,
+            shares=self.shares.shares(),
         )
 
 

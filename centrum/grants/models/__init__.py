@@ -62,9 +62,15 @@ __all__ += [
 ]
 
 # contracts ---
-from .contracts import BudgetUpdate, BudgetUpdateAction, BudgetUpdateLine, ContractAnnex  # noqa: E402
+from .contracts import (  # noqa: E402
+    BudgetUpdate,
+    BudgetUpdateAction,
+    BudgetUpdateLine,
+    BudgetUpdateShare,
+    ContractAnnex,
+)
 
-__all__ += ["BudgetUpdate", "BudgetUpdateAction", "BudgetUpdateLine", "ContractAnnex"]
+__all__ += ["BudgetUpdate", "BudgetUpdateAction", "BudgetUpdateLine", "BudgetUpdateShare", "ContractAnnex"]
 
 # reports ---
 from .reports import (  # noqa: E402

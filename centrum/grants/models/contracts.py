@@ -22,7 +22,7 @@ from ..choices import (
 )
 from .competitions import MONEY, PERCENT
 from .cost_lines import MultiYearCostLine
-from .offers import Offer
+from .offers import Offer, Offeror
 
 
 class Contract(CentreScopedModel):
@@ -279,6 +279,31 @@ class BudgetUpdateLine(MultiYearCostLine):
             models.CheckConstraint(condition=models.Q(units__gt=0), name="grants_bline_units_gt_0"),
             models.CheckConstraint(condition=models.Q(value__gte=0), name="grants_bline_value_ge_0"),
         ]
+
+
+class BudgetUpdateShare(CentreScopedModel):
+    """A cell of the updated budget's V.C (joint offer): one offeror's share of the costs in one year."""
+
+    update = models.ForeignKey(
+        BudgetUpdate, on_delete=models.CASCADE, related_name="shares", verbose_name=_("aktualizacja")
+    )
+    offeror = models.ForeignKey(
+        Offeror, on_delete=models.CASCADE, related_name="+", verbose_name=_("oferent")
+    )
+    year = models.PositiveSmallIntegerField(_("rok"), default=1)
+    amount = models.DecimalField(_("kwota (zł)"), **MONEY)
+
+    class Meta:
+        ordering = ["update", "offeror__position", "year"]
+        verbose_name = _("podział kosztów w aktualizacji")
+        verbose_name_plural = _("podział kosztów w aktualizacji")
+        constraints = [
+            models.UniqueConstraint(fields=["update", "offeror", "year"], name="grants_bshare_one_per_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="grants_bshare_ge_0"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offeror} {self.year}"
 
 
 class ContractAnnex(CentreScopedModel):

@@ -193,6 +193,11 @@ def budget_update_of(offer: Offer) -> BudgetUpdate | None:
     return BudgetUpdate.objects.filter(offer=offer).prefetch_related("actions", "lines").first()
 
 
+def budget_update_shares(update: BudgetUpdate) -> list:
+    """The updated budget's V.C, offeror by offeror and year."""
+    return list(update.shares.select_related("offeror"))
+
+
 def budget_update_offer_id(*, centre: Centre, pk: int) -> int:
     """The offer an updated budget belongs to, for loading it the offer's way; 404 for another centre's id."""
     from django.http import Http404

@@ -32,6 +32,7 @@ from ..selectors.contracts import (
     annex_change_rows,
     annex_get_visible,
     budget_update_of,
+    budget_update_shares,
     competitions_with_contracts,
     contract_document_context,
     contract_get_visible,
@@ -54,6 +55,7 @@ from ..services.contracts import (
     contract_pdf,
     contract_sign,
     contract_update,
+    joint_offerors,
     update_content_of,
     update_initial_content,
     update_line_labels,
@@ -111,19 +113,24 @@ def budget_update(request: HttpRequest, pk: int) -> HttpResponse:
         and not _has_contract(offer)
     )
     content = update_content_of(update) if update is not None else update_initial_content(offer)
-    forms = BudgetUpdateForms(content, years=_years(offer, content.header)) if editable else None
+    offerors = joint_offerors(offer)
+    forms = (
+        BudgetUpdateForms(content, years=_years(offer, content.header), offerors=offerors)
+        if editable
+        else None
+    )
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
         forms = BudgetUpdateForms(
-            content, data=request.POST, years=_posted_years(offer, content, request.POST)
+            content, data=request.POST, years=_posted_years(offer, content, request.POST), offerors=offerors
         )
         if "add" in request.POST:
             rows = forms.lines.total_form_count() if forms.lines.management_form.is_valid() else None
             if rows is not None:
                 data = request.POST.copy()
                 data["lines-TOTAL_FORMS"] = str(min(rows, 199) + 1)
-                forms = BudgetUpdateForms(content, data=data, years=forms.years)
+                forms = BudgetUpdateForms(content, data=data, years=forms.years, offerors=offerors)
             forms.is_valid()
         elif forms.is_valid():
             try:
@@ -152,6 +159,7 @@ def budget_update(request: HttpRequest, pk: int) -> HttpResponse:
             "pairs": pairs,
             "labels": update_line_labels(content),
             "content": content,
+            "shares": budget_update_shares(update) if update is not None and offerors else [],
             "workflow_actions": workflow_action_items(
                 update, request.user, workflow=BUDGET_UPDATE_STATUS, url_name="grants:budget_update_action"
             )

@@ -28,6 +28,7 @@ from .budget_update import (
     budget_update_submit,
     budget_update_submit_guard,
     check_update,
+    joint_offerors,
     update_budget,
     update_content_of,
     update_initial_content,
@@ -83,6 +84,7 @@ __all__ = [
     "update_budget",
     "update_content_of",
     "update_initial_content",
+    "joint_offerors",
     "update_line_labels",
     "update_needed",
 ]

@@ -24,6 +24,7 @@ from ...models import (
     BudgetUpdate,
     BudgetUpdateAction,
     BudgetUpdateLine,
+    BudgetUpdateShare,
     Contract,
     Offer,
 )
@@ -53,6 +54,8 @@ class UpdateContent:
     header: dict = field(default_factory=dict)
     actions: list[dict] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
+    # A joint offer's V.C again: (offeror index in the offer's II.1, year) → amount.
+    shares: dict = field(default_factory=dict)
 
 
 def update_initial_content(offer: Offer) -> UpdateContent:
@@ -73,7 +76,20 @@ def update_initial_content(offer: Offer) -> UpdateContent:
             }
             for ln in offer.cost_lines.all()
         ],
+        shares=offer_shares(offer),
     )
+
+
+def joint_offerors(offer: Offer) -> list[str]:
+    """The names of a joint offer's offerors (II.1), whose V.C the update splits again; none otherwise."""
+    return [o.name for o in offer.offerors.all()] if offer.is_joint else []
+
+
+def offer_shares(offer: Offer) -> dict:
+    if not offer.is_joint:
+        return {}
+    index = {o.pk: i for i, o in enumerate(offer.offerors.all())}
+    return {(index[s.offeror_id], s.year): s.amount for s in offer.cost_shares.all() if s.offeror_id in index}
 
 
 def update_content_of(update: BudgetUpdate) -> UpdateContent:
@@ -91,7 +107,15 @@ def update_content_of(update: BudgetUpdate) -> UpdateContent:
             }
             for ln in update.lines.all()
         ],
+        shares=_update_shares(update),
     )
+
+
+def _update_shares(update: BudgetUpdate) -> dict:
+    if not update.offer.is_joint:
+        return {}
+    index = {o.pk: i for i, o in enumerate(update.offer.offerors.all())}
+    return {(index[s.offeror_id], s.year): s.amount for s in update.shares.all() if s.offeror_id in index}
 
 
 def update_line_labels(content: UpdateContent) -> list[str]:
@@ -107,7 +131,17 @@ def update_budget(offer: Offer, content: UpdateContent) -> B.OfferBudget:
 
     header = {**content.header, "requested_grant": offer.awarded_grant or B.ZERO}
     results = [{"name": r.name, "target_value": r.target_value} for r in offer.results.all()]
-    return budget_of(OfferContent(header=header, lines=content.lines, results=results), is_joint=False)
+    offerors = (
+        [{"name": o.name, "actions_scope": o.actions_scope} for o in offer.offerors.all()]
+        if offer.is_joint
+        else []
+    )
+    return budget_of(
+        OfferContent(
+            header=header, lines=content.lines, results=results, offerors=offerors, shares=content.shares
+        ),
+        is_joint=offer.is_joint,
+    )
 
 
 def check_update(offer: Offer, content: UpdateContent) -> tuple[B.Totals, list[B.Problem]]:
@@ -136,6 +170,12 @@ def _refuse_unstorable(content: UpdateContent) -> None:
     for name in SOURCE_FIELDS:
         if (header.get(name) or B.ZERO) < 0:
             raise ApplicationError(_("Kwota nie może być ujemna."), field=name)
+    for amount in content.shares.values():
+        if amount is not None and (amount < 0 or amount > B.MAX_AMOUNT):
+            raise ApplicationError(
+                _("Kwoty podziału kosztów (V.C) muszą być od 0 do %(max)s zł.") % {"max": B.MAX_AMOUNT},
+                field="shares",
+            )
     for index, line in enumerate(content.lines):
         if not str(line.get("kind") or "").strip():
             raise ApplicationError(_("Podaj rodzaj kosztu."), field=f"lines-{index}-kind")
@@ -195,6 +235,17 @@ def budget_update_save(*, offer: Offer, content: UpdateContent, actor) -> Budget
     update.save()
     update.actions.all().delete()
     update.lines.all().delete()
+    update.shares.all().delete()
+    offerors = list(locked.offerors.all()) if locked.is_joint else []
+    BudgetUpdateShare.objects.bulk_create(
+        [
+            BudgetUpdateShare(
+                centre=locked.centre, update=update, offeror=offerors[index], year=year, amount=amount
+            )
+            for (index, year), amount in sorted(content.shares.items())
+            if amount is not None and 0 <= index < len(offerors) and 1 <= year <= 3
+        ]
+    )
     BudgetUpdateAction.objects.bulk_create(
         [
             BudgetUpdateAction(

@@ -287,3 +287,73 @@ def test_contract_pdf_follows_annex_3(offer, official_user, tmp_path):
         contract.checksum[:16],
     ):
         assert expected in text, expected
+
+
+@pytest.fixture
+def joint_short_offer(organisation):
+    from ...services.offers import _write_children
+    from ..factories import complete_offer_content
+    from .conftest import selected_offer
+
+    offer = selected_offer(organisation, awarded=Decimal("7000.00"), is_joint=True)
+    offer.offerors.all().delete()
+    offer.cost_lines.all().delete()
+    offer.actions.all().delete()
+    offer.results.all().delete()
+    content = complete_offer_content(
+        competition=offer.competition,
+        joint=True,
+        offerors=[
+            {"name": organisation.name, "actions_scope": "Warsztaty"},
+            {"name": "Fundacja Partner", "actions_scope": "Promocja"},
+        ],
+    )
+    _write_children(offer, content)
+    return offer
+
+
+def test_a_joint_offers_update_splits_the_costs_again(joint_short_offer, org_admin, official_user):
+    from ...models import BudgetUpdateShare
+    from ...services.contracts import update_content_of
+
+    content = _shrunk(joint_short_offer)
+    assert content.shares == {(0, 1): Decimal("6000.00"), (1, 1): Decimal("4000.00")}  # the offer's V.C
+    update = budget_update_save(offer=joint_short_offer, content=content, actor=org_admin)
+    with pytest.raises(ApplicationError, match="V.C"):  # 10 000 zł split over costs of 8 000 zł
+        budget_update_submit(update=update, actor=org_admin)
+    content.shares = {(0, 1): Decimal("5000.00"), (1, 1): Decimal("3000.00")}
+    update = budget_update_save(offer=joint_short_offer, content=content, actor=org_admin)
+    update = budget_update_submit(update=update, actor=org_admin)
+    assert update.status == BudgetUpdateStatus.SUBMITTED
+    stored = {(s.offeror.name, s.year): s.amount for s in BudgetUpdateShare.objects.select_related("offeror")}
+    assert stored == {
+        (joint_short_offer.organisation.name, 1): Decimal("5000.00"),
+        ("Fundacja Partner", 1): Decimal("3000.00"),
+    }
+    assert update_content_of(update).shares == content.shares
+
+
+def test_a_negative_share_is_refused_and_nothing_stored(joint_short_offer, org_admin):
+    content = _shrunk(joint_short_offer)
+    content.shares = {(0, 1): Decimal("-1.00"), (1, 1): Decimal("8001.00")}
+    with pytest.raises(ApplicationError, match="V.C"):
+        budget_update_save(offer=joint_short_offer, content=content, actor=org_admin)
+    assert not BudgetUpdate.objects.exists()
+
+
+def test_the_update_page_of_a_joint_offer_asks_for_the_split(joint_short_offer, org_admin, client_for):
+    from django.urls import reverse
+
+    client = client_for(joint_short_offer.centre, org_admin)
+    url = reverse("grants:budget_update", args=[joint_short_offer.pk])
+    page = client.get(url).content.decode()
+    assert "Podział kosztów między oferentów (V.C)" in page and 'name="vc-share_1_1"' in page
+
+
+def test_a_single_offerors_update_has_no_split(short_offer, org_admin, client_for):
+    from django.urls import reverse
+
+    page = client_for(short_offer.centre, org_admin).get(
+        reverse("grants:budget_update", args=[short_offer.pk])
+    )
+    assert page.status_code == 200 and "(V.C)" not in page.content.decode()
