@@ -1,0 +1,2 @@
+def seed(centre, rng=None):
+    return None
