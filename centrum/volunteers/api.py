@@ -64,19 +64,30 @@ def _offer(offer) -> dict:
     }
 
 
-@router.get("/offers", response=list[OfferOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
+@router.get(
+    "/offers", response=list[OfferOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI, url_name="volunteer_offers"
+)
 def list_offers(request: HttpRequest):
     return [_offer(o) for o in offer_list_public(centre=require_centre(request))[:API_PAGE]]
 
 
 @router.get(
-    "/offers/{pk}", response={200: OfferOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
+    "/offers/{pk}",
+    response={200: OfferOut, **ERRORS_READ},
+    auth=PUBLIC,
+    openapi_extra=PUBLIC_OPENAPI,
+    url_name="volunteer_offer_detail",
 )
 def get_offer(request: HttpRequest, pk: int = OfferId):
     return _offer(offer_get_for(centre=require_centre(request), user=request.auth, pk=pk))
 
 
-@router.get("/statistics", response={200: StatisticsOut, 401: ErrorOut, 403: ErrorOut}, auth=REQUIRED)
+@router.get(
+    "/statistics",
+    response={200: StatisticsOut, 401: ErrorOut, 403: ErrorOut},
+    auth=REQUIRED,
+    url_name="volunteer_statistics",
+)
 def get_statistics(request: HttpRequest):
     centre = require_centre(request)
     if not can_work_in_centre(request.auth, centre):
