@@ -221,7 +221,9 @@ class Shift(CentreScopedModel):
     label = models.CharField(_("dyżur"), max_length=200)
     starts_at = models.DateTimeField(_("początek"))
     ends_at = models.DateTimeField(_("koniec"))
-    capacity = models.PositiveIntegerField(_("ilu wolontariuszy"), validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("ilu wolontariuszy"), validators=[MinValueValidator(1), MaxValueValidator(10000)]
+    )
     taken = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
@@ -366,7 +368,9 @@ class AbroadPage(CentreScopedModel):
     title = models.CharField(_("tytuł"), max_length=200)
     body = models.TextField(_("treść"))
     links = models.TextField(_("odnośniki (jeden w wierszu)"), blank=True)
-    position = models.PositiveSmallIntegerField(_("kolejność"), default=1)
+    position = models.PositiveSmallIntegerField(
+        _("kolejność"), default=1, validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     published = models.BooleanField(_("opublikowana"), default=True)
 
     class Meta:

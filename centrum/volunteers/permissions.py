@@ -28,6 +28,18 @@ def can_work_in_centre(user, centre) -> bool:
     return is_centre_staff(user, centre) or is_coordinator(user, centre)
 
 
+def _managed_public_bodies(user, centre_id) -> frozenset[int]:
+    """The public bodies naming the person as a manager, read once per request (cached on the user)."""
+    cache = user.__dict__.setdefault("_volunteer_hosts_cache", {})
+    if centre_id not in cache:
+        from .models import Host
+
+        cache[centre_id] = frozenset(
+            Host.objects.filter(centre_id=centre_id, managers=user).values_list("pk", flat=True)
+        )
+    return cache[centre_id]
+
+
 def can_manage_host(user, host) -> bool:
     """An organisation's members manage its offers; a public body's named managers manage its; the coordinator
     manages any host's on its behalf."""
@@ -35,7 +47,7 @@ def can_manage_host(user, host) -> bool:
         return False
     if host.organisation_id is not None and is_organisation_member(user, host.organisation):
         return True
-    if host.organisation_id is None and host.managers.filter(pk=user.pk).exists():
+    if host.organisation_id is None and host.pk in _managed_public_bodies(user, host.centre_id):
         return True
     return is_coordinator(user, host.centre)
 
