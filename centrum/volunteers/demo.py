@@ -301,8 +301,8 @@ def seed(*, centre, rng) -> str | None:
     volunteers = [member]
     if full:
         for index, (name, age, codes, skills, languages) in enumerate(VOLUNTEERS, start=1):
-            local = name.lower().split()[0]
-            user = ensure_user(f"wolontariusz.{local}@{centre.slug}.demo", name)
+            local = ".".join(search_words(name))  # ASCII: "Michał Nowicki" -> "michal.nowicki"
+            user = ensure_user(f"{local}@{centre.slug}.demo", name)
             volunteers.append(_volunteer(centre, user, name, age, codes, skills, languages, districts, index))
     # The member volunteers in the homework club (an open-ended written agreement, hours to confirm) and
     # applied to the food drive; in full centres others are matched too.
