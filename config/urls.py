@@ -16,6 +16,7 @@ urlpatterns = [
     path("dotacje/", include("centrum.grants.urls")),
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
     path("adres/", include("centrum.addresses.urls")),
+    path("wolontariat/", include("centrum.volunteers.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

@@ -409,6 +409,57 @@ def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
     return made
 
 
+def _volunteers(centre, organisation, staff, prefix: str) -> dict[str, Any]:
+    """The volunteer centre: staff are also the volunteer coordinator and a volunteer (so the apply and hours
+    forms show) with an accepted application to the organisation's published offer, its agreement and a
+    logged day; a draft offer (its form), a draft event offer (the shift form), a minor (the guardian's
+    consent form), a public body, a page on volunteering abroad."""
+    from centrum.accounts.models import CentreRole
+    from centrum.core.calendar import warsaw_today
+    from centrum.volunteers.models import AbroadPage
+    from centrum.volunteers.tests.factories import (
+        OfferFactory,
+        VolunteerFactory,
+        agreement_for,
+        application_for,
+        host_of,
+        hours_for,
+        public_body,
+    )
+
+    CentreRole.objects.get_or_create(centre=centre, user=staff, role="coordinator")
+    host = host_of(organisation)
+    offer = OfferFactory(centre=centre, host=host, title=f"Oferta wolontariatu {prefix}", capacity=5)
+    volunteer = VolunteerFactory(centre=centre, user=staff, full_name=f"Wolontariusz {prefix}")
+    application = application_for(offer, volunteer, status="accepted")
+    agreement = agreement_for(application)
+    today = warsaw_today()
+    minor = VolunteerFactory(
+        centre=centre,
+        full_name=f"Niepełnoletni {prefix}",
+        birth_date=today.replace(year=today.year - 15, day=1),
+    )
+    return {
+        "volunteer_offer": offer,
+        "volunteer_offer_draft": OfferFactory(
+            centre=centre, host=host, status="draft", title=f"Szkic {prefix}"
+        ),
+        "volunteer_event_draft": OfferFactory(
+            centre=centre, host=host, status="draft", kind="event", title=f"Piknik {prefix}"
+        ),
+        "volunteer": volunteer,
+        "volunteer_minor": minor,
+        "volunteer_application": application,
+        "volunteer_agreement": agreement,
+        "volunteer_hours": hours_for(agreement),
+        "volunteer_host": host,
+        "volunteer_body": public_body(centre, name=f"MOPS {prefix}"),
+        "volunteer_abroad": AbroadPage.objects.create(
+            centre=centre, title=f"Za granicą {prefix}", body="<p>x</p>"
+        ),
+    }
+
+
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
     submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
@@ -567,6 +618,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
+    objects.update(_volunteers(centre, organisation, staff, "KAL"))
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
     objects.update(_small_grants(centre, organisation))
@@ -605,6 +657,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
+    world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -796,6 +849,32 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("initiatives:area_edit", "pk"): lambda w: w.initiative_area.pk,
     ("initiatives:rules_line_delete", "kind"): lambda w: "kryterium",
     ("initiatives:rules_line_delete", "pk"): lambda w: w.initiative_criterion.pk,
+    # the volunteer centre
+    **{
+        (f"volunteers:{name}", "pk"): (lambda w: w.volunteer_offer.pk)
+        for name in ("offer", "apply", "introduce", "offer_action")
+    },
+    ("volunteers:offer_action", "action"): lambda w: ["close", "publish", "return", "reject", "submit"],
+    ("volunteers:offer_edit", "pk"): lambda w: [w.volunteer_offer_draft.pk, w.volunteer_event_draft.pk],
+    ("volunteers:shift_new", "pk"): lambda w: w.volunteer_event_draft.pk,
+    ("volunteers:abroad_detail", "pk"): lambda w: w.volunteer_abroad.pk,
+    ("volunteers:abroad_edit", "pk"): lambda w: w.volunteer_abroad.pk,
+    **{
+        (f"volunteers:{name}", "pk"): (lambda w: w.volunteer_application.pk)
+        for name in ("application", "application_action", "agreement_edit")
+    },
+    ("volunteers:application_action", "action"): lambda w: ["withdraw", "accept", "decline"],
+    **{
+        (f"volunteers:{name}", "pk"): (lambda w: w.volunteer_agreement.pk)
+        for name in ("agreement", "hours_new", "opinion", "agreement_pdf", "certificate_pdf", "opinion_pdf")
+    },
+    ("volunteers:hours_action", "pk"): lambda w: w.volunteer_hours.pk,
+    ("volunteers:hours_action", "action"): lambda w: ["confirm", "reject"],
+    ("volunteers:contribution", "pk"): lambda w: w.volunteer_host.pk,
+    ("volunteers:volunteer", "pk"): lambda w: [w.volunteer.pk, w.volunteer_minor.pk],
+    ("volunteers:consent_file", "pk"): lambda w: w.volunteer_minor.pk,
+    ("volunteers:body_edit", "pk"): lambda w: w.volunteer_body.pk,
+    ("volunteers:stats_export", "fmt"): lambda w: "csv",
     # grants: evaluation
     ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,

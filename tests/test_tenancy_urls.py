@@ -492,6 +492,61 @@ def _initiative_criterion(centre, ctx: Ctx):
     return criterion, criterion.pk
 
 
+def _volunteers_world(centre, ctx: Ctx) -> dict:
+    """The volunteer centre: a published offer of an organisation, a volunteer with an accepted application, its
+    agreement (with an opinion) and a logged day, a public body, an abroad page, a guardian's consent scan. The
+    requesting staff member is also the own centre's volunteer coordinator (who sees personal data)."""
+    from django.core.files.base import ContentFile
+
+    from centrum.accounts.models import CentreRole
+    from centrum.volunteers.models import AbroadPage
+    from centrum.volunteers.tests.factories import (
+        OfferFactory,
+        VolunteerFactory,
+        agreement_for,
+        application_for,
+        host_of,
+        hours_for,
+        public_body,
+    )
+
+    if "volunteers" in ctx.made:
+        return ctx.made["volunteers"]
+    if ctx.label == "ours":
+        CentreRole.objects.get_or_create(centre=centre, user=ctx.user, role="coordinator")
+    label = f"{ctx.label} {centre.slug}"
+    host = host_of(_org(centre, ctx, status=OrganisationStatus.ACTIVE))
+    offer = OfferFactory(centre=centre, host=host, title=f"Oferta {label}")
+    volunteer = VolunteerFactory(centre=centre, full_name=f"Wolontariusz {label}")
+    volunteer.guardian_consent_file.save("zgoda.pdf", ContentFile(b"%PDF-1.4 zgoda"), save=True)
+    application = application_for(offer, volunteer, status="accepted")
+    agreement = agreement_for(application)
+    agreement.opinion = "Rzetelna praca"
+    agreement.save()
+    made = {
+        "offer": offer,
+        "volunteer": volunteer,
+        "application": application,
+        "agreement": agreement,
+        "hours": hours_for(agreement),
+        "host": host,
+        "body": public_body(centre, name=f"Instytucja {label}"),
+        "abroad": AbroadPage.objects.create(centre=centre, title=f"Za granicą {label}", body="<p>x</p>"),
+    }
+    ctx.made["volunteers"] = made
+    return made
+
+
+def _volunteers_object(key: str, action: str = "") -> Factory:
+    def factory(centre, ctx: Ctx):
+        if action:
+            return ctx.made.get("pk"), action
+        obj = _volunteers_world(centre, ctx)[key]
+        return obj, obj.pk
+
+    return factory
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -1045,6 +1100,32 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("initiatives:area_edit", "pk"): _initiative_area,
     ("initiatives:rules_line_delete", "kind"): _initiative_criterion_kind,
     ("initiatives:rules_line_delete", "pk"): _initiative_criterion,
+    # the volunteer centre
+    **{
+        (f"volunteers:{name}", "pk"): _volunteers_object("offer")
+        for name in ("offer", "offer_action", "apply", "introduce", "offer_edit", "shift_new")
+    },
+    ("volunteers:offer_action", "action"): _volunteers_object("offer", "close"),
+    ("api:volunteer_offer_detail", "pk"): _volunteers_object("offer"),
+    **{
+        (f"volunteers:{name}", "pk"): _volunteers_object("abroad")
+        for name in ("abroad_detail", "abroad_edit")
+    },
+    **{
+        (f"volunteers:{name}", "pk"): _volunteers_object("application")
+        for name in ("application", "application_action", "agreement_edit")
+    },
+    ("volunteers:application_action", "action"): _volunteers_object("application", "withdraw"),
+    **{
+        (f"volunteers:{name}", "pk"): _volunteers_object("agreement")
+        for name in ("agreement", "hours_new", "opinion", "agreement_pdf", "certificate_pdf", "opinion_pdf")
+    },
+    ("volunteers:hours_action", "pk"): _volunteers_object("hours"),
+    ("volunteers:hours_action", "action"): _volunteers_object("hours", "confirm"),
+    ("volunteers:contribution", "pk"): _volunteers_object("host"),
+    ("volunteers:volunteer", "pk"): _volunteers_object("volunteer"),
+    ("volunteers:consent_file", "pk"): _volunteers_object("volunteer"),
+    ("volunteers:body_edit", "pk"): _volunteers_object("body"),
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,
@@ -1256,6 +1337,7 @@ NOT_CENTRE_DATA: dict[str, str] = {
 NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("api:planned", "year"): ("a budget year, the same for every centre", "2027"),
     ("initiatives:export", "fmt"): ("a file format of the desk's export", "csv"),
+    ("volunteers:stats_export", "fmt"): ("a file format of the volunteer statistics", "csv"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
     # reports ---

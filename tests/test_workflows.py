@@ -192,6 +192,24 @@ EXPECTED = {
             },
         ),
     },
+    # volunteers: MEMBER acts for the host (its organisation's admin), INVITEE is the volunteer; staff (or the
+    # volunteer coordinator) moderate offers; the system closes offers whose last day has passed.
+    "volunteers.offer": {
+        "submit": ({"draft", "returned"}, "submitted", {MEMBER}),
+        "publish": ({"submitted"}, "published", {STAFF}),
+        "return": ({"submitted"}, "returned", {STAFF}),
+        "reject": ({"submitted"}, "rejected", {STAFF}),
+        "close": ({"published"}, "closed", {MEMBER, STAFF, SYSTEM}),
+    },
+    "volunteers.application": {
+        "accept": ({"applied"}, "accepted", {MEMBER}),
+        "decline": ({"applied"}, "declined", {MEMBER}),
+        "withdraw": ({"applied", "accepted"}, "withdrawn", {INVITEE}),
+    },
+    "volunteers.hours": {
+        "confirm": ({"logged"}, "confirmed", {MEMBER}),
+        "reject": ({"logged"}, "rejected", {MEMBER}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -262,6 +280,8 @@ class World:
             return self.grants(key, state, action)
         if key.startswith("programmes."):
             return _programmes(self, key, state, action)
+        if key.startswith("volunteers."):
+            return _volunteers(self, key, state)
         if key == "initiatives.initiative":
             from centrum.initiatives.tests.factories import initiative_in_state
 
@@ -380,6 +400,29 @@ def _trainings(world: World, key: str, state: str):
 
 
 World.trainings = _trainings
+
+
+def _volunteers(world: World, key: str, state: str):
+    """An offer of the world's organisation (a period, room for two), the invitee's application to it with one
+    place taken when accepted, their agreement and one logged day."""
+    from centrum.volunteers.tests.factories import (
+        OfferFactory,
+        VolunteerFactory,
+        agreement_for,
+        application_for,
+        host_of,
+        hours_for,
+    )
+
+    host = host_of(world.organisation)
+    if key == "volunteers.offer":
+        return OfferFactory(centre=world.centre, host=host, status=state)
+    offer = OfferFactory(centre=world.centre, host=host, capacity=2)
+    volunteer = VolunteerFactory(centre=world.centre, user=world.invitee)
+    if key == "volunteers.application":
+        return application_for(offer, volunteer, status=state)
+    agreement = agreement_for(application_for(offer, volunteer, status="accepted"))
+    return hours_for(agreement, status=state)
 
 
 # The offer's actions that evaluate it: its competition is closed for offers (in evaluation) meanwhile.

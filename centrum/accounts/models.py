@@ -83,6 +83,7 @@ class CentreRoleKind(models.TextChoices):
     ADVISER = "adviser", _("doradca")
     OFFICIAL = "official", _("urzędnik")
     EVALUATOR = "evaluator", _("członek komisji konkursowej")
+    COORDINATOR = "coordinator", _("koordynator wolontariatu")
 
 
 class CentreRole(CentreScopedModel):
