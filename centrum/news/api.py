@@ -87,12 +87,12 @@ def _page(rows, page: int):
 
 
 @router.get("", response=list[NewsOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def list_news(request: HttpRequest, page: int = PageNumber):
+def news_items(request: HttpRequest, page: int = PageNumber):
     return [_news(i) for i in _page(news_list_public(centre=require_centre(request)), page)]
 
 
 @router.get("/events", response=list[EventOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def list_events(request: HttpRequest, page: int = PageNumber):
+def news_events(request: HttpRequest, page: int = PageNumber):
     events = event_list_public(centre=require_centre(request), start=timezone.now())
     return [_event(e) for e in _page(events, page)]
 
@@ -100,10 +100,10 @@ def list_events(request: HttpRequest, page: int = PageNumber):
 @router.get(
     "/events/{pk}", response={200: EventOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
 )
-def get_event(request: HttpRequest, pk: int = ItemId):
+def news_event(request: HttpRequest, pk: int = ItemId):
     return _event(event_get_for(centre=require_centre(request), user=request.auth, pk=pk))
 
 
 @router.get("/{pk}", response={200: NewsDetailOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def get_news(request: HttpRequest, pk: int = ItemId):
+def news_item(request: HttpRequest, pk: int = ItemId):
     return _news(news_get_for(centre=require_centre(request), user=request.auth, pk=pk), body=True)

@@ -81,6 +81,9 @@ class NewsImage(CentreScopedModel):
         verbose_name = _("zdjęcie")
         verbose_name_plural = _("zdjęcia")
 
+    def __str__(self) -> str:
+        return self.alt_text
+
 
 class NewsAttachment(CentreScopedModel):
     news = models.ForeignKey(NewsItem, on_delete=models.CASCADE, related_name="attachments")
@@ -91,6 +94,9 @@ class NewsAttachment(CentreScopedModel):
         ordering = ["id"]
         verbose_name = _("załącznik")
         verbose_name_plural = _("załączniki")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Event(Moderated):
@@ -156,4 +162,4 @@ class ErrorReport(CentreScopedModel):
         verbose_name_plural = _("zgłoszenia błędów")
 
     def __str__(self) -> str:
-        return self.page_url
+        return f"{self.page_url}: {self.message[:80]}"

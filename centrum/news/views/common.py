@@ -27,6 +27,15 @@ def form_kwargs(request: HttpRequest) -> dict:
     }
 
 
+def can_submit(request: HttpRequest) -> bool:
+    """May the person submit news and events (staff, or a member of an active organisation)?"""
+    if not request.user.is_authenticated:
+        return False
+    return can_moderate(request.user, request.centre) or (
+        organisations_for_submit(centre=request.centre, user=request.user).exists()
+    )
+
+
 def submission_limited(request: HttpRequest) -> bool:
     """Members submit at most the centre's number of items a day (staff are not counted)."""
     if can_moderate(request.user, request.centre):

@@ -31,7 +31,7 @@ from ..permissions import can_edit, can_moderate
 from ..selectors import calendar_entries, event_entry, event_get_for, event_list_public
 from ..services import event_create, event_update
 from ..workflows import EVENT_STATUS
-from .common import filters, form_kwargs, submission_limited
+from .common import can_submit, filters, form_kwargs, submission_limited
 
 MONTH_NAMES = {
     1: "styczeń", 2: "luty", 3: "marzec", 4: "kwiecień", 5: "maj", 6: "czerwiec", 7: "lipiec",
@@ -87,7 +87,7 @@ def month(request: HttpRequest) -> HttpResponse:
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "has_entries": bool(entries),
-            "can_submit": request.user.is_authenticated,
+            "can_submit": can_submit(request),
         },
     )
 
@@ -113,7 +113,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
         days = centre_setting(request.centre, "news.calendar_feed_days_ahead")
         entries = calendar_entries(centre=request.centre, start=now, end=now + timedelta(days=days))
     page = paginate(request, entries, per_page=20)
-    return render(request, "news/event_list.html", {"page": page, "filters": form})
+    return render(
+        request, "news/event_list.html", {"page": page, "filters": form, "can_submit": can_submit(request)}
+    )
 
 
 @centre_required

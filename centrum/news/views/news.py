@@ -38,7 +38,7 @@ from ..services import (
     news_update,
 )
 from ..workflows import NEWS_STATUS
-from .common import filters, form_kwargs, submission_limited
+from .common import can_submit, filters, form_kwargs, submission_limited
 
 
 @centre_required
@@ -49,7 +49,9 @@ def news_list(request: HttpRequest) -> HttpResponse:
         centre=request.centre, organisation=form.value("organizacja"), area=form.value("dziedzina")
     )
     page = paginate(request, items, per_page=centre_setting(request.centre, "news.per_page"))
-    return render(request, "news/news_list.html", {"page": page, "filters": form})
+    return render(
+        request, "news/news_list.html", {"page": page, "filters": form, "can_submit": can_submit(request)}
+    )
 
 
 @centre_required
