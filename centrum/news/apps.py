@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "centrum.news"
     label = "news"
-    verbose_name = _("News")
+    verbose_name = _("Aktualności i wydarzenia")

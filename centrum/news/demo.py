@@ -77,6 +77,15 @@ NEWS = {
             True,
             2,
         ),
+        (
+            "Trzy szkolenia dla organizacji – zapisy otwarte",
+            "Pozyskiwanie funduszy, zarządzanie organizacją i tworzenie partnerstw: bezpłatne szkolenia w Ośrodku.",
+            "<p>Szkolenia prowadzą doświadczeni trenerzy. Liczba miejsc jest ograniczona – zapisy w kalendarzu "
+            "szkoleń.</p>",
+            S.PUBLISHED,
+            False,
+            15,
+        ),
     ),
     "czestochowa": (
         (

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar
@@ -32,11 +33,6 @@ from ..selectors import calendar_entries, event_entry, event_get_for, event_list
 from ..services import event_create, event_update
 from ..workflows import EVENT_STATUS
 from .common import can_submit, filters, form_kwargs, submission_limited
-
-MONTH_NAMES = {
-    1: "styczeń", 2: "luty", 3: "marzec", 4: "kwiecień", 5: "maj", 6: "czerwiec", 7: "lipiec",
-    8: "sierpień", 9: "wrzesień", 10: "październik", 11: "listopad", 12: "grudzień",
-}  # fmt: skip
 
 
 def _month(request: HttpRequest) -> date:
@@ -83,7 +79,7 @@ def month(request: HttpRequest) -> HttpResponse:
         "news/calendar.html",
         {
             "grid": grid,
-            "month_label": f"{MONTH_NAMES[first.month]} {first.year}",
+            "month_label": date_format(first, "F Y"),
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "has_entries": bool(entries),
