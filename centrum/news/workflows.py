@@ -113,30 +113,30 @@ def _moderation(model, *, key: str, kind: str, audits: dict, noun) -> Workflow:
     )
 
 
+def _audits(entity: str) -> dict:
+    """The audit codes of one entity's moderation steps (`NEWS_APPROVED`, `EVENT_REJECTED`, …)."""
+    names = {
+        "approve": "APPROVED",
+        "request_changes": "CHANGES",
+        "reject": "REJECTED",
+        "resubmit": "RESUBMITTED",
+        "unpublish": "UNPUBLISHED",
+    }
+    return {action: getattr(Audit, f"{entity}_{name}") for action, name in names.items()}
+
+
 NEWS_STATUS = _moderation(
     NewsItem,
     key="news.news_item",
     kind="news",
-    audits={
-        "approve": Audit.NEWS_APPROVED,
-        "request_changes": Audit.NEWS_CHANGES,
-        "reject": Audit.NEWS_REJECTED,
-        "resubmit": Audit.NEWS_RESUBMITTED,
-        "unpublish": Audit.NEWS_UNPUBLISHED,
-    },
+    audits=_audits("NEWS"),
     noun={"approve": gettext_lazy("Opublikowano aktualność „%(name)s”.")},
 )
 EVENT_STATUS = _moderation(
     Event,
     key="news.event",
     kind="event",
-    audits={
-        "approve": Audit.EVENT_APPROVED,
-        "request_changes": Audit.EVENT_CHANGES,
-        "reject": Audit.EVENT_REJECTED,
-        "resubmit": Audit.EVENT_RESUBMITTED,
-        "unpublish": Audit.EVENT_UNPUBLISHED,
-    },
+    audits=_audits("EVENT"),
     noun={"approve": gettext_lazy("Opublikowano wydarzenie „%(name)s”.")},
 )
 REPORT_STATUS = register(

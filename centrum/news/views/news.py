@@ -133,23 +133,58 @@ def news_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "news/news_form.html", {"form": form, "item": item}, status=status)
 
 
+def _add_to(request: HttpRequest, pk: int, *, form_class, add, done: str, form_name: str) -> HttpResponse:
+    """An image or a file posted from the item's page: stored, or the page again with the error at its field."""
+    item = news_get_for(centre=request.centre, user=request.user, pk=pk)
+    if not can_edit(request.user, item):
+        raise PermissionDenied
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add(item, form.cleaned_data)
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(item)
+    return _detail(request, item, status=400, **{form_name: form})
+
+
+def _remove(request: HttpRequest, row, remove, done: str) -> HttpResponse:
+    try:
+        remove(row)
+    except ApplicationError as exc:
+        raise PermissionDenied(exc.message) from exc
+    messages.success(request, done)
+    return redirect(row.news)
+
+
 @login_required
 @centre_required
 @require_POST
 def image_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = news_get_for(centre=request.centre, user=request.user, pk=pk)
-    if not can_edit(request.user, item):
-        raise PermissionDenied
-    form = ImageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            news_image_add(item=item, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano zdjęcie."))
-            return redirect(item)
-    return _detail(request, item, image_form=form, status=400)
+    return _add_to(
+        request,
+        pk,
+        form_class=ImageForm,
+        add=lambda item, data: news_image_add(item=item, actor=request.user, **data),
+        done=_("Dodano zdjęcie."),
+        form_name="image_form",
+    )
+
+
+@login_required
+@centre_required
+@require_POST
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add_to(
+        request,
+        pk,
+        form_class=AttachmentForm,
+        add=lambda item, data: news_attachment_add(item=item, actor=request.user, upload=data["attachment"]),
+        done=_("Dodano załącznik."),
+        form_name="attachment_form",
+    )
 
 
 @login_required
@@ -157,31 +192,9 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def image_remove(request: HttpRequest, pk: int) -> HttpResponse:
     image = news_image_get_for(centre=request.centre, user=request.user, pk=pk)
-    try:
-        news_image_remove(image=image, actor=request.user)
-    except ApplicationError as exc:
-        raise PermissionDenied(exc.message) from exc
-    messages.success(request, _("Usunięto zdjęcie."))
-    return redirect(image.news)
-
-
-@login_required
-@centre_required
-@require_POST
-def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = news_get_for(centre=request.centre, user=request.user, pk=pk)
-    if not can_edit(request.user, item):
-        raise PermissionDenied
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            news_attachment_add(item=item, actor=request.user, upload=form.cleaned_data["attachment"])
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano załącznik."))
-            return redirect(item)
-    return _detail(request, item, attachment_form=form, status=400)
+    return _remove(
+        request, image, lambda row: news_image_remove(image=row, actor=request.user), _("Usunięto zdjęcie.")
+    )
 
 
 @login_required
@@ -189,12 +202,12 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = news_attachment_get_for(centre=request.centre, user=request.user, pk=pk)
-    try:
-        news_attachment_remove(attachment=attachment, actor=request.user)
-    except ApplicationError as exc:
-        raise PermissionDenied(exc.message) from exc
-    messages.success(request, _("Usunięto załącznik."))
-    return redirect(attachment.news)
+    return _remove(
+        request,
+        attachment,
+        lambda row: news_attachment_remove(attachment=row, actor=request.user),
+        _("Usunięto załącznik."),
+    )
 
 
 class NewsActionView(WorkflowActionView):
