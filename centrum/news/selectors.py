@@ -194,12 +194,26 @@ def submissions_of(*, centre: Centre, user) -> dict:
 
 
 def staff_card(*, centre: Centre) -> dict:
-    counts = {
-        "news": NewsItem.objects.filter(centre=centre, status=ModerationStatus.SUBMITTED).count(),
-        "events": Event.objects.filter(centre=centre, status=ModerationStatus.SUBMITTED).count(),
-        "reports": ErrorReport.objects.filter(centre=centre, status=ReportStatus.NEW).count(),
-    }
-    return counts
+    """The staff card's three numbers in one query (scalar subqueries on the centre's row)."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    def count(queryset):
+        rows = queryset.order_by().values("centre").annotate(n=Count("pk")).values("n")[:1]
+        return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+    waiting = {"centre": OuterRef("pk"), "status": ModerationStatus.SUBMITTED}
+    row = (
+        Centre.objects.filter(pk=centre.pk)
+        .annotate(
+            news=count(NewsItem.objects.filter(**waiting)),
+            events=count(Event.objects.filter(**waiting)),
+            reports=count(ErrorReport.objects.filter(centre=OuterRef("pk"), status=ReportStatus.NEW)),
+        )
+        .values("news", "events", "reports")
+        .first()
+    )
+    return row or {"news": 0, "events": 0, "reports": 0}
 
 
 def member_card(*, centre: Centre, user) -> dict:
