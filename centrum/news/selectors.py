@@ -230,7 +230,7 @@ def member_card(*, centre: Centre, user) -> dict:
 
 
 def error_report_list(*, centre: Centre, status: str | None = None) -> QuerySet:
-    reports = ErrorReport.objects.filter(centre=centre).select_related("handled_by")
+    reports = ErrorReport.objects.filter(centre=centre).select_related("handled_by", "centre")
     if status in ReportStatus.values:
         reports = reports.filter(status=status)
     return reports.order_by("-created_at", "-id")
