@@ -4,6 +4,8 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
 
+from centrum.news import urls as news_urls
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
@@ -17,6 +19,9 @@ urlpatterns = [
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("wolontariat/", include("centrum.volunteers.urls")),
+    path("aktualnosci/", include("centrum.news.urls")),
+    path("wydarzenia/", include(news_urls.events_urlpatterns)),
+    path("zglos-blad/", include(news_urls.reports_urlpatterns)),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

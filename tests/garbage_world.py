@@ -460,6 +460,44 @@ def _volunteers(centre, organisation, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _news(centre, organisation, requester, prefix: str) -> dict[str, Any]:
+    """A news item and an event of the organisation, submitted by its administrator (waiting for moderation:
+    its edit, image and file forms, the moderation actions), one sent back for changes; an error report."""
+    from django.core.files.base import ContentFile
+
+    from centrum.news.models import NewsAttachment, NewsImage
+    from centrum.news.tests.factories import ErrorReportFactory, EventFactory, NewsItemFactory
+
+    news = NewsItemFactory(
+        centre=centre,
+        organisation=organisation,
+        author=requester,
+        status="submitted",
+        title=f"Aktualność {prefix}",
+    )
+    return {
+        "news_item": news,
+        "news_changes": NewsItemFactory(
+            centre=centre, organisation=organisation, author=requester, status="changes_requested"
+        ),
+        "news_image": NewsImage.objects.create(
+            centre=centre, news=news, image=ContentFile(b"x", name="x.png"), alt_text=f"Zdjęcie {prefix}"
+        ),
+        "news_file": NewsAttachment.objects.create(
+            centre=centre, news=news, file=ContentFile(b"%PDF-", name="x.pdf"), name=f"Plik {prefix}"
+        ),
+        "news_event": EventFactory(
+            centre=centre,
+            organisation=organisation,
+            organiser_kind="organisation",
+            author=requester,
+            status="submitted",
+            title=f"Wydarzenie {prefix}",
+        ),
+        "error_report": ErrorReportFactory(centre=centre, message=f"Błąd {prefix}"),
+    }
+
+
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
     submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
@@ -619,6 +657,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_evaluation(centre, staff, "KAL"))
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_volunteers(centre, organisation, staff, "KAL"))
+    objects.update(_news(centre, organisation, org_admin, "KAL"))
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
     objects.update(_small_grants(centre, organisation))
@@ -658,6 +697,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
+    world.other.update(_news(other_centre, other_org, other_admin, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -875,6 +915,21 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("volunteers:consent_file", "pk"): lambda w: w.volunteer_minor.pk,
     ("volunteers:body_edit", "pk"): lambda w: w.volunteer_body.pk,
     ("volunteers:stats_export", "fmt"): lambda w: "csv",
+    # news, the events calendar, error reports
+    ("news:detail", "pk"): lambda w: [w.news_item.pk, w.news_changes.pk],
+    **{
+        (f"news:{name}", "pk"): (lambda w: w.news_item.pk) for name in ("edit", "image_add", "attachment_add")
+    },
+    ("news:action", "pk"): lambda w: [w.news_item.pk, w.news_changes.pk],
+    ("news:action", "action"): lambda w: ["approve", "request_changes", "reject", "resubmit", "unpublish"],
+    ("news:image_remove", "pk"): lambda w: w.news_image.pk,
+    ("news:attachment_remove", "pk"): lambda w: w.news_file.pk,
+    **{(f"events:{name}", "pk"): (lambda w: w.news_event.pk) for name in ("detail", "edit", "action", "ics")},
+    ("events:action", "action"): lambda w: ["approve", "request_changes", "reject", "resubmit", "unpublish"],
+    ("reports:action", "pk"): lambda w: w.error_report.pk,
+    ("reports:action", "action"): lambda w: ["handle", "reopen"],
+    ("api:news_item", "pk"): lambda w: w.news_item.pk,
+    ("api:news_event", "pk"): lambda w: w.news_event.pk,
     # grants: evaluation
     ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,

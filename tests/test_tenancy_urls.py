@@ -547,6 +547,55 @@ def _volunteers_object(key: str, action: str = "") -> Factory:
     return factory
 
 
+def _news_item(centre, ctx: Ctx):
+    """A news item waiting for moderation, with an image and a file for their remove URLs."""
+    from django.core.files.base import ContentFile
+
+    from centrum.news.models import NewsAttachment, NewsImage
+    from centrum.news.tests.factories import NewsItemFactory
+
+    item = NewsItemFactory(centre=centre, status="submitted", title=f"Aktualność {ctx.label} {centre.slug}")
+    ctx.made["news_image"] = NewsImage.objects.create(
+        centre=centre, news=item, image=ContentFile(b"x", name="x.png"), alt_text=f"Zdjęcie {ctx.label}"
+    )
+    ctx.made["news_file"] = NewsAttachment.objects.create(
+        centre=centre, news=item, file=ContentFile(b"%PDF-", name="x.pdf"), name=f"Plik {ctx.label}"
+    )
+    return item, item.pk
+
+
+def _news_image(centre, ctx: Ctx):
+    _news_item(centre, ctx)
+    return ctx.made["news_image"], ctx.made["news_image"].pk
+
+
+def _news_file(centre, ctx: Ctx):
+    _news_item(centre, ctx)
+    return ctx.made["news_file"], ctx.made["news_file"].pk
+
+
+def _news_event(centre, ctx: Ctx):
+    from centrum.news.tests.factories import EventFactory
+
+    event = EventFactory(centre=centre, title=f"Wydarzenie {ctx.label} {centre.slug}")
+    return event, event.pk
+
+
+def _news_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "approve"
+
+
+def _error_report(centre, ctx: Ctx):
+    from centrum.news.tests.factories import ErrorReportFactory
+
+    report = ErrorReportFactory(centre=centre, message=f"Błąd {ctx.label} {centre.slug}")
+    return report, report.pk
+
+
+def _error_report_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "handle"
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -1126,6 +1175,20 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("volunteers:volunteer", "pk"): _volunteers_object("volunteer"),
     ("volunteers:consent_file", "pk"): _volunteers_object("volunteer"),
     ("volunteers:body_edit", "pk"): _volunteers_object("body"),
+    # news, the events calendar, error reports
+    **{
+        (f"news:{name}", "pk"): _news_item
+        for name in ("detail", "edit", "action", "image_add", "attachment_add")
+    },
+    ("news:action", "action"): _news_action,
+    ("news:image_remove", "pk"): _news_image,
+    ("news:attachment_remove", "pk"): _news_file,
+    **{(f"events:{name}", "pk"): _news_event for name in ("detail", "edit", "action", "ics")},
+    ("events:action", "action"): _news_action,
+    ("reports:action", "pk"): _error_report,
+    ("reports:action", "action"): _error_report_action,
+    ("api:news_item", "pk"): _news_item,
+    ("api:news_event", "pk"): _news_event,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,

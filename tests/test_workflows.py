@@ -210,6 +210,21 @@ EXPECTED = {
         "confirm": ({"logged"}, "confirmed", {MEMBER}),
         "reject": ({"logged"}, "rejected", {MEMBER}),
     },
+    # MEMBER: a member of the organisation the item was submitted for; staff moderate (and resubmit for it).
+    **{
+        key: {
+            "approve": ({"submitted"}, "published", {STAFF}),
+            "request_changes": ({"submitted"}, "changes_requested", {STAFF}),
+            "reject": ({"submitted", "changes_requested"}, "rejected", {STAFF}),
+            "resubmit": ({"changes_requested"}, "submitted", {MEMBER, STAFF}),
+            "unpublish": ({"published"}, "changes_requested", {STAFF}),
+        }
+        for key in ("news.news_item", "news.event")
+    },
+    "news.error_report": {
+        "handle": ({"new"}, "handled", {STAFF}),
+        "reopen": ({"handled"}, "new", {STAFF}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -287,6 +302,10 @@ class World:
 
             # scored, scheduled, costed, signed and reported, so each step's guard passes
             return initiative_in_state(centre=centre, state=state, leader=self.member)
+        if key.startswith("news."):
+            from centrum.news.tests.factories import item_in_state
+
+            return item_in_state(key=key, centre=centre, state=state, organisation=self.organisation)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":

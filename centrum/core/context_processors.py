@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .permissions import centre_roles, is_centre_staff
-from .registry import active_modules, nav_items_for
+from .registry import active_modules, footer_links_for, nav_items_for
 
 
 def centrum(request):
@@ -17,6 +17,8 @@ def centrum(request):
         "is_centre_staff": SimpleLazyObject(lambda: is_centre_staff(user, centre)),
         "my_centre_roles": SimpleLazyObject(lambda: centre_roles(user, centre)),
         "nav_items": SimpleLazyObject(lambda: nav_items_for(request)),
+        # Links apps add to every page's footer ("Zgłoś błąd" with the page's address).
+        "footer_links": SimpleLazyObject(lambda: footer_links_for(request)),
         # The services this centre runs, for its footer.
         "centre_modules": SimpleLazyObject(
             lambda: active_modules(centre, settings=getattr(request, "centre_settings", None))

@@ -19,6 +19,7 @@ Roles and demo data have registries of their own: `centrum.core.roles` and `cent
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -147,7 +148,21 @@ class ServiceKind:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class FooterLink:
+    """A link in the footer of every page of a centre's site ("Zgłoś błąd"). `page_param`: the link carries
+    the address of the page it is on in this query parameter."""
+
+    key: str
+    label: str | Promise
+    url_name: str
+    page_param: str = ""
+    order: int = 100
+    module: str = ""
+
+
 MODULES: dict[str, Module] = {}
+FOOTER_LINKS: dict[str, FooterLink] = {}
 SERVICE_KINDS: dict[str, ServiceKind] = {}
 NAV_ITEMS: list[NavItem] = []
 DASHBOARD_CARDS: dict[str, DashboardCard] = {}
@@ -188,6 +203,11 @@ def register_home_section(section: HomeSection) -> HomeSection:
 def register_service_kind(kind: ServiceKind) -> ServiceKind:
     SERVICE_KINDS[kind.key] = kind
     return kind
+
+
+def register_footer_link(link: FooterLink) -> FooterLink:
+    FOOTER_LINKS[link.key] = link
+    return link
 
 
 def service_kind_choices() -> list[tuple[str, str | Promise]]:
@@ -259,6 +279,26 @@ def nav_items_for(request: HttpRequest) -> list[ShownNavItem]:
         for i in items
         if (section == "platform" or _request_allows(request, i.module)) and i.visible(request)
     ]
+
+
+@dataclass(frozen=True)
+class ShownFooterLink:
+    label: str | Promise
+    url: str
+
+
+def footer_links_for(request: HttpRequest) -> list[ShownFooterLink]:
+    if getattr(request, "centre", None) is None:
+        return []
+    shown = []
+    for link in sorted(FOOTER_LINKS.values(), key=lambda k: (k.order, k.key)):
+        if not _request_allows(request, link.module):
+            continue
+        url = reverse(link.url_name)
+        if link.page_param:
+            url = f"{url}?{urlencode({link.page_param: request.get_full_path()})}"
+        shown.append(ShownFooterLink(label=link.label, url=url))
+    return shown
 
 
 @dataclass(frozen=True)

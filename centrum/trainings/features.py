@@ -3,7 +3,7 @@ section, the service kinds, support reach and history, and the demo data (see `c
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry
+from centrum.core import portal, registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 from centrum.organisations.sections import (
     SupportSection,
@@ -13,7 +13,7 @@ from centrum.organisations.sections import (
 )
 
 from . import demo
-from .selectors import organisation_support_history, staff_dashboard_counts, training_reach
+from .selectors import calendar_entries, organisation_support_history, staff_dashboard_counts, training_reach
 
 MODULE = registry.register_module(
     registry.Module(
@@ -84,6 +84,11 @@ register_support_source(
         label=_("Szkolenia i wydarzenia"),
         reach=training_reach,
         module=MODULE.label,
+    )
+)
+portal.register_calendar_source(
+    portal.CalendarSource(
+        key="trainings", label=_("Szkolenia centrum"), entries=calendar_entries, module=MODULE.label
     )
 )
 register_demo_seeder(

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "centrum.initiatives",
     "centrum.addresses",
     "centrum.volunteers",
+    "centrum.news",
     "centrum.api",
     "django.forms",
 ]

@@ -211,6 +211,17 @@ NOT_WALKED = {
     "grants:returns_export": "CSV/XLSX file",
     "grants:contracts_export": "CSV/XLSX file",
     "grants:small_grants_export": "CSV/XLSX file",
+    # news, the events calendar, error reports
+    "news:feed": "RSS feed (XML)",
+    "news:action": "POST only (workflow action)",
+    "news:image_add": "POST only (the image form of a news item's page)",
+    "news:attachment_add": "POST only (the file form of a news item's page)",
+    "news:image_remove": "POST only (an image's remove button)",
+    "news:attachment_remove": "POST only (a file's remove button)",
+    "events:feed": "ICS file",
+    "events:ics": "ICS file",
+    "events:action": "POST only (workflow action)",
+    "reports:action": "POST only (workflow action of the reports list)",
     # pages reached from an e-mail or a step of a form, with a token the walk does not have
     "account_confirm_email": "e-mailed key",
     "account_reset_password_from_key": "e-mailed key",

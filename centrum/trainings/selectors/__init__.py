@@ -3,6 +3,7 @@
 from .needs import need_demand, needs_of_organisations
 from .reach import training_reach
 from .trainings import (
+    calendar_entries,
     calendar_sessions,
     exhibitor_get_for,
     organisation_support_history,
@@ -28,6 +29,7 @@ from .trainings import (
 )
 
 __all__ = [
+    "calendar_entries",
     "calendar_sessions",
     "exhibitor_get_for",
     "need_demand",

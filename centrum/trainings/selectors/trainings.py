@@ -189,6 +189,33 @@ def calendar_sessions(*, centre: Centre) -> QuerySet[Session]:
     )
 
 
+def calendar_entries(centre: Centre, start, end) -> list:
+    """The public trainings' sessions overlapping [start, end) as the public calendar's entries
+    (`centrum.core.portal.CalendarSource`, registered in features.py)."""
+    from centrum.core.portal import CalendarEntry
+
+    from ..calendars import session_location
+
+    sessions = calendar_sessions(centre=centre).filter(
+        training__status=TrainingStatus.PUBLISHED, starts_at__lt=end, ends_at__gt=start
+    )
+    return [
+        CalendarEntry(
+            uid=f"training-session-{s.pk}",
+            title=s.training.title,
+            starts_at=s.starts_at,
+            ends_at=s.ends_at,
+            url=s.training.get_absolute_url(),
+            place=session_location(s, centre),
+            organiser=centre.name,
+            audience=s.training.audience,
+            description=s.training.trainer,
+            kind="trainings",
+        )
+        for s in sessions
+    ]
+
+
 def staff_dashboard_counts(*, centre: Centre) -> dict:
     """The staff card's four numbers in one query (scalar subqueries on the centre's row)."""
     from django.db.models import IntegerField, Subquery

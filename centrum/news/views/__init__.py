@@ -1,0 +1,1 @@
+"""Pages of news (`news`), the events calendar (`events`) and error reports (`reports`)."""
