@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .permissions import centre_roles, is_centre_staff
+from .portal import search_page_url
 from .registry import active_modules, nav_items_for
 
 
@@ -17,6 +18,10 @@ def centrum(request):
         "is_centre_staff": SimpleLazyObject(lambda: is_centre_staff(user, centre)),
         "my_centre_roles": SimpleLazyObject(lambda: centre_roles(user, centre)),
         "nav_items": SimpleLazyObject(lambda: nav_items_for(request)),
+        # The one search box's page (registered by the app that builds it), for the header's search field.
+        "search_url": SimpleLazyObject(
+            lambda: search_page_url(centre, settings=getattr(request, "centre_settings", None))
+        ),
         # The services this centre runs, for its footer.
         "centre_modules": SimpleLazyObject(
             lambda: active_modules(centre, settings=getattr(request, "centre_settings", None))
