@@ -192,6 +192,16 @@ EXPECTED = {
             },
         ),
     },
+    # The centre's staff moderate good practices and publish the knowledge base's articles.
+    "knowledge.practice": {
+        "publish": ({"submitted"}, "published", {STAFF}),
+        "reject": ({"submitted"}, "rejected", {STAFF}),
+        "archive": ({"published"}, "archived", {STAFF}),
+    },
+    "knowledge.article": {
+        "publish": ({"draft"}, "published", {STAFF}),
+        "unpublish": ({"published"}, "draft", {STAFF}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -267,6 +277,14 @@ class World:
 
             # scored, scheduled, costed, signed and reported, so each step's guard passes
             return initiative_in_state(centre=centre, state=state, leader=self.member)
+        if key == "knowledge.practice":
+            from centrum.knowledge.tests.factories import PracticeFactory
+
+            return PracticeFactory(centre=centre, status=state, submitted_by=self.member)
+        if key == "knowledge.article":
+            from centrum.knowledge.tests.factories import ArticleFactory
+
+            return ArticleFactory(centre=centre, status=state)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":
