@@ -1014,7 +1014,9 @@ def _knowledge_practice(centre, ctx: Ctx):
     from centrum.knowledge.tests.factories import PDF, PracticeFactory
 
     practice = PracticeFactory(centre=centre, title=f"Praktyka {ctx.label} {centre.slug}")
-    attachment = PracticeAttachment(centre=centre, practice=practice, title=f"Załącznik {ctx.label}", extension="pdf")
+    attachment = PracticeAttachment(
+        centre=centre, practice=practice, title=f"Załącznik {ctx.label}", extension="pdf"
+    )
     attachment.file.save("a.pdf", ContentFile(PDF), save=False)
     attachment.save()
     ctx.made["knowledge_attachment"] = attachment
@@ -1053,7 +1055,9 @@ def _knowledge_article_action(centre, ctx: Ctx):
 def _knowledge_category(centre, ctx: Ctx):
     from centrum.knowledge.tests.factories import CategoryFactory
 
-    category = CategoryFactory(centre=centre, slug=f"kat-{ctx.label}", name=f"Kategoria {ctx.label} {centre.slug}")
+    category = CategoryFactory(
+        centre=centre, slug=f"kat-{ctx.label}", name=f"Kategoria {ctx.label} {centre.slug}"
+    )
     return category, category.slug
 
 
@@ -1065,7 +1069,10 @@ def _knowledge_document(centre, ctx: Ctx):
     from centrum.knowledge.tests.factories import PDF
 
     document = Document(
-        centre=centre, kind="research", title=f"Dokument {ctx.label} {centre.slug}", published_on=warsaw_today(),
+        centre=centre,
+        kind="research",
+        title=f"Dokument {ctx.label} {centre.slug}",
+        published_on=warsaw_today(),
         extension="pdf",
     )
     document.file.save("d.pdf", ContentFile(PDF), save=False)
