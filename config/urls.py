@@ -17,7 +17,7 @@ urlpatterns = [
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("wiedza/", include("centrum.knowledge.urls")),
-    path("szukaj/", include("centrum.knowledge.search_urls")),
+    path("szukaj/", include("centrum.knowledge.sitesearch.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

@@ -412,19 +412,18 @@ def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
 def _knowledge(centre, organisation, staff, prefix: str) -> dict[str, Any]:
     """A submitted good practice (moderation, edit, attachment forms), a draft article, a category, a
     funding call and the staff member's own leader profile."""
+    from django.core.files.base import ContentFile
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.knowledge.models import Document, PracticeAttachment
     from centrum.knowledge.tests.factories import (
+        PDF,
         ArticleFactory,
         CategoryFactory,
         FundingCallFactory,
         LeaderFactory,
         PracticeFactory,
     )
-
-    from django.core.files.base import ContentFile
-
-    from centrum.core.calendar import warsaw_today
-    from centrum.knowledge.models import Document, PracticeAttachment
-    from centrum.knowledge.tests.factories import PDF
 
     category = CategoryFactory(centre=centre, slug=f"kategoria-{prefix.lower()}", name=f"Kategoria {prefix}")
     practice = PracticeFactory(

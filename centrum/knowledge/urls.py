@@ -1,4 +1,4 @@
-"""Mounted in config/urls.py at /wiedza/; the search page is `search_urls.py` at /szukaj/."""
+"""Mounted in config/urls.py at /wiedza/; the search page is `sitesearch/urls.py` at /szukaj/."""
 
 from django.urls import path
 

@@ -32,7 +32,12 @@ def test_grants_source_lists_competitions_taking_offers_only(centre):
     area = ActivityArea.objects.first()
     CompetitionFactory(centre=centre, title="Otwarty", status="published", sphere=area)
     CompetitionFactory(centre=centre, title="Szkic", status="draft")
-    CompetitionFactory(centre=centre, title="Po terminie", status="published", offers_deadline=timezone.now() - timedelta(hours=1))
+    CompetitionFactory(
+        centre=centre,
+        title="Po terminie",
+        status="published",
+        offers_deadline=timezone.now() - timedelta(hours=1),
+    )
     entries = portal.FUNDING_CALL_SOURCES["grants"].calls(centre, warsaw_today())
     assert [e.title for e in entries] == ["Otwarty"]
     assert entries[0].fields == ((area.code,) if area else ())
@@ -47,9 +52,16 @@ def test_knowledge_source_and_newsletter_topic(centre):
     entries = portal.FUNDING_CALL_SOURCES["knowledge"].calls(centre, warsaw_today())
     assert [e.title for e in entries] == ["Nowy nabór"] and entries[0].fields == (area.code,)
     now = timezone.now()
-    items = portal.NEWSLETTER_TOPICS["funding_calls"].items(centre, now - timedelta(days=1), now + timedelta(minutes=1))
+    items = portal.NEWSLETTER_TOPICS["funding_calls"].items(
+        centre, now - timedelta(days=1), now + timedelta(minutes=1)
+    )
     assert {i.title for i in items} == {"Nowy nabór", "Minął"}
-    assert portal.NEWSLETTER_TOPICS["funding_calls"].items(centre, now + timedelta(minutes=1), now + timedelta(days=1)) == []
+    assert (
+        portal.NEWSLETTER_TOPICS["funding_calls"].items(
+            centre, now + timedelta(minutes=1), now + timedelta(days=1)
+        )
+        == []
+    )
 
 
 def test_organisation_section_lists_its_published_practices(centre, organisation):

@@ -22,11 +22,11 @@ ROOMS = [
     "views.base",
     "views.calls",
     "views.leaders",
-    "views.search",
+    "sitesearch.views",
     "features",
     "demo",
     "workflows",
-    "search_urls",
+    "sitesearch.urls",
 ]
 
 

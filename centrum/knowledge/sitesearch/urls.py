@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from .views import search
+from . import views
 
 app_name = "search"
 
-urlpatterns = [path("", search.search, name="search")]
+urlpatterns = [path("", views.search, name="search")]

@@ -12,7 +12,7 @@ from centrum.core.views import centre_required
 from ..forms import SearchForm
 from ..search import query_words
 from ..selectors import kind_counts, ranked, search_everything
-from .common import per_page
+from ..views.common import per_page
 
 
 @centre_required
