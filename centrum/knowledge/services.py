@@ -1,7 +1,7 @@
 """Writes: keyword-only, atomic, permission checked again, validated, audited. A broken rule raises
 ApplicationError with a message a person can act on (the view shows it on the form, the API as a 400)."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -193,7 +193,11 @@ def leader_save(*, centre: Centre, actor, data: dict, visible_fields, consent: b
             _("Profil pokażemy tylko za Twoją zgodą – zaznacz ją, aby go zapisać."), field="consent"
         )
     full_clean_or_raise(leader)
-    leader.save()
+    try:
+        with transaction.atomic():  # two first saves at once (a double click): the unique constraint decides
+            leader.save()
+    except IntegrityError:
+        raise ApplicationError(_("Twój profil właśnie zapisano – odśwież stronę i sprawdź go.")) from None
     old, new = changes(before, snapshot(leader, LEADER_FIELDS + ["visible_fields"]))
     if new:
         audit_log(actor=actor, obj=leader, action=Audit.LEADER_SAVED, old=old, new=new)
