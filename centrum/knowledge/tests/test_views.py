@@ -432,3 +432,40 @@ def test_calls_pages_query_counts(anon, staff_client, centre, django_assert_max_
         assert anon.get(call.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(10):
         assert staff_client.get(reverse("knowledge:call_desk")).status_code == 200
+
+
+def test_leader_pages_query_counts(anon, client_for, centre, plain_user, django_assert_max_num_queries):
+    from centrum.accounts.tests.factories import UserFactory
+
+    for n in range(12):
+        LeaderFactory(centre=centre, user=UserFactory(email=f"lider{n}@example.org"))
+    with django_assert_max_num_queries(8):
+        assert anon.get(reverse("knowledge:leaders")).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert anon.get(Leader.objects.first().get_absolute_url()).status_code == 200
+    client = client_for(centre, plain_user)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("knowledge:my_profile")).status_code == 200
+
+
+def test_forms_pages_for_staff_render(staff_client, centre):
+    practice = PracticeFactory(centre=centre)
+    article = ArticleFactory(centre=centre)
+    call = FundingCallFactory(centre=centre)
+    for url in (
+        reverse("knowledge:practice_new"),
+        reverse("knowledge:practice_edit", args=[practice.pk]),
+        reverse("knowledge:article_new"),
+        reverse("knowledge:article_edit", args=[article.pk]),
+        reverse("knowledge:category_new"),
+        reverse("knowledge:document_new"),
+        reverse("knowledge:call_new"),
+        reverse("knowledge:call_edit", args=[call.pk]),
+    ):
+        assert staff_client.get(url).status_code == 200, url
+
+
+def test_past_call_is_404_for_the_public_but_shown_to_staff(anon, staff_client, centre):
+    past = FundingCallFactory(centre=centre, deadline=warsaw_today() - timedelta(days=3))
+    assert anon.get(past.get_absolute_url()).status_code == 404
+    assert staff_client.get(past.get_absolute_url()).status_code == 200
