@@ -136,24 +136,42 @@ def practice_attachment_add(*, practice: GoodPractice, actor, title: str, upload
     return attachment
 
 
+def _update(obj, *, actor, data: dict, fields: list[str], audit, prepare=None):
+    """The one shape of an edit: lock the row, set the given fields, let `prepare` recompute what follows
+    from them (search columns, rules), validate, save, audit only what changed."""
+    obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+    before = snapshot(obj, fields)
+    for field in fields:
+        if field in data:
+            setattr(obj, field, data[field])
+    if prepare is not None:
+        prepare(obj)
+    full_clean_or_raise(obj)
+    obj.save()
+    old, new = changes(before, snapshot(obj, fields))
+    if new:
+        audit_log(actor=actor, obj=obj, action=audit, old=old, new=new)
+    return obj
+
+
 @transaction.atomic
 def practice_update(*, practice: GoodPractice, actor, data: dict) -> GoodPractice:
     if not can_moderate_practice(actor, practice):
         raise _denied()
-    practice = GoodPractice.objects.select_for_update().get(pk=practice.pk)
-    before = snapshot(practice, PRACTICE_FIELDS)
-    for field in PRACTICE_FIELDS:
-        if field in data:
-            setattr(practice, field, data[field])
-    practice.description = clean_html(practice.description)
-    practice.updated_on = warsaw_today()
-    _practice_search(practice)
-    full_clean_or_raise(practice)
-    practice.save()
-    old, new = changes(before, snapshot(practice, PRACTICE_FIELDS))
-    if new:
-        audit_log(actor=actor, obj=practice, action=Audit.PRACTICE_UPDATED, old=old, new=new)
-    return practice
+
+    def prepare(row):
+        row.description = clean_html(row.description)
+        row.updated_on = warsaw_today()
+        _practice_search(row)
+
+    return _update(
+        practice,
+        actor=actor,
+        data=data,
+        fields=PRACTICE_FIELDS,
+        audit=Audit.PRACTICE_UPDATED,
+        prepare=prepare,
+    )
 
 
 def practice_decide(*, practice: GoodPractice, action: str, actor, reason: str = "") -> GoodPractice:
@@ -272,19 +290,14 @@ def article_create(*, centre: Centre, actor, data: dict) -> Article:
 def article_update(*, article: Article, actor, data: dict) -> Article:
     if not can_edit_article(actor, article):
         raise _denied()
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    before = snapshot(article, ARTICLE_FIELDS)
-    for field in ARTICLE_FIELDS:
-        if field in data:
-            setattr(article, field, data[field])
-    article.body = clean_html(article.body or "")
-    _article_search(article)
-    full_clean_or_raise(article)
-    article.save()
-    old, new = changes(before, snapshot(article, ARTICLE_FIELDS))
-    if new:
-        audit_log(actor=actor, obj=article, action=Audit.ARTICLE_UPDATED, old=old, new=new)
-    return article
+
+    def prepare(row):
+        row.body = clean_html(row.body or "")
+        _article_search(row)
+
+    return _update(
+        article, actor=actor, data=data, fields=ARTICLE_FIELDS, audit=Audit.ARTICLE_UPDATED, prepare=prepare
+    )
 
 
 @transaction.atomic
@@ -347,19 +360,15 @@ def funding_call_create(*, centre: Centre, actor, data: dict, fields=()) -> Fund
 def funding_call_update(*, call: FundingCall, actor, data: dict, fields=None) -> FundingCall:
     if not can_edit_knowledge(actor, call.centre):
         raise _denied()
-    call = FundingCall.objects.select_for_update().get(pk=call.pk)
-    before = snapshot(call, CALL_FIELDS)
-    for field in CALL_FIELDS:
-        if field in data:
-            setattr(call, field, data[field])
-    call.description = call.description or ""
-    _call_rules(call)
-    _call_search(call)
-    full_clean_or_raise(call)
-    call.save()
+
+    def prepare(row):
+        row.description = row.description or ""
+        _call_rules(row)
+        _call_search(row)
+
+    call = _update(
+        call, actor=actor, data=data, fields=CALL_FIELDS, audit=Audit.CALL_UPDATED, prepare=prepare
+    )
     if fields is not None:
         call.fields.set(fields)
-    old, new = changes(before, snapshot(call, CALL_FIELDS))
-    if new:
-        audit_log(actor=actor, obj=call, action=Audit.CALL_UPDATED, old=old, new=new)
     return call

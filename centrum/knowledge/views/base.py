@@ -2,15 +2,12 @@
 regulations of the third sector, research results, guides — as checked files. Also the platform's front
 page (`/wiedza/`)."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.calendar import warsaw_today
-from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
@@ -31,7 +28,7 @@ from ..selectors import (
 )
 from ..services import ARTICLE_FIELDS, article_create, article_update, category_create, document_add
 from ..workflows import ARTICLE_STATUS
-from .common import file_response, per_page
+from .common import file_response, form_page, per_page
 
 
 @centre_required
@@ -81,15 +78,12 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def category_new(request: HttpRequest) -> HttpResponse:
-    form = CategoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = category_create(centre=request.centre, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            return redirect(created)
-    return render(request, "knowledge/category_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        CategoryForm(request.POST or None),
+        lambda data: category_create(centre=request.centre, actor=request.user, **data),
+        template="knowledge/category_form.html",
+    )
 
 
 @centre_required
@@ -119,16 +113,13 @@ def _categories(request):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def article_new(request: HttpRequest) -> HttpResponse:
-    form = ArticleForm(request.POST or None, categories=_categories(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            article = article_create(centre=request.centre, actor=request.user, data=form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano szkic artykułu – opublikuj go, gdy będzie gotowy."))
-            return redirect(article)
-    return render(request, "knowledge/article_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        ArticleForm(request.POST or None, categories=_categories(request)),
+        lambda data: article_create(centre=request.centre, actor=request.user, data=data),
+        template="knowledge/article_form.html",
+        message=_("Zapisano szkic artykułu – opublikuj go, gdy będzie gotowy."),
+    )
 
 
 @staff_required
@@ -136,20 +127,13 @@ def article_new(request: HttpRequest) -> HttpResponse:
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = article_get_for(centre=request.centre, user=request.user, pk=pk)
     initial = {field: getattr(article, field) for field in ARTICLE_FIELDS}
-    form = ArticleForm(request.POST or None, initial=initial, categories=_categories(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            article = article_update(article=article, actor=request.user, data=form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano zmiany."))
-            return redirect(article)
-    return render(
+    return form_page(
         request,
-        "knowledge/article_form.html",
-        {"form": form, "article": article},
-        status=400 if form.errors else 200,
+        ArticleForm(request.POST or None, initial=initial, categories=_categories(request)),
+        lambda data: article_update(article=article, actor=request.user, data=data),
+        template="knowledge/article_form.html",
+        context={"article": article},
+        message=_("Zapisano zmiany."),
     )
 
 
@@ -194,14 +178,14 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def document_new(request: HttpRequest) -> HttpResponse:
-    form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document_add(centre=request.centre, actor=request.user, data=data, upload=data["file"])
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano dokument."))
-            return redirect("knowledge:documents")
-    return render(request, "knowledge/document_form.html", {"form": form}, status=400 if form.errors else 200)
+    def save(data):
+        document_add(centre=request.centre, actor=request.user, data=data, upload=data["file"])
+        return "knowledge:documents"
+
+    return form_page(
+        request,
+        DocumentForm(request.POST or None, request.FILES or None),
+        save,
+        template="knowledge/document_form.html",
+        message=_("Dodano dokument."),
+    )

@@ -1,15 +1,12 @@
 """Funding calls: the public list draws every registered source (calls staff enter here, the grants
 module's open competitions, …), filtered by field of activity; past deadlines are never shown."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.calendar import warsaw_today
-from centrum.core.exceptions import ApplicationError
-from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
 from centrum.core.views import centre_required, staff_required
 
@@ -17,7 +14,7 @@ from ..forms import CallFilterForm, FundingCallForm
 from ..permissions import can_edit_knowledge
 from ..selectors import all_funding_calls, funding_call_get, funding_call_list_for_staff
 from ..services import CALL_FIELDS, funding_call_create, funding_call_update
-from .common import per_page
+from .common import form_page, per_page
 
 
 @centre_required
@@ -61,21 +58,15 @@ def call_desk(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def call_new(request: HttpRequest) -> HttpResponse:
-    form = FundingCallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = funding_call_create(
-                centre=request.centre,
-                actor=request.user,
-                data=form.cleaned_data,
-                fields=form.cleaned_data["areas"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano nabór."))
-            return redirect(call)
-    return render(request, "knowledge/call_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        FundingCallForm(request.POST or None),
+        lambda data: funding_call_create(
+            centre=request.centre, actor=request.user, data=data, fields=data["areas"]
+        ),
+        template="knowledge/call_form.html",
+        message=_("Dodano nabór."),
+    )
 
 
 @staff_required
@@ -84,17 +75,11 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
     call = funding_call_get(centre=request.centre, pk=pk)
     initial = {field: getattr(call, field) for field in CALL_FIELDS}
     initial["areas"] = list(call.fields.all())
-    form = FundingCallForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = funding_call_update(
-                call=call, actor=request.user, data=form.cleaned_data, fields=form.cleaned_data["areas"]
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano zmiany."))
-            return redirect(call)
-    return render(
-        request, "knowledge/call_form.html", {"form": form, "call": call}, status=400 if form.errors else 200
+    return form_page(
+        request,
+        FundingCallForm(request.POST or None, initial=initial),
+        lambda data: funding_call_update(call=call, actor=request.user, data=data, fields=data["areas"]),
+        template="knowledge/call_form.html",
+        context={"call": call},
+        message=_("Zapisano zmiany."),
     )

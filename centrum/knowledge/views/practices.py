@@ -33,7 +33,7 @@ from ..selectors import (
 from ..services import PRACTICE_FIELDS, practice_attachment_add, practice_submit, practice_update
 from ..voivodeships import map_tiles
 from ..workflows import PRACTICE_STATUS
-from .common import file_response, per_page, signed_in_centre_page
+from .common import file_response, form_page, per_page, signed_in_centre_page
 
 
 @centre_required
@@ -175,20 +175,13 @@ def practice_new(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = practice_get_for(centre=request.centre, user=request.user, pk=pk)
     initial = {field: getattr(practice, field) for field in PRACTICE_FIELDS}
-    form = PracticeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            practice = practice_update(practice=practice, actor=request.user, data=form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano zmiany."))
-            return redirect(practice)
-    return render(
+    return form_page(
         request,
-        "knowledge/practice_form.html",
-        {"form": form, "practice": practice},
-        status=400 if form.errors else 200,
+        PracticeForm(request.POST or None, initial=initial),
+        lambda data: practice_update(practice=practice, actor=request.user, data=data),
+        template="knowledge/practice_form.html",
+        context={"practice": practice},
+        message=_("Zapisano zmiany."),
     )
 
 
