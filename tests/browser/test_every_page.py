@@ -384,6 +384,8 @@ def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, chec
             print("\n".join(found), file=sys.stderr, flush=True)
         walk.problems.extend(found)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if not isinstance(href, str):  # an SVG link (the practice map): its href is an object, not a URL
+                continue
             link = urlsplit(href)
             if link.netloc != host or link.scheme not in ("http", "https"):
                 continue
