@@ -22,6 +22,8 @@ urlpatterns = [
     path("aktualnosci/", include("centrum.news.urls")),
     path("wydarzenia/", include(news_urls.events_urlpatterns)),
     path("zglos-blad/", include(news_urls.reports_urlpatterns)),
+    path("wiedza/", include("centrum.knowledge.urls")),
+    path("szukaj/", include("centrum.knowledge.sitesearch.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

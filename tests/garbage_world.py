@@ -498,6 +498,49 @@ def _news(centre, organisation, requester, prefix: str) -> dict[str, Any]:
     }
 
 
+def _knowledge(centre, organisation, staff, prefix: str) -> dict[str, Any]:
+    """A submitted good practice (moderation, edit, attachment forms), a draft article, a category, a
+    funding call and the staff member's own leader profile."""
+    from django.core.files.base import ContentFile
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.knowledge.models import Document, PracticeAttachment
+    from centrum.knowledge.tests.factories import (
+        PDF,
+        ArticleFactory,
+        CategoryFactory,
+        FundingCallFactory,
+        LeaderFactory,
+        PracticeFactory,
+    )
+
+    category = CategoryFactory(centre=centre, slug=f"kategoria-{prefix.lower()}", name=f"Kategoria {prefix}")
+    practice = PracticeFactory(
+        centre=centre, status="submitted", organisation=organisation, title=f"Praktyka {prefix}"
+    )
+    attachment = PracticeAttachment(centre=centre, practice=practice, title="Metryka", extension="pdf")
+    attachment.file.save("a.pdf", ContentFile(PDF), save=False)
+    attachment.save()
+    document = Document(
+        centre=centre,
+        kind="research",
+        title=f"Badanie {prefix}",
+        published_on=warsaw_today(),
+        extension="pdf",
+    )
+    document.file.save("d.pdf", ContentFile(PDF), save=False)
+    document.save()
+    return {
+        "knowledge_practice": practice,
+        "knowledge_attachment": attachment,
+        "knowledge_document": document,
+        "knowledge_article": ArticleFactory(centre=centre, category=category, status="draft"),
+        "knowledge_category": category,
+        "knowledge_call": FundingCallFactory(centre=centre, title=f"Nabór {prefix}"),
+        "knowledge_leader": LeaderFactory(centre=centre, user=staff, display_name=f"Lider {prefix}"),
+    }
+
+
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
     submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
@@ -663,6 +706,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_small_grants(centre, organisation))
     objects.update(_grants_contracts(centre, organisation))
     objects.update(_grants_reports(centre, organisation, staff))
+    objects.update(_knowledge(centre, organisation, staff, "KAL"))
 
     world = World(
         centre=centre,
@@ -698,6 +742,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
     world.other.update(_news(other_centre, other_org, other_admin, "ZOR"))
+    world.other.update(_knowledge(other_centre, other_org, other_staff, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -1203,6 +1248,23 @@ def _small_grants(centre, organisation) -> dict[str, Any]:
 
 URL_VALUES.update(
     {
+        # knowledge platform
+        **{
+            (f"knowledge:{name}", "pk"): (lambda w: w.knowledge_practice.pk)
+            for name in ("practice", "practice_edit", "attachment", "attachment_new", "practice_action")
+        },
+        ("knowledge:attachment", "attachment_pk"): lambda w: w.knowledge_attachment.pk,
+        ("knowledge:practice_action", "action"): lambda w: ["publish", "reject"],
+        ("knowledge:leader", "pk"): lambda w: w.knowledge_leader.pk,
+        ("knowledge:article", "pk"): lambda w: w.knowledge_article.pk,
+        ("knowledge:article_edit", "pk"): lambda w: w.knowledge_article.pk,
+        ("knowledge:article_action", "pk"): lambda w: w.knowledge_article.pk,
+        ("knowledge:article_action", "action"): lambda w: "publish",
+        ("knowledge:category", "slug"): lambda w: w.knowledge_category.slug,
+        ("knowledge:document_file", "pk"): lambda w: w.knowledge_document.pk,
+        ("knowledge:call", "pk"): lambda w: w.knowledge_call.pk,
+        ("knowledge:call_edit", "pk"): lambda w: w.knowledge_call.pk,
+        ("api:get_practice", "pk"): lambda w: w.knowledge_practice.pk,
         ("grants:small_grant", "pk"): lambda w: [w.small_grant_draft.pk, w.small_grant_past.pk],
         ("grants:small_grant_public", "pk"): lambda w: [w.small_grant_open.pk, w.small_grant_past.pk],
         ("grants:small_grant_pdf", "pk"): lambda w: w.small_grant_draft.pk,

@@ -1110,6 +1110,87 @@ def _reports_recommendation(centre, ctx: Ctx):
     return row, row.pk
 
 
+def _knowledge_practice(centre, ctx: Ctx):
+    """A published good practice with an attachment (a real PDF) for the attachment's URL."""
+    from django.core.files.base import ContentFile
+
+    from centrum.knowledge.models import PracticeAttachment
+    from centrum.knowledge.tests.factories import PDF, PracticeFactory
+
+    practice = PracticeFactory(centre=centre, title=f"Praktyka {ctx.label} {centre.slug}")
+    attachment = PracticeAttachment(
+        centre=centre, practice=practice, title=f"Załącznik {ctx.label}", extension="pdf"
+    )
+    attachment.file.save("a.pdf", ContentFile(PDF), save=False)
+    attachment.save()
+    ctx.made["knowledge_attachment"] = attachment
+    return practice, practice.pk
+
+
+def _knowledge_attachment(centre, ctx: Ctx):
+    attachment = ctx.made.get("knowledge_attachment")
+    return attachment, getattr(attachment, "pk", 0)
+
+
+def _knowledge_practice_action(centre, ctx: Ctx):
+    return None, "archive"
+
+
+def _knowledge_leader(centre, ctx: Ctx):
+    from centrum.accounts.tests.factories import UserFactory
+    from centrum.knowledge.tests.factories import LeaderFactory
+
+    leader = LeaderFactory(centre=centre, user=UserFactory(), display_name=f"Lider {ctx.label} {centre.slug}")
+    return leader, leader.pk
+
+
+def _knowledge_article(centre, ctx: Ctx):
+    from centrum.knowledge.tests.factories import ArticleFactory
+
+    article = ArticleFactory(centre=centre, title=f"Artykuł {ctx.label} {centre.slug}")
+    ctx.made["knowledge_category"] = article.category
+    return article, article.pk
+
+
+def _knowledge_article_action(centre, ctx: Ctx):
+    return None, "unpublish"
+
+
+def _knowledge_category(centre, ctx: Ctx):
+    from centrum.knowledge.tests.factories import CategoryFactory
+
+    category = CategoryFactory(
+        centre=centre, slug=f"kat-{ctx.label}", name=f"Kategoria {ctx.label} {centre.slug}"
+    )
+    return category, category.slug
+
+
+def _knowledge_document(centre, ctx: Ctx):
+    from django.core.files.base import ContentFile
+
+    from centrum.core.calendar import warsaw_today
+    from centrum.knowledge.models import Document
+    from centrum.knowledge.tests.factories import PDF
+
+    document = Document(
+        centre=centre,
+        kind="research",
+        title=f"Dokument {ctx.label} {centre.slug}",
+        published_on=warsaw_today(),
+        extension="pdf",
+    )
+    document.file.save("d.pdf", ContentFile(PDF), save=False)
+    document.save()
+    return document, document.pk
+
+
+def _knowledge_call(centre, ctx: Ctx):
+    from centrum.knowledge.tests.factories import FundingCallFactory
+
+    call = FundingCallFactory(centre=centre, title=f"Nabór {ctx.label} {centre.slug}")
+    return call, call.pk
+
+
 OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("organisations:detail", "pk"): _organisation,
     ("programmes:detail", "pk"): _programme,
@@ -1125,6 +1206,23 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("programmes:proposal", "pk"): _proposal,
     ("programmes:proposal_action", "pk"): _proposal,
     ("programmes:proposal_action", "action"): _proposal_action,
+    # knowledge platform
+    **{
+        (f"knowledge:{name}", "pk"): _knowledge_practice
+        for name in ("practice", "practice_edit", "attachment", "attachment_new", "practice_action")
+    },
+    ("knowledge:attachment", "attachment_pk"): _knowledge_attachment,
+    ("knowledge:practice_action", "action"): _knowledge_practice_action,
+    ("knowledge:leader", "pk"): _knowledge_leader,
+    ("knowledge:article", "pk"): _knowledge_article,
+    ("knowledge:article_edit", "pk"): _knowledge_article,
+    ("knowledge:article_action", "pk"): _knowledge_article,
+    ("knowledge:article_action", "action"): _knowledge_article_action,
+    ("knowledge:category", "slug"): _knowledge_category,
+    ("knowledge:document_file", "pk"): _knowledge_document,
+    ("knowledge:call", "pk"): _knowledge_call,
+    ("knowledge:call_edit", "pk"): _knowledge_call,
+    ("api:get_practice", "pk"): _knowledge_practice,
     # local initiatives
     **{
         (f"initiatives:{name}", "pk"): _initiative

@@ -225,6 +225,16 @@ EXPECTED = {
         "handle": ({"new"}, "handled", {STAFF}),
         "reopen": ({"handled"}, "new", {STAFF}),
     },
+    # The centre's staff moderate good practices and publish the knowledge base's articles.
+    "knowledge.practice": {
+        "publish": ({"submitted"}, "published", {STAFF}),
+        "reject": ({"submitted"}, "rejected", {STAFF}),
+        "archive": ({"published"}, "archived", {STAFF}),
+    },
+    "knowledge.article": {
+        "publish": ({"draft"}, "published", {STAFF}),
+        "unpublish": ({"published"}, "draft", {STAFF}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -306,6 +316,14 @@ class World:
             from centrum.news.tests.factories import item_in_state
 
             return item_in_state(key=key, centre=centre, state=state, organisation=self.organisation)
+        if key == "knowledge.practice":
+            from centrum.knowledge.tests.factories import PracticeFactory
+
+            return PracticeFactory(centre=centre, status=state, submitted_by=self.member)
+        if key == "knowledge.article":
+            from centrum.knowledge.tests.factories import ArticleFactory
+
+            return ArticleFactory(centre=centre, status=state)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":

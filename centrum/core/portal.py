@@ -55,6 +55,35 @@ class SearchSource:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class SearchPage:
+    """The page of the one search box (registered by the app that builds it): the header's search field
+    sends the query there as `q`, where the centre runs `module`."""
+
+    url_name: str
+    module: str = ""
+
+
+SEARCH_PAGES: list[SearchPage] = []
+
+
+def register_search_page(page: SearchPage) -> SearchPage:
+    SEARCH_PAGES[:] = [page]
+    return page
+
+
+def search_page_url(centre: Centre | None, *, settings=None) -> str:
+    """The address of the centre's search page for the header's search field; "" when there is none."""
+    from django.urls import reverse
+
+    if centre is None:
+        return ""
+    for page in SEARCH_PAGES:
+        if module_is_active(centre, page.module, settings=settings):
+            return reverse(page.url_name)
+    return ""
+
+
 # --- the public events calendar ---------------------------------------------------------------------
 
 

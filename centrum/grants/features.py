@@ -290,3 +290,18 @@ register_support_source(
         module=MODULE.label,
     )
 )
+
+# funding calls (the knowledge platform's list draws every source) ----------------------------------------
+from centrum.core import portal  # noqa: E402
+
+from .selectors.competitions import competition_funding_calls  # noqa: E402
+
+portal.register_funding_call_source(
+    portal.FundingCallSource(
+        key="grants",
+        label=_("Otwarte konkursy ofert"),
+        calls=competition_funding_calls,
+        module=MODULE.label,
+        order=10,
+    )
+)

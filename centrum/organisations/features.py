@@ -87,3 +87,18 @@ register_demo_seeder(
         name="organisations.registry", seed=demo.seed, after=("accounts.people",), rng_seed=demo.RNG_SEED
     )
 )
+
+# the one search box of the public site (the page is the knowledge platform's) ------------------------------
+from centrum.core import portal  # noqa: E402
+
+from .selectors.registry import organisation_search_hits  # noqa: E402
+
+portal.register_search_source(
+    portal.SearchSource(
+        key="organisations",
+        label=_("Organizacje"),
+        search=organisation_search_hits,
+        module=MODULE.label,
+        order=10,
+    )
+)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "centrum.addresses",
     "centrum.volunteers",
     "centrum.news",
+    "centrum.knowledge",
     "centrum.api",
     "django.forms",
 ]

@@ -144,6 +144,12 @@ NOT_WALKED = {
     "core:ui_preferences": "sets a cookie and redirects",
     "set_language": "POST only",
     "account_logout": "signs out",
+    "knowledge:practice_action": "POST only (workflow action: moderation of a good practice)",
+    "knowledge:article_action": "POST only (workflow action: publishing an article)",
+    "knowledge:attachment_new": "POST only (the attachment form of a practice's page)",
+    "knowledge:withdraw_consent": "POST only (the withdrawal button of the leader's profile page)",
+    "knowledge:attachment": "a practice's attachment file (PDF or image)",
+    "knowledge:document_file": "a document of the knowledge base (PDF or image)",
     # files, not pages
     "organisations:import_template": "CSV file",
     "organisations:export_csv": "CSV file",
@@ -405,6 +411,8 @@ def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, chec
             print("\n".join(found), file=sys.stderr, flush=True)
         walk.problems.extend(found)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if not isinstance(href, str):  # an SVG link (the practice map): its href is an object, not a URL
+                continue
             link = urlsplit(href)
             if link.netloc != host or link.scheme not in ("http", "https"):
                 continue

@@ -254,3 +254,33 @@ def is_member_of_any_organisation(*, centre: Centre, user) -> bool:
     from centrum.accounts.models import Membership
 
     return Membership.objects.filter(centre=centre, user=user).exists()
+
+
+def competition_funding_calls(centre: Centre, today) -> list:
+    """The portal's funding-call source (`core.portal.FUNDING_CALL_SOURCES`): announced competitions still
+    taking offers (deadline not passed), as plain entries for the list of funding calls."""
+    from django.utils import timezone
+
+    from centrum.core.portal import FundingCallEntry
+
+    competitions = (
+        Competition.objects.filter(
+            centre=centre, status=CompetitionStatus.PUBLISHED, offers_deadline__gt=timezone.now()
+        )
+        .select_related("sphere")
+        .only("id", "title", "organ", "offers_deadline", "funds_total", "published_at", "sphere__code")
+        .order_by("offers_deadline", "id")
+    )
+    return [
+        FundingCallEntry(
+            title=c.title,
+            url=c.get_absolute_url(),
+            funder=c.organ,
+            deadline=c.offers_deadline,
+            amount=c.funds_total,
+            fields=(c.sphere.code,) if c.sphere_id else (),
+            kind="grants",
+            published_on=timezone.localdate(c.published_at) if c.published_at else None,
+        )
+        for c in competitions
+    ]

@@ -239,3 +239,33 @@ def organisation_duplicates_for(
         ]
         result[org.pk] = sorted(found, key=lambda pair: (position[pair[1].pk], kinds.index(pair[0])))
     return result
+
+
+def organisation_search_hits(centre: Centre, words: list[str], limit: int) -> list:
+    """The portal's search source (`core.portal.SEARCH_SOURCES`): public organisations whose name, address
+    or identifiers hold every word; a whole word of the name ranks 2, of the address 1, a beginning 0."""
+    from django.urls import reverse
+
+    from centrum.core.portal import SearchHit
+
+    if not words:
+        return []
+    query = DirectoryQuery(words=tuple(words[:8]))
+    organisations = organisation_search(
+        Organisation.objects.filter(centre=centre, status__in=PUBLIC_STATUSES), query
+    ).only("id", "centre_id", "name", "city", "search_name", "search_text")[:limit]
+    hits = []
+    for organisation in organisations:
+        name_words = set(organisation.search_name.split())
+        text_words = set(organisation.search_text.split())
+        rank = 2 if all(w in name_words for w in words) else 1 if all(w in text_words for w in words) else 0
+        hits.append(
+            SearchHit(
+                title=organisation.name,
+                url=reverse("organisations:detail", args=[organisation.pk]),
+                kind="organisations",
+                snippet=organisation.city,
+                rank=rank,
+            )
+        )
+    return hits
