@@ -15,6 +15,7 @@ urlpatterns = [
     path("program-wspolpracy/", include("centrum.programmes.urls")),
     path("dotacje/", include("centrum.grants.urls")),
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
+    path("promocja/", include("centrum.promotion.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),

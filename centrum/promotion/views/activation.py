@@ -1,0 +1,96 @@
+"""Public bodies' activation offers (labour office, social welfare centre): the public list and page,
+staff's entry, edit and removal."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from centrum.core.exceptions import ApplicationError
+from centrum.core.views import centre_required, staff_required
+
+from ..forms import ActivationFilterForm, ActivationOfferForm
+from ..permissions import can_manage_activation_offers
+from ..selectors import activation_offer_get, activation_offer_list
+from ..services import (
+    ACTIVATION_FIELDS,
+    activation_offer_create,
+    activation_offer_delete,
+    activation_offer_update,
+)
+from .common import call_service, form_status, page_of
+
+
+@centre_required
+@require_GET
+def activation_list(request: HttpRequest) -> HttpResponse:
+    form = ActivationFilterForm(request.GET or None)
+    page = page_of(request, activation_offer_list(centre=request.centre, **form.filters()))
+    return render(
+        request,
+        "promotion/activation_list.html",
+        {"form": form, "page": page, "is_staff": can_manage_activation_offers(request.user, request.centre)},
+    )
+
+
+@centre_required
+@require_GET
+def activation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = activation_offer_get(centre=request.centre, pk=pk)
+    return render(
+        request,
+        "promotion/activation_detail.html",
+        {"offer": offer, "is_staff": can_manage_activation_offers(request.user, request.centre)},
+    )
+
+
+@centre_required
+@staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def activation_new(request: HttpRequest) -> HttpResponse:
+    form = ActivationOfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        offer = call_service(
+            form, activation_offer_create, centre=request.centre, actor=request.user, data=form.cleaned_data
+        )
+        if offer is not None:
+            messages.success(request, _("Dodano ofertę."))
+            return redirect(offer)
+    return render(
+        request, "promotion/activation_form.html", {"form": form, "offer": None}, status=form_status(form)
+    )
+
+
+@centre_required
+@staff_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def activation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = activation_offer_get(centre=request.centre, pk=pk)
+    form = ActivationOfferForm(
+        request.POST or None, initial={name: getattr(offer, name) for name in ACTIVATION_FIELDS}
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = call_service(
+            form, activation_offer_update, offer=offer, actor=request.user, data=form.cleaned_data
+        )
+        if saved is not None:
+            messages.success(request, _("Zapisano ofertę."))
+            return redirect(saved)
+    return render(
+        request, "promotion/activation_form.html", {"form": form, "offer": offer}, status=form_status(form)
+    )
+
+
+@centre_required
+@staff_required
+@require_POST
+def activation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = activation_offer_get(centre=request.centre, pk=pk)
+    try:
+        activation_offer_delete(offer=offer, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(offer)
+    messages.success(request, _("Usunięto ofertę."))
+    return redirect("promotion:activation_list")
