@@ -79,6 +79,7 @@ def company_moderation_queue(*, centre: Centre) -> QuerySet[Company]:
     return (
         Company.objects.filter(centre=centre)
         .exclude(status=CompanyStatus.PUBLISHED)
+        .select_related("centre")
         .order_by("status", "-created_at", "id")
     )
 
