@@ -192,6 +192,17 @@ EXPECTED = {
             },
         ),
     },
+    # promotion: staff hide an organisation's page content and moderate companies' profiles (CSR)
+    "promotion.page": {
+        "hide": ({"visible"}, "hidden", {STAFF}),
+        "show": ({"hidden"}, "visible", {STAFF}),
+    },
+    "promotion.company": {
+        "approve": ({"proposed"}, "published", {STAFF}),
+        "reject": ({"proposed"}, "rejected", {STAFF}),
+        "hide": ({"published"}, "hidden", {STAFF}),
+        "restore": ({"hidden"}, "published", {STAFF}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -267,6 +278,14 @@ class World:
 
             # scored, scheduled, costed, signed and reported, so each step's guard passes
             return initiative_in_state(centre=centre, state=state, leader=self.member)
+        if key == "promotion.page":
+            from centrum.promotion.tests.factories import page_in_state
+
+            return page_in_state(organisation=self.organisation, state=state)
+        if key == "promotion.company":
+            from centrum.promotion.tests.factories import company_in_state
+
+            return company_in_state(centre=centre, state=state)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":

@@ -41,21 +41,21 @@ class ActivationOfferOut(Schema):
 
 
 @router.get("/companies", response=list[CompanyOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
-def list_companies(request: HttpRequest):
+def promotion_companies(request: HttpRequest):
     return list(company_list_public(centre=require_centre(request))[:LIST_LIMIT])
 
 
 @router.get(
     "/companies/{pk}", response={200: CompanyOut, **ERRORS_READ}, auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
 )
-def get_company(request: HttpRequest, pk: int = ItemId):
-    return company_get_visible(centre=require_centre(request), pk=pk, user=None)
+def promotion_company(request: HttpRequest, pk: int = ItemId):
+    return company_get_visible(centre=require_centre(request), pk=pk, user=request.auth)
 
 
 @router.get(
     "/activation-offers", response=list[ActivationOfferOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI
 )
-def list_activation_offers(request: HttpRequest):
+def promotion_activation_offers(request: HttpRequest):
     return list(activation_offer_list(centre=require_centre(request))[:LIST_LIMIT])
 
 
@@ -65,5 +65,5 @@ def list_activation_offers(request: HttpRequest):
     auth=PUBLIC,
     openapi_extra=PUBLIC_OPENAPI,
 )
-def get_activation_offer(request: HttpRequest, pk: int = ItemId):
+def promotion_activation_offer(request: HttpRequest, pk: int = ItemId):
     return activation_offer_get(centre=require_centre(request), pk=pk)
