@@ -12,6 +12,7 @@ from centrum.organisations.forms.registry import DirectoryFilterForm
 from centrum.organisations.identifiers import clean_nip
 
 from .choices import Audience, BodyKind
+from .models import COMPANY_FIELDS
 
 LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 
@@ -55,24 +56,6 @@ class OrganisationPageForm(LogoMixin, forms.Form):
         self.order_fields(["about", "logo", "logo_alt"])
 
 
-COMPANY_ORDER = [
-    "name",
-    "nip",
-    "city",
-    "description",
-    "offers_volunteering",
-    "offers_in_kind",
-    "offers_money",
-    "offer_details",
-    "contact_person",
-    "email",
-    "phone",
-    "www",
-    "logo",
-    "logo_alt",
-]
-
-
 class CompanyForm(LogoMixin, forms.Form):
     """A company's profile, as staff enter it."""
 
@@ -99,7 +82,7 @@ class CompanyForm(LogoMixin, forms.Form):
     def __init__(self, *args, logo_max_kb: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["logo"] = _logo_field(logo_max_kb)
-        self.order_fields(COMPANY_ORDER)
+        self.order_fields([*COMPANY_FIELDS[:-1], "logo", "logo_alt"])
 
     def clean_nip(self):
         return clean_nip(self.cleaned_data["nip"])

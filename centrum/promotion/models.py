@@ -58,6 +58,24 @@ class OrganisationPage(CentreScopedModel):
         ]
 
 
+# What staff and the proposing company fill in, in the order the form shows it.
+COMPANY_FIELDS = [
+    "name",
+    "nip",
+    "city",
+    "description",
+    "offers_volunteering",
+    "offers_in_kind",
+    "offers_money",
+    "offer_details",
+    "contact_person",
+    "email",
+    "phone",
+    "www",
+    "logo_alt",
+]
+
+
 class Company(CentreScopedModel):
     """A socially responsible company's profile: entered by staff or proposed through the public form."""
 

@@ -17,7 +17,7 @@ from centrum.organisations.models import Organisation
 
 from .audit_labels import PromotionAudit
 from .choices import LIVE_COMPANY_STATUSES, CompanyStatus
-from .models import ActivationOffer, Company, OrganisationPage
+from .models import COMPANY_FIELDS, ActivationOffer, Company, OrganisationPage
 from .permissions import (
     can_edit_organisation_page,
     can_manage_activation_offers,
@@ -25,21 +25,6 @@ from .permissions import (
 )
 
 PAGE_FIELDS = ["about", "logo_alt", "website", "facebook", "instagram", "youtube", "linkedin"]
-COMPANY_FIELDS = [
-    "name",
-    "nip",
-    "description",
-    "offers_volunteering",
-    "offers_in_kind",
-    "offers_money",
-    "offer_details",
-    "contact_person",
-    "email",
-    "phone",
-    "www",
-    "city",
-    "logo_alt",
-]
 RICH_FIELDS = {"about", "description", "offer_details"}
 ACTIVATION_FIELDS = ["body", "body_kind", "title", "description", "audience", "starts_on", "ends_on", "link"]
 

@@ -19,7 +19,7 @@ from ..services import (
     activation_offer_delete,
     activation_offer_update,
 )
-from .common import call_service, form_status, page_of
+from .common import page_of, posted, save_or_show
 
 
 @centre_required
@@ -49,16 +49,16 @@ def activation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def activation_new(request: HttpRequest) -> HttpResponse:
-    form = ActivationOfferForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        offer = call_service(
-            form, activation_offer_create, centre=request.centre, actor=request.user, data=form.cleaned_data
-        )
-        if offer is not None:
-            messages.success(request, _("Dodano ofertę."))
-            return redirect(offer)
-    return render(
-        request, "promotion/activation_form.html", {"form": form, "offer": None}, status=form_status(form)
+    form = ActivationOfferForm(*posted(request))
+    return save_or_show(
+        request,
+        form,
+        save=lambda: activation_offer_create(
+            centre=request.centre, actor=request.user, data=form.cleaned_data
+        ),
+        done=_("Dodano ofertę."),
+        template="promotion/activation_form.html",
+        context={"offer": None},
     )
 
 
@@ -68,17 +68,15 @@ def activation_new(request: HttpRequest) -> HttpResponse:
 def activation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     offer = activation_offer_get(centre=request.centre, pk=pk)
     form = ActivationOfferForm(
-        request.POST or None, initial={name: getattr(offer, name) for name in ACTIVATION_FIELDS}
+        *posted(request), initial={name: getattr(offer, name) for name in ACTIVATION_FIELDS}
     )
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form, activation_offer_update, offer=offer, actor=request.user, data=form.cleaned_data
-        )
-        if saved is not None:
-            messages.success(request, _("Zapisano ofertę."))
-            return redirect(saved)
-    return render(
-        request, "promotion/activation_form.html", {"form": form, "offer": offer}, status=form_status(form)
+    return save_or_show(
+        request,
+        form,
+        save=lambda: activation_offer_update(offer=offer, actor=request.user, data=form.cleaned_data),
+        done=_("Zapisano ofertę."),
+        template="promotion/activation_form.html",
+        context={"offer": offer},
     )
 
 

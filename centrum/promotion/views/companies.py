@@ -1,7 +1,6 @@
 """Socially responsible companies (CSR): the public list and profile, the public proposal form, staff's
 entry, edit and moderation."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,12 +15,12 @@ from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import ActionFailure, WorkflowActionView, workflow_action_items
 
 from ..forms import CompanyFilterForm, CompanyForm, CompanyProposalForm
-from ..models import Company
+from ..models import COMPANY_FIELDS, Company
 from ..permissions import can_moderate_company
 from ..selectors import company_get, company_get_visible, company_list_public, company_moderation_queue
-from ..services import COMPANY_FIELDS, company_create, company_propose, company_update
+from ..services import company_create, company_propose, company_update
 from ..workflows import COMPANY_STATUS
-from .common import call_service, form_status, logo_max_kb, page_of
+from .common import form_status, logo_max_kb, page_of, posted, save_or_show
 
 RATE_WINDOW = 3600
 
@@ -72,9 +71,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @centre_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def company_propose_view(request: HttpRequest) -> HttpResponse:
-    form = CompanyProposalForm(
-        *([request.POST, request.FILES] if request.method == "POST" else []), logo_max_kb=logo_max_kb(request)
-    )
+    form = CompanyProposalForm(*posted(request, files=True), logo_max_kb=logo_max_kb(request))
     if request.method == "POST" and form.is_valid():
         key = f"promotion-company:{request.centre.pk}:{client_address(request)}"
         limit = request.centre_settings["promotion.proposals_per_hour"]
@@ -106,23 +103,16 @@ def company_proposed(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def company_new(request: HttpRequest) -> HttpResponse:
-    form = CompanyForm(
-        *([request.POST, request.FILES] if request.method == "POST" else []), logo_max_kb=logo_max_kb(request)
-    )
-    if request.method == "POST" and form.is_valid():
-        company = call_service(
-            form,
-            company_create,
-            centre=request.centre,
-            actor=request.user,
-            data=form.service_data(),
-            logo=form.uploaded_logo(),
-        )
-        if company is not None:
-            messages.success(request, _("Dodano profil firmy."))
-            return redirect(company)
-    return render(
-        request, "promotion/company_form.html", {"form": form, "company": None}, status=form_status(form)
+    form = CompanyForm(*posted(request, files=True), logo_max_kb=logo_max_kb(request))
+    return save_or_show(
+        request,
+        form,
+        save=lambda: company_create(
+            centre=request.centre, actor=request.user, data=form.service_data(), logo=form.uploaded_logo()
+        ),
+        done=_("Dodano profil firmy."),
+        template="promotion/company_form.html",
+        context={"company": None},
     )
 
 
@@ -132,24 +122,19 @@ def company_new(request: HttpRequest) -> HttpResponse:
 def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     company = company_get(centre=request.centre, pk=pk)
     form = CompanyForm(
-        *([request.POST, request.FILES] if request.method == "POST" else []),
+        *posted(request, files=True),
         initial={name: getattr(company, name) for name in COMPANY_FIELDS},
         logo_max_kb=logo_max_kb(request),
     )
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form,
-            company_update,
-            company=company,
-            actor=request.user,
-            data=form.service_data(),
-            logo=form.uploaded_logo(),
-        )
-        if saved is not None:
-            messages.success(request, _("Zapisano profil firmy."))
-            return redirect(saved)
-    return render(
-        request, "promotion/company_form.html", {"form": form, "company": company}, status=form_status(form)
+    return save_or_show(
+        request,
+        form,
+        save=lambda: company_update(
+            company=company, actor=request.user, data=form.service_data(), logo=form.uploaded_logo()
+        ),
+        done=_("Zapisano profil firmy."),
+        template="promotion/company_form.html",
+        context={"company": company},
     )
 
 

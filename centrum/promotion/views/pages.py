@@ -1,11 +1,10 @@
 """The promotion index and the organisation's "Wizytówka" form (its public page is `organisations:detail`,
 which draws the sections every app registers in `centrum.core.portal`)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -22,7 +21,7 @@ from ..permissions import can_edit_organisation_page, can_manage_companies
 from ..selectors import organisation_page_get
 from ..services import organisation_page_save
 from ..workflows import PAGE_VISIBILITY
-from .common import call_service, form_status, logo_max_kb
+from .common import logo_max_kb, posted, save_or_show
 
 AUDIT_ENTRIES_SHOWN = 30
 
@@ -76,27 +75,19 @@ def page_edit(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     page = organisation_page_get(centre=request.centre, organisation=organisation)
     initial = {name: getattr(page, name) for name in OrganisationPageForm.base_fields} if page else {}
     form = OrganisationPageForm(
-        *([request.POST, request.FILES] if request.method == "POST" else []),
-        initial=initial,
-        logo_max_kb=logo_max_kb(request),
+        *posted(request, files=True), initial=initial, logo_max_kb=logo_max_kb(request)
     )
-    if request.method == "POST" and form.is_valid():
-        saved = call_service(
-            form,
-            organisation_page_save,
-            organisation=organisation,
-            actor=request.user,
-            data=form.cleaned_data,
-            logo=form.uploaded_logo(),
-        )
-        if saved is not None:
-            messages.success(request, _("Zapisano wizytówkę organizacji."))
-            return redirect("organisations:detail", pk=organisation.pk)
-    return render(
+    context = _page_form_context(request, organisation, page, form)
+    del context["form"]
+    return save_or_show(
         request,
-        "promotion/page_form.html",
-        _page_form_context(request, organisation, page, form),
-        status=form_status(form),
+        form,
+        save=lambda: organisation_page_save(
+            organisation=organisation, actor=request.user, data=form.cleaned_data, logo=form.uploaded_logo()
+        ),
+        done=_("Zapisano wizytówkę organizacji."),
+        template="promotion/page_form.html",
+        context=context,
     )
 
 
