@@ -11,8 +11,9 @@ from centrum.core.portal import SearchHit
 from centrum.core.richtext import plain_text
 from centrum.core.selectors import get_for_centre_or_404
 from centrum.core.text import search_words
+from centrum.organisations.choices import PUBLIC_STATUSES as ORGANISATION_PUBLIC_STATUSES
 from centrum.organisations.models import Organisation
-from centrum.organisations.selectors import organisation_directory
+from centrum.organisations.selectors import organisation_directory, organisation_list_for_user
 
 from .choices import PUBLIC_COMPANY_STATUSES, CompanyStatus, PageVisibility
 from .models import ActivationOffer, Company, OrganisationPage
@@ -23,6 +24,13 @@ from .permissions import can_view_company
 
 def organisation_page_get(*, centre: Centre, organisation: Organisation) -> OrganisationPage | None:
     return OrganisationPage.objects.filter(centre=centre, organisation=organisation).first()
+
+
+def organisations_with_editable_page(*, centre: Centre, user) -> QuerySet[Organisation]:
+    """The organisations whose page `user` edits as a member (`can_edit_organisation_page`), in one query."""
+    return organisation_list_for_user(centre=centre, user=user).filter(
+        status__in=ORGANISATION_PUBLIC_STATUSES
+    )
 
 
 def organisation_page_section(centre: Centre, organisation: Organisation) -> dict | None:

@@ -13,12 +13,12 @@ from centrum.core.permissions import is_centre_staff
 from centrum.core.selectors import audit_list_for_object, get_for_centre_or_404
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import ActionFailure, WorkflowActionView, workflow_action_items
-from centrum.organisations.selectors import organisation_get_visible, organisation_list_for_user
+from centrum.organisations.selectors import organisation_get_visible
 
 from ..forms import OrganisationPageForm
 from ..models import OrganisationPage
 from ..permissions import can_edit_organisation_page, can_manage_companies
-from ..selectors import organisation_page_get
+from ..selectors import organisation_page_get, organisations_with_editable_page
 from ..services import organisation_page_save
 from ..workflows import PAGE_VISIBILITY
 from .common import logo_max_kb, posted, save_or_show
@@ -29,14 +29,14 @@ AUDIT_ENTRIES_SHOWN = 30
 @centre_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    mine = list(organisation_list_for_user(centre=request.centre, user=user)) if user.is_authenticated else []
     return render(
         request,
         "promotion/index.html",
         {
-            "my_organisations": [o for o in mine if can_edit_organisation_page(user, o)],
-            "is_staff": can_manage_companies(user, request.centre),
+            "my_organisations": list(
+                organisations_with_editable_page(centre=request.centre, user=request.user)
+            ),
+            "is_staff": can_manage_companies(request.user, request.centre),
         },
     )
 
