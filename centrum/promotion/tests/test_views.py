@@ -52,6 +52,19 @@ def test_index_lists_the_members_organisations_for_their_page(client_for, centre
     assert reverse("promotion:page_edit", args=[organisation.pk]) in body
 
 
+def test_index_queries_do_not_grow_with_the_members_organisations(
+    client_for, centre, staff_user, django_assert_max_num_queries
+):
+    from centrum.accounts.tests.factories import MembershipFactory
+
+    for _n in range(6):
+        MembershipFactory(user=staff_user, organisation=OrganisationFactory(centre=centre))
+    client = client_for(centre, staff_user)
+    with django_assert_max_num_queries(10):
+        body = client.get(reverse("promotion:index")).content.decode()
+    assert body.count("edytuj wizytówkę") == 6
+
+
 def test_index_for_anonymous(anon, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         assert anon.get(reverse("promotion:index")).status_code == 200
