@@ -17,6 +17,7 @@ urlpatterns = [
     path("program-wspolpracy/", include("centrum.programmes.urls")),
     path("dotacje/", include("centrum.grants.urls")),
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
+    path("promocja/", include("centrum.promotion.urls")),
     path("adres/", include("centrum.addresses.urls")),
     path("wolontariat/", include("centrum.volunteers.urls")),
     path("aktualnosci/", include("centrum.news.urls")),

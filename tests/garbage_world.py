@@ -541,6 +541,21 @@ def _knowledge(centre, organisation, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _promotion(centre, organisation, prefix: str) -> dict[str, Any]:
+    """The organisation's page content, a company proposal waiting for moderation and an activation offer."""
+    from centrum.promotion.tests.factories import (
+        ActivationOfferFactory,
+        CompanyFactory,
+        OrganisationPageFactory,
+    )
+
+    return {
+        "promotion_page": OrganisationPageFactory(organisation=organisation),
+        "promotion_company": CompanyFactory(centre=centre, name=f"Firma {prefix}", status="proposed"),
+        "promotion_activation": ActivationOfferFactory(centre=centre, title=f"Staż {prefix}"),
+    }
+
+
 def _grants_evaluation(centre, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's grants official and sit in the commission of a competition in evaluation: a
     submitted offer (the formal check's form), an accepted one they declared for (scoring, decision), a nominee."""
@@ -701,6 +716,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_volunteers(centre, organisation, staff, "KAL"))
     objects.update(_news(centre, organisation, org_admin, "KAL"))
+    objects.update(_promotion(centre, organisation, "KAL"))
     objects.update(_grants_competitions(centre, staff))
     objects.update(_grants_offers(centre, organisation, "KAL"))
     objects.update(_small_grants(centre, organisation))
@@ -743,6 +759,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
     world.other.update(_news(other_centre, other_org, other_admin, "ZOR"))
     world.other.update(_knowledge(other_centre, other_org, other_staff, "ZOR"))
+    world.other.update(_promotion(other_centre, other_org, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -975,6 +992,20 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("reports:action", "action"): lambda w: ["handle", "reopen"],
     ("api:news_item", "pk"): lambda w: w.news_item.pk,
     ("api:news_event", "pk"): lambda w: w.news_event.pk,
+    # promotion
+    ("promotion:page_action", "pk"): lambda w: w.promotion_page.pk,
+    ("promotion:page_action", "action"): lambda w: ["hide", "show"],
+    **{
+        (f"promotion:{name}", "pk"): (lambda w: w.promotion_company.pk)
+        for name in ("company_detail", "company_edit", "company_action")
+    },
+    ("promotion:company_action", "action"): lambda w: ["approve", "reject", "hide", "restore"],
+    **{
+        (f"promotion:{name}", "pk"): (lambda w: w.promotion_activation.pk)
+        for name in ("activation_detail", "activation_edit", "activation_delete")
+    },
+    ("api:promotion_company", "pk"): lambda w: w.promotion_company.pk,
+    ("api:promotion_activation_offer", "pk"): lambda w: w.promotion_activation.pk,
     # grants: evaluation
     ("grants:evaluation", "pk"): lambda w: w.evaluated_competition.pk,
     ("grants:commission_settings", "pk"): lambda w: w.evaluated_competition.pk,

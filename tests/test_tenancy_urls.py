@@ -596,6 +596,35 @@ def _error_report_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "handle"
 
 
+def _promotion_page(centre, ctx: Ctx):
+    from centrum.promotion.tests.factories import OrganisationPageFactory
+
+    page = OrganisationPageFactory(organisation=_org(centre, ctx, status=OrganisationStatus.ACTIVE))
+    return page, page.pk
+
+
+def _promotion_page_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "hide"
+
+
+def _promotion_company(centre, ctx: Ctx):
+    from centrum.promotion.tests.factories import CompanyFactory
+
+    company = CompanyFactory(centre=centre, name=f"Firma {ctx.label} {centre.slug}", status="proposed")
+    return company, company.pk
+
+
+def _promotion_company_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "approve"
+
+
+def _promotion_activation(centre, ctx: Ctx):
+    from centrum.promotion.tests.factories import ActivationOfferFactory
+
+    offer = ActivationOfferFactory(centre=centre, title=f"Oferta {ctx.label} {centre.slug}")
+    return offer, offer.pk
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -1287,6 +1316,20 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("reports:action", "action"): _error_report_action,
     ("api:news_item", "pk"): _news_item,
     ("api:news_event", "pk"): _news_event,
+    # promotion
+    ("promotion:page_action", "pk"): _promotion_page,
+    ("promotion:page_action", "action"): _promotion_page_action,
+    **{
+        (f"promotion:{name}", "pk"): _promotion_company
+        for name in ("company_detail", "company_edit", "company_action")
+    },
+    ("promotion:company_action", "action"): _promotion_company_action,
+    **{
+        (f"promotion:{name}", "pk"): _promotion_activation
+        for name in ("activation_detail", "activation_edit", "activation_delete")
+    },
+    ("api:promotion_company", "pk"): _promotion_company,
+    ("api:promotion_activation_offer", "pk"): _promotion_activation,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,

@@ -235,6 +235,17 @@ EXPECTED = {
         "publish": ({"draft"}, "published", {STAFF}),
         "unpublish": ({"published"}, "draft", {STAFF}),
     },
+    # promotion: staff hide an organisation's page content and moderate companies' profiles (CSR)
+    "promotion.page": {
+        "hide": ({"visible"}, "hidden", {STAFF}),
+        "show": ({"hidden"}, "visible", {STAFF}),
+    },
+    "promotion.company": {
+        "approve": ({"proposed"}, "published", {STAFF}),
+        "reject": ({"proposed"}, "rejected", {STAFF}),
+        "hide": ({"published"}, "hidden", {STAFF}),
+        "restore": ({"hidden"}, "published", {STAFF}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -324,6 +335,14 @@ class World:
             from centrum.knowledge.tests.factories import ArticleFactory
 
             return ArticleFactory(centre=centre, status=state)
+        if key == "promotion.page":
+            from centrum.promotion.tests.factories import page_in_state
+
+            return page_in_state(organisation=self.organisation, state=state)
+        if key == "promotion.company":
+            from centrum.promotion.tests.factories import company_in_state
+
+            return company_in_state(centre=centre, state=state)
         if key == "organisations.organisation":
             return OrganisationFactory(centre=centre, status=state)
         if key == "organisations.import_batch":

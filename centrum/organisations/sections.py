@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from centrum.core import portal
 from centrum.core.registry import Rendered, module_is_active
 
 from .models import Organisation
@@ -42,6 +43,22 @@ def support_sections_for(request: HttpRequest, organisation: Organisation) -> li
         for s in sections
         if module_is_active(request.centre, s.module, settings=settings)
     ]
+
+
+def public_sections_for(request: HttpRequest, organisation: Organisation) -> list[Rendered]:
+    """The sections apps add to the organisation's public page ("wspólna wizytówka": its own page content,
+    OPP status, news, events, volunteer offers, good practices), registered in `centrum.core.portal`; each
+    source is asked once, and a section whose context is None (nothing to show) is left out."""
+    centre = request.centre
+    sources = portal.sources_for(
+        portal.ORGANISATION_SECTIONS, centre, settings=getattr(request, "centre_settings", None)
+    )
+    rendered = []
+    for source in sources:
+        context = source.context(centre, organisation)
+        if context is not None:
+            rendered.append(Rendered(source.template, context))
+    return rendered
 
 
 @dataclass(frozen=True)

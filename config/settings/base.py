@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "centrum.programmes",
     "centrum.grants",
     "centrum.initiatives",
+    "centrum.promotion",
     "centrum.addresses",
     "centrum.volunteers",
     "centrum.news",

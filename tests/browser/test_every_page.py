@@ -187,6 +187,12 @@ NOT_WALKED = {
     "volunteers:consent_file": "a scanned file (the guardian's consent)",
     "volunteers:stats_export": "CSV/XLSX file",
     "mfa_download_recovery_codes": "text file",
+    # promotion
+    "promotion:page_action": "POST only (workflow action)",
+    "promotion:company_action": "POST only (workflow action)",
+    "promotion:activation_delete": "POST only (the offer's delete button)",
+    "promotion:opp_csv": "CSV file",
+    "promotion:company_proposed": "shown after the public proposal form is sent; walked in tests/browser/test_promotion_walk.py",
     # grants: evaluation
     "grants:commission_settings": "POST only (the commission form of the evaluation page)",
     "grants:member_add": "POST only (the member form of the evaluation page)",

@@ -45,7 +45,7 @@ from ..permissions import (
     can_manage_members,
     is_organisation_admin,
 )
-from ..sections import support_sections_for
+from ..sections import public_sections_for, support_sections_for
 from ..selectors.registry import (
     DIRECTORY_COUNT_CAP,
     organisation_directory,
@@ -171,6 +171,10 @@ def _detail_context(
         "statuses": OrganisationStatus,
         # Bookings, loans and other support, from the apps that give it; for the centre's staff.
         "support_sections": support_sections_for(request, organisation) if can_change_status else [],
+        # What apps add to the public page (centrum.core.portal): the "Wizytówka", OPP status, news, offers.
+        "public_sections": (
+            public_sections_for(request, organisation) if organisation.status in PUBLIC_STATUSES else []
+        ),
     }
 
 
