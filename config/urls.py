@@ -16,6 +16,7 @@ urlpatterns = [
     path("dotacje/", include("centrum.grants.urls")),
     path("inicjatywy-lokalne/", include("centrum.initiatives.urls")),
     path("adres/", include("centrum.addresses.urls")),
+    path("newsletter/", include("centrum.newsletter.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

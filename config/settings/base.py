@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "centrum.grants",
     "centrum.initiatives",
     "centrum.addresses",
+    "centrum.newsletter",
     "centrum.api",
     "django.forms",
 ]
