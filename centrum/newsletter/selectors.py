@@ -87,23 +87,21 @@ def announcement_get_for(*, centre: Centre, user, pk: int) -> Announcement:
 
 def delivery_progress(*, announcement: Announcement) -> dict[str, int]:
     """How far the sending got: recipients, handed to the outbox, and the outbox's sent and failed."""
-    return announcement.recipients.aggregate(
-        total=Count("id"),
-        queued=Count("id", filter=Q(queued=True)),
-        sent=Count("id", filter=Q(message__status=OutboxStatus.SENT) | Q(queued=True, message__isnull=True)),
-        failed=Count("id", filter=Q(message__status=OutboxStatus.FAILED)),
+    counts = announcement.recipients.aggregate(
+        n_total=Count("id"),
+        n_queued=Count("id", filter=Q(queued=True)),
+        n_sent=Count(
+            "id", filter=Q(message__status=OutboxStatus.SENT) | Q(queued=True, message__isnull=True)
+        ),
+        n_failed=Count("id", filter=Q(message__status=OutboxStatus.FAILED)),
     )
+    return {key.removeprefix("n_"): value for key, value in counts.items()}
 
 
 def recipient_list(*, announcement: Announcement, state: str = "") -> QuerySet[AnnouncementRecipient]:
-    qs = announcement.recipients.select_related("message").only(
-        "id",
-        "email",
-        "organisation_names",
-        "queued",
-        "message__status",
-        "message__sent_at",
-        "message__last_error",
+    # The bodies stay in the database: a page of the record needs the outbox's state, not the mail.
+    qs = announcement.recipients.select_related("message").defer(
+        "message__body", "message__html_body", "message__attachments"
     )
     if state == "planned":
         qs = qs.filter(queued=False)
@@ -124,7 +122,7 @@ def desk_card(*, centre: Centre) -> dict:
         Announcement.objects.filter(centre=centre, status=AnnouncementStatus.SENDING)
         .annotate(
             total=Count("recipients"),
-            queued=Count("recipients", filter=Q(recipients__queued=True)),
+            handed=Count("recipients", filter=Q(recipients__queued=True)),
         )
         .only("id", "subject", "status")
         .order_by("send_started_at", "id")[:5]

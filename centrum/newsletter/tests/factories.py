@@ -49,8 +49,11 @@ def subscriber_in_state(
         email=email or f"osoba{Subscriber.objects.count() + 1}@example.org",
         status=state,
         confirmed_at=now if state == SubscriberStatus.ACTIVE else None,
-        last_sent_at=now - timedelta(days=8) if state == SubscriberStatus.ACTIVE else None,
-        **{"frequency": Frequency.WEEKLY, **fields},
+        **{
+            "frequency": Frequency.WEEKLY,
+            "last_sent_at": now - timedelta(days=8) if state == SubscriberStatus.ACTIVE else None,
+            **fields,
+        },
     )
     for topic in topics:
         Subscription.objects.create(centre=centre, subscriber=subscriber, topic=topic)

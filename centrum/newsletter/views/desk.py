@@ -216,6 +216,7 @@ def subscribers(request: HttpRequest) -> HttpResponse:
         per_page=request.centre_settings["newsletter.per_page"],
     )
     for subscriber in page.object_list:
+        subscriber.centre = request.centre  # the permission asks for it: never a query per row
         subscriber.actions = workflow_action_items(
             subscriber, request.user, workflow=SUBSCRIBER_STATUS, url_name="newsletter:subscriber_action"
         )
