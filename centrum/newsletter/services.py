@@ -10,7 +10,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min, Q
 from django.template.loader import get_template
 from django.urls import reverse
@@ -215,6 +215,21 @@ def announcement_from_attachment_token(*, centre: Centre, token: str) -> Announc
     return announcement
 
 
+def _link_messages(pairs: list[tuple[int, int]]) -> None:
+    """Record which outbox message went to which recipient, in one UPDATE (a CASE over the ids, plain SQL
+    that SQLite and PostgreSQL read alike): `bulk_update` builds the same statement but spends ~2 ms of
+    Python per row on it, a minute for 20,000 addresses."""
+    table = AnnouncementRecipient._meta.db_table
+    cases = " ".join("WHEN %s THEN %s" for _pair in pairs)
+    ids = ", ".join("%s" for _pair in pairs)
+    params = [value for pair in pairs for value in pair] + [pk for pk, _message in pairs]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET message_id = CASE id {cases} END, queued = %s WHERE id IN ({ids})",  # noqa: S608
+            params[: 2 * len(pairs)] + [True] + params[2 * len(pairs) :],
+        )
+
+
 def deliver_batch(*, announcement: Announcement, limit: int) -> int:
     """Hand the next `limit` recipients' mail to the outbox; returns how many. The announcement's row is
     locked, so two workers never queue the same recipients."""
@@ -245,14 +260,7 @@ def deliver_batch(*, announcement: Announcement, limit: int) -> int:
             for _pk, email in rows
         )
         messages = outbox_enqueue_many(centre=centre, mails=mails, batch_size=limit)
-        AnnouncementRecipient.objects.bulk_update(
-            [
-                AnnouncementRecipient(pk=pk, message_id=message.pk, queued=True)
-                for (pk, _email), message in zip(rows, messages, strict=True)
-            ],
-            ["message", "queued"],
-            batch_size=CHUNK,
-        )
+        _link_messages([(pk, message.pk) for (pk, _email), message in zip(rows, messages, strict=True)])
     return len(rows)
 
 
@@ -289,13 +297,15 @@ def subscriber_token(subscriber: Subscriber, purpose: str) -> str:
     return signed_token(purpose, subscriber.pk, version=subscriber.secret)
 
 
-def subscriber_link(subscriber: Subscriber, purpose: str) -> str:
+def subscriber_link(subscriber: Subscriber, purpose: str, *, base: str = "") -> str:
+    """The absolute link; `base` (the centre's address, `centre_url(centre, "")`) saves a query per mail."""
     name = {
         CONFIRM: "newsletter:confirm",
         MANAGE: "newsletter:manage",
         UNSUBSCRIBE: "newsletter:unsubscribe",
     }[purpose]
-    return centre_url(subscriber.centre, reverse(name, args=[subscriber_token(subscriber, purpose)]))
+    path = reverse(name, args=[subscriber_token(subscriber, purpose)])
+    return f"{base}{path}" if base else centre_url(subscriber.centre, path)
 
 
 def subscriber_from_token(*, centre: Centre, token: str, purpose: str) -> Subscriber | None:
@@ -434,7 +444,8 @@ def digests_send(*, centre: Centre, now: datetime | None = None) -> dict[str, in
     """Mail each subscriber whose turn it is the items of their topics published since their last mail.
 
     Each topic is asked once per run (for the earliest moment any due subscriber needs), never per
-    subscriber; subscribers are streamed and their mail stored in chunks."""
+    subscriber; subscribers are streamed and their mail stored in chunks. Subscribers who get the same
+    items share one rendering of them: only the links (their own, signed) differ."""
     now = now or timezone.now()
     each = now - timedelta(hours=centre_setting(centre, "newsletter.each_hours"))
     weekly = now - timedelta(days=centre_setting(centre, "newsletter.digest_days"))
@@ -453,14 +464,30 @@ def digests_send(*, centre: Centre, now: datetime | None = None) -> dict[str, in
         for key, topic in topics.items()
     }
     limit = centre_setting(centre, "newsletter.batch_size")
-    body_template = get_template("newsletter/emails/digest_to_subscriber.txt")
+    base = centre_url(centre, "")
+    sections_template = get_template("newsletter/emails/digest_to_subscriber.txt")
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(
             get_template("newsletter/emails/digest_to_subscriber_subject.txt")
             .render({"centre": centre})
             .split()
         )
+        manage_label, unsubscribe_label = (
+            _("Zmień tematy lub częstotliwość:"),
+            _("Wypisz się jednym kliknięciem:"),
+        )
     subject = f"[{centre.short_name or centre.name}] {subject}"
+    rendered: dict[tuple, str] = {}
+
+    def render(sections: list) -> str:
+        key = tuple((topic, tuple(id(i) for i in found)) for topic, found in sections)
+        if key not in rendered:
+            if len(rendered) > 1000:  # many different selections: keep memory bounded
+                rendered.clear()
+            with translation.override(settings.LANGUAGE_CODE):
+                labelled = [(topics[topic].label, found) for topic, found in sections]
+                rendered[key] = sections_template.render({"centre": centre, "sections": labelled}).strip()
+        return rendered[key]
 
     def flush(mails: list, ids: list) -> None:
         with transaction.atomic():
@@ -482,19 +509,11 @@ def digests_send(*, centre: Centre, now: datetime | None = None) -> dict[str, in
                 if _wanted(i, subscriber.last_sent_at, subscription.fields)
             ]
             if found:
-                sections.append((topics[subscription.topic].label, found))
+                sections.append((subscription.topic, found))
         if sections:
-            subscriber.centre = centre
-            unsubscribe_url = subscriber_link(subscriber, UNSUBSCRIBE)
-            with translation.override(settings.LANGUAGE_CODE):
-                body = body_template.render(
-                    {
-                        "centre": centre,
-                        "sections": sections,
-                        "unsubscribe_url": unsubscribe_url,
-                        "manage_url": subscriber_link(subscriber, MANAGE),
-                    }
-                )
+            unsubscribe_url = subscriber_link(subscriber, UNSUBSCRIBE, base=base)
+            manage_url = subscriber_link(subscriber, MANAGE, base=base)
+            body = f"{render(sections)}\n\n--\n{manage_label} {manage_url}\n{unsubscribe_label} {unsubscribe_url}\n"
             mails.append(
                 RenderedMail(
                     to=subscriber.email,
