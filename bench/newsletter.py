@@ -34,6 +34,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.template.loader import get_template  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from centrum.accounts.models import CentreRoleKind  # noqa: E402
@@ -164,6 +166,9 @@ def main():
     parser.add_argument("--count", type=int, default=20000)
     parser.add_argument("--out", default=str(Path(__file__).parent / "results" / "newsletter-latest.md"))
     args = parser.parse_args()
+    # A running server has its URLs and templates loaded: their first import is not the mail's cost.
+    reverse("newsletter:index")
+    get_template("newsletter/emails/digest_to_subscriber.txt")
     portal.register_newsletter_topic(
         portal.NewsletterTopic(key="bench.calls", label="Nabory", items=_items, by_fields=True)
     )

@@ -228,3 +228,11 @@ def test_dashboard_card_shows_drafts_and_progress(staff_client, centre):
     sending = announcement_in_state(centre=centre, subject="W drodze", state=AnnouncementStatus.SENDING)
     body = staff_client.get(reverse("core:staff_dashboard")).content.decode()
     assert "Szkice: 1." in body and "W drodze" in body and sending.get_absolute_url() in body
+
+
+def test_pages_in_english(staff_client, anon, centre, topics):
+    staff_client.cookies["django_language"] = "en"
+    body = staff_client.get(reverse("newsletter:announcements"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Announcements to organisations" in body
+    anon.cookies["django_language"] = "en"
+    assert "Subscribe me" in anon.get(reverse("newsletter:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
