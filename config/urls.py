@@ -25,6 +25,7 @@ urlpatterns = [
     path("zglos-blad/", include(news_urls.reports_urlpatterns)),
     path("wiedza/", include("centrum.knowledge.urls")),
     path("szukaj/", include("centrum.knowledge.sitesearch.urls")),
+    path("newsletter/", include("centrum.newsletter.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

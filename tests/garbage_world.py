@@ -723,6 +723,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_contracts(centre, organisation))
     objects.update(_grants_reports(centre, organisation, staff))
     objects.update(_knowledge(centre, organisation, staff, "KAL"))
+    objects.update(_newsletter(centre, "KAL"))
 
     world = World(
         centre=centre,
@@ -1308,5 +1309,42 @@ URL_VALUES.update(
         ("grants:small_grant_comment_respond", "pk"): lambda w: w.small_grant_comment.pk,
         ("api:small_grant_public_api", "offer_id"): lambda w: w.small_grant_open.pk,
         ("api:small_grant_desk_api", "offer_id"): lambda w: w.small_grant_past.pk,
+    }
+)
+
+
+def _newsletter(centre, prefix: str) -> dict[str, Any]:
+    """A draft announcement (its form and the schedule form), one being sent (its record of recipients) and a
+    subscriber with the tokens of the mailed links."""
+    from centrum.newsletter.services import CONFIRM, MANAGE, UNSUBSCRIBE, subscriber_token
+    from centrum.newsletter.tests.factories import announcement_in_state, subscriber_in_state
+
+    subscriber = subscriber_in_state(
+        centre=centre, email=f"subskrybent-{prefix.lower()}@example.org", topics=()
+    )
+    return {
+        "newsletter_draft": announcement_in_state(centre=centre, subject=f"Komunikat {prefix}"),
+        "newsletter_sending": announcement_in_state(
+            centre=centre, subject=f"Wysyłany {prefix}", state="sending"
+        ),
+        "newsletter_subscriber": subscriber,
+        "newsletter_tokens": {p: subscriber_token(subscriber, p) for p in (CONFIRM, MANAGE, UNSUBSCRIBE)},
+    }
+
+
+URL_VALUES.update(
+    {
+        ("newsletter:announcement", "pk"): lambda w: [w.newsletter_draft.pk, w.newsletter_sending.pk],
+        ("newsletter:announcement_edit", "pk"): lambda w: w.newsletter_draft.pk,
+        ("newsletter:recipients", "pk"): lambda w: w.newsletter_sending.pk,
+        ("newsletter:announcement_attachment", "pk"): lambda w: w.newsletter_draft.pk,
+        ("newsletter:action", "pk"): lambda w: w.newsletter_draft.pk,
+        ("newsletter:action", "action"): lambda w: ["send", "schedule"],
+        ("newsletter:subscriber_action", "pk"): lambda w: w.newsletter_subscriber.pk,
+        ("newsletter:subscriber_action", "action"): lambda w: "unsubscribe",
+        ("newsletter:confirm", "token"): lambda w: w.newsletter_tokens["newsletter.confirm"],
+        ("newsletter:manage", "token"): lambda w: w.newsletter_tokens["newsletter.manage"],
+        ("newsletter:unsubscribe", "token"): lambda w: w.newsletter_tokens["newsletter.unsubscribe"],
+        ("newsletter:attachment", "token"): lambda w: "nieprawidlowy",
     }
 )

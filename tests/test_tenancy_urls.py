@@ -625,6 +625,51 @@ def _promotion_activation(centre, ctx: Ctx):
     return offer, offer.pk
 
 
+def _nl_announcement(centre, ctx: Ctx):
+    from django.core.files.base import ContentFile
+
+    from centrum.newsletter.tests.factories import announcement_in_state
+
+    announcement = announcement_in_state(centre=centre, subject=f"Komunikat {ctx.label} {centre.slug}")
+    announcement.attachment.save("zalacznik.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    return announcement, announcement.pk
+
+
+def _nl_announcement_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "send"
+
+
+def _nl_subscriber(centre, ctx: Ctx):
+    from centrum.newsletter.tests.factories import subscriber_in_state
+
+    subscriber = subscriber_in_state(
+        centre=centre, email=f"subskrybent-{ctx.label}@{centre.slug}.example.org"
+    )
+    return subscriber, subscriber.pk
+
+
+def _nl_subscriber_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "unsubscribe"
+
+
+def _nl_subscriber_token(purpose: str) -> Factory:
+    def make(centre, ctx: Ctx):
+        from centrum.newsletter.services import subscriber_token
+
+        subscriber, _pk = _nl_subscriber(centre, ctx)
+        return subscriber, subscriber_token(subscriber, purpose)
+
+    return make
+
+
+def _nl_attachment_token(centre, ctx: Ctx):
+    from centrum.core.signed_links import signed_token
+    from centrum.newsletter.services import ATTACHMENT
+
+    announcement, pk = _nl_announcement(centre, ctx)
+    return announcement, signed_token(ATTACHMENT, pk, version=str(announcement.created_at.timestamp()))
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -1330,6 +1375,18 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     },
     ("api:promotion_company", "pk"): _promotion_company,
     ("api:promotion_activation_offer", "pk"): _promotion_activation,
+    # newsletter
+    **{
+        (f"newsletter:{name}", "pk"): _nl_announcement
+        for name in ("announcement", "announcement_edit", "recipients", "announcement_attachment", "action")
+    },
+    ("newsletter:action", "action"): _nl_announcement_action,
+    ("newsletter:subscriber_action", "pk"): _nl_subscriber,
+    ("newsletter:subscriber_action", "action"): _nl_subscriber_action,
+    ("newsletter:confirm", "token"): _nl_subscriber_token("newsletter.confirm"),
+    ("newsletter:manage", "token"): _nl_subscriber_token("newsletter.manage"),
+    ("newsletter:unsubscribe", "token"): _nl_subscriber_token("newsletter.unsubscribe"),
+    ("newsletter:attachment", "token"): _nl_attachment_token,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,

@@ -246,6 +246,20 @@ EXPECTED = {
         "hide": ({"published"}, "hidden", {STAFF}),
         "restore": ({"hidden"}, "published", {STAFF}),
     },
+    # Staff send or schedule a draft; the job starts a due one and closes it when every mail is queued.
+    "newsletter.announcement": {
+        "send": ({"draft"}, "sending", {STAFF}),
+        "schedule": ({"draft"}, "scheduled", {STAFF}),
+        "unschedule": ({"scheduled"}, "draft", {STAFF}),
+        "start": ({"scheduled"}, "sending", {SYSTEM}),
+        "finish": ({"sending"}, "sent", {SYSTEM}),
+    },
+    # SYSTEM is the holder of a mailed link (no account); staff take someone off the list on request.
+    "newsletter.subscriber": {
+        "confirm": ({"pending"}, "active", {SYSTEM}),
+        "unsubscribe": ({"pending", "active"}, "unsubscribed", {STAFF, SYSTEM}),
+        "resubscribe": ({"unsubscribed"}, "pending", {SYSTEM}),
+    },
     "advice.appointment": {
         "cancel": ({"booked"}, "cancelled", {MEMBER, SYSTEM}),
         "cancel_by_centre": ({"booked"}, "cancelled", {STAFF, SYSTEM}),
@@ -318,6 +332,8 @@ class World:
             return _programmes(self, key, state, action)
         if key.startswith("volunteers."):
             return _volunteers(self, key, state)
+        if key.startswith("newsletter."):
+            return _newsletter(self, key, state)
         if key == "initiatives.initiative":
             from centrum.initiatives.tests.factories import initiative_in_state
 
@@ -566,6 +582,19 @@ EXPECTED["grants.small_grant"] = {
     "reject": ({"received", "purposeful", "published"}, "rejected", {OFFICIAL}),
     "withdraw": ({"received", "purposeful", "published"}, "withdrawn", {MEMBER}),
 }
+
+
+def _newsletter(world: World, key: str, state: str):
+    """An announcement reaching the world's organisation (a draft to be scheduled for tomorrow, a scheduled
+    one due, a sending one with every mail queued), or a subscriber."""
+    from centrum.newsletter.tests.factories import announcement_in_state, subscriber_in_state
+
+    if key == "newsletter.subscriber":
+        return subscriber_in_state(centre=world.centre, state=state)
+    when = timezone.now() + (timedelta(days=1) if state == "draft" else -timedelta(minutes=5))
+    announcement = announcement_in_state(centre=world.centre, state=state, scheduled_for=when)
+    announcement.recipients.update(queued=True)
+    return announcement
 
 
 def _small_grant(world: World, state: str):

@@ -272,6 +272,8 @@ class OutboxMessage(models.Model):
     html_body = models.TextField(blank=True)
     # [{"filename": …, "content_type": …, "content": base64}] — e.g. an ICS invitation or a PDF
     attachments = models.JSONField(default=list, blank=True)
+    # extra mail headers, e.g. {"List-Unsubscribe": "<https://…>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    headers = models.JSONField(default=dict, blank=True)
     reply_to = models.CharField(max_length=254, blank=True)
     event = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)

@@ -101,19 +101,62 @@ def outbox_enqueue_rendered(
     body: str,
     html_body: str = "",
     event: str = "",
+    headers: dict[str, str] | None = None,
 ) -> OutboxMessage:
     """Store a mail that was already rendered elsewhere (e.g. by django-allauth) for sending."""
-    recipients = [to] if isinstance(to, str) else [address for address in to if address]
     return OutboxMessage.objects.create(
-        centre=centre,
-        to=recipients,
-        subject=" ".join(subject.split())[:300],
-        body=body.strip() + "\n",
-        html_body=html_body,
+        **_rendered_fields(centre, to, subject, body, html_body, event, headers),
         reply_to=_default_reply_to(centre),
-        event=event[:100],
         next_attempt_at=timezone.now(),
     )
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    """One mail of a mass sending (`outbox_enqueue_many`), rendered by the caller."""
+
+    to: str
+    subject: str
+    body: str
+    event: str = ""
+    headers: dict[str, str] | None = None
+
+
+def _rendered_fields(centre, to, subject, body, html_body, event, headers) -> dict:
+    recipients = [to] if isinstance(to, str) else [address for address in to if address]
+    return {
+        "centre": centre,
+        "to": recipients,
+        "subject": " ".join(subject.split())[:300],
+        "body": body.strip() + "\n",
+        "html_body": html_body,
+        "event": event[:100],
+        "headers": dict(headers or {}),
+    }
+
+
+def outbox_enqueue_many(*, centre: Centre | None, mails, batch_size: int = 500) -> list[OutboxMessage]:
+    """Store many rendered mails with one INSERT per `batch_size` (a newsletter to thousands of addresses).
+
+    `mails` is any iterable of `RenderedMail` (a generator keeps memory flat); returns the stored rows with
+    their ids, in order, so the caller can record which message went to whom."""
+    reply_to, now = _default_reply_to(centre), timezone.now()
+    stored: list[OutboxMessage] = []
+    chunk: list[OutboxMessage] = []
+    for mail in mails:
+        chunk.append(
+            OutboxMessage(
+                **_rendered_fields(centre, mail.to, mail.subject, mail.body, "", mail.event, mail.headers),
+                reply_to=reply_to,
+                next_attempt_at=now,
+            )
+        )
+        if len(chunk) >= batch_size:
+            stored.extend(OutboxMessage.objects.bulk_create(chunk))
+            chunk = []
+    if chunk:
+        stored.extend(OutboxMessage.objects.bulk_create(chunk))
+    return stored
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -205,6 +248,7 @@ def outbox_send_due(*, limit: int | None = None, now=None) -> dict[str, int]:
                 from_email=_from_address(message, sender_names),
                 to=message.to,
                 reply_to=[message.reply_to] if message.reply_to else None,
+                headers=message.headers or None,
                 connection=connection,
             )
             if message.html_body:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "centrum.volunteers",
     "centrum.news",
     "centrum.knowledge",
+    "centrum.newsletter",
     "centrum.api",
     "django.forms",
 ]

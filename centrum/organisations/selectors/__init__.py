@@ -24,6 +24,7 @@ from .registry import (
     organisation_get,
     organisation_get_visible,
     organisation_list_for_user,
+    organisation_mailing_selection,
     organisation_pending_count,
     organisation_verification_queue,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "organisation_get",
     "organisation_get_visible",
     "organisation_list_for_user",
+    "organisation_mailing_selection",
     "organisation_pending_count",
     "organisation_verification_queue",
     "outside_registry_rows",
