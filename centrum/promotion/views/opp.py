@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from centrum.core.calendar import warsaw_today
+from centrum.core.exports import table_response
 from centrum.core.views import centre_required
-from centrum.organisations.exporting import csv_stream
 
 from ..forms import OppFilterForm
 from ..selectors import opp_organisation_list
@@ -57,7 +57,6 @@ def opp_csv(request: HttpRequest) -> HttpResponse:
         ]
         for org in organisations
     ]
-    response = HttpResponse(b"".join(csv_stream(rows)), content_type="text/csv; charset=utf-8")
-    name = f"opp-1-5-procent-{request.centre.slug}-{warsaw_today().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_response(
+        rows, fmt="csv", filename=f"opp-1-5-procent-{request.centre.slug}-{warsaw_today().isoformat()}"
+    )

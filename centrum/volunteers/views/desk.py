@@ -4,21 +4,18 @@ consent, public bodies as hosts, statistics with their export, the pages on volu
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
+from centrum.core.exports import table_response
 from centrum.core.pagination import paginate
-from centrum.core.scopes import active_scope, scoped_iterator
 from centrum.core.selectors import get_for_centre_or_404
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import workflow_action_items
-from centrum.core.xlsx import xlsx_stream
-from centrum.organisations.exporting import csv_stream
 
 from ..choices import OfferStatus
 from ..forms import AbroadPageForm, GuardianConsentForm, PublicBodyForm
@@ -222,18 +219,9 @@ def stats_export(request: HttpRequest, fmt: str) -> HttpResponse:
                 hours,
             ]
 
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            scoped_iterator(csv_stream(lines()), active_scope()), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = StreamingHttpResponse(
-            scoped_iterator(xlsx_stream(lines(), title="wolontariat"), active_scope()),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    name = f"wolontariat-{request.centre.slug}-{data['year']}.{fmt}"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
-    return response
+    return table_response(
+        lines(), fmt=fmt, filename=f"wolontariat-{request.centre.slug}-{data['year']}", title="wolontariat"
+    )
 
 
 @login_required
