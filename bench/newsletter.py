@@ -36,7 +36,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.template.loader import get_template  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 
 from centrum.accounts.models import CentreRoleKind  # noqa: E402
 from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory  # noqa: E402
@@ -169,6 +169,8 @@ def main():
     # A running server has its URLs and templates loaded: their first import is not the mail's cost.
     reverse("newsletter:index")
     get_template("newsletter/emails/digest_to_subscriber.txt")
+    with translation.override("pl"):
+        translation.gettext("Newsletter")
     portal.register_newsletter_topic(
         portal.NewsletterTopic(key="bench.calls", label="Nabory", items=_items, by_fields=True)
     )
