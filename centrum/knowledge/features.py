@@ -21,6 +21,7 @@ MODULE = registry.register_module(
             "i konkursy oraz wyszukiwarka serwisu."
         ),
         url_namespaces=("knowledge", "search"),
+        requires=("organisations",),  # practices name their organisation, calls the spheres of activity
         public_url_name="knowledge:index",
         api_paths=("/api/v1/knowledge",),
         order=60,

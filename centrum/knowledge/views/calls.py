@@ -1,7 +1,7 @@
 """Funding calls: the public list draws every registered source (calls staff enter here, the grants
 module's open competitions, …), filtered by field of activity; past deadlines are never shown."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -42,9 +42,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = funding_call_get(centre=request.centre, pk=pk)
     editor = can_edit_knowledge(request.user, request.centre)
     if call.deadline < warsaw_today() and not editor:
-        from django.http import Http404
-
-        raise Http404
+        raise Http404  # a call past its deadline leaves the public site
     return render(request, "knowledge/call_detail.html", {"call": call, "editor": editor})
 
 
