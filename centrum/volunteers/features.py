@@ -16,7 +16,13 @@ from centrum.core.richtext import plain_text
 
 from . import demo
 from .permissions import can_work_in_centre
-from .selectors import offer_search, offers_of_organisation, offers_published_between, shifts_between
+from .selectors import (
+    offer_search,
+    offers_of_organisation,
+    offers_published_between,
+    shifts_between,
+    takes_part,
+)
 
 MODULE = registry.register_module(
     registry.Module(
@@ -61,6 +67,19 @@ registry.register_dashboard_card(
         ),
         order=50,
         module=MODULE.label,
+    )
+)
+registry.register_dashboard_card(
+    registry.DashboardCard(
+        key="volunteers.mine",
+        template="volunteers/account_card.html",
+        context=_desk_card,
+        visible=lambda request: (
+            request.centre is not None and takes_part(centre=request.centre, user=request.user)
+        ),
+        order=50,
+        module=MODULE.label,
+        place=registry.ACCOUNT,
     )
 )
 registry.register_service_kind(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from centrum.core.calendar import warsaw_today
@@ -437,3 +437,14 @@ def dashboard_counts(*, centre: Centre, user) -> dict:
         if can_work_in_centre(user, centre)
         else 0,
     }
+
+
+def takes_part(*, centre: Centre, user) -> bool:
+    """Whether the person volunteers here or acts for a host (one query): "Moje konto" then shows their card."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    volunteers = Volunteer.objects.filter(centre=centre, user=user)
+    hosts = Host.objects.filter(centre=centre).filter(
+        Q(organisation__memberships__user=user) | Q(managers=user)
+    )
+    return Centre.objects.filter(pk=centre.pk).filter(Q(Exists(volunteers)) | Q(Exists(hosts))).exists()

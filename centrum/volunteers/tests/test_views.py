@@ -511,3 +511,20 @@ def test_hours_value_setting_is_used(centre):
     from centrum.core.centre_settings import centre_setting
 
     assert centre_setting(centre, "volunteers.hour_value") == Decimal("31.40")
+
+
+def test_moje_konto_shows_the_volunteers_and_the_hosts_card(
+    client_for, centre, other_centre, plain_user, django_assert_max_num_queries
+):
+    w = world(centre)
+    body = client_for(centre, w["volunteer"].user).get(reverse("accounts:dashboard")).content.decode()
+    assert "<h2>Wolontariat</h2>" in body and "Twoje zgłoszenia w toku: 1. Porozumienia: 1." in body
+    assert "Zgłoszenia wolontariuszy do decyzji" not in body
+    with django_assert_max_num_queries(40):  # the page, the session, every app's card: flat in the data
+        host_page = client_for(centre, w["member"]).get(reverse("accounts:dashboard")).content.decode()
+    assert "Godziny do potwierdzenia: 1." in host_page and "Twoje zgłoszenia w toku" not in host_page
+    # Neither a volunteer nor a host: no card; nor in another centre.
+    plain = client_for(centre, plain_user).get(reverse("accounts:dashboard")).content.decode()
+    assert "<h2>Wolontariat</h2>" not in plain
+    other = client_for(other_centre, w["volunteer"].user).get(reverse("accounts:dashboard")).content.decode()
+    assert "Twoje zgłoszenia w toku" not in other
