@@ -108,7 +108,7 @@ OFFERS = (
         "submitted",
         "zdalnie",
     ),
-    ("Opieka nad zwierzętami w schronisku", 1, "regular", 3, None, 5, False, ("18",), "draft", "schronisko"),
+    ("Opieka nad zwierzętami w schronisku", 0, "regular", 3, None, 5, False, ("18",), "draft", "schronisko"),
 )
 ABROAD = (
     (
@@ -285,7 +285,7 @@ def seed(*, centre, rng) -> str | None:
     full = centre.slug in FULL
     districts = list(District.objects.filter(centre=centre).order_by("name")[:6])
     hosts = _hosts(centre, people)
-    specs = OFFERS if full else OFFERS[:3] + OFFERS[5:6]
+    specs = OFFERS if full else OFFERS[:3] + OFFERS[5:]
     offers = [_offer(centre, hosts[spec[1] % len(hosts)], spec, districts, i) for i, spec in enumerate(specs)]
     member = _volunteer(
         centre,

@@ -20,6 +20,9 @@ def test_demo_volunteer_centres():
         assert Offer.objects.filter(centre=centre, status="published").exists(), centre.slug
         assert Agreement.objects.filter(centre=centre).exists(), centre.slug
         assert CentreRole.objects.filter(centre=centre, role="coordinator").exists(), centre.slug
+        # the demo organisation admin has a draft to edit (the every-page walk reaches the offer form)
+        draft = Offer.objects.get(centre=centre, status="draft")
+        assert draft.host.organisation.memberships.filter(user__email__startswith="prezes@").exists()
     for slug in ("zory", "czestochowa", "myslowice"):
         hosts = Host.objects.filter(centre__slug=slug)
         assert {"welfare", "school"} <= set(hosts.values_list("body_kind", flat=True)), slug
