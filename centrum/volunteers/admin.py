@@ -12,6 +12,7 @@ from .models import Host, Offer
 class OfferAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["title", "centre", "kind", "status", "starts_on", "capacity", "taken"]
     list_filter = ["status", "kind", "centre"]
+    list_select_related = ["centre"]
     search_fields = ["title"]
 
 
@@ -19,3 +20,4 @@ class OfferAdmin(ReadOnly, admin.ModelAdmin):
 class HostAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["__str__", "centre", "kind", "body_kind"]
     list_filter = ["kind", "centre"]
+    list_select_related = ["organisation", "centre"]
