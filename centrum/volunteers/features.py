@@ -52,6 +52,12 @@ registry.register_nav_item(
 
 
 def _desk_card(request) -> dict:
+    from .selectors import offers_to_moderate
+
+    return {"to_moderate": offers_to_moderate(centre=request.centre).count()}
+
+
+def _account_card(request) -> dict:
     from .selectors import dashboard_counts
 
     return dashboard_counts(centre=request.centre, user=request.user)
@@ -73,7 +79,7 @@ registry.register_dashboard_card(
     registry.DashboardCard(
         key="volunteers.mine",
         template="volunteers/account_card.html",
-        context=_desk_card,
+        context=_account_card,
         visible=lambda request: (
             request.centre is not None and takes_part(centre=request.centre, user=request.user)
         ),

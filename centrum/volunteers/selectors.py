@@ -433,9 +433,6 @@ def dashboard_counts(*, centre: Centre, user) -> dict:
         ).count()
         if hosts
         else 0,
-        "to_moderate": Offer.objects.filter(centre=centre, status=OfferStatus.SUBMITTED).count()
-        if can_work_in_centre(user, centre)
-        else 0,
     }
 
 

@@ -174,6 +174,7 @@ class TestTheSeededDemo:
                 "adviser",
                 "official",
                 "evaluator",
+                "coordinator",  # the volunteer centre's coordinator
             }
             president = Membership.objects.filter(user__email=demo_email("prezes", slug))
             assert president.count() == 2 and {m.role for m in president} == {MembershipRole.ADMIN}

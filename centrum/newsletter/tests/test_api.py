@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 def test_topics_are_public(anon, centre, topics):
     response = anon.get("/api/v1/newsletter/topics")
     assert response.status_code == 200
-    assert {t["key"]: t["by_fields"] for t in response.json()} == {"test.news": False, "test.calls": True}
+    topics = {t["key"]: t["by_fields"] for t in response.json()}
+    assert topics.items() >= {"test.news": False, "test.calls": True}.items()
 
 
 def test_announcements_for_staff_of_the_centre_only(

@@ -207,7 +207,7 @@ def test_opp_csv(anon, centre):
     OrganisationFactory(centre=centre, name="Fundacja Dobra Pomoc", is_opp=True, krs="0000111111")
     response = anon.get(reverse("promotion:opp_csv"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Fundacja Dobra Pomoc;0000111111" in text
 
 
