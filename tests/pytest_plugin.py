@@ -186,6 +186,10 @@ def pytest_runtest_teardown(item, nextitem):
     from centrum.organisations.catalogue import PUBLIC_BENEFIT_AREAS
     from centrum.organisations.models import ActivityArea
 
+    from django.db import connection
+
     with item.config.stash[blocking_manager_key].unblock():
+        if ActivityArea._meta.db_table not in connection.introspection.table_names():
+            return  # the connection was left on a database of the test's own (a browser test's), nothing to do
         for position, (code, name) in enumerate(PUBLIC_BENEFIT_AREAS):
             ActivityArea.objects.update_or_create(code=code, defaults={"name": name, "position": position})

@@ -184,6 +184,7 @@ def test_miechow_village_initiative_walk(page: Page, people, password):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+@pytest.mark.django_db
 def test_the_agreement_pdf_opens_with_the_statutory_sections(tmp_path):
     """The PDF a signing official prints, read back by pdftotext (outside the browser: the page only fetched it)."""
     from django.test import Client

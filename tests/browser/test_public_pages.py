@@ -123,9 +123,12 @@ def test_directory_search_and_organisation_page(page: Page, centre, directory_da
     search.press("Enter")
     page.wait_for_load_state("load")
     expect(main).to_contain_text("Fundacja Łąki Kaliskie")
+    expect(main).not_to_contain_text(
+        "Stowarzyszenie Przyjaciół Żółwi"
+    )  # the results, not the list before them
 
     main.get_by_role("link", name="Fundacja Łąki Kaliskie").first.click()
-    page.wait_for_load_state("load")
+    page.wait_for_url(re.compile(r"/organizacje/\d+/$"))
     expect(page.locator("h1")).to_contain_text("Fundacja Łąki Kaliskie")
     check_page(page, label="organisation page", phone=True)
 
