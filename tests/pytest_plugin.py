@@ -181,12 +181,11 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if not _flushes_database(item):
         return
+    from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
     from centrum.organisations.catalogue import PUBLIC_BENEFIT_AREAS
     from centrum.organisations.models import ActivityArea
-
-    from django.db import connection
 
     with item.config.stash[blocking_manager_key].unblock():
         if ActivityArea._meta.db_table not in connection.introspection.table_names():
