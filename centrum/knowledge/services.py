@@ -210,7 +210,8 @@ def leader_save(*, centre: Centre, actor, data: dict, visible_fields, consent: b
         raise ApplicationError(
             _("Profil pokażemy tylko za Twoją zgodą – zaznacz ją, aby go zapisać."), field="consent"
         )
-    full_clean_or_raise(leader)
+    # The unique constraint is left to the database below (two first saves at once get one clear message).
+    full_clean_or_raise(leader, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():  # two first saves at once (a double click): the unique constraint decides
             leader.save()
