@@ -193,7 +193,7 @@ FUNDING_CALL_SOURCES: dict[str, FundingCallSource] = {}
 NEWSLETTER_TOPICS: dict[str, NewsletterTopic] = {}
 ORGANISATION_SECTIONS: dict[str, OrganisationSection] = {}
 
-S = TypeVar("S", SearchSource, CalendarSource, FundingCallSource, NewsletterTopic, OrganisationSection)
+S = TypeVar("S")
 
 
 def _register(registry: dict[str, S], item: S) -> S:
