@@ -217,6 +217,15 @@ def api_token_get(*, centre: Centre, user, pk: int) -> ApiToken:
     return token
 
 
+def active_users_by_email(emails: list[str]) -> tuple[list, set[str]]:
+    """The active accounts with these addresses (any case), and the addresses no active account has."""
+    from django.contrib.auth import get_user_model
+
+    wanted = {email.lower() for email in emails if email}
+    found = list(get_user_model().objects.filter(email__in=emails, is_active=True))
+    return found, wanted - {user.email.lower() for user in found}
+
+
 def has_totp(user) -> bool:
     from allauth.mfa.models import Authenticator
 

@@ -112,6 +112,10 @@ def category_list(*, centre: Centre, user=None) -> QuerySet[ArticleCategory]:
     )
 
 
+def category_choices(*, centre: Centre) -> QuerySet[ArticleCategory]:
+    return ArticleCategory.objects.filter(centre=centre)
+
+
 def category_get(*, centre: Centre, slug: str) -> ArticleCategory:
     category = ArticleCategory.objects.filter(centre=centre, slug=slug).first()
     if category is None:

@@ -138,6 +138,11 @@ def subscriber_list(*, centre: Centre, status: str = "") -> QuerySet[Subscriber]
     return qs.order_by("email", "id")
 
 
+def subscriber_get(*, centre: Centre, pk: int) -> Subscriber:
+    """A subscriber of the centre, for staff (the view checks the role); 404 for another centre's."""
+    return get_for_centre_or_404(Subscriber.objects.all(), centre=centre, pk=pk)
+
+
 def subscriber_counts(*, centre: Centre) -> dict[str, int]:
     return Subscriber.objects.filter(centre=centre).aggregate(
         **{s.value: Count("id", filter=Q(status=s)) for s in SubscriberStatus}

@@ -213,6 +213,15 @@ def public_bodies(*, centre: Centre) -> QuerySet[Host]:
     return Host.objects.filter(centre=centre, kind=HostKind.PUBLIC_BODY).order_by("name", "id")
 
 
+def public_body_get(*, centre: Centre, pk: int) -> Host:
+    """A public body recorded as a host, for staff (the view checks the role); 404 for any other host."""
+    return get_for_centre_or_404(Host.objects.filter(kind=HostKind.PUBLIC_BODY), centre=centre, pk=pk)
+
+
+def abroad_page_get(*, centre: Centre, pk: int) -> AbroadPage:
+    return get_for_centre_or_404(AbroadPage.objects.all(), centre=centre, pk=pk)
+
+
 def offers_of_hosts(*, centre: Centre, hosts: list[Host]) -> list[Offer]:
     return list(
         _offers(centre)

@@ -76,10 +76,8 @@ NOT_WALKED = {
     "grants:budget_update": "walked in tests/browser/test_grants_contracts_walk.py",
     "knowledge:leader": "walked in tests/browser/test_knowledge_walk.py (a profile published, then withdrawn)",
     "newsletter:recipients": "walked in tests/browser/test_newsletter_walk.py (Miechów's announcement)",
-    # Not yet reached by any browser test (the Kalisz and Żory demo gives the walk's roles no link to them);
-    # their pages are covered by the tenancy, query-count and garbage tests. To walk next.
-    "knowledge:article_edit": "no demo link for the walk's roles yet (staff edit from the knowledge base)",
-    "volunteers:offer_edit": "no demo link for the walk's roles yet (a host edits a draft offer)",
+    "knowledge:article_edit": "walked in tests/browser/test_knowledge_walk.py (staff correct an article)",
+    "volunteers:offer_edit": "walked in tests/browser/test_volunteers_walk.py (a host finishes a draft offer)",
     "grants:competition_contracts": "walked in tests/browser/test_grants_contracts_walk.py",
     "grants:contract_new": "walked in tests/browser/test_grants_contracts_walk.py",
     "grants:annex_new": "walked in tests/browser/test_grants_contracts_walk.py",

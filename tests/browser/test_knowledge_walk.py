@@ -12,7 +12,7 @@ from centrum.accounts.models import MembershipRole
 from centrum.accounts.tests.factories import MembershipFactory, UserFactory
 from centrum.core.tests.factories import CentreFactory
 from centrum.knowledge.choices import PracticeStatus
-from centrum.knowledge.models import GoodPractice, Leader
+from centrum.knowledge.models import Article, GoodPractice, Leader
 from centrum.knowledge.tests.factories import PDF, ArticleFactory, CategoryFactory, FundingCallFactory
 from centrum.organisations.tests.factories import OrganisationFactory
 
@@ -86,6 +86,18 @@ def test_zory_knowledge_walk(page: Page, world, password, tmp_path):
     check_page(page, label="practice published")
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.PUBLISHED
+
+    # ... and correct an article of the knowledge base from its page.
+    article = Article.objects.get()
+    visit(page, article.get_absolute_url(), label="article (staff)")
+    page.get_by_role("link", name="Edytuj artykuł").click()
+    check_page(page, label="article form", phone=True)
+    page.locator("#id_lead").fill("Uproszczona ewidencja krok po kroku, z przykładami.")
+    page.get_by_role("button", name="Zapisz").click()
+    check_page(page, label="article saved")
+    expect(page.get_by_text("Uproszczona ewidencja krok po kroku, z przykładami.")).to_be_visible()
+    article.refresh_from_db()
+    assert article.lead == "Uproszczona ewidencja krok po kroku, z przykładami."
 
     # 3. A resident searches from the header without Polish letters and finds the practice.
     page.context.clear_cookies()

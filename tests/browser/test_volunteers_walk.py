@@ -16,7 +16,8 @@ from centrum.core.models import OutboxMessage
 from centrum.core.tests.factories import CentreFactory
 from centrum.organisations.models import ActivityArea, District
 from centrum.organisations.tests.factories import OrganisationFactory
-from centrum.volunteers.models import Agreement, Application, HoursEntry
+from centrum.volunteers.choices import OfferStatus
+from centrum.volunteers.models import Agreement, Application, HoursEntry, Offer
 from centrum.volunteers.tests.factories import OfferFactory, host_of
 
 from .helpers import check_page, fetch_file, login, visit
@@ -60,6 +61,7 @@ def people(centre, password):
         weekends=False,
         weekdays=True,
     )
+    OfferFactory(centre=centre, host=host, title="Zbiórka żywności", status=OfferStatus.DRAFT)
     return {"host_admin": host_admin, "volunteer": volunteer, "district": district, "offer": matching}
 
 
@@ -96,9 +98,18 @@ def test_zory_volunteer_from_profile_to_certificate(page: Page, people, password
     application = Application.objects.get()
     assert OutboxMessage.objects.filter(event="applied_to_host", to=["swietlica@example.org"]).exists()
 
-    # 3. The host accepts and draws up the agreement.
+    # 3. The host finishes a draft offer, then accepts the volunteer and draws up the agreement.
     _as(page, "prezes@example.org", password)
     visit(page, "/wolontariat/organizator/", label="host page", phone=True)
+    page.get_by_role("link", name="Zbiórka żywności").click()
+    check_page(page, label="draft offer (host)")
+    page.get_by_role("link", name="Zmień ofertę i dyżury").click()
+    check_page(page, label="offer form (edit)", phone=True)
+    page.locator("#id_title").fill("Zbiórka żywności przed świętami")
+    page.get_by_role("button", name="Zapisz", exact=True).click()
+    check_page(page, label="draft offer saved")
+    assert Offer.objects.filter(title="Zbiórka żywności przed świętami", status=OfferStatus.DRAFT).exists()
+    visit(page, "/wolontariat/organizator/", label="host page again")
     page.get_by_role("link", name="Natalia Wróbel").click()
     check_page(page, label="application (host)")
     page.get_by_role("button", name="Przyjmij").click()

@@ -14,12 +14,12 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 
 from ..choices import DocumentKind
 from ..forms import ArticleForm, CategoryForm, DocumentForm
-from ..models import ArticleCategory
 from ..permissions import can_edit_article, can_edit_knowledge
 from ..selectors import (
     all_funding_calls,
     article_get_for,
     article_list_for,
+    category_choices,
     category_get,
     category_list,
     document_get,
@@ -107,7 +107,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _categories(request):
-    return ArticleCategory.objects.filter(centre=request.centre)
+    return category_choices(centre=request.centre)
 
 
 @staff_required

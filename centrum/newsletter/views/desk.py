@@ -10,14 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
-from centrum.core.selectors import get_for_centre_or_404
 from centrum.core.views import staff_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 from centrum.organisations.choices import LegalForm
 
 from ..choices import AnnouncementStatus, SubscriberStatus
 from ..forms import AnnouncementForm, RecipientFilterForm, ScheduleForm
-from ..models import Subscriber
 from ..selectors import (
     announcement_get_for,
     announcement_list,
@@ -25,6 +23,7 @@ from ..selectors import (
     delivery_progress,
     recipient_list,
     subscriber_counts,
+    subscriber_get,
     subscriber_list,
     topics_for,
 )
@@ -237,7 +236,7 @@ class SubscriberActionView(WorkflowActionView):
     workflow = SUBSCRIBER_STATUS
 
     def load(self, request: HttpRequest, pk: int):
-        return get_for_centre_or_404(Subscriber.objects.all(), centre=request.centre, pk=pk)
+        return subscriber_get(centre=request.centre, pk=pk)
 
     def success_url(self, request: HttpRequest, obj) -> str:
         from django.urls import reverse

@@ -2,32 +2,32 @@
 consent, public bodies as hosts, statistics with their export, the pages on volunteering abroad."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from centrum.accounts.selectors import active_users_by_email
 from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.exports import table_response
 from centrum.core.pagination import paginate
-from centrum.core.selectors import get_for_centre_or_404
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import workflow_action_items
 
 from ..choices import OfferStatus
 from ..forms import AbroadPageForm, GuardianConsentForm, PublicBodyForm
-from ..models import AbroadPage, Host
 from ..permissions import is_coordinator
 from ..selectors import (
+    abroad_page_get,
     agreements_of_volunteer,
     applications_of_volunteer,
     offers_for_desk,
     offers_ranked_for,
     offers_to_moderate,
     public_bodies,
+    public_body_get,
     statistics,
     volunteer_get_for,
     volunteers_for_desk,
@@ -123,9 +123,7 @@ def consent_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _managers(centre, emails: list[str]):
-    User = get_user_model()
-    found = list(User.objects.filter(email__in=emails, is_active=True))
-    missing = set(emails) - {u.email.lower() for u in found}
+    found, missing = active_users_by_email(emails)
     if missing:
         raise ApplicationError(
             _("Nie ma konta o adresie: %(emails)s – ta osoba musi najpierw założyć konto.")
@@ -143,7 +141,7 @@ def body_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     host = None
     initial = {}
     if pk is not None:
-        host = get_for_centre_or_404(Host.objects.filter(kind="public_body"), centre=request.centre, pk=pk)
+        host = public_body_get(centre=request.centre, pk=pk)
         initial = {
             "name": host.name,
             "body_kind": host.body_kind,
@@ -229,11 +227,7 @@ def stats_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def abroad_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     staff_only(request)
-    page = (
-        get_for_centre_or_404(AbroadPage.objects.all(), centre=request.centre, pk=pk)
-        if pk is not None
-        else None
-    )
+    page = abroad_page_get(centre=request.centre, pk=pk) if pk is not None else None
     form = AbroadPageForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
         try:
