@@ -10,12 +10,18 @@ own field validation (max_length, choices, validators) and fit PostgreSQL (no NU
 within the column's range), and a centre's row must link only to rows of its own centre. SQLite stores a 10 000-character name in a `max_length=200` column without a
 word; PostgreSQL answers with a 500.
 
+`WriteRecorder` notes the tables a request wrote to (every statement goes through the connection's
+execute wrappers), so a submission that wrote nothing is judged without reading every table again, and one
+that wrote is compared on the tables it touched; a statement it cannot read makes it compare them all.
+
 `FormErrorRecorder` remembers every Django form and formset that ended invalid during a request, so a
 view that saves although its form said no is caught even when it answers with a redirect.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,10 +85,13 @@ class Snapshot:
     rows: dict[str, dict[Any, tuple]]  # model label -> pk -> row
 
     @classmethod
-    def take(cls) -> Snapshot:
+    def take(cls, only: set[str] | None = None) -> Snapshot:
+        """Every tracked table, or those whose database table is in `only`."""
         rows: dict[str, dict[Any, tuple]] = {}
         with connection.cursor() as cursor:
             for table in _TABLES():
+                if only is not None and table.model._meta.db_table not in only:
+                    continue
                 cursor.execute(table.sql)
                 pk_index = next(i for i, f in enumerate(table.fields) if f.primary_key)
                 rows[table.model._meta.label] = {row[pk_index]: tuple(row) for row in cursor.fetchall()}
@@ -96,6 +105,51 @@ def _TABLES() -> list[Table]:  # noqa: N802
     if not _cache:
         _cache.extend(_tables())
     return _cache
+
+
+# The table a writing statement names; statements that only read or manage the transaction.
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?(\w+)"?', re.IGNORECASE
+)
+_NOT_A_WRITE = re.compile(
+    r"^\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|SET|SHOW|PRAGMA|EXPLAIN)\b", re.IGNORECASE
+)
+
+
+class WriteRecorder:
+    """The tables the statements run inside `with recorder:` wrote to; `everything` when a statement was
+    neither a plain read nor a write it could name (compare every table then)."""
+
+    def __init__(self) -> None:
+        self.tables: set[str] = set()
+        self.everything = False
+        self._stack = contextlib.ExitStack()
+
+    def __call__(self, execute, sql, params, many, context):
+        text = sql if isinstance(sql, str) else str(sql)
+        match = _WRITE.match(text)
+        if match:
+            self.tables.add(match.group(1))
+        elif not _NOT_A_WRITE.match(text):
+            self.everything = True
+        return execute(sql, params, many, context)
+
+    def __enter__(self) -> WriteRecorder:
+        self._stack.enter_context(connection.execute_wrapper(self))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
+
+    def snapshot(self) -> Snapshot | None:
+        """What to compare with the baseline: None when nothing was written."""
+        if self.everything:
+            return Snapshot.take()
+        if not self.tables:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")  # still fails if the request broke the transaction (PostgreSQL)
+            return None
+        return Snapshot.take(only=self.tables)
 
 
 @dataclass

@@ -66,7 +66,7 @@ from django.db import DatabaseError, transaction
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from tests.garbage_db import FormErrorRecorder, Snapshot, diff, stored_problems
+from tests.garbage_db import Diff, FormErrorRecorder, Snapshot, WriteRecorder, diff, stored_problems
 from tests.garbage_payloads import (
     BLIND_PAYLOADS,
     XSS_MARKER,
@@ -305,18 +305,20 @@ def submit(
     try:
         with FormErrorRecorder() as recorder, transaction.atomic():
             try:
-                response = getattr(client, method)(url, **kwargs)
-                outcome = Outcome(
-                    status=response.status_code,
-                    location=response.get("Location", ""),
-                    body=_body(response),
-                    changes=None,
-                    invalid_forms=recorder.errors_in(editable),
-                    queued_messages=_queued(response),
-                    crash=_crash(response),
-                )
+                with WriteRecorder() as writes:
+                    response = getattr(client, method)(url, **kwargs)
+                    outcome = Outcome(
+                        status=response.status_code,
+                        location=response.get("Location", ""),
+                        body=_body(response),  # a streamed body is read (and its queries run) here
+                        changes=None,
+                        invalid_forms=recorder.errors_in(editable),
+                        queued_messages=_queued(response),
+                        crash=_crash(response),
+                    )
                 try:
-                    outcome.changes = diff(baseline, Snapshot.take())
+                    after = writes.snapshot()
+                    outcome.changes = Diff() if after is None else diff(baseline, after)
                     if outcome.changes and outcome.status < 500:
                         # Read what was stored before the savepoint is rolled back.
                         outcome.unfit = stored_problems(outcome.changes)

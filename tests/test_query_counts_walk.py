@@ -75,9 +75,10 @@ def _grow(centre, other_centre, user, *, start: int, stop: int) -> None:
             _world(c, user, label=f"w{i}-{c.slug}", index=i)
 
 
-def _count(client: Client, url: str) -> tuple[int, list[str]]:
-    cache.clear()  # the host → centre look-up expires after 30 s: start each page from the same state
-    client.get(url)  # per-process caches (content types, the host → centre look-up)
+def _count(client: Client, url: str, *, warm: bool = True) -> tuple[int, list[str]]:
+    if warm:
+        cache.clear()  # the host → centre look-up expires after 30 s: start each page from the same state
+        client.get(url)  # per-process caches (content types, the host → centre look-up)
     with CaptureQueriesContext(connection) as ctx:
         status = client.get(url).status_code
     return status, [q["sql"] for q in ctx.captured_queries]
@@ -118,6 +119,19 @@ def _measure(clients: dict[str, Client], urls: dict[str, str]) -> dict[tuple[str
     return {(name, who): _count(client, url) for name, url in urls.items() for who, client in clients.items()}
 
 
+def _measure_again(clients, urls, small) -> dict[tuple[str, str], tuple[int, int]]:
+    """The large world's counts. The small world's requests warmed the caches already, so each page is
+    asked once; only a page whose answer differs from the small world's is measured again the full way
+    (caches cleared, a request to warm them, then the counted one) before it counts as a difference."""
+    large = {}
+    for (name, who), (status, few) in small.items():
+        client, url = clients[who], urls[name]
+        large[name, who] = got = _count(client, url, warm=False)
+        if got[0] != status or len(got[1]) != len(few):
+            large[name, who] = _count(client, url)
+    return large
+
+
 def _compare(small, large) -> list[str]:
     problems = []
     for key, (status, few) in small.items():
@@ -153,7 +167,7 @@ def test_centre_pages_cost_the_same_queries_at_two_data_sizes(centre, other_cent
     _grow(centre, other_centre, staff_user, start=0, stop=1)
     small = _measure(clients, urls)
     _grow(centre, other_centre, staff_user, start=1, stop=GROWTH)
-    large = _measure(clients, urls)
+    large = _measure_again(clients, urls, small)
     problems = _compare(small, large)
     assert not problems, "query counts that grow with the data:\n  " + "\n  ".join(sorted(problems))
 
@@ -167,6 +181,6 @@ def test_platform_pages_cost_the_same_queries_at_two_data_sizes(
     _grow(centre, other_centre, staff_user, start=0, stop=1)
     small = _measure(clients, urls)
     _grow(centre, other_centre, staff_user, start=1, stop=GROWTH)
-    large = _measure(clients, urls)
+    large = _measure_again(clients, urls, small)
     problems = _compare(small, large)
     assert not problems, "query counts that grow with the data:\n  " + "\n  ".join(sorted(problems))

@@ -71,7 +71,9 @@ class FakeSMTPServer(socketserver.ThreadingTCPServer):
         self.received: list[dict] = []
         self.connections = 0
         self.lock = threading.Lock()
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def port(self) -> int:
