@@ -986,6 +986,9 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("news:action", "pk"): lambda w: [w.news_item.pk, w.news_changes.pk],
     ("news:action", "action"): lambda w: ["approve", "request_changes", "reject", "resubmit", "unpublish"],
     ("news:image_remove", "pk"): lambda w: w.news_image.pk,
+    # A removal case before these deleted the stored file (storage is not rolled back with the savepoint).
+    ("news:image", "pk"): lambda w: _stored(w.news_image.image, b"x").instance.pk,
+    ("news:attachment", "pk"): lambda w: _stored(w.news_file.file, b"%PDF-").instance.pk,
     ("news:attachment_remove", "pk"): lambda w: w.news_file.pk,
     **{(f"events:{name}", "pk"): (lambda w: w.news_event.pk) for name in ("detail", "edit", "action", "ics")},
     ("events:action", "action"): lambda w: ["approve", "request_changes", "reject", "resubmit", "unpublish"],
@@ -1276,6 +1279,15 @@ def _small_grants(centre, organisation) -> dict[str, Any]:
         "small_grant_past": past,
         "small_grant_comment": comment,
     }
+
+
+def _stored(field_file, content: bytes):
+    """The file of a world row, put back into the storage if an earlier case deleted it."""
+    from django.core.files.base import ContentFile
+
+    if not field_file.storage.exists(field_file.name):
+        field_file.storage.save(field_file.name, ContentFile(content))
+    return field_file
 
 
 URL_VALUES.update(

@@ -1355,6 +1355,8 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("news:action", "action"): _news_action,
     ("news:image_remove", "pk"): _news_image,
     ("news:attachment_remove", "pk"): _news_file,
+    ("news:image", "pk"): _news_image,
+    ("news:attachment", "pk"): _news_file,
     **{(f"events:{name}", "pk"): _news_event for name in ("detail", "edit", "action", "ics")},
     ("events:action", "action"): _news_action,
     ("reports:action", "pk"): _error_report,

@@ -67,3 +67,27 @@ def scan_validate(upload: UploadedFile | None, *, max_bytes: int, field: str) ->
             raise
         raise ApplicationError(_("Skan musi być plikiem PDF, JPEG albo PNG."), field=field) from exc
     return EXTENSIONS[image_format]
+
+
+def stored_file_response(field_file, *, filename: str, as_attachment: bool | None = None):
+    """A stored upload sent through a view (which has checked who may see it), never by its /media/ address:
+    the type from the file name, `nosniff`, PDFs and unknown types as downloads, images shown in the page.
+    A file missing from the storage is a 404."""
+    import mimetypes
+
+    from django.http import FileResponse, Http404
+    from django.utils.http import content_disposition_header
+
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        raise Http404 from exc
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    if as_attachment is None:
+        as_attachment = not content_type.startswith("image/")
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=as_attachment, filename=filename
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

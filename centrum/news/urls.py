@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/akcja/<str:action>/", news.action, name="action"),
     path("<int:pk>/zdjecia/", news.image_add, name="image_add"),
     path("<int:pk>/zalaczniki/", news.attachment_add, name="attachment_add"),
+    path("zdjecia/<int:pk>/", news.image_file, name="image"),
+    path("zalaczniki/<int:pk>/", news.attachment_file, name="attachment"),
     path("zdjecia/<int:pk>/usun/", news.image_remove, name="image_remove"),
     path("zalaczniki/<int:pk>/usun/", news.attachment_remove, name="attachment_remove"),
 ]

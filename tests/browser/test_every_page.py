@@ -241,6 +241,8 @@ NOT_WALKED = {
     "news:image_add": "POST only (the image form of a news item's page)",
     "news:attachment_add": "POST only (the file form of a news item's page)",
     "news:image_remove": "POST only (an image's remove button)",
+    "news:image": "a file (an image of a news item, shown in its page)",
+    "news:attachment": "a file (a news item's attachment)",
     "news:attachment_remove": "POST only (a file's remove button)",
     "events:feed": "ICS file",
     "events:ics": "ICS file",

@@ -184,6 +184,27 @@ def test_images_and_files_added_and_removed_on_the_page(client_for, centre, orga
     pdf = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf")
     assert client.post(reverse("news:attachment_add", args=[item.pk]), {"attachment": pdf}).status_code == 302
     image, attachment = NewsImage.objects.get(), NewsAttachment.objects.get()
+    assert (
+        f'src="{reverse("news:image", args=[image.pk])}"'
+        in client.get(item.get_absolute_url()).content.decode()
+    )
+    shown = client.get(reverse("news:image", args=[image.pk]))
+    assert shown.status_code == 200 and shown["Content-Type"] == "image/png"
+    assert (
+        shown["X-Content-Type-Options"] == "nosniff" and b"".join(shown.streaming_content)[:4] == b"\x89PNG"
+    )
+    got = client.get(reverse("news:attachment", args=[attachment.pk]))
+    assert got.status_code == 200 and got["Content-Type"] == "application/pdf"
+    assert got["Content-Disposition"].startswith("attachment")
+    # While the item waits for moderation its files are the organisation's and staff's only.
+    anonymous = client_for(centre, None)
+    assert anonymous.get(reverse("news:image", args=[image.pk])).status_code == 404
+    assert anonymous.get(reverse("news:attachment", args=[attachment.pk])).status_code == 404
+    item.status = "published"
+    item.save(update_fields=["status"])
+    assert anonymous.get(reverse("news:image", args=[image.pk])).status_code == 200
+    item.status = "submitted"  # the author may remove files only before publication
+    item.save(update_fields=["status"])
     assert client.post(reverse("news:image_remove", args=[image.pk])).status_code == 302
     assert client.post(reverse("news:attachment_remove", args=[attachment.pk])).status_code == 302
     assert not NewsImage.objects.exists() and not NewsAttachment.objects.exists()
