@@ -1,7 +1,8 @@
 """Figures the apps compute from their own records for other apps to draw: the hard indicators of the
 cooperation-quality index (consultations held, councils active, room hours given to organisations,
-trainings and advice given, the share of the budget spent through organisations) and the demand people
-state in surveys (training needs) for the apps that plan supply.
+trainings and advice given, the share of the budget spent through organisations), the demand people
+state in surveys (training needs) for the apps that plan supply, and an organisation's recorded work
+(volunteers' confirmed hours) that grant offers and reports may count as personal contribution.
 
 Producers register from their `features.py`; the consumer asks `indicator_sources_for(centre)` and calls
 each source once per year it shows. Core knows no feature: areas are the three areas of the index as data.
@@ -9,7 +10,9 @@ each source once per year it shows. Core knows no feature: areas are the three a
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +69,31 @@ class NeedsSource:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class ContributionFigure:
+    """Work an organisation's people gave that another app recorded (volunteers' confirmed hours, say),
+    valued in złoty: what the grants forms suggest as the personal contribution (wkład osobowy)."""
+
+    label: str | Promise
+    hours: Decimal
+    value: Decimal
+    url: str = ""  # where the organisation sees the detail (names, per offer)
+
+
+@dataclass(frozen=True)
+class ContributionSource:
+    """`figure(centre, organisation, start, end)` → the organisation's `ContributionFigure` for the days
+    [start, end], or None when it has none there."""
+
+    key: str
+    label: str | Promise
+    figure: Callable[[Centre, Any, date, date], ContributionFigure | None]
+    module: str = ""
+    order: int = 100
+
+
 INDICATOR_SOURCES: dict[str, IndicatorSource] = {}
+CONTRIBUTION_SOURCES: dict[str, ContributionSource] = {}
 NEEDS_SOURCES: dict[str, NeedsSource] = {}
 
 
@@ -75,6 +102,22 @@ def register_indicator_source(source: IndicatorSource) -> IndicatorSource:
         raise ValueError(f"unknown area {source.area!r} of indicator {source.key!r}")
     INDICATOR_SOURCES[source.key] = source
     return source
+
+
+def register_contribution_source(source: ContributionSource) -> ContributionSource:
+    CONTRIBUTION_SOURCES[source.key] = source
+    return source
+
+
+def contributions_for(centre: Centre | None, organisation, start: date, end: date, *, settings=None):
+    """The organisation's recorded contributions in [start, end] from every source the centre runs."""
+    if organisation is None or start is None or end is None or end < start:
+        return []
+    figures = (
+        source.figure(centre, organisation, start, end)
+        for source in sources_for(CONTRIBUTION_SOURCES, centre, settings=settings)
+    )
+    return [figure for figure in figures if figure is not None and figure.hours > 0]
 
 
 def register_needs_source(source: NeedsSource) -> NeedsSource:

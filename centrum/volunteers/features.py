@@ -10,13 +10,14 @@ query."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import portal, registry
+from centrum.core import indicators, portal, registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 from centrum.core.richtext import plain_text
 
 from . import demo
 from .permissions import can_work_in_centre
 from .selectors import (
+    contribution_figure,
     offer_search,
     offers_of_organisation,
     offers_published_between,
@@ -169,6 +170,14 @@ portal.register_organisation_section(
         context=_organisation_offers,
         module=MODULE.label,
         order=50,
+    )
+)
+indicators.register_contribution_source(
+    indicators.ContributionSource(
+        key="volunteers.hours",
+        label=_("Wolontariat"),
+        figure=contribution_figure,
+        module=MODULE.label,
     )
 )
 register_demo_seeder(

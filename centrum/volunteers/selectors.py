@@ -454,3 +454,25 @@ def takes_part(*, centre: Centre, user) -> bool:
         Q(organisation__memberships__user=user) | Q(managers=user)
     )
     return Centre.objects.filter(pk=centre.pk).filter(Q(Exists(volunteers)) | Q(Exists(hosts))).exists()
+
+
+def contribution_figure(centre: Centre, organisation, start: date, end: date):
+    """The organisation's volunteers' confirmed hours in [start, end], valued: the grants forms' suggestion
+    for the personal contribution (centrum.core.indicators' contribution source)."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+    from django.utils.translation import gettext_lazy
+
+    from centrum.core.indicators import ContributionFigure
+
+    host = Host.objects.filter(centre=centre, organisation=organisation).first()
+    if host is None:
+        return None
+    _rows, hours, value = contribution_of(centre=centre, host=host, start=start, end=end, personal=False)
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
+    return ContributionFigure(
+        label=gettext_lazy("Potwierdzone godziny wolontariuszy"),
+        hours=hours,
+        value=value,
+        url=f"{reverse('volunteers:contribution', args=[host.pk])}?{query}",
+    )

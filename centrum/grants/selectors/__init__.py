@@ -21,6 +21,7 @@ from .competitions import (
     reasons_requests_for_desk,
     results_export_rows,
 )
+from .contracts import recorded_contributions
 
 __all__ = [
     "PUBLIC_COMPETITION_STATUSES",
@@ -37,6 +38,7 @@ __all__ = [
     "competitions_public_filtered",
     "desk_counts",
     "is_member_of_any_organisation",
+    "recorded_contributions",
     "offers_export_rows",
     "publications_of",
     "reasons_request_get_for_official",

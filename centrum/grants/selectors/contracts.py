@@ -317,3 +317,12 @@ def representation_for(organisation) -> dict:
         "organ": rep.organ,
         "fetched_at": fetched_at,
     }
+
+
+def recorded_contributions(*, centre, organisation, start, end, settings=None) -> dict:
+    """What other apps recorded of the organisation's work in [start, end] (volunteers' confirmed hours,
+    valued), for the personal-contribution fields of offers and reports: {"contributions", "period"}."""
+    from centrum.core.indicators import contributions_for
+
+    found = contributions_for(centre, organisation, start, end, settings=settings)
+    return {"contributions": found, "period": (start, end)}

@@ -1,6 +1,8 @@
 """Pages of offers (the organisation's side): "Moje oferty", a new draft, the form with live validation, the
 offer page with its actions, the PDF, the signed confirmation, sharing for comments."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from centrum.core.calendar import warsaw_today
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pdf import pdf_response
@@ -35,6 +38,7 @@ from ..permissions import (
     can_prepare_offer_for,
     is_grants_official,
 )
+from ..selectors import recorded_contributions
 from ..selectors.offers import (
     advisers_of,
     competitions_open_for_offers,
@@ -224,8 +228,20 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Zapisano szkic oferty."))
             return redirect(f"{reverse('grants:offer_edit', args=[offer.pk])}#offer-check")
-    context = _edit_context(request, offer, forms)
+    context = {**_edit_context(request, offer, forms), **_contributions(request, offer.organisation)}
     return render(request, "grants/offers/edit.html", context, status=200)
+
+
+def _contributions(request, organisation) -> dict:
+    """The organisation's recorded work of the last twelve months: a basis for the planned contribution."""
+    today = warsaw_today()
+    return recorded_contributions(
+        centre=request.centre,
+        organisation=organisation,
+        start=today - timedelta(days=365),
+        end=today,
+        settings=request.centre_settings,
+    )
 
 
 @login_required

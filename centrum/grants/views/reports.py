@@ -38,6 +38,7 @@ from ..forms.reports import (
     ReturnPaymentForm,
 )
 from ..permissions import can_prepare_report, is_grants_official
+from ..selectors import recorded_contributions
 from ..selectors.reports import (
     contract_get_for_official,
     contract_get_visible,
@@ -313,7 +314,19 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "check": _live_check(report, form),
             "simplified": is_simplified(report.contract),
+            **_contributions(request, report.contract),
         },
+    )
+
+
+def _contributions(request, contract) -> dict:
+    """The organisation's work recorded during the task, so far: what the personal contribution may count."""
+    return recorded_contributions(
+        centre=request.centre,
+        organisation=contract.organisation,
+        start=contract.start_date,
+        end=min(contract.end_date, warsaw_today()),
+        settings=request.centre_settings,
     )
 
 
