@@ -1328,19 +1328,29 @@ URL_VALUES.update(
 def _newsletter(centre, prefix: str) -> dict[str, Any]:
     """A draft announcement (its form and the schedule form), one being sent (its record of recipients) and a
     subscriber with the tokens of the mailed links."""
-    from centrum.newsletter.services import CONFIRM, MANAGE, UNSUBSCRIBE, subscriber_token
+    from centrum.core.signed_links import signed_token
+    from centrum.newsletter.models import AnnouncementRecipient
+    from centrum.newsletter.services import CONFIRM, MANAGE, STOP, UNSUBSCRIBE, subscriber_token
     from centrum.newsletter.tests.factories import announcement_in_state, subscriber_in_state
 
     subscriber = subscriber_in_state(
         centre=centre, email=f"subskrybent-{prefix.lower()}@example.org", topics=()
     )
+    sending = announcement_in_state(centre=centre, subject=f"Wysyłany {prefix}", state="sending")
+    recipient = AnnouncementRecipient.objects.create(
+        centre=centre,
+        announcement=sending,
+        email=f"adresat-{prefix.lower()}@example.org",
+        organisation_names="O",
+    )
     return {
         "newsletter_draft": announcement_in_state(centre=centre, subject=f"Komunikat {prefix}"),
-        "newsletter_sending": announcement_in_state(
-            centre=centre, subject=f"Wysyłany {prefix}", state="sending"
-        ),
+        "newsletter_sending": sending,
         "newsletter_subscriber": subscriber,
-        "newsletter_tokens": {p: subscriber_token(subscriber, p) for p in (CONFIRM, MANAGE, UNSUBSCRIBE)},
+        "newsletter_tokens": {
+            **{p: subscriber_token(subscriber, p) for p in (CONFIRM, MANAGE, UNSUBSCRIBE)},
+            STOP: signed_token(STOP, recipient.pk, version=recipient.email),
+        },
     }
 
 
@@ -1358,5 +1368,6 @@ URL_VALUES.update(
         ("newsletter:manage", "token"): lambda w: w.newsletter_tokens["newsletter.manage"],
         ("newsletter:unsubscribe", "token"): lambda w: w.newsletter_tokens["newsletter.unsubscribe"],
         ("newsletter:attachment", "token"): lambda w: "nieprawidlowy",
+        ("newsletter:stop", "token"): lambda w: w.newsletter_tokens["newsletter.announcements_stop"],
     }
 )

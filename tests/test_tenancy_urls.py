@@ -670,6 +670,21 @@ def _nl_attachment_token(centre, ctx: Ctx):
     return announcement, signed_token(ATTACHMENT, pk, version=str(announcement.created_at.timestamp()))
 
 
+def _nl_stop_token(centre, ctx: Ctx):
+    from centrum.core.signed_links import signed_token
+    from centrum.newsletter.models import AnnouncementRecipient
+    from centrum.newsletter.services import STOP
+
+    announcement, _pk = _nl_announcement(centre, ctx)
+    recipient = AnnouncementRecipient.objects.create(
+        centre=centre,
+        announcement=announcement,
+        email=f"adresat-{ctx.label}-{centre.slug}@example.org".lower(),
+        organisation_names="Organizacja",
+    )
+    return recipient, signed_token(STOP, recipient.pk, version=recipient.email)
+
+
 def _evaluated_competition(centre, ctx: Ctx):
     """A competition in evaluation whose official is the requesting staff member in the own centre."""
     from centrum.accounts.models import CentreRoleKind
@@ -1389,6 +1404,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("newsletter:manage", "token"): _nl_subscriber_token("newsletter.manage"),
     ("newsletter:unsubscribe", "token"): _nl_subscriber_token("newsletter.unsubscribe"),
     ("newsletter:attachment", "token"): _nl_attachment_token,
+    ("newsletter:stop", "token"): _nl_stop_token,
     # grants: evaluation
     ("grants:evaluation", "pk"): _evaluated_competition,
     ("grants:commission_settings", "pk"): _evaluated_competition,

@@ -14,6 +14,8 @@ class NewsletterAudit(AuditAction):
     ANNOUNCEMENT_UNSCHEDULED = "announcement.unscheduled", _("Wstrzymano zaplanowaną wysyłkę komunikatu")
     ANNOUNCEMENT_STARTED = "announcement.started", _("Rozpoczęto zaplanowaną wysyłkę komunikatu")
     ANNOUNCEMENT_FINISHED = "announcement.finished", _("Zakończono wysyłkę komunikatu")
+    ANNOUNCEMENTS_STOPPED = "announcement.optout", _("Adres zrezygnował z komunikatów do organizacji")
+    ANNOUNCEMENTS_RESUMED = "announcement.optin", _("Adres znów przyjmuje komunikaty do organizacji")
     SUBSCRIBER_SUBSCRIBED = "subscriber.subscribed", _("Zapisano się na newsletter")
     SUBSCRIBER_CONFIRMED = "subscriber.confirmed", _("Potwierdzono zapis na newsletter")
     SUBSCRIBER_UNSUBSCRIBED = "subscriber.unsubscribed", _("Wypisano z newslettera")

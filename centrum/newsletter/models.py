@@ -96,6 +96,22 @@ class AnnouncementRecipient(CentreScopedModel):
         return DeliveryState(self.state).label
 
 
+class AnnouncementOptOut(CentreScopedModel):
+    """An address that asked, by the link at the foot of an announcement, to get no more announcements."""
+
+    email = models.EmailField(_("adres"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [models.UniqueConstraint("centre", Lower("email"), name="newsletter_optout_once")]
+        verbose_name = _("rezygnacja z komunikatów")
+        verbose_name_plural = _("rezygnacje z komunikatów")
+
+    def __str__(self) -> str:
+        return self.email
+
+
 class Subscriber(CentreScopedModel):
     """A person who subscribed to topics with their address (no account): managed by signed links."""
 

@@ -11,7 +11,7 @@ from centrum.core.selectors import get_for_centre_or_404
 from centrum.organisations.selectors import organisation_mailing_selection
 
 from .choices import AnnouncementStatus, OppFilter, SubscriberStatus
-from .models import Announcement, AnnouncementRecipient, Subscriber, Subscription
+from .models import Announcement, AnnouncementOptOut, AnnouncementRecipient, Subscriber, Subscription
 from .permissions import can_manage_newsletter
 
 
@@ -21,7 +21,8 @@ class Reach:
 
     organisations: int
     without_email: int
-    addresses: int
+    addresses: int  # without those that asked for no more announcements
+    stopped: int = 0  # addresses of the selection that asked for no more announcements
 
 
 def selection_queryset(*, centre: Centre, areas, districts, legal_forms, opp: str):
@@ -44,18 +45,28 @@ def announcement_selection(*, announcement: Announcement):
     )
 
 
-def reach_of(qs) -> Reach:
+def _stopped_addresses(centre_id: int):
+    return (
+        AnnouncementOptOut.objects.filter(centre_id=centre_id)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+
+
+def reach_of(qs, *, centre_id: int) -> Reach:
     with_email = Q(email__gt="")
+    stopped = Q(address__in=_stopped_addresses(centre_id))
     counts = qs.annotate(address=Lower("email")).aggregate(
         organisations=Count("id"),
         without_email=Count("id", filter=~with_email),
-        addresses=Count("address", filter=with_email, distinct=True),
+        addresses=Count("address", filter=with_email & ~stopped, distinct=True),
+        stopped=Count("address", filter=with_email & stopped, distinct=True),
     )
     return Reach(**counts)
 
 
 def announcement_reach(*, announcement: Announcement) -> Reach:
-    return reach_of(announcement_selection(announcement=announcement))
+    return reach_of(announcement_selection(announcement=announcement), centre_id=announcement.centre_id)
 
 
 def mailing_rows(*, announcement: Announcement):
@@ -65,6 +76,7 @@ def mailing_rows(*, announcement: Announcement):
         announcement_selection(announcement=announcement)
         .filter(email__gt="")
         .annotate(address=Lower("email"))
+        .exclude(address__in=_stopped_addresses(announcement.centre_id))
         .order_by("address", "name", "id")
         .values_list("id", "name", "address")
         .iterator(chunk_size=2000)

@@ -10,7 +10,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Min, Q
 from django.template.loader import get_template
 from django.urls import reverse
@@ -31,16 +31,25 @@ from centrum.organisations.selectors import activity_area_list, district_list
 
 from .audit_labels import NewsletterAudit as Audit
 from .choices import AnnouncementStatus, Frequency, OppFilter, SubscriberStatus
-from .models import Announcement, AnnouncementRecipient, Subscriber, Subscription, new_secret
+from .models import (
+    Announcement,
+    AnnouncementOptOut,
+    AnnouncementRecipient,
+    Subscriber,
+    Subscription,
+    new_secret,
+)
 from .permissions import can_edit_announcement, can_manage_newsletter
 from .selectors import mailing_rows, subscriber_by_email, topics_for
 
-CONFIRM, MANAGE, UNSUBSCRIBE, ATTACHMENT = (
+CONFIRM, MANAGE, UNSUBSCRIBE, ATTACHMENT, STOP = (
     "newsletter.confirm",
     "newsletter.manage",
     "newsletter.unsubscribe",
     "newsletter.attachment",
+    "newsletter.announcements_stop",
 )
+_STOP_SLOT = "@@stop-url@@"  # the body is rendered once per batch; each recipient's own link goes here
 ANNOUNCEMENT_FIELDS = ["subject", "body", "legal_forms", "opp", "attachment_name"]
 CHUNK = 1000
 
@@ -252,16 +261,65 @@ def deliver_batch(*, announcement: Announcement, limit: int) -> int:
                 "announcement": locked,
                 "body_text": plain_paragraphs(locked.body),
                 "attachment_url": attachment_url(locked),
+                "stop_url": _STOP_SLOT,
             },
             centre,
         )
-        mails = (
-            RenderedMail(to=email, subject=subject, body=body, event="announcement_to_organisation")
-            for _pk, email in rows
-        )
+        base = centre_url(centre, "")
+
+        def mail(pk: int, email: str) -> RenderedMail:
+            stop = f"{base}{reverse('newsletter:stop', args=[signed_token(STOP, pk, version=email.lower())])}"
+            return RenderedMail(
+                to=email,
+                subject=subject,
+                body=body.replace(_STOP_SLOT, stop),
+                event="announcement_to_organisation",
+                headers={
+                    "List-Unsubscribe": f"<{stop}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+
+        mails = (mail(pk, email) for pk, email in rows)
         messages = outbox_enqueue_many(centre=centre, mails=mails, batch_size=limit)
         _link_messages([(pk, message.pk) for (pk, _email), message in zip(rows, messages, strict=True)])
     return len(rows)
+
+
+def stop_address_from_token(*, centre: Centre, token: str) -> str | None:
+    """The address an announcement's "no more announcements" link was sent to; None for a genuine link of
+    no recipient of this centre (a 404); ApplicationError for a forged one."""
+    pk, email = read_signed_token(STOP, token)
+    recipient = AnnouncementRecipient.objects.filter(centre=centre, pk=pk).only("email").first()
+    if recipient is None or recipient.email.lower() != email:
+        return None
+    return email
+
+
+def announcements_stopped(*, centre: Centre, email: str) -> bool:
+    return AnnouncementOptOut.objects.filter(centre=centre, email__iexact=email).exists()
+
+
+@transaction.atomic
+def announcements_stop(*, centre: Centre, email: str) -> None:
+    """No more announcements to `email` (the person asked by the link in one): audited; idempotent, and two
+    clicks at once store one row (the unique constraint)."""
+    if announcements_stopped(centre=centre, email=email):
+        return
+    try:
+        with transaction.atomic():
+            optout = AnnouncementOptOut.objects.create(centre=centre, email=email)
+    except IntegrityError:
+        return  # the other click stored it
+    audit_log(actor=None, obj=optout, action=Audit.ANNOUNCEMENTS_STOPPED, new={"email": email})
+
+
+@transaction.atomic
+def announcements_resume(*, centre: Centre, email: str) -> None:
+    rows = list(AnnouncementOptOut.objects.filter(centre=centre, email__iexact=email))
+    for optout in rows:
+        audit_log(actor=None, obj=optout, action=Audit.ANNOUNCEMENTS_RESUMED, old={"email": optout.email})
+        optout.delete()
 
 
 def announcements_deliver(*, centre: Centre, now: datetime | None = None) -> dict[str, int]:

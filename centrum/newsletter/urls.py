@@ -12,6 +12,7 @@ urlpatterns = [
     path("potwierdz/<str:token>/", public.confirm, name="confirm"),
     path("ustawienia/<str:token>/", public.manage, name="manage"),
     path("wypisz/<str:token>/", public.unsubscribe, name="unsubscribe"),
+    path("komunikaty/rezygnacja/<str:token>/", public.stop, name="stop"),
     path("zalacznik/<str:token>/", public.attachment, name="attachment"),
     path("komunikaty/", desk.announcements, name="announcements"),
     path("komunikaty/nowy/", desk.announcement_new, name="announcement_new"),

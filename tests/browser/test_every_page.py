@@ -182,6 +182,7 @@ NOT_WALKED = {
     "newsletter:manage": "e-mailed token (tests/browser/test_newsletter_walk.py visits it with axe)",
     "newsletter:unsubscribe": "e-mailed token (tests/browser/test_newsletter_walk.py visits it with axe)",
     "newsletter:attachment": "a file behind an e-mailed token",
+    "newsletter:stop": "e-mailed token (tests/browser/test_newsletter_walk.py visits it with axe)",
     "newsletter:announcement_attachment": "a file (the demo's announcements have none)",
     "initiatives:agreement_pdf": "PDF file",
     # the volunteer centre

@@ -89,6 +89,14 @@ def test_miechow_announcement_to_two_fields_and_a_subscription(page: Page, centr
         assert sum(organisation.email.lower() in to for to in mails) == 1
     assert not any(sport.email in to for to in mails)
 
+    # ... and one organisation asks, by the link at the foot of the mail, for no more announcements.
+    page.context.clear_cookies()
+    mail = OutboxMessage.objects.get(centre=centre, to=["kultura@miechow.example"])
+    visit(page, _link(mail.body, "komunikaty/rezygnacja"), label="stop announcements", phone=True)
+    page.get_by_role("button", name="Nie wysyłajcie mi komunikatów").click()
+    check_page(page, label="announcements stopped")
+    expect(page.get_by_role("button", name="Wznów komunikaty na ten adres")).to_be_visible()
+
     # 2. A visitor subscribes, confirms by the mailed link, changes the settings and unsubscribes.
     page.context.clear_cookies()
     visit(page, "/", label="home")

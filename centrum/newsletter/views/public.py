@@ -22,6 +22,10 @@ from ..services import (
     MANAGE,
     UNSUBSCRIBE,
     announcement_from_attachment_token,
+    announcements_resume,
+    announcements_stop,
+    announcements_stopped,
+    stop_address_from_token,
     subscribe,
     subscriber_confirm,
     subscriber_from_token,
@@ -166,3 +170,24 @@ def attachment(request: HttpRequest, token: str) -> HttpResponse:
     return FileResponse(
         announcement.attachment.open("rb"), as_attachment=True, filename=announcement.attachment_name
     )
+
+
+@centre_required
+@csrf_exempt  # the mail client's one-click POST (RFC 8058) carries no CSRF token; the signed link is the proof
+@require_http_methods(["GET", "POST"])
+def stop(request: HttpRequest, token: str) -> HttpResponse:
+    """The link at the foot of an announcement: no more announcements to this address (POST, one click from
+    the mail client or the button), or again (POST `resume`)."""
+    try:
+        email = stop_address_from_token(centre=request.centre, token=token)
+    except ApplicationError as exc:
+        return render(request, "newsletter/link_refused.html", {"message": exc.message}, status=400)
+    if email is None:
+        raise Http404
+    if request.method == "POST":
+        if request.POST.get("resume"):
+            announcements_resume(centre=request.centre, email=email)
+        else:
+            announcements_stop(centre=request.centre, email=email)
+    stopped = announcements_stopped(centre=request.centre, email=email)
+    return render(request, "newsletter/stop.html", {"email": email, "stopped": stopped})
