@@ -16,6 +16,7 @@ DATETIME = {"type": "datetime-local"}
 
 class KindForm(forms.ModelForm):
     resolution_url = forms.URLField(label=_("Adres uchwały"), required=False, assume_scheme="https")
+
     class Meta:
         model = ConsultationKind
         fields = [

@@ -163,7 +163,9 @@ class Unit(CentreScopedModel):
     level = models.PositiveSmallIntegerField(
         _("poziom"), choices=UnitLevel.choices, default=UnitLevel.PARAGRAPH
     )
-    number = models.CharField(_("oznaczenie"), max_length=40, blank=True, help_text=_("np. § 3, Rozdział II, pkt 4"))
+    number = models.CharField(
+        _("oznaczenie"), max_length=40, blank=True, help_text=_("np. § 3, Rozdział II, pkt 4")
+    )
     heading = models.CharField(_("tytuł"), max_length=300, blank=True)
     text = models.TextField(_("treść"), blank=True)
     # The unit of the previous version it continues (None: new in this version).

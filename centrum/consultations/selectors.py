@@ -87,13 +87,18 @@ def units_of(consultation: Consultation, version: int | None = None) -> list[Uni
 
 
 def comments_of(consultation: Consultation) -> list[Comment]:
-    """Every comment but the unconfirmed, with its unit and who signed it."""
-    return list(
+    """Every comment but the unconfirmed, with its unit and who signed it (and its consultation and centre
+    already loaded, for the permission checks of each comment's actions)."""
+    comments = list(
         Comment.objects.filter(centre_id=consultation.centre_id, consultation=consultation)
         .exclude(status=CommentStatus.UNCONFIRMED)
         .select_related("unit", "organisation", "author", "answered_by")
         .order_by("unit__position", "created_at", "id")
     )
+    for comment in comments:
+        comment.consultation = consultation
+        comment.centre = consultation.centre
+    return comments
 
 
 def visible_comments(consultation: Consultation, user) -> list[Comment] | None:

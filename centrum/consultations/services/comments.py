@@ -26,9 +26,10 @@ ANSWERS = {"accept", "partly", "reject"}
 
 def _check_open(consultation: Consultation) -> None:
     today = warsaw_today()
-    if consultation.status != ConsultationStatus.OPEN or today < consultation.starts_on:
+    ended = consultation.status not in (ConsultationStatus.DRAFT, ConsultationStatus.OPEN)
+    if not ended and (consultation.status != ConsultationStatus.OPEN or today < consultation.starts_on):
         raise ApplicationError(_("Konsultacje jeszcze się nie rozpoczęły – uwag nie można jeszcze zgłaszać."))
-    if today > consultation.ends_on:
+    if ended or today > consultation.ends_on:
         raise ApplicationError(
             _("Konsultacje zakończyły się %(day)s – uwag już się nie przyjmuje.")
             % {"day": consultation.ends_on.strftime("%d.%m.%Y")}

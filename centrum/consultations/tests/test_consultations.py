@@ -243,7 +243,9 @@ def test_a_resident_without_an_account_confirms_by_email(centre):
     assert comment.status == CommentStatus.UNCONFIRMED
     mail = OutboxMessage.objects.get()
     assert mail.to == ["jan@example.org"]
-    path = next(line for line in mail.body.splitlines() if "/potwierdz/" in line).split(centre.primary_host, 1)[1]
+    path = next(line for line in mail.body.splitlines() if "/potwierdz/" in line).split(
+        centre.primary_host, 1
+    )[1]
     token = resolve(path).kwargs["token"]
     with pytest.raises(ApplicationError, match="nieprawidłowy"):
         comment_confirm(centre=centre, token=token + "x")

@@ -1,6 +1,7 @@
 """Co-creation before the draft: calls for proposals, organisations' proposals, thematic teams, their draft."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -41,6 +42,7 @@ def calls(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
 def call_new(request: HttpRequest) -> HttpResponse:
@@ -98,6 +100,7 @@ def call(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_page(request, call_get_for(centre=request.centre, user=request.user, pk=pk))
 
 
+@login_required
 @centre_required
 @require_POST
 def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -116,6 +119,7 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_page(request, found, proposal_form=form, status=400)
 
 
+@login_required
 @centre_required
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -128,6 +132,7 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(proposal.call)
 
 
+@login_required
 @centre_required
 @require_POST
 def team_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -144,6 +149,7 @@ def team_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_page(request, found, team_form=form, status=400)
 
 
+@login_required
 @centre_required
 @require_POST
 def team_draft(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,6 +4,7 @@ import contextlib
 from itertools import chain
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,6 +50,7 @@ from ..workflows import COMMENT_STATUS, CONSULTATION_STATUS
 from .common import require_officer
 
 
+@login_required
 @centre_required
 @require_GET
 def desk(request: HttpRequest) -> HttpResponse:
@@ -67,6 +69,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_GET
 def kinds(request: HttpRequest) -> HttpResponse:
@@ -74,6 +77,7 @@ def kinds(request: HttpRequest) -> HttpResponse:
     return render(request, "consultations/kinds.html", {"kinds": kinds_for(centre=request.centre)})
 
 
+@login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
 def kind_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -96,6 +100,7 @@ def kind_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -139,6 +144,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
 def units(request: HttpRequest, pk: int) -> HttpResponse:
@@ -183,6 +189,7 @@ def units(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_POST
 def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
@@ -208,7 +215,7 @@ class ConsultationActionView(WorkflowActionView):
         return obj.get_absolute_url()
 
 
-action = centre_required(ConsultationActionView.as_view())
+action = login_required(centre_required(ConsultationActionView.as_view()))
 
 
 class CommentActionView(WorkflowActionView):
@@ -224,9 +231,10 @@ class CommentActionView(WorkflowActionView):
         return comment_answer(comment=obj, actor=request.user, outcome=transition.action, answer=reason)
 
 
-comment_action = centre_required(CommentActionView.as_view())
+comment_action = login_required(centre_required(CommentActionView.as_view()))
 
 
+@login_required
 @centre_required
 @require_GET
 def answers(request: HttpRequest, pk: int) -> HttpResponse:
@@ -250,6 +258,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_POST
 def version_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -264,6 +273,7 @@ def version_new(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consultations:versions", consultation.pk)
 
 
+@login_required
 @centre_required
 @require_GET
 def versions(request: HttpRequest, pk: int) -> HttpResponse:
@@ -287,6 +297,7 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_http_methods(["GET", "POST"])
 def unit_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -320,6 +331,7 @@ def unit_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @centre_required
 @require_GET
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
