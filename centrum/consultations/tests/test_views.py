@@ -206,9 +206,10 @@ def test_a_member_comments_on_a_paragraph_and_bad_input_stores_nothing(
     assert closed.status_code == 400 and "zakończyły" in closed.content.decode()
 
 
-def test_the_public_form_checks_for_bots_and_limits_the_rate(
-    client_for, centre, world, settings, time_machine
-):
+def test_the_public_form_checks_for_bots_and_limits_the_rate(client_for, centre, world):
+    from django.core import signing
+    from django.utils import timezone
+
     from centrum.core.antispam import form_stamp
 
     cache.clear()
