@@ -1,7 +1,7 @@
 """Writes of the consultations app: atomic, permission checked again, audited, mail through the outbox."""
 
 from .cocreation import call_save, proposal_accept, proposal_submit, team_produce_draft, team_save
-from .comments import comment_answer, comment_confirm, comment_submit
+from .comments import comment_answer, comment_confirm, comment_for_token, comment_submit
 from .consultations import (
     consultation_save,
     consultations_close_due,
@@ -20,6 +20,7 @@ __all__ = [
     "call_save",
     "comment_answer",
     "comment_confirm",
+    "comment_for_token",
     "comment_submit",
     "consultation_save",
     "consultations_close_due",

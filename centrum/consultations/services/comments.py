@@ -132,12 +132,18 @@ def comment_submit(
     return comment
 
 
-@transaction.atomic
-def comment_confirm(*, centre, token: str) -> Comment:
+def comment_for_token(*, centre, token: str) -> Comment | None:
+    """The comment an e-mailed confirmation link names in `centre` (None: another centre's, or gone);
+    a forged, expired or reissued link raises ApplicationError."""
     pk, version = read_signed_token(CONFIRM_PURPOSE, token, max_age=CONFIRM_MAX_AGE)
     comment = Comment.objects.select_related("consultation").filter(centre=centre, pk=pk).first()
-    if comment is None or str(comment.created_at.timestamp()) != version:
+    if comment is not None and str(comment.created_at.timestamp()) != version:
         raise ApplicationError(_("Ten link jest nieprawidłowy."))
+    return comment
+
+
+@transaction.atomic
+def comment_confirm(*, comment: Comment) -> Comment:
     if comment.status != CommentStatus.UNCONFIRMED:
         return comment
     if (

@@ -24,6 +24,7 @@ from ..selectors import consultation_report, consultations_held, version_diff
 from ..services import (
     comment_answer,
     comment_confirm,
+    comment_for_token,
     comment_submit,
     consultation_save,
     consultations_close_due,
@@ -228,7 +229,7 @@ def test_comments_only_while_open_signed_by_a_member(centre, organisation, org_m
     assert Comment.objects.count() == 1
 
 
-def test_a_resident_without_an_account_confirms_by_email(centre):
+def test_a_resident_without_an_account_confirms_by_email(centre, other_centre):
     from django.urls import resolve
 
     consultation = consultation_in_state(centre=centre, state="open", comments=0)
@@ -248,8 +249,12 @@ def test_a_resident_without_an_account_confirms_by_email(centre):
     )[1]
     token = resolve(path).kwargs["token"]
     with pytest.raises(ApplicationError, match="nieprawidłowy"):
-        comment_confirm(centre=centre, token=token + "x")
-    assert comment_confirm(centre=centre, token=token).status == CommentStatus.SUBMITTED
+        comment_for_token(centre=centre, token=token + "x")
+    assert comment_for_token(centre=other_centre, token=token) is None
+    assert (
+        comment_confirm(comment=comment_for_token(centre=centre, token=token)).status
+        == CommentStatus.SUBMITTED
+    )
     organisations_only = consultation_in_state(
         centre=centre, state="open", comments=0, kind=KindFactory(centre=centre, commenters="organisations")
     )

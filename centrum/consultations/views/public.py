@@ -3,7 +3,7 @@ confirmation of a resident's comment."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -27,7 +27,7 @@ from ..selectors import (
     units_of,
     visible_comments,
 )
-from ..services import comment_confirm, comment_submit
+from ..services import comment_confirm, comment_for_token, comment_submit
 from ..workflows import CONSULTATION_STATUS
 
 
@@ -157,7 +157,10 @@ def comment_public(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        comment = comment_confirm(centre=request.centre, token=token)
+        comment = comment_for_token(centre=request.centre, token=token)
+        if comment is None:
+            raise Http404
+        comment = comment_confirm(comment=comment)
     except ApplicationError as exc:
         return render(request, "consultations/confirm.html", {"error": exc.message}, status=400)
     return render(
