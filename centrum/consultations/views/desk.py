@@ -152,28 +152,32 @@ def units(request: HttpRequest, pk: int) -> HttpResponse:
     require_officer(request)
     consultation = consultation_get_for(centre=request.centre, user=request.user, pk=pk)
     editable = consultation.status == ConsultationStatus.DRAFT
-    unit_form = UnitForm(request.POST if request.POST.get("form") == "unit" else None)
-    paste_form = PasteForm(request.POST if request.POST.get("form") == "paste" else None, prefix="wklej")
+    which = request.POST.get("form", "")
+    unit_form = UnitForm(request.POST if which == "unit" else None)
+    paste_form = PasteForm(request.POST if which == "paste" else None, prefix="wklej")
+    page_error = ""
     if request.method == "POST":
+        done = ""
         try:
-            if request.POST.get("form") == "unit" and unit_form.is_valid():
+            if which == "unit" and unit_form.is_valid():
                 unit_add(consultation=consultation, actor=request.user, **unit_form.cleaned_data)
-                messages.success(request, _("Dodano jednostkę."))
-                return redirect("consultations:units", consultation.pk)
-            if request.POST.get("form") == "paste" and paste_form.is_valid():
+                done = _("Dodano jednostkę.")
+            elif which == "paste" and paste_form.is_valid():
                 count = units_paste(consultation=consultation, actor=request.user, **paste_form.cleaned_data)
-                messages.success(request, _("Podzielono tekst na jednostki: %(count)s.") % {"count": count})
-                return redirect("consultations:units", consultation.pk)
-            if request.POST.get("form") == "import":
+                done = _("Podzielono tekst na jednostki: %(count)s.") % {"count": count}
+            elif which == "import":
                 count = units_import(consultation=consultation, actor=request.user)
-                messages.success(
-                    request, _("Przeniesiono jednostki dokumentu: %(count)s.") % {"count": count}
-                )
-                return redirect("consultations:units", consultation.pk)
-            if request.POST.get("form") not in ("unit", "paste", "import"):
-                raise ApplicationError(_("Nieznana czynność."))
+                done = _("Przeniesiono jednostki dokumentu: %(count)s.") % {"count": count}
+            elif which not in ("unit", "paste"):
+                page_error = _("Nieznana czynność.")
         except ApplicationError as exc:
-            add_application_error(paste_form if request.POST.get("form") == "paste" else unit_form, exc)
+            if which in ("unit", "paste"):
+                add_application_error(unit_form if which == "unit" else paste_form, exc)
+            else:
+                page_error = exc.message
+        if done:
+            messages.success(request, done)
+            return redirect("consultations:units", consultation.pk)
     bad = request.method == "POST"
     return render(
         request,
@@ -184,6 +188,7 @@ def units(request: HttpRequest, pk: int) -> HttpResponse:
             "editable": editable,
             "unit_form": unit_form,
             "paste_form": paste_form,
+            "page_error": page_error,
         },
         status=400 if bad else 200,
     )
