@@ -34,6 +34,13 @@ Przebieg konsultacji
 § 4. Wyniki konsultacji zamieszcza się w Biuletynie Informacji Publicznej w terminie 30 dni od ich zakończenia."""
 
 
+BUDGET = """§ 1. Budżet obywatelski jest częścią budżetu miasta, o której przeznaczeniu decydują mieszkańcy.
+§ 2. 1. Projekty zgłasza co najmniej 15 mieszkańców.
+2. Głosować może każdy mieszkaniec, który ukończył 16 lat."""
+LETTING = """§ 1. Lokale użytkowe miasta wynajmuje się organizacjom pozarządowym na preferencyjnych zasadach.
+§ 2. Stawka czynszu wynosi 10% stawki rynkowej."""
+
+
 def _units(consultation, parsed) -> list[Unit]:
     return Unit.objects.bulk_create(
         Unit(
@@ -105,14 +112,51 @@ def seed(*, centre, rng: random.Random) -> str | None:
         created_by=official,
     )
     past_units = _units(past, split_draft(ACT))
-    Consultation.objects.create(
+    budget = Consultation.objects.create(
         centre=centre,
         kind=residents,
         consulted_group="residents",
         title="Konsultacje społeczne zasad budżetu obywatelskiego",
-        starts_on=today + timedelta(days=10),
-        ends_on=today + timedelta(days=31),
+        starts_on=today - timedelta(days=2),
+        ends_on=today + timedelta(days=19),
+        status=ConsultationStatus.OPEN,
+        status_changed_at=timezone.now() - timedelta(days=2),
         created_by=official,
+    )
+    _units(budget, split_draft(BUDGET))
+    Consultation.objects.create(
+        centre=centre,
+        kind=acts,
+        title="Konsultacje projektu uchwały w sprawie nadania statutu Radzie Seniorów",
+        starts_on=today + timedelta(days=10),
+        ends_on=today + timedelta(days=24),
+        created_by=official,
+    )
+    closed = Consultation.objects.create(
+        centre=centre,
+        kind=acts,
+        title="Konsultacje projektu uchwały w sprawie zasad wynajmu lokali organizacjom",
+        starts_on=today - timedelta(days=30),
+        ends_on=today - timedelta(days=10),
+        status=ConsultationStatus.CLOSED,
+        status_changed_at=timezone.now() - timedelta(days=9),
+        version=2,
+        created_by=official,
+    )
+    closed_units = _units(closed, split_draft(LETTING))
+    Unit.objects.bulk_create(
+        Unit(
+            centre=centre,
+            consultation=closed,
+            version=2,
+            position=u.position,
+            level=u.level,
+            number=u.number,
+            heading=u.heading,
+            text=u.text,
+            previous=u,
+        )
+        for u in closed_units
     )
     if president is not None and organisations:
         for n, unit in enumerate(units[1:3]):
