@@ -9,6 +9,7 @@ from centrum.organisations.models import ActivityArea
 
 from .choices import UnitLevel
 from .models import Consultation, ConsultationKind
+from .services.consultations import KIND_FIELDS
 
 LONG = {"rows": 4}
 DATETIME = {"type": "datetime-local"}
@@ -19,20 +20,7 @@ class KindForm(forms.ModelForm):
 
     class Meta:
         model = ConsultationKind
-        fields = [
-            "name",
-            "legal_basis",
-            "resolution",
-            "resolution_url",
-            "commenters",
-            "min_days",
-            "comments_public_at_once",
-            "report_days",
-            "allows_written",
-            "allows_meeting",
-            "allows_survey",
-            "active",
-        ]
+        fields = KIND_FIELDS
         widgets = {"legal_basis": forms.Textarea(attrs={"rows": 3})}
 
 

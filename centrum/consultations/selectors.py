@@ -360,16 +360,10 @@ def team_get_for(*, centre: Centre, user, pk: int) -> Team:
 
 
 def organisations_acting_for(*, centre: Centre, user):
-    from centrum.accounts.models import Membership
-    from centrum.organisations.models import Organisation
+    """The active organisations `user` may sign for (the registry's own list of a person's organisations)."""
+    from centrum.organisations.selectors import organisation_list_for_user
 
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        centre=centre,
-        pk__in=Membership.objects.filter(centre=centre, user=user).values("organisation_id"),
-        status="active",
-    ).order_by("name", "id")
+    return organisation_list_for_user(centre=centre, user=user).filter(status="active")
 
 
 def rooms_for_meetings(*, centre: Centre):

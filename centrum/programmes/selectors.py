@@ -197,9 +197,8 @@ def subjects(centre: Centre) -> list:
 
 def resolve(centre: Centre, refs: list[str]) -> dict:
     pks = [int(pk) for ref in refs if (pk := ref.partition(":")[2]).isdigit()]
-    return {
-        _subject(p).ref: _subject(p) for p in CooperationProgramme.objects.filter(centre=centre, pk__in=pks)
-    }
+    subjects = (_subject(p) for p in CooperationProgramme.objects.filter(centre=centre, pk__in=pks))
+    return {subject.ref: subject for subject in subjects}
 
 
 def draft_units(centre: Centre, ref: str) -> list:

@@ -350,3 +350,15 @@ def test_api_lists_public_consultations(client_for, centre, world):
     detail = client_for(centre).get(f"/api/v1/consultations/{world['open'].pk}").json()
     assert detail["comments"] is None and len(detail["units"]) == 2
     assert client_for(centre).get(f"/api/v1/consultations/{world['draft'].pk}").status_code == 404
+
+
+def test_a_centre_without_kinds_adds_the_three_model_kinds(client_for, other_centre):
+    from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
+
+    officer = UserFactory()
+    CentreRoleFactory(centre=other_centre, user=officer, role="official")
+    client = client_for(other_centre, officer)
+    assert "Dodaj trzy rodzaje wzorcowe" in client.get(reverse("consultations:kinds")).content.decode()
+    client.post(reverse("consultations:kinds"))
+    client.post(reverse("consultations:kinds"))
+    assert ConsultationKind.objects.filter(centre=other_centre).count() == 3

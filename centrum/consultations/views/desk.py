@@ -39,6 +39,7 @@ from ..services import (
     comment_answer,
     consultation_save,
     kind_save,
+    kinds_ensure_defaults,
     unit_add,
     unit_remove,
     unit_revise,
@@ -71,9 +72,17 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @centre_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def kinds(request: HttpRequest) -> HttpResponse:
+    """The kinds and their rules; a centre without any adds the three model kinds with one button."""
     require_officer(request)
+    if request.method == "POST":
+        added = kinds_ensure_defaults(centre=request.centre, actor=request.user)
+        if added:
+            messages.success(request, _("Dodano rodzaje konsultacji: %(count)s.") % {"count": added})
+        else:
+            messages.info(request, _("Centrum ma już rodzaje konsultacji."))
+        return redirect("consultations:kinds")
     return render(request, "consultations/kinds.html", {"kinds": kinds_for(centre=request.centre)})
 
 
