@@ -1393,6 +1393,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
         for name in ("versions", "version_new", "report", "report_pdf", "report_docx")
     },
     ("consultations:action", "action"): lambda centre, ctx: (ctx.made.get("pk"), "close"),
+    ("api:get_consultation", "pk"): _consultation,
     ("consultations:unit_delete", "pk"): _consultation_draft,
     ("consultations:unit_delete", "unit_pk"): _consultation_unit,
     ("consultations:unit_revise", "pk"): _consultation_unit,

@@ -287,11 +287,16 @@ def unit_remove(*, unit: Unit, actor) -> None:
 
 @transaction.atomic
 def version_create(*, consultation: Consultation, actor) -> Consultation:
-    """The draft's next version: every unit copied, each remembering the one it continues."""
+    """The draft's next version: every unit copied, each remembering the one it continues. The version the
+    person saw (`consultation.version`) must still be the newest: a double click makes one version."""
     _refuse_unless(can_manage_consultation(actor, consultation))
     locked = Consultation.objects.select_for_update().get(
         pk=consultation.pk, centre_id=consultation.centre_id
     )
+    if locked.version != consultation.version:
+        raise ApplicationError(
+            _("Ktoś właśnie przygotował wersję %(version)s projektu.") % {"version": locked.version}
+        )
     if locked.status not in (ConsultationStatus.CLOSED, ConsultationStatus.ANSWERED):
         raise ApplicationError(_("Nową wersję projektu przygotowuje się po zakończeniu konsultacji."))
     current = list(locked.units.filter(version=locked.version).order_by("position", "id"))

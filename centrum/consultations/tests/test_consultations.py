@@ -355,3 +355,13 @@ def test_a_team_turns_accepted_proposals_into_a_draft(centre, staff_user, organi
     with pytest.raises(ApplicationError, match="zakończył"):
         proposal_submit(call=call, actor=org_member, organisation=organisation, title="x", text="y")
     assert Proposal.objects.count() == 2 and ProposalCall.objects.count() == 1
+
+
+def test_a_double_click_makes_one_new_version(centre, staff_user, organisation):
+    consultation = consultation_in_state(centre=centre, state="closed", organisation=organisation)
+    stale = Consultation.objects.get(pk=consultation.pk)
+    version_create(consultation=consultation, actor=staff_user)
+    with pytest.raises(ApplicationError, match="wersję 2"):
+        version_create(consultation=stale, actor=staff_user)
+    assert Consultation.objects.get(pk=consultation.pk).version == 2
+    assert Unit.objects.filter(consultation=consultation, version=3).count() == 0

@@ -278,6 +278,9 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
 def version_new(request: HttpRequest, pk: int) -> HttpResponse:
     require_officer(request)
     consultation = consultation_get_for(centre=request.centre, user=request.user, pk=pk)
+    seen = request.POST.get("version", "")
+    if seen.isdigit() and int(seen) < 1000:
+        consultation.version = int(seen)  # the version the page showed
     try:
         consultation = version_create(consultation=consultation, actor=request.user)
     except ApplicationError as exc:
