@@ -389,6 +389,37 @@ def _programmes(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _consultations(centre, org, requester, staff, prefix: str) -> dict[str, Any]:
+    """Staff run consultations: an open one with the organisation's comment (the comment forms, the answers),
+    a draft (its settings and text forms), a closed one (versions, report preview), a kind, and a call with a
+    proposal and a team (co-creation forms)."""
+    from centrum.consultations.models import Proposal, ProposalCall, Team
+    from centrum.consultations.tests.factories import consultation_in_state
+    from centrum.core.calendar import warsaw_today
+
+    opened = consultation_in_state(
+        centre=centre, state="open", organisation=org, title=f"Konsultacje {prefix}"
+    )
+    draft = consultation_in_state(centre=centre, state="draft", kind=opened.kind)
+    closed = consultation_in_state(centre=centre, state="closed", organisation=org, kind=opened.kind)
+    call = ProposalCall.objects.create(
+        centre=centre, title=f"Nabór {prefix}", kind=opened.kind, ends_on=warsaw_today() + timedelta(days=7)
+    )
+    return {
+        "consultation_open": opened,
+        "consultation_draft": draft,
+        "consultation_closed": closed,
+        "consultation_comment": opened.comments.get(),
+        "consultation_call": call,
+        "consultation_proposal": Proposal.objects.create(
+            centre=centre, call=call, organisation=org, author=requester, title="Seniorzy", text="Opis"
+        ),
+        "consultation_team": Team.objects.create(
+            centre=centre, call=call, name="Zespół", members="Anna Kowalska"
+        ),
+    }
+
+
 def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
     """Staff are the centre's official; the organisation's admin leads a residents' group with an initiative
     in each stage that has forms: a draft (the application's forms), a submitted one (the assessment), one in
@@ -712,6 +743,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_trainings(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_addresses(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_programmes(centre, organisation, org_admin, staff, "KAL"))
+    objects.update(_consultations(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_grants_evaluation(centre, staff, "KAL"))
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_volunteers(centre, organisation, staff, "KAL"))
@@ -755,6 +787,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_trainings(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_addresses(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_programmes(other_centre, other_org, other_admin, other_staff, "ZOR"))
+    world.other.update(_consultations(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
@@ -911,6 +944,31 @@ KWARG_VALUES: dict[str, Value] = {
 
 # `pk`, `token`, `key`, `action`… mean different things in different URLs: per URL name.
 URL_VALUES: dict[tuple[str, str], Value] = {
+    # consultations
+    **{
+        (f"consultations:{name}", "pk"): (lambda w: w.consultation_open.pk)
+        for name in ("detail", "edit", "action", "comment_new", "comment_public", "export", "answers")
+    },
+    ("consultations:units", "pk"): lambda w: w.consultation_draft.pk,
+    ("consultations:unit_delete", "pk"): lambda w: w.consultation_draft.pk,
+    ("consultations:unit_delete", "unit_pk"): lambda w: w.consultation_draft.units.first().pk,
+    **{
+        (f"consultations:{name}", "pk"): (lambda w: w.consultation_closed.pk)
+        for name in ("versions", "version_new", "report", "report_pdf", "report_docx")
+    },
+    ("consultations:action", "action"): lambda w: ["open", "close", "answered", "publish_report"],
+    ("consultations:export", "fmt"): lambda w: "csv",
+    ("consultations:unit_revise", "pk"): lambda w: w.consultation_closed.units.first().pk,
+    ("consultations:comment_action", "pk"): lambda w: w.consultation_comment.pk,
+    ("consultations:comment_action", "action"): lambda w: ["accept", "partly", "reject"],
+    ("consultations:confirm", "token"): lambda w: "zly-token",
+    ("consultations:kind_edit", "pk"): lambda w: w.consultation_open.kind_id,
+    **{
+        (f"consultations:{name}", "pk"): (lambda w: w.consultation_call.pk)
+        for name in ("call", "proposal_new", "team_new")
+    },
+    ("consultations:proposal_decide", "pk"): lambda w: w.consultation_proposal.pk,
+    ("consultations:team_draft", "pk"): lambda w: w.consultation_team.pk,
     # programmes
     ("programmes:detail", "pk"): lambda w: w.programme.pk,
     ("programmes:edit", "pk"): lambda w: w.programme.pk,

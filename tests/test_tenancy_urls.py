@@ -442,6 +442,100 @@ def _proposal_action(centre, ctx: Ctx):
     return ctx.made.get("pk"), "accept"
 
 
+# consultations ---
+def _consultation(centre, ctx: Ctx, state: str = "open"):
+    """A consultation (open: its settings, text and answers pages all answer the officer) with a unit and an
+    organisation's comment."""
+    from centrum.consultations.tests.factories import consultation_in_state
+
+    consultation = consultation_in_state(
+        centre=centre,
+        state=state,
+        organisation=_org(centre, ctx),
+        title=f"Konsultacje {ctx.label} {centre.slug}",
+    )
+    ctx.made["consultation_comment"] = consultation.comments.first()
+    return consultation, consultation.pk
+
+
+def _consultation_closed(centre, ctx: Ctx):
+    return _consultation(centre, ctx, state="closed")
+
+
+def _consultation_draft(centre, ctx: Ctx):
+    return _consultation(centre, ctx, state="draft")
+
+
+def _consultation_unit(centre, ctx: Ctx):
+    consultation = ctx.made.get("pk")
+    if consultation is None:
+        consultation, _pk = _consultation_draft(centre, ctx)
+    unit = consultation.units.first()
+    return unit, unit.pk
+
+
+def _consultation_comment(centre, ctx: Ctx):
+    _consultation(centre, ctx)
+    comment = ctx.made["consultation_comment"]
+    return comment, comment.pk
+
+
+def _consultation_kind(centre, ctx: Ctx):
+    from centrum.consultations.tests.factories import KindFactory
+
+    kind = KindFactory(centre=centre, name=f"Rodzaj konsultacji {ctx.label} {centre.slug}")
+    return kind, kind.pk
+
+
+def _consultation_call(centre, ctx: Ctx):
+    from centrum.consultations.models import Proposal, ProposalCall, Team
+    from centrum.consultations.tests.factories import KindFactory
+    from centrum.core.calendar import warsaw_today
+
+    call = ProposalCall.objects.create(
+        centre=centre,
+        title=f"Nabór {ctx.label} {centre.slug}",
+        kind=KindFactory(centre=centre),
+        ends_on=warsaw_today(),
+    )
+    ctx.made["consultation_proposal"] = Proposal.objects.create(
+        centre=centre,
+        call=call,
+        organisation=_org(centre, ctx),
+        title=f"Propozycja {ctx.label} {centre.slug}",
+        text="x",
+    )
+    ctx.made["consultation_team"] = Team.objects.create(
+        centre=centre, call=call, name=f"Zespół {ctx.label} {centre.slug}", members="Anna Kowalska"
+    )
+    return call, call.pk
+
+
+def _consultation_proposal(centre, ctx: Ctx):
+    _consultation_call(centre, ctx)
+    return ctx.made["consultation_proposal"], ctx.made["consultation_proposal"].pk
+
+
+def _consultation_team(centre, ctx: Ctx):
+    _consultation_call(centre, ctx)
+    return ctx.made["consultation_team"], ctx.made["consultation_team"].pk
+
+
+def _consultation_confirm_token(centre, ctx: Ctx):
+    from centrum.consultations.services.comments import CONFIRM_PURPOSE
+    from centrum.consultations.tests.factories import CommentFactory, consultation_in_state
+    from centrum.core.signed_links import signed_token
+
+    consultation = consultation_in_state(centre=centre, state="open", comments=0)
+    comment = CommentFactory(
+        consultation=consultation,
+        centre=centre,
+        status="unconfirmed",
+        proposal=f"Uwaga {ctx.label} {centre.slug}",
+    )
+    return comment, signed_token(CONFIRM_PURPOSE, comment.pk, version=str(comment.created_at.timestamp()))
+
+
 def _initiative(centre, ctx: Ctx):
     """A signed local initiative filed by the requesting staff member, who is also the own centre's official;
     its contribution line for the line URLs."""
@@ -1295,6 +1389,36 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("programmes:proposal", "pk"): _proposal,
     ("programmes:proposal_action", "pk"): _proposal,
     ("programmes:proposal_action", "action"): _proposal_action,
+    # consultations
+    **{
+        (f"consultations:{name}", "pk"): _consultation
+        for name in (
+            "detail",
+            "edit",
+            "units",
+            "action",
+            "comment_new",
+            "comment_public",
+            "export",
+            "answers",
+        )
+    },
+    **{
+        (f"consultations:{name}", "pk"): _consultation_closed
+        for name in ("versions", "version_new", "report", "report_pdf", "report_docx")
+    },
+    ("consultations:action", "action"): lambda centre, ctx: (ctx.made.get("pk"), "close"),
+    ("api:get_consultation", "pk"): _consultation,
+    ("consultations:unit_delete", "pk"): _consultation_draft,
+    ("consultations:unit_delete", "unit_pk"): _consultation_unit,
+    ("consultations:unit_revise", "pk"): _consultation_unit,
+    ("consultations:comment_action", "pk"): _consultation_comment,
+    ("consultations:comment_action", "action"): lambda centre, ctx: (ctx.made.get("pk"), "accept"),
+    ("consultations:confirm", "token"): _consultation_confirm_token,
+    ("consultations:kind_edit", "pk"): _consultation_kind,
+    **{(f"consultations:{name}", "pk"): _consultation_call for name in ("call", "proposal_new", "team_new")},
+    ("consultations:proposal_decide", "pk"): _consultation_proposal,
+    ("consultations:team_draft", "pk"): _consultation_team,
     # knowledge platform
     **{
         (f"knowledge:{name}", "pk"): _knowledge_practice
@@ -1616,6 +1740,7 @@ NOT_CENTRE_DATA: dict[str, str] = {
 NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("api:planned", "year"): ("a budget year, the same for every centre", "2027"),
     ("initiatives:export", "fmt"): ("a file format of the desk's export", "csv"),
+    ("consultations:export", "fmt"): ("a file format of the comments' export", "csv"),
     ("volunteers:stats_export", "fmt"): ("a file format of the volunteer statistics", "csv"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),

@@ -173,6 +173,20 @@ EXPECTED = {
         "accept": ({"submitted"}, "accepted", {OFFICIAL}),
         "refuse": ({"submitted"}, "refused", {OFFICIAL}),
     },
+    # consultations: the consultation officer is the centre's staff or an official; a job opens and closes
+    # them on their days; a resident's comment is confirmed by the e-mailed link (the system).
+    "consultations.consultation": {
+        "open": ({"draft"}, "open", {STAFF, OFFICIAL, SYSTEM}),
+        "close": ({"open"}, "closed", {STAFF, OFFICIAL, SYSTEM}),
+        "answered": ({"closed"}, "answered", {STAFF, OFFICIAL}),
+        "publish_report": ({"answered"}, "reported", {STAFF, OFFICIAL}),
+    },
+    "consultations.comment": {
+        "confirm": ({"unconfirmed"}, "submitted", {SYSTEM}),
+        "accept": ({"submitted"}, "accepted", {STAFF, OFFICIAL}),
+        "partly": ({"submitted"}, "partly", {STAFF, OFFICIAL}),
+        "reject": ({"submitted"}, "rejected", {STAFF, OFFICIAL}),
+    },
     # MEMBER is the applicant (the group's leader who filed it); OFFICIAL assesses and keeps the agreement.
     "initiatives.initiative": {
         "submit": ({"draft"}, "submitted", {MEMBER}),
@@ -330,6 +344,8 @@ class World:
             return self.grants(key, state, action)
         if key.startswith("programmes."):
             return _programmes(self, key, state, action)
+        if key.startswith("consultations."):
+            return _consultations(self, key, state, action)
         if key.startswith("volunteers."):
             return _volunteers(self, key, state)
         if key.startswith("newsletter."):
@@ -634,6 +650,23 @@ def _programmes(world: World, key: str, state: str, action: str = ""):
     )
     ProgrammeTaskFactory(programme=programme, centre=world.centre)
     return programme
+
+
+def _consultations(world: World, key: str, state: str, action: str = ""):
+    """A consultation with its text and no comment waiting (past its end to close it); a comment on an open
+    consultation."""
+    from centrum.consultations.tests.factories import CommentFactory, consultation_in_state
+
+    today = warsaw_today()
+    if key == "consultations.comment":
+        consultation = consultation_in_state(centre=world.centre, state="open", comments=0)
+        return CommentFactory(consultation=consultation, centre=world.centre, status=state)
+    dates = (
+        {"starts_on": today - timedelta(days=20), "ends_on": today - timedelta(days=1)}
+        if "close" in ((action,) if isinstance(action, str) else action)
+        else {}
+    )
+    return consultation_in_state(centre=world.centre, state=state, comments=0, **dates)
 
 
 def _cases():

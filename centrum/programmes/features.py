@@ -3,12 +3,12 @@ demo data."""
 
 from django.utils.translation import gettext_lazy as _
 
-from centrum.core import registry
+from centrum.core import crossrefs, registry
 from centrum.core.demo.seeding import DemoSeeder, register_demo_seeder
 
 from . import demo
 from .permissions import can_manage_programmes
-from .selectors import proposals_waiting
+from .selectors import draft_units, proposals_waiting, resolve, subjects
 
 MODULE = registry.register_module(
     registry.Module(
@@ -40,6 +40,16 @@ registry.register_dashboard_card(
         context=lambda request: proposals_waiting(centre=request.centre),
         visible=_official,
         order=46,
+        module=MODULE.label,
+    )
+)
+crossrefs.register_subject_source(
+    crossrefs.SubjectSource(
+        key="programmes",
+        label=_("Program współpracy"),
+        subjects=subjects,
+        resolve=resolve,
+        units=draft_units,
         module=MODULE.label,
     )
 )

@@ -165,3 +165,67 @@ def organisations_acting_for(*, centre: Centre, user, admin_only: bool = False):
     return Organisation.objects.filter(
         centre=centre, pk__in=memberships.values("organisation_id"), status="active"
     ).order_by("name", "id")
+
+
+# --- what other apps may link to: programme drafts with their parts as numbered units ---------------
+
+SUBJECT_KEY = "programmes"
+
+
+def _subject(programme: CooperationProgramme):
+    from django.utils.translation import gettext as _
+
+    from centrum.core.crossrefs import Subject, make_ref
+
+    return Subject(
+        ref=make_ref(SUBJECT_KEY, programme.pk),
+        title=programme.title,
+        url=programme.get_absolute_url(),
+        kind=str(_("Program współpracy")),
+    )
+
+
+def subjects(centre: Centre) -> list:
+    """Programmes not yet adopted (drafts and drafts in consultation)."""
+    return [
+        _subject(p)
+        for p in CooperationProgramme.objects.filter(
+            centre=centre, status__in=(ProgrammeStatus.DRAFT, ProgrammeStatus.CONSULTATION)
+        ).order_by("-first_year", "-id")
+    ]
+
+
+def resolve(centre: Centre, refs: list[str]) -> dict:
+    pks = [int(pk) for ref in refs if (pk := ref.partition(":")[2]).isdigit()]
+    subjects = (_subject(p) for p in CooperationProgramme.objects.filter(centre=centre, pk__in=pks))
+    return {subject.ref: subject for subject in subjects}
+
+
+def draft_units(centre: Centre, ref: str) -> list:
+    """The programme's filled parts as paragraphs (§ 1–§ 11, the statute's order) and its priority tasks as
+    points of the paragraph on priorities."""
+    from centrum.core.crossrefs import DraftUnit
+
+    from .models import PARTS
+
+    pk = ref.partition(":")[2]
+    programme = (
+        CooperationProgramme.objects.filter(centre=centre, pk=int(pk)).first() if pk.isdigit() else None
+    )
+    if programme is None:
+        return []
+    tasks = programme_tasks(programme)
+    units = []
+    for number, (name, label) in enumerate(PARTS, start=1):
+        text = getattr(programme, name)
+        if not text and not (name == "priorities" and tasks):
+            continue
+        units.append(
+            DraftUnit(number=f"§ {number}", heading=str(label).split(". ", 1)[-1], text=text, level=1)
+        )
+        if name == "priorities":
+            units.extend(
+                DraftUnit(number=f"§ {number} pkt {n}", text=task.title, level=2)
+                for n, task in enumerate(tasks, start=1)
+            )
+    return units

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from centrum.core.crossrefs import linked_records, make_ref
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
 from centrum.core.pagination import paginate
@@ -29,6 +30,7 @@ from .forms import (
 )
 from .permissions import can_manage_programmes
 from .selectors import (
+    SUBJECT_KEY,
     comment_counts,
     comment_get_for,
     funds_by_year,
@@ -110,6 +112,7 @@ def _detail_context(request, programme, **extra) -> dict:
         "workflow_actions": workflow_action_items(
             programme, request.user, workflow=PROGRAMME_STATUS, url_name="programmes:action"
         ),
+        "linked": linked_records(request.centre, make_ref(SUBJECT_KEY, programme.pk)),
     }
 
 
