@@ -1,0 +1,196 @@
+"""Demo data: the kinds of bodies with the rules of their legal basis in every centre; Kalisz's Council of
+Public Benefit Activity (an election in progress, an opinion request) and its Seniors' Council (a meeting
+with attendance and minutes); Częstochowa's joint advisory teams. Idempotent."""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+
+from centrum.accounts.demo import demo_email
+from centrum.core.calendar import WARSAW, warsaw_today
+from centrum.organisations.choices import OrganisationStatus
+from centrum.organisations.models import Organisation
+
+from . import rules
+from .choices import MemberRole, Selection, Side, TieRule
+from .models import Body, BodyKind, Election, Meeting, Member, OpinionRequest
+
+RDPP, SENIORS, TEAM, YOUTH = "rdpp", "seniors", "team", "youth"
+KINDS = {
+    RDPP: {
+        "name": "Rada Działalności Pożytku Publicznego",
+        "legal_basis": "art. 41a–41i ustawy o działalności pożytku publicznego i o wolontariacie",
+        "term_years": 3,
+        "min_ngo_share_percent": 50,
+        "opinion_days": 14,
+        "silence_is_waiver": True,
+        "selection": Selection.ELECTION,
+        "tie_rule": TieRule.EARLIEST,
+        "request_min_organisations": 5,
+        "creation_months": 2,
+        "quorum_percent": 50,
+    },
+    SENIORS: {
+        "name": "Rada Seniorów",
+        "legal_basis": "art. 5c ustawy o samorządzie gminnym; statut nadany uchwałą rady gminy",
+        "term_years": 4,
+        "min_ngo_share_percent": 0,
+        "opinion_days": 14,
+        "silence_is_waiver": False,
+        "selection": Selection.APPOINTMENT,
+        "quorum_percent": 50,
+    },
+    TEAM: {
+        "name": "Zespół wspólny / doradczy",
+        "legal_basis": "art. 5 ust. 2 pkt 5 ustawy o działalności pożytku publicznego i o wolontariacie",
+        "min_ngo_share_percent": 0,
+        "selection": Selection.NONE,
+        "quorum_percent": 50,
+    },
+    YOUTH: {
+        "name": "Młodzieżowa Rada",
+        "legal_basis": "art. 5b ustawy o samorządzie gminnym; statut nadany uchwałą rady gminy",
+        "term_years": 2,
+        "min_ngo_share_percent": 0,
+        "opinion_days": 14,
+        "selection": Selection.NONE,
+        "quorum_percent": 50,
+    },
+}
+TEAMS = (
+    "Zespół ds. rocznego programu współpracy",
+    "Zespół ds. seniorów",
+    "Zespół ds. osób z niepełnosprawnościami",
+    "Zespół ds. kultury",
+    "Zespół ds. sportu i rekreacji",
+    "Zespół ds. edukacji ekologicznej",
+    "Zespół ds. przeciwdziałania uzależnieniom",
+)
+PEOPLE = (
+    "Anna Nowak",
+    "Piotr Wiśniewski",
+    "Katarzyna Wójcik",
+    "Tomasz Kamiński",
+    "Magdalena Lewandowska",
+    "Marek Zieliński",
+    "Ewa Szymańska",
+    "Jan Woźniak",
+)
+
+
+def kinds_ensure(*, centre) -> dict[str, BodyKind]:
+    made = {}
+    for key, fields in KINDS.items():
+        made[key], _ = BodyKind.objects.get_or_create(centre=centre, name=fields["name"], defaults=fields)
+    return made
+
+
+def _members(body, organisations, *, ngo: int, other: int, day) -> list[Member]:
+    rows = []
+    for i in range(ngo):
+        rows.append(
+            Member(
+                centre=body.centre,
+                body=body,
+                person_name=PEOPLE[i % len(PEOPLE)],
+                side=Side.NGO,
+                organisation=organisations[i % len(organisations)] if organisations else None,
+                role=MemberRole.CHAIR if i == 0 else MemberRole.MEMBER,
+                from_date=day,
+            )
+        )
+    for i in range(other):
+        rows.append(
+            Member(
+                centre=body.centre,
+                body=body,
+                person_name=PEOPLE[(ngo + i) % len(PEOPLE)],
+                side=Side.MUNICIPALITY if i % 2 == 0 else Side.COUNCIL,
+                role=MemberRole.SECRETARY if i == 0 else MemberRole.MEMBER,
+                from_date=day,
+            )
+        )
+    return Member.objects.bulk_create(rows)
+
+
+def seed(*, centre, rng: random.Random) -> str | None:
+    if BodyKind.objects.filter(centre=centre).exists():
+        return None
+    kinds = kinds_ensure(centre=centre)
+    today = warsaw_today()
+    organisations = list(
+        Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("id")[:8]
+    )
+    city = centre.name.replace("Centrum Organizacji Pozarządowych", "").strip() or centre.name
+    term_start = today - timedelta(days=400)
+    council = Body.objects.create(
+        centre=centre,
+        kind=kinds[RDPP],
+        name=f"Rada Działalności Pożytku Publicznego – {city}"
+        if centre.slug != "kalisz"
+        else "Kaliska Rada Działalności Pożytku Publicznego",
+        resolution_number=f"{term_start.year}/14",
+        resolution_date=term_start - timedelta(days=20),
+        term_start=term_start,
+        term_end=rules.add_months(term_start, 36),
+        ngo_seats=5,
+    )
+    _members(council, organisations, ngo=5, other=4, day=term_start)
+    seniors = Body.objects.create(
+        centre=centre,
+        kind=kinds[SENIORS],
+        name="Kaliska Rada Seniorów" if centre.slug == "kalisz" else f"Rada Seniorów – {city}",
+        term_start=term_start,
+        term_end=rules.add_months(term_start, 48),
+        statute="Rada Seniorów ma charakter konsultacyjny, doradczy i inicjatywny (statut nadany uchwałą rady gminy).",
+    )
+    _members(seniors, organisations, ngo=4, other=3, day=term_start)
+    if centre.slug == "czestochowa":
+        for name in TEAMS:
+            team = Body.objects.create(
+                centre=centre, kind=kinds[TEAM], name=name, term_start=today - timedelta(days=200)
+            )
+            _members(team, organisations, ngo=3, other=2, day=team.term_start)
+    past = datetime.combine(today - timedelta(days=21), time(16, 0), tzinfo=WARSAW)
+    first = Meeting.objects.create(
+        centre=centre,
+        body=seniors,
+        starts_at=past,
+        ends_at=past + timedelta(hours=2),
+        address="Urząd Miasta, sala sesyjna",
+        public=True,
+        agenda="1. Otwarcie posiedzenia.\n2. Opinia o programie „Senior+”.\n3. Sprawy bieżące.",
+        minutes="Posiedzenie otworzyła przewodnicząca. Rada pozytywnie zaopiniowała program „Senior+”.",
+    )
+    first.present.set(list(seniors.members.all()[:5]))
+    upcoming = datetime.combine(today + timedelta(days=14), time(16, 0), tzinfo=WARSAW)
+    Meeting.objects.create(
+        centre=centre,
+        body=seniors,
+        starts_at=upcoming,
+        ends_at=upcoming + timedelta(hours=2),
+        address="Urząd Miasta, sala sesyjna",
+        public=True,
+        agenda="1. Przyjęcie protokołu.\n2. Plan pracy rady.",
+    )
+    received = today - timedelta(days=3)
+    OpinionRequest.objects.create(
+        centre=centre,
+        body=council,
+        subject_text="Projekt rocznego programu współpracy z organizacjami pozarządowymi",
+        received_on=received,
+        deadline=rules.opinion_deadline(received, 14),
+    )
+    now = datetime.combine(today, time(0, 0), tzinfo=WARSAW)
+    if get_user_model().objects.filter(email=demo_email("prezes", centre.slug)).exists():
+        Election.objects.create(
+            centre=centre,
+            body=council,
+            selection=Selection.ELECTION,
+            seats=5,
+            nominations_until=now + timedelta(days=10),
+            voting_from=now + timedelta(days=11),
+            voting_until=now + timedelta(days=18),
+        )
+    return f"bodies: {Body.objects.filter(centre=centre).count()}"
