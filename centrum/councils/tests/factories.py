@@ -69,3 +69,28 @@ class OpinionRequestFactory(factory.django.DjangoModelFactory):
     received_on = factory.LazyFunction(lambda: warsaw_today() - timedelta(days=2))
     deadline = factory.LazyAttribute(lambda o: o.received_on + timedelta(days=14))
     status = OpinionStatus.AWAITING
+
+
+def councils_row_in_state(*, centre, key: str, state: str):
+    """A row each transition's guard accepts: an election whose voting ended; an opinion request past its
+    deadline, filled in (late, with its note)."""
+    if key == "councils.election":
+        now = timezone.now()
+        return ElectionFactory(
+            centre=centre,
+            status=state,
+            nominations_until=now - timedelta(days=3),
+            voting_from=now - timedelta(days=2),
+            voting_until=now - timedelta(days=1),
+        )
+    today = warsaw_today()
+    return OpinionRequestFactory(
+        centre=centre,
+        status=state,
+        received_on=today - timedelta(days=20),
+        deadline=today - timedelta(days=6),
+        verdict="positive",
+        opinion_text="Opinia pozytywna.",
+        given_on=today,
+        late_note="Posiedzenie przełożono.",
+    )
