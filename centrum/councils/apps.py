@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class CouncilsConfig(AppConfig):
     name = "centrum.councils"
     label = "councils"
-    verbose_name = _("Councils")
+    verbose_name = _("Rady i zespoły")
