@@ -71,9 +71,13 @@ def _opinion_page(request, opinion, *, form=None, status=200) -> HttpResponse:
         "body": opinion.body,
         "subject": subject,
         "days_left": (opinion.deadline - warsaw_today()).days,
-        "workflow_actions": workflow_action_items(
-            opinion, request.user, workflow=OPINION_STATUS, url_name="councils:opinion_action"
-        ),
+        "workflow_actions": [
+            item
+            for item in workflow_action_items(
+                opinion, request.user, workflow=OPINION_STATUS, url_name="councils:opinion_action"
+            )
+            if item["action"] != "waive" or opinion.deadline < warsaw_today()
+        ],
     }
     if manager and opinion.status == OpinionStatus.AWAITING:
         context["form"] = form or OpinionForm(initial={"given_on": warsaw_today()})
