@@ -14,9 +14,19 @@ from centrum.organisations.models import Organisation
 
 from . import rules
 from .choices import MemberRole, Selection, Side, TieRule
-from .models import Body, BodyKind, Election, Meeting, Member, OpinionRequest
+from .models import (
+    Body,
+    BodyKind,
+    Election,
+    JointRequest,
+    JointRequestSignature,
+    Meeting,
+    Member,
+    OpinionRequest,
+)
 
 RDPP, SENIORS, TEAM, YOUTH = "rdpp", "seniors", "team", "youth"
+REQUESTING = "zory"  # its organisations are gathering signatures for a council; the others have one
 KINDS = {
     RDPP: {
         "name": "Rada Działalności Pożytku Publicznego",
@@ -124,19 +134,25 @@ def seed(*, centre, rng: random.Random) -> str | None:
     )
     city = centre.name.replace("Centrum Organizacji Pozarządowych", "").strip() or centre.name
     term_start = today - timedelta(days=400)
-    council = Body.objects.create(
-        centre=centre,
-        kind=kinds[RDPP],
-        name=f"Rada Działalności Pożytku Publicznego – {city}"
-        if centre.slug != "kalisz"
-        else "Kaliska Rada Działalności Pożytku Publicznego",
-        resolution_number=f"{term_start.year}/14",
-        resolution_date=term_start - timedelta(days=20),
-        term_start=term_start,
-        term_end=rules.add_months(term_start, 36),
-        ngo_seats=5,
+    requesting = centre.slug == REQUESTING
+    council = (
+        None
+        if requesting
+        else Body.objects.create(
+            centre=centre,
+            kind=kinds[RDPP],
+            name=f"Rada Działalności Pożytku Publicznego – {city}"
+            if centre.slug != "kalisz"
+            else "Kaliska Rada Działalności Pożytku Publicznego",
+            resolution_number=f"{term_start.year}/14",
+            resolution_date=term_start - timedelta(days=20),
+            term_start=term_start,
+            term_end=rules.add_months(term_start, 36),
+            ngo_seats=5,
+        )
     )
-    _members(council, organisations, ngo=5, other=4, day=term_start)
+    if council is not None:
+        _members(council, organisations, ngo=5, other=4, day=term_start)
     seniors = Body.objects.create(
         centre=centre,
         kind=kinds[SENIORS],
@@ -177,13 +193,27 @@ def seed(*, centre, rng: random.Random) -> str | None:
     received = today - timedelta(days=3)
     OpinionRequest.objects.create(
         centre=centre,
-        body=council,
+        body=council or seniors,
         subject_text="Projekt rocznego programu współpracy z organizacjami pozarządowymi",
         received_on=received,
         deadline=rules.opinion_deadline(received, 14),
     )
     now = datetime.combine(today, time(0, 0), tzinfo=WARSAW)
-    if get_user_model().objects.filter(email=demo_email("prezes", centre.slug)).exists():
+    president = get_user_model().objects.filter(email=demo_email("prezes", centre.slug)).first()
+    if president is not None and organisations and requesting:
+        # a joint request of organisations for a Council of Public Benefit Activity, not yet signed by five
+        request = JointRequest.objects.create(
+            centre=centre, kind=kinds[RDPP], title="Wniosek o powołanie Rady Działalności Pożytku Publicznego"
+        )
+        for organisation in organisations[:3]:
+            JointRequestSignature.objects.create(
+                centre=centre,
+                request=request,
+                organisation=organisation,
+                signed_by=president,
+                signed_on=today,
+            )
+    if president is not None and council is not None:
         Election.objects.create(
             centre=centre,
             body=council,

@@ -9,25 +9,13 @@ from centrum.core.calendar import WARSAW
 from centrum.core.forms import DateInput, TimeInput
 
 from .choices import MemberRole, Side, Verdict
-from .models import BodyKind
+from .models import KIND_RULE_FIELDS, BodyKind
 
 
 class KindForm(forms.ModelForm):
     class Meta:
         model = BodyKind
-        fields = [
-            "name",
-            "legal_basis",
-            "term_years",
-            "min_ngo_share_percent",
-            "opinion_days",
-            "silence_is_waiver",
-            "selection",
-            "tie_rule",
-            "request_min_organisations",
-            "creation_months",
-            "quorum_percent",
-        ]
+        fields = KIND_RULE_FIELDS
 
 
 class BodyForm(forms.Form):

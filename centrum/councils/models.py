@@ -62,6 +62,21 @@ class BodyKind(CentreScopedModel):
         return self.name
 
 
+KIND_RULE_FIELDS = [
+    "name",
+    "legal_basis",
+    "term_years",
+    "min_ngo_share_percent",
+    "opinion_days",
+    "silence_is_waiver",
+    "selection",
+    "tie_rule",
+    "request_min_organisations",
+    "creation_months",
+    "quorum_percent",
+]
+
+
 class Body(CentreScopedModel):
     """A council or a joint team, with the resolution that created it."""
 

@@ -12,23 +12,11 @@ from centrum.core.models import Centre
 
 from .. import rules
 from ..audit_labels import CouncilsAudit as Audit
+from ..models import KIND_RULE_FIELDS as KIND_FIELDS
 from ..models import Body, BodyKind, JointRequest, JointRequestSignature, Member
 from ..permissions import acts_for, can_sign_request
 from .common import require_manager
 
-KIND_FIELDS = [
-    "name",
-    "legal_basis",
-    "term_years",
-    "min_ngo_share_percent",
-    "opinion_days",
-    "silence_is_waiver",
-    "selection",
-    "tie_rule",
-    "request_min_organisations",
-    "creation_months",
-    "quorum_percent",
-]
 BODY_FIELDS = [
     "kind",
     "name",

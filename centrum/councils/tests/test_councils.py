@@ -276,3 +276,35 @@ def test_other_apps_see_opinions_meetings_and_indicators(centre):
     assert [e.url for e in entries] == [meeting.get_absolute_url()]
     sources = {s.key: s for s in indicators.indicator_sources_for(centre)}
     assert sources["councils.bodies_active"].value(centre, warsaw_today().year) == 1
+
+
+def test_meeting_books_a_room_documents_are_checked_minutes_approved_later(centre, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from centrum.spaces.tests.factories import RoomFactory, next_open_day, slot
+
+    from ..services import meeting_document_add, meeting_minutes, meeting_save
+
+    body = BodyFactory(centre=centre)
+    room = RoomFactory(centre=centre)
+    start, end = slot(next_open_day(), 16, 18)
+    meeting = meeting_save(
+        body=body, actor=staff_user, data={"starts_at": start, "ends_at": end, "room": room}
+    )
+    assert meeting.booking is not None and meeting.booking.room == room
+    with pytest.raises(ApplicationError):
+        meeting_save(
+            body=body, actor=staff_user, data={"starts_at": end, "ends_at": start, "address": "Rynek 1"}
+        )
+    with pytest.raises(ApplicationError):
+        meeting_document_add(
+            meeting=meeting, actor=staff_user, title="Zły", file=SimpleUploadedFile("a.pdf", b"<html>")
+        )
+    meeting_document_add(
+        meeting=meeting, actor=staff_user, title="Projekt", file=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x")
+    )
+    earlier = MeetingFactory(centre=centre, body=body)
+    with pytest.raises(ApplicationError, match="następnych"):
+        meeting_minutes(meeting=meeting, actor=staff_user, minutes="Protokół", approved_at=earlier)
+    meeting_minutes(meeting=earlier, actor=staff_user, minutes="Protokół", approved_at=meeting)
+    assert meeting.approved_minutes.get() == earlier

@@ -202,3 +202,19 @@ def test_garbage_in_a_form_stores_nothing(centre, staff_client):
         },
     )
     assert response.status_code == 400 and "<script>x" not in response.content.decode()
+
+
+def test_joint_request_page_is_for_organisation_members(
+    centre, anon, client_for, plain_user, org_member, organisation
+):
+    world = _world(centre)
+    url = reverse("councils:request_new")
+    assert anon.get(url).status_code == 302
+    assert client_for(centre, plain_user).get(url).status_code == 403
+    client = client_for(centre, org_member)
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"kind": world["kind"].pk, "title": "Powołajmy radę", "organisation": organisation.pk}
+    )
+    assert response.status_code == 302
+    assert JointRequest.objects.get(title="Powołajmy radę").signatures.get().organisation == organisation

@@ -24,7 +24,7 @@ from ..selectors import (
     request_get_for,
 )
 from ..services import body_create, body_update, kind_save, member_add, member_end, resolution_add
-from .common import form_page, is_manager, manager_required
+from .common import apply_form, form_page, is_manager, manager_required
 
 
 def _organisations(centre):
@@ -121,14 +121,13 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def member_new(request: HttpRequest, pk: int) -> HttpResponse:
     body = body_get_for(centre=request.centre, pk=pk)
     form = MemberForm(request.POST, organisations=_organisations(request.centre), prefix="m")
-    if form.is_valid():
-        try:
-            member_add(body=body, actor=request.user, data=form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dopisano członka."))
-            return redirect(body)
+    if apply_form(
+        request,
+        form,
+        lambda data: member_add(body=body, actor=request.user, data=data),
+        done=_("Dopisano członka."),
+    ):
+        return redirect(body)
     return _body_page(request, body, member_form=form, status=400)
 
 
@@ -156,14 +155,13 @@ def member_end_view(request: HttpRequest, pk: int) -> HttpResponse:
 def resolution_new(request: HttpRequest, pk: int) -> HttpResponse:
     body = body_get_for(centre=request.centre, pk=pk)
     form = ResolutionForm(request.POST, prefix="r")
-    if form.is_valid():
-        try:
-            resolution_add(body=body, actor=request.user, data=form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano uchwałę."))
-            return redirect(body)
+    if apply_form(
+        request,
+        form,
+        lambda data: resolution_add(body=body, actor=request.user, data=data),
+        done=_("Dodano uchwałę."),
+    ):
+        return redirect(body)
     return _body_page(request, body, resolution_form=form, status=400)
 
 

@@ -29,3 +29,23 @@ def form_page(
         },
         status=400 if form.errors else 200,
     )
+
+
+def apply_form(request, form, call, *, done: str = "", default_field: str | None = None) -> bool:
+    """Validate `form` and `call(cleaned_data)` (one service call); True on success with the `done` message,
+    False with the service's refusal at its field (the caller re-renders the page with the form)."""
+    from django.contrib import messages
+
+    from centrum.core.exceptions import ApplicationError
+    from centrum.core.forms import add_application_error
+
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ApplicationError as exc:
+        add_application_error(form, exc, default_field=default_field)
+        return False
+    if done:
+        messages.success(request, done)
+    return True

@@ -24,7 +24,7 @@ from ..selectors import (
 )
 from ..services import candidate_appoint, candidate_nominate, election_create, vote_cast
 from ..workflows import ELECTION_STATUS
-from .common import form_page, is_manager, manager_required
+from .common import apply_form, form_page, is_manager, manager_required
 
 
 def _page(request, election, *, nomination_form=None, vote_form=None, status=200) -> HttpResponse:
@@ -110,14 +110,9 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     form = NominationForm(
         request.POST, organisations=acting_organisations(centre=request.centre, user=request.user, admin=True)
     )
-    if form.is_valid():
-        try:
-            candidate_nominate(election=election, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zgłoszono kandydata."))
-            return redirect(election)
+    nominate = lambda data: candidate_nominate(election=election, actor=request.user, **data)  # noqa: E731
+    if apply_form(request, form, nominate, done=_("Zgłoszono kandydata.")):
+        return redirect(election)
     return _page(request, election, nomination_form=form, status=400)
 
 
@@ -130,14 +125,9 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         organisations=acting_organisations(centre=request.centre, user=request.user, admin=True),
         candidates=election.candidates.all(),
     )
-    if form.is_valid():
-        try:
-            vote_cast(election=election, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Głos oddany. Dziękujemy."))
-            return redirect(election)
+    cast = lambda data: vote_cast(election=election, actor=request.user, **data)  # noqa: E731
+    if apply_form(request, form, cast, done=_("Głos oddany. Dziękujemy.")):
+        return redirect(election)
     return _page(request, election, vote_form=form, status=400)
 
 

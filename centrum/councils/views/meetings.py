@@ -16,7 +16,7 @@ from ..models import Member
 from ..selectors import body_get_for, current_member_rows, meeting_get_for, meetings_after, rooms_for_meetings
 from ..services import meeting_attendance, meeting_document_add, meeting_minutes, meeting_save
 from ..services.meetings import quorum_of
-from .common import form_page, is_manager, manager_required
+from .common import apply_form, form_page, is_manager, manager_required
 
 
 def _members(meeting):
@@ -96,19 +96,21 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get_for(centre=request.centre, pk=pk)
     form = AttendanceForm(request.POST, members=_members(meeting), prefix="a")
-    if form.is_valid():
-        try:
-            result = meeting_attendance(
-                meeting=meeting, actor=request.user, member_ids=[m.pk for m in form.cleaned_data["present"]]
+    result = {}
+
+    def save(data):
+        result.update(
+            meeting_attendance(
+                meeting=meeting, actor=request.user, member_ids=[m.pk for m in data["present"]]
             )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
+        )
+
+    if apply_form(request, form, save):
+        if result["reached"]:
+            messages.success(request, _("Zapisano obecność – kworum jest."))
         else:
-            if result["reached"]:
-                messages.success(request, _("Zapisano obecność – kworum jest."))
-            else:
-                messages.warning(request, _("Zapisano obecność – brak kworum."))
-            return redirect(meeting)
+            messages.warning(request, _("Zapisano obecność – brak kworum."))
+        return redirect(meeting)
     return _page(request, meeting, forms={"attendance": form}, status=400)
 
 
@@ -117,21 +119,18 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get_for(centre=request.centre, pk=pk)
     form = MinutesForm(request.POST, request.FILES, later_meetings=meetings_after(meeting), prefix="p")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting_minutes(
-                meeting=meeting,
-                actor=request.user,
-                minutes=data["minutes"],
-                minutes_file=data.get("minutes_file"),
-                approved_at=data.get("approved_at"),
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Zapisano protokół."))
-            return redirect(meeting)
+
+    def save(data):
+        meeting_minutes(
+            meeting=meeting,
+            actor=request.user,
+            minutes=data["minutes"],
+            minutes_file=data.get("minutes_file"),
+            approved_at=data.get("approved_at"),
+        )
+
+    if apply_form(request, form, save, done=_("Zapisano protokół.")):
+        return redirect(meeting)
     return _page(request, meeting, forms={"minutes": form}, status=400)
 
 
@@ -140,12 +139,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def document_new(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get_for(centre=request.centre, pk=pk)
     form = DocumentForm(request.POST, request.FILES, prefix="d")
-    if form.is_valid():
-        try:
-            meeting_document_add(meeting=meeting, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Dodano dokument."))
-            return redirect(meeting)
+    add = lambda data: meeting_document_add(meeting=meeting, actor=request.user, **data)  # noqa: E731
+    if apply_form(request, form, add, done=_("Dodano dokument.")):
+        return redirect(meeting)
     return _page(request, meeting, forms={"document": form}, status=400)

@@ -27,7 +27,7 @@ from ..selectors import (
 )
 from ..services import joint_request_create, joint_request_sign, opinion_give, opinion_request_create
 from ..workflows import OPINION_STATUS
-from .common import form_page, is_manager, manager_required
+from .common import apply_form, form_page, is_manager, manager_required
 
 
 @manager_required
@@ -109,14 +109,9 @@ class OpinionActionView(WorkflowActionView):
 
             raise PermissionDenied
         form = OpinionForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                opinion_give(request=opinion, actor=request.user, **form.cleaned_data)
-            except ApplicationError as exc:
-                add_application_error(form, exc)
-            else:
-                messages.success(request, _("Opinia zarejestrowana."))
-                return redirect(opinion)
+        give = lambda data: opinion_give(request=opinion, actor=request.user, **data)  # noqa: E731
+        if apply_form(request, form, give, done=_("Opinia zarejestrowana.")):
+            return redirect(opinion)
         return _opinion_page(request, opinion, form=form, status=400)
 
 
@@ -209,12 +204,7 @@ def request_sign(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST,
         organisations=acting_organisations(centre=request.centre, user=request.user, admin=False),
     )
-    if form.is_valid():
-        try:
-            joint_request_sign(joint_request=joint, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Organizacja przystąpiła do wniosku."))
-            return redirect(joint)
+    sign = lambda data: joint_request_sign(joint_request=joint, actor=request.user, **data)  # noqa: E731
+    if apply_form(request, form, sign, done=_("Organizacja przystąpiła do wniosku.")):
+        return redirect(joint)
     return _request_page(request, joint, form=form, status=400)
