@@ -11,14 +11,18 @@ ROOMS = [
     "audit_labels",
     "centre_settings",
     "choices",
+    "demo",
+    "features",
     "forms",
     "jobs",
     "models",
     "permissions",
+    "rules",
     "selectors",
     "services",
     "urls",
     "views",
+    "workflows",
 ]
 
 
