@@ -50,7 +50,7 @@ class BodyKind(CentreScopedModel):
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
     quorum_percent = models.PositiveSmallIntegerField(
-        _("kworum (% członków)"), default=50, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("kworum (procent członków)"), default=50, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
 
     class Meta:

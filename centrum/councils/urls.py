@@ -11,6 +11,7 @@ urlpatterns = [
     path("biuro/", bodies.desk_view, name="desk"),
     path("rodzaje/", bodies.kinds, name="kinds"),
     path("rodzaje/nowy/", bodies.kind_edit, name="kind_new"),
+    path("rodzaje/ustawowe/", bodies.kinds_statutory, name="kinds_statutory"),
     path("rodzaje/<int:pk>/", bodies.kind_edit, name="kind_edit"),
     path("nowa/", bodies.body_new, name="body_new"),
     path("<int:pk>/", bodies.body_detail, name="body"),

@@ -13,7 +13,7 @@ from centrum.accounts.models import CentreRoleKind, MembershipRole
 from centrum.accounts.tests.factories import CentreRoleFactory, MembershipFactory, UserFactory
 from centrum.core.calendar import warsaw_today
 from centrum.core.tests.factories import CentreFactory
-from centrum.councils.demo import SENIORS, kinds_ensure
+from centrum.councils.catalogue import SENIORS, kinds_ensure
 from centrum.councils.models import Body, Meeting, Member, OpinionRequest, Vote
 from centrum.organisations.tests.factories import OrganisationFactory
 

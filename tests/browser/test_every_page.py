@@ -129,6 +129,7 @@ NOT_WALKED = {
     "programmes:task_new": "POST only (the task form on a draft programme)",
     "programmes:task_delete": "POST only (a task's remove button)",
     "councils:member_new": "POST only (the member form of a body's page)",
+    "councils:kinds_statutory": "POST only (the button adding the statutory kinds on the kinds page)",
     "councils:member_end": "POST only (a member's end button on a body's page)",
     "councils:resolution_new": "POST only (the resolution form of a body's page)",
     "councils:attendance": "POST only (the attendance form of a meeting's page)",

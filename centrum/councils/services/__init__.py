@@ -6,6 +6,7 @@ from .bodies import (
     joint_request_create,
     joint_request_sign,
     kind_save,
+    kinds_add_statutory,
     member_add,
     member_end,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "joint_request_create",
     "joint_request_sign",
     "kind_save",
+    "kinds_add_statutory",
     "meeting_attendance",
     "meeting_document_add",
     "meeting_minutes",

@@ -49,6 +49,20 @@ def kind_save(*, centre: Centre, actor, data: dict, kind: BodyKind | None = None
     return kind
 
 
+@transaction.atomic
+def kinds_add_statutory(*, centre: Centre, actor) -> int:
+    """Adds the kinds the law names that the centre lacks (by name), each with its statutory rules."""
+    from ..catalogue import KINDS, kinds_ensure
+
+    require_manager(actor, centre)
+    had = set(BodyKind.objects.filter(centre=centre).values_list("name", flat=True))
+    kinds = kinds_ensure(centre=centre)
+    added = [kinds[key] for key, fields in KINDS.items() if fields["name"] not in had]
+    for kind in added:
+        audit_log(actor=actor, obj=kind, action=Audit.KIND_SAVED, new=snapshot(kind, KIND_FIELDS))
+    return len(added)
+
+
 def _term_end(body: Body) -> None:
     if body.term_start and not body.term_end and body.kind.term_years:
         body.term_end = rules.add_months(body.term_start, 12 * body.kind.term_years)

@@ -308,3 +308,20 @@ def test_meeting_books_a_room_documents_are_checked_minutes_approved_later(centr
         meeting_minutes(meeting=meeting, actor=staff_user, minutes="Protokół", approved_at=earlier)
     meeting_minutes(meeting=earlier, actor=staff_user, minutes="Protokół", approved_at=meeting)
     assert meeting.approved_minutes.get() == earlier
+
+
+def test_staff_are_reminded_of_a_joint_request_near_its_deadline(centre):
+    from ..services import requests_remind
+
+    centre.email = "cop@example.org"
+    centre.save()
+    kind = KindFactory(centre=centre)
+    JointRequest.objects.create(
+        centre=centre, kind=kind, title="Wniosek", deadline=warsaw_today() + timedelta(days=10)
+    )
+    JointRequest.objects.create(
+        centre=centre, kind=kind, title="Daleki", deadline=warsaw_today() + timedelta(days=50)
+    )
+    assert requests_remind(centre=centre) == 1
+    assert requests_remind(centre=centre) == 0
+    assert OutboxMessage.objects.filter(event="request_due_to_staff").count() == 1

@@ -218,3 +218,20 @@ def test_joint_request_page_is_for_organisation_members(
     )
     assert response.status_code == 302
     assert JointRequest.objects.get(title="Powołajmy radę").signatures.get().organisation == organisation
+
+
+def test_staff_add_the_statutory_kinds_once(centre, staff_client, client_for, org_admin):
+    from ..models import BodyKind
+
+    url = reverse("councils:kinds_statutory")
+    assert client_for(centre, org_admin).post(url).status_code == 403
+    assert staff_client.post(url).status_code == 302
+    assert staff_client.post(url).status_code == 302
+    rdpp = BodyKind.objects.get(centre=centre, name="Rada Działalności Pożytku Publicznego")
+    assert (
+        rdpp.term_years,
+        rdpp.min_ngo_share_percent,
+        rdpp.opinion_days,
+        rdpp.request_min_organisations,
+    ) == (3, 50, 14, 5)
+    assert BodyKind.objects.filter(centre=centre).count() == 4

@@ -23,7 +23,15 @@ from ..selectors import (
     opinion_list,
     request_get_for,
 )
-from ..services import body_create, body_update, kind_save, member_add, member_end, resolution_add
+from ..services import (
+    body_create,
+    body_update,
+    kind_save,
+    kinds_add_statutory,
+    member_add,
+    member_end,
+    resolution_add,
+)
 from .common import apply_form, form_page, is_manager, manager_required
 
 
@@ -169,6 +177,18 @@ def resolution_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def kinds(request: HttpRequest) -> HttpResponse:
     return render(request, "councils/kinds.html", {"kinds": list(kind_list(centre=request.centre))})
+
+
+@manager_required
+@require_POST
+def kinds_statutory(request: HttpRequest) -> HttpResponse:
+    try:
+        added = kinds_add_statutory(centre=request.centre, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Dodano rodzaje ustawowe: %(count)s.") % {"count": added})
+    return redirect("councils:kinds")
 
 
 @manager_required
