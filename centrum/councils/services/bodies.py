@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log, changes, snapshot
@@ -15,7 +15,7 @@ from ..audit_labels import CouncilsAudit as Audit
 from ..models import KIND_RULE_FIELDS as KIND_FIELDS
 from ..models import Body, BodyKind, JointRequest, JointRequestSignature, Member
 from ..permissions import acts_for, can_sign_request
-from .common import require_manager
+from .common import require_manager, save_once
 
 BODY_FIELDS = [
     "kind",
@@ -198,17 +198,16 @@ def joint_request_sign(*, joint_request: JointRequest, actor, organisation) -> J
             _("Możesz podpisać wniosek tylko za organizację, której jesteś członkiem."), field="organisation"
         )
     today = warsaw_today()
-    try:
-        with transaction.atomic():
-            signature = JointRequestSignature.objects.create(
-                centre=request.centre,
-                request=request,
-                organisation=organisation,
-                signed_by=actor,
-                signed_on=today,
-            )
-    except IntegrityError:
-        raise ApplicationError(_("Ta organizacja już podpisała wniosek."), field="organisation") from None
+    signature = save_once(
+        JointRequestSignature(
+            centre=request.centre,
+            request=request,
+            organisation=organisation,
+            signed_by=actor,
+            signed_on=today,
+        ),
+        message=_("Ta organizacja już podpisała wniosek."),
+    )
     if (
         request.threshold_reached_on is None
         and request.signatures.count() >= request.kind.request_min_organisations

@@ -1,7 +1,7 @@
 """Choosing the NGO members: nominations, one vote per organisation, the official's close and publish (or
 the appointment from the nominees)."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +13,7 @@ from ..audit_labels import CouncilsAudit as Audit
 from ..choices import ElectionStatus, Selection
 from ..models import Body, Candidate, Election, Vote
 from ..permissions import acts_for, nominations_open, voting_open
-from .common import require_manager
+from .common import require_manager, save_once
 
 
 @transaction.atomic
@@ -73,11 +73,7 @@ def candidate_nominate(
         nominated_by=actor,
     )
     full_clean_or_raise(candidate, validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError:
-        raise ApplicationError(_("Ta organizacja już zgłosiła kandydata."), field="organisation") from None
+    save_once(candidate, message=_("Ta organizacja już zgłosiła kandydata."))
     audit_log(
         actor=actor,
         obj=election,
@@ -96,19 +92,16 @@ def vote_cast(*, election: Election, actor, organisation, candidate: Candidate) 
         raise ApplicationError(_("Głos oddaje zarząd (administrator) organizacji."), field="organisation")
     if candidate.election_id != election.pk:
         raise ApplicationError(_("Wybierz kandydata z listy."), field="candidate")
-    try:
-        with transaction.atomic():
-            vote = Vote.objects.create(
-                centre=election.centre,
-                election=election,
-                organisation=organisation,
-                candidate=candidate,
-                cast_by=actor,
-            )
-    except IntegrityError:
-        raise ApplicationError(
-            _("Ta organizacja już oddała głos w tych wyborach."), field="organisation"
-        ) from None
+    vote = save_once(
+        Vote(
+            centre=election.centre,
+            election=election,
+            organisation=organisation,
+            candidate=candidate,
+            cast_by=actor,
+        ),
+        message=_("Ta organizacja już oddała głos w tych wyborach."),
+    )
     audit_log(actor=actor, obj=election, action=Audit.VOTE_CAST, new={"organisation": organisation.name})
     return vote
 
