@@ -27,6 +27,7 @@ urlpatterns = [
     path("szukaj/", include("centrum.knowledge.sitesearch.urls")),
     path("newsletter/", include("centrum.newsletter.urls")),
     path("konsultacje/", include("centrum.consultations.urls")),
+    path("rady/", include("centrum.councils.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

@@ -440,6 +440,54 @@ def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
     return made
 
 
+def _councils(centre, organisation, org_admin, staff, prefix: str) -> dict[str, Any]:
+    """Councils: a body with members, a meeting, an election taking nominations and one taking votes (with a
+    candidate), an opinion request awaiting its opinion and a joint request the organisation has not signed."""
+    from centrum.core.calendar import warsaw_today
+    from centrum.councils.models import Candidate, JointRequest, Member
+    from centrum.councils.tests.factories import (
+        BodyFactory,
+        ElectionFactory,
+        MeetingFactory,
+        OpinionRequestFactory,
+    )
+
+    body = BodyFactory(centre=centre, name=f"Rada {prefix}")
+    member = Member.objects.create(
+        centre=centre, body=body, person_name=f"Członek {prefix}", side="ngo", from_date=warsaw_today()
+    )
+    now = timezone.now()
+    nominating = ElectionFactory(
+        centre=centre,
+        body=body,
+        nominations_until=now + timedelta(days=2),
+        voting_from=now + timedelta(days=3),
+        voting_until=now + timedelta(days=4),
+    )
+    voting = ElectionFactory(centre=centre, body=body)
+    candidate = Candidate.objects.create(
+        centre=centre,
+        election=voting,
+        organisation=organisation,
+        person_name=f"Kandydat {prefix}",
+        consent=True,
+        nominated_by=org_admin,
+    )
+    return {
+        "councils_kind": body.kind,
+        "councils_body": body,
+        "councils_member": member,
+        "councils_meeting": MeetingFactory(centre=centre, body=body),
+        "councils_nominating": nominating,
+        "councils_voting": voting,
+        "councils_candidate": candidate,
+        "councils_opinion": OpinionRequestFactory(centre=centre, body=body),
+        "councils_request": JointRequest.objects.create(
+            centre=centre, kind=body.kind, title=f"Wniosek {prefix}"
+        ),
+    }
+
+
 def _volunteers(centre, organisation, staff, prefix: str) -> dict[str, Any]:
     """The volunteer centre: staff are also the volunteer coordinator and a volunteer (so the apply and hours
     forms show) with an accepted application to the organisation's published offer, its agreement and a
@@ -747,6 +795,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_evaluation(centre, staff, "KAL"))
     objects.update(_initiatives(centre, org_admin, staff, "KAL"))
     objects.update(_volunteers(centre, organisation, staff, "KAL"))
+    objects.update(_councils(centre, organisation, org_admin, staff, "KAL"))
     objects.update(_news(centre, organisation, org_admin, "KAL"))
     objects.update(_promotion(centre, organisation, "KAL"))
     objects.update(_grants_competitions(centre, staff))
@@ -791,6 +840,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_grants_offers(other_centre, other_org, "ZOR"))
     world.other.update(_initiatives(other_centre, other_admin, other_staff, "ZOR"))
     world.other.update(_volunteers(other_centre, other_org, other_staff, "ZOR"))
+    world.other.update(_councils(other_centre, other_org, other_admin, other_staff, "ZOR"))
     world.other.update(_news(other_centre, other_org, other_admin, "ZOR"))
     world.other.update(_knowledge(other_centre, other_org, other_staff, "ZOR"))
     world.other.update(_promotion(other_centre, other_org, "ZOR"))
@@ -982,6 +1032,38 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("programmes:proposal", "pk"): lambda w: w.proposal.pk,
     ("programmes:proposal_action", "pk"): lambda w: w.proposal.pk,
     ("programmes:proposal_action", "action"): lambda w: ["accept", "refuse"],
+    # councils
+    ("councils:kind_edit", "pk"): lambda w: w.councils_kind.pk,
+    **{
+        (f"councils:{name}", "pk"): (lambda w: w.councils_body.pk)
+        for name in (
+            "body",
+            "body_edit",
+            "member_new",
+            "resolution_new",
+            "meeting_new",
+            "election_new",
+            "opinion_new",
+        )
+    },
+    ("api:get_body", "pk"): lambda w: w.councils_body.pk,
+    ("councils:member_end", "pk"): lambda w: w.councils_member.pk,
+    **{
+        (f"councils:{name}", "pk"): (lambda w: w.councils_meeting.pk)
+        for name in ("meeting", "meeting_edit", "attendance", "minutes", "document_new")
+    },
+    **{
+        (f"councils:{name}", "pk"): (lambda w: [w.councils_nominating.pk, w.councils_voting.pk])
+        for name in ("election", "nominate", "vote", "election_action")
+    },
+    ("councils:election_action", "action"): lambda w: ["close", "publish"],
+    ("councils:appoint", "pk"): lambda w: w.councils_candidate.pk,
+    **{
+        (f"councils:{name}", "pk"): (lambda w: w.councils_opinion.pk)
+        for name in ("opinion", "opinion_action")
+    },
+    ("councils:opinion_action", "action"): lambda w: ["give", "waive"],
+    **{(f"councils:{name}", "pk"): (lambda w: w.councils_request.pk) for name in ("request", "request_sign")},
     # local initiatives: each page in the stages whose forms it shows
     ("initiatives:detail", "pk"): lambda w: [
         w.initiative_draft.pk,

@@ -641,6 +641,51 @@ def _volunteers_object(key: str, action: str = "") -> Factory:
     return factory
 
 
+def _councils_object(key: str, action: str = "") -> Factory:
+    """Councils: a body of a kind with a member, a meeting, an election with a candidate, an opinion request
+    and a joint request, all named with the label."""
+
+    def factory(centre, ctx: Ctx):
+        if action:
+            return ctx.made.get("pk"), action
+        from centrum.councils.models import Candidate, JointRequest, Member
+        from centrum.councils.tests.factories import (
+            BodyFactory,
+            ElectionFactory,
+            MeetingFactory,
+            OpinionRequestFactory,
+        )
+
+        label = f"{ctx.label} {centre.slug}"
+        body = BodyFactory(centre=centre, name=f"Rada {label}")
+        world = {"kind": body.kind, "body": body}
+        world["member"] = Member.objects.create(
+            centre=centre,
+            body=body,
+            person_name=f"Członek {label}",
+            side="ngo",
+            from_date=body.created_at.date(),
+        )
+        world["meeting"] = MeetingFactory(centre=centre, body=body, agenda=f"Porządek {label}")
+        world["election"] = election = ElectionFactory(centre=centre, body=body)
+        world["candidate"] = Candidate.objects.create(
+            centre=centre,
+            election=election,
+            organisation=_org(centre, ctx),
+            person_name=f"Kandydat {label}",
+            consent=True,
+            nominated_by=ctx.user,
+        )
+        world["opinion"] = OpinionRequestFactory(centre=centre, body=body, subject_text=f"Opinia {label}")
+        world["request"] = JointRequest.objects.create(
+            centre=centre, kind=body.kind, title=f"Wniosek {label}"
+        )
+        obj = world[key]
+        return obj, obj.pk
+
+    return factory
+
+
 def _news_item(centre, ctx: Ctx):
     """A news item waiting for moderation, with an image and a file for their remove URLs."""
     from django.core.files.base import ContentFile
@@ -1726,6 +1771,37 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("grants:recommendation_done", "pk"): _reports_recommendation,
     ("api:contract_settlement", "contract_id"): _reports_contract,
     ("api:report_detail", "report_id"): _reports_report,
+    # councils and joint teams
+    ("councils:kind_edit", "pk"): _councils_object("kind"),
+    **{
+        (f"councils:{name}", "pk"): _councils_object("body")
+        for name in (
+            "body",
+            "body_edit",
+            "member_new",
+            "resolution_new",
+            "meeting_new",
+            "election_new",
+            "opinion_new",
+        )
+    },
+    ("api:get_body", "pk"): _councils_object("body"),
+    ("councils:member_end", "pk"): _councils_object("member"),
+    **{
+        (f"councils:{name}", "pk"): _councils_object("meeting")
+        for name in ("meeting", "meeting_edit", "attendance", "minutes", "document_new")
+    },
+    **{
+        (f"councils:{name}", "pk"): _councils_object("election")
+        for name in ("election", "nominate", "vote", "election_action")
+    },
+    ("councils:election_action", "action"): _councils_object("election", "close"),
+    ("councils:appoint", "pk"): _councils_object("candidate"),
+    ("councils:opinion", "pk"): _councils_object("opinion"),
+    ("councils:opinion_action", "pk"): _councils_object("opinion"),
+    ("councils:opinion_action", "action"): _councils_object("opinion", "give"),
+    ("councils:request", "pk"): _councils_object("request"),
+    ("councils:request_sign", "pk"): _councils_object("request"),
 }
 
 # Parameters that identify no centre-owned object (one-off tokens of a person, Django admin's own

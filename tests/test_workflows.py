@@ -187,6 +187,16 @@ EXPECTED = {
         "partly": ({"submitted"}, "partly", {STAFF, OFFICIAL}),
         "reject": ({"submitted"}, "rejected", {STAFF, OFFICIAL}),
     },
+    # councils: the secretary (centre staff or the municipality's official) closes and publishes an election
+    # and registers opinions; the system records silence past the deadline as a waiver.
+    "councils.election": {
+        "close": ({"open"}, "closed", {STAFF, OFFICIAL}),
+        "publish": ({"closed"}, "published", {STAFF, OFFICIAL}),
+    },
+    "councils.opinion": {
+        "give": ({"awaiting"}, "given", {STAFF, OFFICIAL}),
+        "waive": ({"awaiting"}, "waived", {STAFF, OFFICIAL, SYSTEM}),
+    },
     # MEMBER is the applicant (the group's leader who filed it); OFFICIAL assesses and keeps the agreement.
     "initiatives.initiative": {
         "submit": ({"draft"}, "submitted", {MEMBER}),
@@ -350,6 +360,11 @@ class World:
             return _volunteers(self, key, state)
         if key.startswith("newsletter."):
             return _newsletter(self, key, state)
+        if key.startswith("councils."):
+            from centrum.councils.tests.factories import councils_row_in_state
+
+            # voting ended; an opinion filled in (late, with its note) past its deadline
+            return councils_row_in_state(centre=centre, key=key, state=state)
         if key == "initiatives.initiative":
             from centrum.initiatives.tests.factories import initiative_in_state
 

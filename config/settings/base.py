@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "centrum.knowledge",
     "centrum.newsletter",
     "centrum.consultations",
+    "centrum.councils",
     "centrum.api",
     "django.forms",
 ]

@@ -1,0 +1,31 @@
+"""Every room of the app imports (a module nobody imports yet still has to load)."""
+
+import importlib
+
+import pytest
+
+ROOMS = [
+    "admin",
+    "api",
+    "apps",
+    "audit_labels",
+    "centre_settings",
+    "choices",
+    "demo",
+    "features",
+    "forms",
+    "jobs",
+    "models",
+    "permissions",
+    "rules",
+    "selectors",
+    "services",
+    "urls",
+    "views",
+    "workflows",
+]
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_room_imports(room):
+    importlib.import_module(f"centrum.councils.{room}")

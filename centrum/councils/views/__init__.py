@@ -1,0 +1,1 @@
+"""Pages of councils: one module per sub-feature, named from urls.py (`views.bodies.index`)."""
