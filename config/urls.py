@@ -26,6 +26,7 @@ urlpatterns = [
     path("wiedza/", include("centrum.knowledge.urls")),
     path("szukaj/", include("centrum.knowledge.sitesearch.urls")),
     path("newsletter/", include("centrum.newsletter.urls")),
+    path("ankiety/", include("centrum.surveys.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

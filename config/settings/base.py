@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "centrum.news",
     "centrum.knowledge",
     "centrum.newsletter",
+    "centrum.surveys",
     "centrum.api",
     "django.forms",
 ]
