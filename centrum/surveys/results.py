@@ -156,4 +156,6 @@ def export_rows(survey: Survey, *, header_labels: tuple[str, str, str]):
                 if response.user_id
                 else response.email,
             ]
-        yield [response.submitted_at.replace(microsecond=0), *who] + [_cell(q, answers[response.pk].get(q.pk)) for q in questions]
+        yield [response.submitted_at.replace(microsecond=0), *who] + [
+            _cell(q, answers[response.pk].get(q.pk)) for q in questions
+        ]

@@ -103,10 +103,10 @@ def test_pages_query_counts(
         with django_assert_max_num_queries(25):
             assert staff_client.get(url).status_code == 200, url
     fresh = survey_with_every_kind(centre)
+    member = client_for(centre, org_member)
+    member.get(reverse("surveys:index"))  # the session's first request costs its own queries
     with django_assert_max_num_queries(20):
-        assert (
-            client_for(centre, org_member).get(reverse("surveys:answer", args=[fresh.pk])).status_code == 200
-        )
+        assert member.get(reverse("surveys:answer", args=[fresh.pk])).status_code == 200
 
 
 # -- the builder ------------------------------------------------------------------------------------------
