@@ -221,6 +221,12 @@ EXPECTED = {
         }
         for key in ("news.news_item", "news.event")
     },
+    # Staff open and close a survey; the jobs open a draft on its opening date and close one after its close.
+    "surveys.survey": {
+        "open": ({"draft"}, "open", {STAFF, SYSTEM}),
+        "close": ({"open"}, "closed", {STAFF, SYSTEM}),
+        "reopen": ({"closed"}, "open", {STAFF}),
+    },
     "news.error_report": {
         "handle": ({"new"}, "handled", {STAFF}),
         "reopen": ({"handled"}, "new", {STAFF}),
@@ -334,6 +340,10 @@ class World:
             return _volunteers(self, key, state)
         if key.startswith("newsletter."):
             return _newsletter(self, key, state)
+        if key == "surveys.survey":
+            from centrum.surveys.tests.factories import survey_with_every_kind
+
+            return survey_with_every_kind(centre, status=state)
         if key == "initiatives.initiative":
             from centrum.initiatives.tests.factories import initiative_in_state
 

@@ -43,7 +43,7 @@ class SurveyDetailOut(SurveyOut):
         return questions_of(obj)
 
 
-@router.get("", response=list[SurveyOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI)
+@router.get("", response=list[SurveyOut], auth=PUBLIC, openapi_extra=PUBLIC_OPENAPI, url_name="surveys")
 def list_surveys(request: HttpRequest):
     return list(survey_list_public(centre=require_centre(request)))
 
