@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "centrum.surveys"
     label = "surveys"
-    verbose_name = _("Surveys")
+    verbose_name = _("Ankiety")
