@@ -1,6 +1,6 @@
 """Reads. Every selector takes the centre: nothing runs unscoped."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from centrum.core.models import Centre
 from centrum.core.selectors import get_for_centre_or_404
@@ -39,9 +39,10 @@ def question_get_for(*, centre: Centre, user, pk: int) -> Question:
 
 
 def questions_of(survey: Survey) -> list[Question]:
+    # Questions outside any section first, on every database (SQLite and PostgreSQL sort NULL differently).
     return list(
         survey.questions.select_related("section").order_by(
-            "section__position", "section_id", "position", "id"
+            F("section__position").asc(nulls_first=True), "section_id", "position", "id"
         )
     )
 

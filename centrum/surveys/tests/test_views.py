@@ -397,3 +397,16 @@ def test_the_export_lists_raw_answers_and_never_who_answered_an_anonymous_survey
     assert (org_member.full_name in text) is (not anonymous)
     assert staff_client.get(reverse("surveys:export", args=[survey.pk, "xlsx"])).status_code == 200
     assert staff_client.get(reverse("surveys:export", args=[survey.pk, "pdf"])).status_code == 404
+
+
+def test_an_anonymous_survey_is_not_cut_by_field(staff_client, client_for, centre, org_member, organisation):
+    from centrum.organisations.models import ActivityArea
+
+    survey = survey_with_every_kind(centre, anonymous=True)
+    client_for(centre, org_member).post(
+        reverse("surveys:answer", args=[survey.pk]), answer_data(survey, organisation)
+    )
+    area = ActivityArea.objects.exclude(pk__in=organisation.areas.all()).first()
+    body = staff_client.get(reverse("surveys:results", args=[survey.pk]), {"area": area.pk}).content.decode()
+    assert "1 odpowiedź" in body and 'name="area"' not in body
+    assert organisation.name not in body

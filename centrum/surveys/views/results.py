@@ -29,8 +29,10 @@ def _staff_survey(request, pk):
 @require_GET
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _staff_survey(request, pk)
+    # An anonymous survey is not cut by field: a small group would show who answered.
+    filterable = survey.respondent_mode == RespondentMode.ORGANISATION and not survey.anonymous
     form = ResultsFilterForm(request.GET or None)
-    area = form.cleaned_data["area"] if form.is_valid() else None
+    area = form.cleaned_data["area"] if filterable and form.is_valid() else None
     total, summaries = summarise(survey, area=area)
     return render(
         request,
@@ -38,7 +40,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "survey": survey,
             "form": form,
-            "filterable": survey.respondent_mode == RespondentMode.ORGANISATION,
+            "filterable": filterable,
             "area": area,
             "total": total,
             "summaries": summaries,
