@@ -19,6 +19,18 @@ ROOMS = [
     "services",
     "urls",
     "views",
+    "views.answering",
+    "views.builder",
+    "views.index",
+    "views.results",
+    "workflows",
+    "rules",
+    "results",
+    "index",
+    "needs",
+    "questionnaires",
+    "demo",
+    "features",
 ]
 
 
