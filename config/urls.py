@@ -28,6 +28,7 @@ urlpatterns = [
     path("newsletter/", include("centrum.newsletter.urls")),
     path("konsultacje/", include("centrum.consultations.urls")),
     path("rady/", include("centrum.councils.urls")),
+    path("ankiety/", include("centrum.surveys.urls")),
     path("api/v1/", include("centrum.api.urls")),
     path("", include("centrum.core.urls")),
 ]

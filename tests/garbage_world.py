@@ -539,6 +539,24 @@ def _volunteers(centre, organisation, staff, prefix: str) -> dict[str, Any]:
     }
 
 
+def _surveys(centre, prefix: str) -> dict[str, Any]:
+    """An open survey of every kind of question answered per organisation, one open to anyone, a draft, and
+    the year's self-assessment of the cooperation-quality index."""
+    from centrum.surveys.choices import RespondentMode, SurveyPurpose, SurveyStatus
+    from centrum.surveys.tests.factories import SurveyFactory, survey_with_every_kind
+
+    return {
+        "survey": survey_with_every_kind(centre, title=f"Ankieta {prefix}"),
+        "survey_open_to_all": survey_with_every_kind(
+            centre, title=f"Ankieta otwarta {prefix}", respondent_mode=RespondentMode.OPEN
+        ),
+        "survey_draft": survey_with_every_kind(centre, title=f"Szkic {prefix}", status=SurveyStatus.DRAFT),
+        "survey_index": SurveyFactory(
+            centre=centre, purpose=SurveyPurpose.INDEX, year=2025, title=f"LIJW {prefix}"
+        ),
+    }
+
+
 def _news(centre, organisation, requester, prefix: str) -> dict[str, Any]:
     """A news item and an event of the organisation, submitted by its administrator (waiting for moderation:
     its edit, image and file forms, the moderation actions), one sent back for changes; an error report."""
@@ -805,6 +823,7 @@ def build_world(centre, other_centre) -> World:
     objects.update(_grants_reports(centre, organisation, staff))
     objects.update(_knowledge(centre, organisation, staff, "KAL"))
     objects.update(_newsletter(centre, "KAL"))
+    objects.update(_surveys(centre, "KAL"))
 
     world = World(
         centre=centre,
@@ -844,6 +863,7 @@ def build_world(centre, other_centre) -> World:
     world.other.update(_news(other_centre, other_org, other_admin, "ZOR"))
     world.other.update(_knowledge(other_centre, other_org, other_staff, "ZOR"))
     world.other.update(_promotion(other_centre, other_org, "ZOR"))
+    world.other.update(_surveys(other_centre, "ZOR"))
     world.other_ids = OtherIds(world)
     return world
 
@@ -1118,6 +1138,18 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("volunteers:consent_file", "pk"): lambda w: w.volunteer_minor.pk,
     ("volunteers:body_edit", "pk"): lambda w: w.volunteer_body.pk,
     ("volunteers:stats_export", "fmt"): lambda w: "csv",
+    # surveys and the cooperation-quality index
+    **{
+        (f"surveys:{name}", "pk"): (lambda w: [w.survey.pk, w.survey_draft.pk])
+        for name in ("detail", "edit", "section_new", "question_new", "copy", "action", "results", "export")
+    },
+    ("surveys:answer", "pk"): lambda w: [w.survey.pk, w.survey_open_to_all.pk],
+    ("surveys:action", "action"): lambda w: ["open", "close", "reopen"],
+    ("surveys:question_delete", "pk"): lambda w: w.survey_draft.questions.first().pk,
+    ("surveys:export", "fmt"): lambda w: "csv",
+    ("surveys:ready_new", "kind"): lambda w: ["indeks", "potrzeby"],
+    ("surveys:index_year", "year"): lambda w: 2025,
+    ("api:survey_detail", "pk"): lambda w: w.survey.pk,
     # news, the events calendar, error reports
     ("news:detail", "pk"): lambda w: [w.news_item.pk, w.news_changes.pk],
     **{

@@ -686,6 +686,26 @@ def _councils_object(key: str, action: str = "") -> Factory:
     return factory
 
 
+def _survey(centre, ctx: Ctx):
+    """An open survey of every kind of question (its builder, answer form, results and export)."""
+    from centrum.surveys.tests.factories import survey_with_every_kind
+
+    if "survey" not in ctx.made:
+        ctx.made["survey"] = survey_with_every_kind(centre, title=f"Ankieta {ctx.label} {centre.slug}")
+    survey = ctx.made["survey"]
+    return survey, survey.pk
+
+
+def _survey_question(centre, ctx: Ctx):
+    survey, _pk = _survey(centre, ctx)
+    question = survey.questions.first()
+    return question, question.pk
+
+
+def _survey_action(centre, ctx: Ctx):
+    return ctx.made.get("pk"), "close"
+
+
 def _news_item(centre, ctx: Ctx):
     """A news item waiting for moderation, with an image and a file for their remove URLs."""
     from django.core.files.base import ContentFile
@@ -1561,6 +1581,24 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     },
     ("api:promotion_company", "pk"): _promotion_company,
     ("api:promotion_activation_offer", "pk"): _promotion_activation,
+    # surveys
+    **{
+        (f"surveys:{name}", "pk"): _survey
+        for name in (
+            "detail",
+            "edit",
+            "section_new",
+            "question_new",
+            "copy",
+            "action",
+            "answer",
+            "results",
+            "export",
+        )
+    },
+    ("surveys:action", "action"): _survey_action,
+    ("surveys:question_delete", "pk"): _survey_question,
+    ("api:survey_detail", "pk"): _survey,
     # newsletter
     **{
         (f"newsletter:{name}", "pk"): _nl_announcement
@@ -1818,6 +1856,9 @@ NOT_CENTRE_DATA_BY_URL: dict[tuple[str, str], tuple[str, str]] = {
     ("initiatives:export", "fmt"): ("a file format of the desk's export", "csv"),
     ("consultations:export", "fmt"): ("a file format of the comments' export", "csv"),
     ("volunteers:stats_export", "fmt"): ("a file format of the volunteer statistics", "csv"),
+    ("surveys:export", "fmt"): ("a file format of a survey's answers", "csv"),
+    ("surveys:ready_new", "kind"): ("a ready questionnaire, the same for every centre", "potrzeby"),
+    ("surveys:index_year", "year"): ("a calendar year of the index (each centre's own figures)", "2025"),
     ("organisations:guide_checklist", "slug"): ("a legal form of the shared founding guide", "kgw"),
     ("organisations:guide_print", "slug"): ("a legal form of the shared founding guide", "kgw"),
     # reports ---

@@ -245,6 +245,12 @@ EXPECTED = {
         }
         for key in ("news.news_item", "news.event")
     },
+    # Staff open and close a survey; the jobs open a draft on its opening date and close one after its close.
+    "surveys.survey": {
+        "open": ({"draft"}, "open", {STAFF, SYSTEM}),
+        "close": ({"open"}, "closed", {STAFF, SYSTEM}),
+        "reopen": ({"closed"}, "open", {STAFF}),
+    },
     "news.error_report": {
         "handle": ({"new"}, "handled", {STAFF}),
         "reopen": ({"handled"}, "new", {STAFF}),
@@ -365,6 +371,10 @@ class World:
 
             # voting ended; an opinion filled in (late, with its note) past its deadline
             return councils_row_in_state(centre=centre, key=key, state=state)
+        if key == "surveys.survey":
+            from centrum.surveys.tests.factories import survey_with_every_kind
+
+            return survey_with_every_kind(centre, status=state)
         if key == "initiatives.initiative":
             from centrum.initiatives.tests.factories import initiative_in_state
 

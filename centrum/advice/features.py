@@ -98,3 +98,19 @@ register_support_source(
 register_demo_seeder(
     DemoSeeder(name="advice", seed=demo.seed, after=("organisations.registry", "accounts.memberships"))
 )
+
+# The hard indicator of the cooperation-quality index (drawn by surveys through core's registry).
+from centrum.core.indicators import AREA_INFRASTRUCTURE, IndicatorSource, register_indicator_source  # noqa: E402
+
+from .selectors.indicators import advice_given  # noqa: E402
+
+register_indicator_source(
+    IndicatorSource(
+        key="advice.given",
+        label=_("Udzielone porady"),
+        area=AREA_INFRASTRUCTURE,
+        value=advice_given,
+        module=MODULE.label,
+        order=50,
+    )
+)

@@ -305,3 +305,20 @@ portal.register_funding_call_source(
         order=10,
     )
 )
+
+# The hard indicator of the cooperation-quality index (drawn by surveys through core's registry).
+from centrum.core.indicators import AREA_TASKS, IndicatorSource, register_indicator_source  # noqa: E402
+
+from .selectors.indicators import planned_grants_share  # noqa: E402
+
+register_indicator_source(
+    IndicatorSource(
+        key="grants.budget_share",
+        label=_("Dotacje zlecone organizacjom jako % planowanych w budżecie na ten rok"),
+        area=AREA_TASKS,
+        value=planned_grants_share,
+        unit="%",
+        module=MODULE.label,
+        order=20,
+    )
+)

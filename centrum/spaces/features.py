@@ -122,3 +122,20 @@ register_demo_seeder(
         after=("organisations.registry", "accounts.memberships"),
     )
 )
+
+# The hard indicator of the cooperation-quality index (drawn by surveys through core's registry).
+from centrum.core.indicators import AREA_INFRASTRUCTURE, IndicatorSource, register_indicator_source  # noqa: E402
+
+from .selectors.indicators import organisation_room_hours  # noqa: E402
+
+register_indicator_source(
+    IndicatorSource(
+        key="spaces.organisation_hours",
+        label=_("Godziny sal udostępnionych organizacjom"),
+        area=AREA_INFRASTRUCTURE,
+        value=organisation_room_hours,
+        unit=_("godz."),
+        module=MODULE.label,
+        order=30,
+    )
+)

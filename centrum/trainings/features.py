@@ -96,3 +96,30 @@ register_demo_seeder(
         name="trainings", seed=demo.seed, after=("organisations.registry", "accounts.memberships", "spaces")
     )
 )
+
+# The hard indicators of the cooperation-quality index (drawn by surveys through core's registry).
+from centrum.core.indicators import AREA_INFRASTRUCTURE, IndicatorSource, register_indicator_source  # noqa: E402
+
+from .selectors.indicators import training_participants, trainings_held  # noqa: E402
+
+register_indicator_source(
+    IndicatorSource(
+        key="trainings.held",
+        label=_("Szkolenia przeprowadzone dla organizacji"),
+        area=AREA_INFRASTRUCTURE,
+        value=trainings_held,
+        module=MODULE.label,
+        order=40,
+    )
+)
+register_indicator_source(
+    IndicatorSource(
+        key="trainings.participants",
+        label=_("Uczestnicy szkoleń"),
+        area=AREA_INFRASTRUCTURE,
+        value=training_participants,
+        unit=_("os."),
+        module=MODULE.label,
+        order=41,
+    )
+)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "centrum.newsletter",
     "centrum.consultations",
     "centrum.councils",
+    "centrum.surveys",
     "centrum.api",
     "django.forms",
 ]

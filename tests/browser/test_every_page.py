@@ -226,6 +226,13 @@ NOT_WALKED = {
     "consultations:proposal_decide": "POST only (a proposal's accept button)",
     "consultations:team_draft": "POST only (a team's draft form)",
     "mfa_download_recovery_codes": "text file",
+    # surveys
+    "surveys:ready_new": "POST only (the ready questionnaires' buttons of the surveys' list)",
+    "surveys:section_new": "POST only (the section form of a survey's builder)",
+    "surveys:question_delete": "POST only (a question's delete button in the builder)",
+    "surveys:copy": "POST only (the copy button of a survey's builder)",
+    "surveys:action": "POST only (workflow action)",
+    "surveys:export": "CSV/XLSX file",
     # promotion
     "promotion:page_action": "POST only (workflow action)",
     "promotion:company_action": "POST only (workflow action)",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
+from centrum.core.indicators import needs_for
 from centrum.core.pdf import pdf_response, render_pdf
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
@@ -262,6 +263,7 @@ def needs(request: HttpRequest) -> HttpResponse:
             "form": form,
             "staff": staff,
             "demand": need_demand(centre=request.centre) if staff else [],
+            "survey_needs": needs_for(request.centre, "trainings") if staff else [],
             "default_capacity": request.centre_settings["trainings.default_capacity"],
             "own": needs_of_organisations(centre=request.centre, organisations=organisations) if form else [],
         },
