@@ -20,8 +20,9 @@ def test_dashboard_is_a_hub(staff_client, centre, other_centre, django_assert_ma
     _mail(other_centre, OutboxStatus.FAILED)
     # The hub's own queries and the rooms' card (10), one query for the advice and the trainings cards, two for the
     # address service's (14); one each for the cards of news, the knowledge platform, promotion and the volunteer
-    # centre, two for the newsletter's (things waiting for staff).
-    with django_assert_max_num_queries(14 + 6):
+    # centre, two for the newsletter's (things waiting for staff); one each for consultations, councils and
+    # surveys.
+    with django_assert_max_num_queries(14 + 6 + 3):
         response = staff_client.get("/panel/")
     assert response.status_code == 200
     (outbox,) = [card.context["outbox"] for card in response.context["cards"] if "outbox" in card.context]
