@@ -163,6 +163,14 @@ def test_czestochowa_consults_its_draft_programme(page: Page, people, password, 
     visit(page, consultation.get_absolute_url(), label="all answered")
     page.get_by_role("button", name="Zamknij rozpatrywanie uwag").click()
     check_page(page, label="answered")
+    # The next version of the draft: the accepted comment's paragraph gets its new wording.
+    page.get_by_role("button", name="Przygotuj wersję 2 projektu").click()
+    check_page(page, label="versions", phone=True)
+    page.get_by_role("link", name="Zmień brzmienie").first.click()
+    check_page(page, label="unit revision form", phone=True)
+    page.get_by_role("link", name="Wróć do wersji projektu").click()
+    check_page(page, label="versions again")
+    visit(page, consultation.get_absolute_url(), label="answered, version 2")
     page.get_by_role("button", name="Opublikuj sprawozdanie").click()
     check_page(page, label="report published")
     assert Consultation.objects.get().status == ConsultationStatus.REPORTED

@@ -76,6 +76,8 @@ NOT_WALKED = {
     "grants:budget_update": "walked in tests/browser/test_grants_contracts_walk.py",
     "knowledge:leader": "walked in tests/browser/test_knowledge_walk.py (a profile published, then withdrawn)",
     "newsletter:recipients": "walked in tests/browser/test_newsletter_walk.py (Miechów's announcement)",
+    "consultations:versions": "walked in tests/browser/test_consultations_walk.py (a consultation's version 2)",
+    "consultations:unit_revise": "walked in tests/browser/test_consultations_walk.py (a unit's new wording)",
     "knowledge:article_edit": "walked in tests/browser/test_knowledge_walk.py (staff correct an article)",
     "volunteers:offer_edit": "walked in tests/browser/test_volunteers_walk.py (a host finishes a draft offer)",
     "grants:competition_contracts": "walked in tests/browser/test_grants_contracts_walk.py",
