@@ -1149,7 +1149,7 @@ URL_VALUES: dict[tuple[str, str], Value] = {
     ("surveys:export", "fmt"): lambda w: "csv",
     ("surveys:ready_new", "kind"): lambda w: ["indeks", "potrzeby"],
     ("surveys:index_year", "year"): lambda w: 2025,
-    ("api:survey_detail", "pk"): lambda w: w.survey.pk,
+    ("api:get_survey", "pk"): lambda w: w.survey.pk,
     # news, the events calendar, error reports
     ("news:detail", "pk"): lambda w: [w.news_item.pk, w.news_changes.pk],
     **{

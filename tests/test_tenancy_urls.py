@@ -1598,7 +1598,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     },
     ("surveys:action", "action"): _survey_action,
     ("surveys:question_delete", "pk"): _survey_question,
-    ("api:survey_detail", "pk"): _survey,
+    ("api:get_survey", "pk"): _survey,
     # newsletter
     **{
         (f"newsletter:{name}", "pk"): _nl_announcement
