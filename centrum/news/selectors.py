@@ -5,6 +5,7 @@ from datetime import datetime
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from centrum.core import portal
+from centrum.core.centre_settings import centre_settings_cached
 from centrum.core.models import Centre
 from centrum.core.richtext import plain_text
 from centrum.core.selectors import get_for_centre_or_404
@@ -149,7 +150,8 @@ def event_get_for(*, centre: Centre, user, pk: int) -> Event:
 def calendar_entries(*, centre: Centre, start: datetime, end: datetime) -> list[portal.CalendarEntry]:
     """Every registered calendar source's entries in [start, end), in time order (each source asked once)."""
     entries: list[portal.CalendarEntry] = []
-    for source in portal.sources_for(portal.CALENDAR_SOURCES, centre):
+    settings = centre_settings_cached(centre)  # which modules run: read once, not once per source
+    for source in portal.sources_for(portal.CALENDAR_SOURCES, centre, settings=settings):
         entries.extend(source.entries(centre, start, end))
     return sorted(entries, key=lambda e: (e.starts_at, e.title, e.uid))
 
