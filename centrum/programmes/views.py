@@ -112,7 +112,9 @@ def _detail_context(request, programme, **extra) -> dict:
         "workflow_actions": workflow_action_items(
             programme, request.user, workflow=PROGRAMME_STATUS, url_name="programmes:action"
         ),
-        "linked": linked_records(request.centre, make_ref(SUBJECT_KEY, programme.pk)),
+        "linked": linked_records(
+            request.centre, make_ref(SUBJECT_KEY, programme.pk), settings=request.centre_settings
+        ),
     }
 
 

@@ -120,7 +120,11 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         ConsultationStatus.OPEN,
     ):
         raise Http404
-    subjects = [s for s in subjects_for(request.centre) if not s.ref.startswith(f"{SOURCE_KEY}:")]
+    subjects = [
+        s
+        for s in subjects_for(request.centre, settings=request.centre_settings)
+        if not s.ref.startswith(f"{SOURCE_KEY}:")
+    ]
     form = ConsultationForm(
         request.POST or None,
         instance=consultation,

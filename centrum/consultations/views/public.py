@@ -63,7 +63,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         by_unit.setdefault(comment.unit_id, []).append(comment)
     units = units_of(consultation)
     subject = (
-        resolve_subjects(request.centre, [consultation.subject_ref]).get(consultation.subject_ref)
+        resolve_subjects(request.centre, [consultation.subject_ref], settings=request.centre_settings).get(
+            consultation.subject_ref
+        )
         if consultation.subject_ref
         else None
     )
@@ -77,7 +79,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "officer": officer,
         "accepting": _accepting(consultation),
         "subject": subject,
-        "linked": linked_records(request.centre, make_ref(SOURCE_KEY, consultation.pk)),
+        "linked": linked_records(
+            request.centre, make_ref(SOURCE_KEY, consultation.pk), settings=request.centre_settings
+        ),
         "areas": list(consultation.areas.all()) if consultation.consulted_group == "fields" else [],
         "workflow_actions": workflow_action_items(
             consultation, request.user, workflow=CONSULTATION_STATUS, url_name="consultations:action"

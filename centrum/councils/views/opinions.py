@@ -35,7 +35,9 @@ from .common import apply_form, form_page, is_manager, manager_required
 def opinion_new(request: HttpRequest, pk: int) -> HttpResponse:
     body = body_get_for(centre=request.centre, pk=pk)
     form = OpinionRequestForm(
-        request.POST or None, subjects=subjects_for(request.centre), initial={"received_on": warsaw_today()}
+        request.POST or None,
+        subjects=subjects_for(request.centre, settings=request.centre_settings),
+        initial={"received_on": warsaw_today()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +64,9 @@ def opinion_new(request: HttpRequest, pk: int) -> HttpResponse:
 def _opinion_page(request, opinion, *, form=None, status=200) -> HttpResponse:
     manager = is_manager(request)
     subject = (
-        resolve_subjects(request.centre, [opinion.subject_ref]).get(opinion.subject_ref)
+        resolve_subjects(request.centre, [opinion.subject_ref], settings=request.centre_settings).get(
+            opinion.subject_ref
+        )
         if opinion.subject_ref
         else None
     )
