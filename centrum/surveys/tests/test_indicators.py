@@ -66,7 +66,7 @@ def test_advice_given(centre, organisation):
     adviser = AdviserFactory(centre=centre)
     domain = DomainFactory(centre=centre)
     today = warsaw_today()
-    for day in (today, today, today.replace(year=today.year - 1)):
+    for day in (today, today, today.replace(year=today.year - 1, month=6, day=1)):
         AdviceEntry.objects.create(
             centre=centre,
             adviser=adviser,
