@@ -17,3 +17,15 @@ PUBLIC_COMMENTS_PER_HOUR = register(
         group=GROUP,
     )
 )
+
+REPORT_REMIND_DAYS = register(
+    SettingDefinition(
+        key="consultations.report_remind_days",
+        label=_("Przypomnienie o sprawozdaniu z konsultacji: dni przed terminem"),
+        kind=int,
+        default=7,
+        min_value=0,
+        max_value=60,
+        group=GROUP,
+    )
+)

@@ -2,6 +2,8 @@
 consultation with its draft split into numbered units and versions, comments with the official's answer, and
 co-creation before the draft (a call for proposals, thematic teams)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -108,6 +110,7 @@ class Consultation(CentreScopedModel):
     version = models.PositiveSmallIntegerField(_("wersja projektu"), default=1)
     report_summary = models.TextField(_("podsumowanie sprawozdania"), blank=True)
     report_published_at = models.DateTimeField(_("sprawozdanie opublikowano"), null=True, blank=True)
+    report_reminded_on = models.DateField(_("przypomniano o sprawozdaniu"), null=True, blank=True)
     team = models.ForeignKey(
         "consultations.Team",
         on_delete=models.SET_NULL,
@@ -130,6 +133,11 @@ class Consultation(CentreScopedModel):
                 condition=models.Q(starts_on__lte=models.F("ends_on")), name="consultations_dates_ordered"
             )
         ]
+
+    @property
+    def report_due_on(self):
+        """The day the report must be published by: the kind's days after the last day."""
+        return self.ends_on + timedelta(days=self.kind.report_days)
 
     def __str__(self) -> str:
         return self.title

@@ -76,14 +76,18 @@ def consultation_get_for(*, centre: Centre, user, pk: int) -> Consultation:
     )
 
 
+def current_units(consultation: Consultation, version: int | None = None) -> QuerySet[Unit]:
+    """The draft's units in `version` (the current one by default), in order, as a queryset (a form's
+    choices)."""
+    return Unit.objects.filter(
+        centre_id=consultation.centre_id,
+        consultation=consultation,
+        version=version or consultation.version,
+    ).order_by("position", "id")
+
+
 def units_of(consultation: Consultation, version: int | None = None) -> list[Unit]:
-    return list(
-        Unit.objects.filter(
-            centre_id=consultation.centre_id,
-            consultation=consultation,
-            version=version or consultation.version,
-        ).order_by("position", "id")
-    )
+    return list(current_units(consultation, version))
 
 
 def comments_of(consultation: Consultation) -> list[Comment]:

@@ -248,3 +248,18 @@ def rooms_for_meetings(*, centre: Centre):
     if not module_is_active(centre, "spaces"):
         return Room.objects.none()
     return Room.objects.filter(centre=centre, is_active=True).order_by("name", "id")
+
+
+def active_organisations(*, centre: Centre) -> QuerySet[Organisation]:
+    """The registry's active organisations (the choices of a member's organisation)."""
+    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("name", "id")
+
+
+def members_on_meeting_day(meeting: Meeting) -> QuerySet[Member]:
+    """The body's members on the day of `meeting`, by name (the choices of its attendance list)."""
+    ids = [m.pk for m in current_member_rows(meeting.body, meeting.starts_at.date())]
+    return Member.objects.filter(centre_id=meeting.centre_id, pk__in=ids).order_by("person_name", "id")
+
+
+def member_get_for(*, centre: Centre, pk: int) -> Member:
+    return get_for_centre_or_404(Member.objects.select_related("body"), centre=centre, pk=pk)

@@ -7,7 +7,7 @@ from centrum.core.selectors import get_for_centre_or_404
 from centrum.organisations.models import Organisation
 
 from .choices import RespondentMode, SurveyPurpose, SurveyStatus
-from .models import Question, Response, Survey
+from .models import IndicatorTarget, Question, Response, Survey
 from .permissions import can_view_survey
 
 
@@ -106,3 +106,8 @@ def staff_card(*, centre: Centre) -> dict:
         draft=Count("id", filter=Q(status=SurveyStatus.DRAFT)),
     )
     return counts
+
+
+def indicator_targets(*, centre: Centre) -> dict[str, object]:
+    """The centre's target per hard indicator (its code → the target)."""
+    return dict(IndicatorTarget.objects.filter(centre=centre).values_list("indicator", "target"))

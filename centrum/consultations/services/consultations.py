@@ -1,14 +1,18 @@
 """Writes of kinds, consultations, their draft's units and versions, and the jobs that open and close them."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from centrum.core.audit import audit_log, changes, snapshot
 from centrum.core.calendar import warsaw_today
+from centrum.core.centre_settings import centre_setting
 from centrum.core.crossrefs import subject_units
 from centrum.core.exceptions import ApplicationError, full_clean_or_raise
 from centrum.core.models import Centre
+from centrum.core.outbox import outbox_enqueue
 from centrum.core.workflow import workflow_apply
 
 from ..audit_labels import ConsultationsAudit as Audit
@@ -368,6 +372,45 @@ def consultations_close_due(*, centre: Centre) -> int:
         workflow_apply(row=consultation, action="close", actor=None)
         closed += 1
     return closed
+
+
+@transaction.atomic
+def reports_remind(*, centre: Centre) -> int:
+    """Whoever runs a closed consultation is reminded, once, that its report is due: the kind's days after
+    the end, `consultations.report_remind_days` ahead (or at once where the day is nearer or past)."""
+    today = warsaw_today()
+    ahead = timedelta(days=centre_setting(centre, "consultations.report_remind_days"))
+    waiting = (
+        Consultation.objects.select_for_update(of=("self",))
+        .filter(
+            centre=centre,
+            status__in=(ConsultationStatus.CLOSED, ConsultationStatus.ANSWERED),
+            report_reminded_on__isnull=True,
+        )
+        .select_related("kind", "created_by", "centre")
+    )
+    sent = 0
+    for consultation in waiting:
+        if consultation.report_due_on - ahead > today:
+            continue
+        to = [
+            address
+            for address in dict.fromkeys(
+                [getattr(consultation.created_by, "email", "") or "", centre.email or ""]
+            )
+            if address
+        ]
+        if to:
+            outbox_enqueue(
+                centre=centre,
+                to=to,
+                template="consultations/emails/report_due_to_officer",
+                context={"consultation": consultation, "overdue": consultation.report_due_on < today},
+            )
+            sent += 1
+        consultation.report_reminded_on = today
+        consultation.save(update_fields=["report_reminded_on", "updated_at"])
+    return sent
 
 
 @transaction.atomic

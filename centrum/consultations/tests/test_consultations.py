@@ -30,6 +30,7 @@ from ..services import (
     consultations_close_due,
     consultations_open_due,
     kinds_ensure_defaults,
+    reports_remind,
     team_produce_draft,
     team_save,
     unit_revise,
@@ -321,6 +322,31 @@ def test_jobs_open_and_close_on_their_days_and_the_indicator_counts(centre):
     assert due.status == ConsultationStatus.OPEN and ended.status == ConsultationStatus.CLOSED
     assert consultations_held(centre, ended.ends_on.year) == 1
     assert "consultations.held" in {s.key for s in indicator_sources_for(centre)}
+
+
+def test_the_report_deadline_is_the_kinds_and_its_reminder_goes_once(centre, staff_user):
+    today = warsaw_today()
+    centre.email = "cop@example.org"
+    centre.save(update_fields=["email"])
+    kind = KindFactory(centre=centre, report_days=21)
+    ended = dict(kind=kind, starts_on=today - timedelta(days=30))
+    # Due in 21 - 16 = 5 days (within the default 7 days ahead); due in 21 days (not yet); overdue.
+    near = consultation_in_state(centre=centre, state="closed", ends_on=today - timedelta(days=16), **ended)
+    later = consultation_in_state(centre=centre, state="answered", ends_on=today - timedelta(days=1), **ended)
+    late = consultation_in_state(
+        centre=centre, state="answered", ends_on=today - timedelta(days=25), created_by=staff_user, **ended
+    )
+    done = consultation_in_state(centre=centre, state="reported", ends_on=today - timedelta(days=25), **ended)
+    assert near.report_due_on == near.ends_on + timedelta(days=21)
+
+    assert reports_remind(centre=centre) == 2
+    mails = {m.subject: m for m in OutboxMessage.objects.filter(centre=centre)}
+    assert len(mails) == 2 and all(later.title not in subject and done.title not in subject for subject in mails)
+    late_mail = next(m for subject, m in mails.items() if late.title in subject)
+    assert "minął" in late_mail.body and set(late_mail.to) == {staff_user.email, "cop@example.org"}
+    assert reports_remind(centre=centre) == 0  # once per consultation
+    later.refresh_from_db()
+    assert later.report_reminded_on is None
 
 
 def test_a_team_turns_accepted_proposals_into_a_draft(centre, staff_user, organisation, org_member):

@@ -21,7 +21,6 @@ from centrum.core.workflow.views import WorkflowActionView, workflow_action_item
 
 from ..choices import CommentStatus, ConsultationStatus
 from ..forms import ConsultationForm, DeskFilterForm, KindForm, PasteForm, ReviseForm, UnitForm
-from ..models import Comment
 from ..selectors import (
     SOURCE_KEY,
     comment_get_for,
@@ -325,12 +324,7 @@ def unit_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     require_officer(request)
     unit = unit_get_for(centre=request.centre, user=request.user, pk=pk)
     consultation = unit.consultation
-    comments = (
-        Comment.objects.filter(centre=request.centre, consultation=consultation)
-        .exclude(status=CommentStatus.UNCONFIRMED)
-        .select_related("unit", "organisation", "author")
-        .order_by("unit__position", "id")
-    )
+    comments = comments_of(consultation)
     form = ReviseForm(
         request.POST or None,
         comments=comments,

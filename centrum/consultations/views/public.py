@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centrum.core.antispam import client_address, rate_limited
+from centrum.core.calendar import warsaw_today
 from centrum.core.crossrefs import linked_records, make_ref, resolve_subjects
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
@@ -17,11 +18,11 @@ from centrum.core.workflow.views import workflow_action_items
 
 from ..choices import ConsultationStatus
 from ..forms import CommentForm, PublicCommentForm
-from ..models import Unit
 from ..permissions import can_manage_consultation, can_manage_consultations
 from ..selectors import (
     SOURCE_KEY,
     consultation_get_for,
+    current_units,
     organisations_acting_for,
     public_consultations,
     units_of,
@@ -40,12 +41,6 @@ def index(request: HttpRequest) -> HttpResponse:
         "consultations/index.html",
         {**lists, "officer": can_manage_consultations(request.user, request.centre)},
     )
-
-
-def _units_queryset(consultation):
-    return Unit.objects.filter(
-        centre_id=consultation.centre_id, consultation=consultation, version=consultation.version
-    ).order_by("position", "id")
 
 
 def _accepting(consultation) -> bool:
@@ -77,6 +72,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comments_public": comments is not None,
         "comment_count": len(comments or []),
         "officer": officer,
+        "today": warsaw_today(),
         "accepting": _accepting(consultation),
         "subject": subject,
         "linked": linked_records(
@@ -103,7 +99,7 @@ def comment_new(request: HttpRequest, pk: int) -> HttpResponse:
         organisations = organisations.none()
     form = CommentForm(
         request.POST or None,
-        units=_units_queryset(consultation),
+        units=current_units(consultation),
         organisations=organisations,
         residents=kind.admits_residents,
         initial={"unit": request.GET.get("jednostka")}
@@ -131,7 +127,7 @@ def comment_new(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_public(request: HttpRequest, pk: int) -> HttpResponse:
     """A resident without an account: checked for bots, rate-limited, confirmed by e-mail."""
     consultation = consultation_get_for(centre=request.centre, user=request.user, pk=pk)
-    form = PublicCommentForm(request.POST or None, units=_units_queryset(consultation))
+    form = PublicCommentForm(request.POST or None, units=current_units(consultation))
     if request.method == "POST" and form.is_valid():
         limit = request.centre_settings["consultations.public_comments_per_hour"]
         if rate_limited(

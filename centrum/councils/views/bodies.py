@@ -12,14 +12,15 @@ from centrum.core.forms import add_application_error
 from centrum.core.views import centre_required
 
 from ..forms import BodyForm, KindForm, MemberEndForm, MemberForm, ResolutionForm
-from ..models import Member
 from ..selectors import (
+    active_organisations,
     body_get_for,
     body_list,
     body_page,
     desk,
     kind_get_for,
     kind_list,
+    member_get_for,
     opinion_list,
     request_get_for,
 )
@@ -33,13 +34,6 @@ from ..services import (
     resolution_add,
 )
 from .common import apply_form, form_page, is_manager, manager_required
-
-
-def _organisations(centre):
-    from centrum.organisations.choices import OrganisationStatus
-    from centrum.organisations.models import Organisation
-
-    return Organisation.objects.filter(centre=centre, status=OrganisationStatus.ACTIVE).order_by("name", "id")
 
 
 @centre_required
@@ -57,7 +51,7 @@ def _body_page(request, body, *, member_form=None, resolution_form=None, status=
     context = {"body": body, "manager": manager, **body_page(body=body)}
     if manager:
         context["member_form"] = member_form or MemberForm(
-            organisations=_organisations(request.centre), prefix="m"
+            organisations=active_organisations(centre=request.centre), prefix="m"
         )
         context["resolution_form"] = resolution_form or ResolutionForm(prefix="r")
         context["end_form"] = MemberEndForm(prefix="e")
@@ -128,7 +122,7 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_new(request: HttpRequest, pk: int) -> HttpResponse:
     body = body_get_for(centre=request.centre, pk=pk)
-    form = MemberForm(request.POST, organisations=_organisations(request.centre), prefix="m")
+    form = MemberForm(request.POST, organisations=active_organisations(centre=request.centre), prefix="m")
     if apply_form(
         request,
         form,
@@ -142,9 +136,7 @@ def member_new(request: HttpRequest, pk: int) -> HttpResponse:
 @manager_required
 @require_POST
 def member_end_view(request: HttpRequest, pk: int) -> HttpResponse:
-    from centrum.core.selectors import get_for_centre_or_404
-
-    member = get_for_centre_or_404(Member.objects.select_related("body"), centre=request.centre, pk=pk)
+    member = member_get_for(centre=request.centre, pk=pk)
     form = MemberEndForm(request.POST, prefix="e")
     if form.is_valid():
         try:

@@ -12,16 +12,17 @@ from centrum.core.forms import add_application_error
 from centrum.core.views import centre_required
 
 from ..forms import AttendanceForm, DocumentForm, MeetingForm, MinutesForm
-from ..models import Member
-from ..selectors import body_get_for, current_member_rows, meeting_get_for, meetings_after, rooms_for_meetings
+from ..selectors import (
+    body_get_for,
+    current_member_rows,
+    meeting_get_for,
+    meetings_after,
+    members_on_meeting_day,
+    rooms_for_meetings,
+)
 from ..services import meeting_attendance, meeting_document_add, meeting_minutes, meeting_save
 from ..services.meetings import quorum_of
 from .common import apply_form, form_page, is_manager, manager_required
-
-
-def _members(meeting):
-    ids = [m.pk for m in current_member_rows(meeting.body, meeting.starts_at.date())]
-    return Member.objects.filter(pk__in=ids).order_by("person_name", "id")
 
 
 def _page(request, meeting, *, forms=None, status=200) -> HttpResponse:
@@ -40,7 +41,7 @@ def _page(request, meeting, *, forms=None, status=200) -> HttpResponse:
     }
     if manager:
         context["attendance_form"] = forms.get("attendance") or AttendanceForm(
-            members=_members(meeting), initial={"present": [m.pk for m in present]}, prefix="a"
+            members=members_on_meeting_day(meeting), initial={"present": [m.pk for m in present]}, prefix="a"
         )
         context["minutes_form"] = forms.get("minutes") or MinutesForm(
             later_meetings=meetings_after(meeting),
@@ -95,7 +96,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get_for(centre=request.centre, pk=pk)
-    form = AttendanceForm(request.POST, members=_members(meeting), prefix="a")
+    form = AttendanceForm(request.POST, members=members_on_meeting_day(meeting), prefix="a")
     result = {}
 
     def save(data):

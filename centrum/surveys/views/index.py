@@ -16,9 +16,8 @@ from centrum.core.views import centre_required
 
 from ..forms import TargetForm, YearForm
 from ..index import index_over_years, year_index
-from ..models import IndicatorTarget
 from ..permissions import can_manage_surveys, can_view_index
-from ..selectors import index_surveys
+from ..selectors import index_surveys, indicator_targets
 from ..services import targets_set
 from .common import require
 
@@ -94,7 +93,7 @@ def year(request: HttpRequest, year: int) -> HttpResponse:
 def targets(request: HttpRequest) -> HttpResponse:
     require(can_manage_surveys(request.user, request.centre))
     sources = indicator_sources_for(request.centre)
-    current = dict(IndicatorTarget.objects.filter(centre=request.centre).values_list("indicator", "target"))
+    current = indicator_targets(centre=request.centre)
     forms = [
         (
             source,
