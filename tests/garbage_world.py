@@ -443,8 +443,10 @@ def _initiatives(centre, requester, staff, prefix: str) -> dict[str, Any]:
 def _councils(centre, organisation, org_admin, staff, prefix: str) -> dict[str, Any]:
     """Councils: a body with members, a meeting, an election taking nominations and one taking votes (with a
     candidate), an opinion request awaiting its opinion and a joint request the organisation has not signed."""
+    from django.core.files.base import ContentFile
+
     from centrum.core.calendar import warsaw_today
-    from centrum.councils.models import Candidate, JointRequest, Member
+    from centrum.councils.models import Candidate, JointRequest, MeetingDocument, Member
     from centrum.councils.tests.factories import (
         BodyFactory,
         ElectionFactory,
@@ -473,15 +475,24 @@ def _councils(centre, organisation, org_admin, staff, prefix: str) -> dict[str, 
         consent=True,
         nominated_by=org_admin,
     )
+    meeting = MeetingFactory(centre=centre, body=body, minutes_file=ContentFile(b"%PDF-", name="p.pdf"))
     return {
         "councils_kind": body.kind,
         "councils_body": body,
         "councils_member": member,
-        "councils_meeting": MeetingFactory(centre=centre, body=body),
+        "councils_meeting": meeting,
+        "councils_document": MeetingDocument.objects.create(
+            centre=centre,
+            meeting=meeting,
+            title=f"Dokument {prefix}",
+            file=ContentFile(b"%PDF-", name="d.pdf"),
+        ),
         "councils_nominating": nominating,
         "councils_voting": voting,
         "councils_candidate": candidate,
-        "councils_opinion": OpinionRequestFactory(centre=centre, body=body),
+        "councils_opinion": OpinionRequestFactory(
+            centre=centre, body=body, opinion_file=ContentFile(b"%PDF-", name="o.pdf")
+        ),
         "councils_request": JointRequest.objects.create(
             centre=centre, kind=body.kind, title=f"Wniosek {prefix}"
         ),
@@ -1072,6 +1083,10 @@ URL_VALUES: dict[tuple[str, str], Value] = {
         (f"councils:{name}", "pk"): (lambda w: w.councils_meeting.pk)
         for name in ("meeting", "meeting_edit", "attendance", "minutes", "document_new")
     },
+    # A removal case before these may have deleted a stored file (storage is not rolled back).
+    ("councils:minutes_file", "pk"): lambda w: _stored(w.councils_meeting.minutes_file, b"%PDF-").instance.pk,
+    ("councils:document", "pk"): lambda w: _stored(w.councils_document.file, b"%PDF-").instance.pk,
+    ("councils:opinion_file", "pk"): lambda w: _stored(w.councils_opinion.opinion_file, b"%PDF-").instance.pk,
     **{
         (f"councils:{name}", "pk"): (lambda w: [w.councils_nominating.pk, w.councils_voting.pk])
         for name in ("election", "nominate", "vote", "election_action")

@@ -648,7 +648,9 @@ def _councils_object(key: str, action: str = "") -> Factory:
     def factory(centre, ctx: Ctx):
         if action:
             return ctx.made.get("pk"), action
-        from centrum.councils.models import Candidate, JointRequest, Member
+        from django.core.files.base import ContentFile
+
+        from centrum.councils.models import Candidate, JointRequest, MeetingDocument, Member
         from centrum.councils.tests.factories import (
             BodyFactory,
             ElectionFactory,
@@ -666,7 +668,18 @@ def _councils_object(key: str, action: str = "") -> Factory:
             side="ngo",
             from_date=body.created_at.date(),
         )
-        world["meeting"] = MeetingFactory(centre=centre, body=body, agenda=f"Porządek {label}")
+        world["meeting"] = meeting = MeetingFactory(
+            centre=centre,
+            body=body,
+            agenda=f"Porządek {label}",
+            minutes_file=ContentFile(b"%PDF-", name="p.pdf"),
+        )
+        world["document"] = MeetingDocument.objects.create(
+            centre=centre,
+            meeting=meeting,
+            title=f"Dokument {label}",
+            file=ContentFile(b"%PDF-", name="d.pdf"),
+        )
         world["election"] = election = ElectionFactory(centre=centre, body=body)
         world["candidate"] = Candidate.objects.create(
             centre=centre,
@@ -676,7 +689,12 @@ def _councils_object(key: str, action: str = "") -> Factory:
             consent=True,
             nominated_by=ctx.user,
         )
-        world["opinion"] = OpinionRequestFactory(centre=centre, body=body, subject_text=f"Opinia {label}")
+        world["opinion"] = OpinionRequestFactory(
+            centre=centre,
+            body=body,
+            subject_text=f"Opinia {label}",
+            opinion_file=ContentFile(b"%PDF-", name="o.pdf"),
+        )
         world["request"] = JointRequest.objects.create(
             centre=centre, kind=body.kind, title=f"Wniosek {label}"
         )
@@ -1827,8 +1845,9 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("councils:member_end", "pk"): _councils_object("member"),
     **{
         (f"councils:{name}", "pk"): _councils_object("meeting")
-        for name in ("meeting", "meeting_edit", "attendance", "minutes", "document_new")
+        for name in ("meeting", "meeting_edit", "attendance", "minutes", "document_new", "minutes_file")
     },
+    ("councils:document", "pk"): _councils_object("document"),
     **{
         (f"councils:{name}", "pk"): _councils_object("election")
         for name in ("election", "nominate", "vote", "election_action")
@@ -1836,6 +1855,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     ("councils:election_action", "action"): _councils_object("election", "close"),
     ("councils:appoint", "pk"): _councils_object("candidate"),
     ("councils:opinion", "pk"): _councils_object("opinion"),
+    ("councils:opinion_file", "pk"): _councils_object("opinion"),
     ("councils:opinion_action", "pk"): _councils_object("opinion"),
     ("councils:opinion_action", "action"): _councils_object("opinion", "give"),
     ("councils:request", "pk"): _councils_object("request"),

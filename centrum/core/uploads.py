@@ -69,6 +69,19 @@ def scan_validate(upload: UploadedFile | None, *, max_bytes: int, field: str) ->
     return EXTENSIONS[image_format]
 
 
+def download_name(field_file, title: str) -> str:
+    """What a stored upload is called when downloaded: its title (what people recognise) with the stored
+    file's extension, unless the title ends with it already; the stored name where there is no title."""
+    stored = field_file.name.rsplit("/", 1)[-1]
+    extension = stored.rsplit(".", 1)[-1].lower() if "." in stored else ""
+    title = " ".join(title.split())[:120]
+    if not title:
+        return stored
+    if not extension or title.lower().endswith(f".{extension}"):
+        return title
+    return f"{title}.{extension}"
+
+
 def stored_file_response(field_file, *, filename: str, as_attachment: bool | None = None):
     """A stored upload sent through a view (which has checked who may see it), never by its /media/ address:
     the type from the file name, `nosniff`, PDFs and unknown types as downloads, images shown in the page.

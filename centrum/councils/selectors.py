@@ -21,6 +21,7 @@ from .models import (
     JointRequest,
     JointRequestSignature,
     Meeting,
+    MeetingDocument,
     Member,
     OpinionRequest,
     Vote,
@@ -263,3 +264,7 @@ def members_on_meeting_day(meeting: Meeting) -> QuerySet[Member]:
 
 def member_get_for(*, centre: Centre, pk: int) -> Member:
     return get_for_centre_or_404(Member.objects.select_related("body"), centre=centre, pk=pk)
+
+
+def meeting_document_get_for(*, centre: Centre, pk: int) -> MeetingDocument:
+    return get_for_centre_or_404(MeetingDocument.objects.all(), centre=centre, pk=pk)

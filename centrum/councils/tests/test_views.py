@@ -235,3 +235,58 @@ def test_staff_add_the_statutory_kinds_once(centre, staff_client, client_for, or
         rdpp.request_min_organisations,
     ) == (3, 50, 14, 5)
     assert BodyKind.objects.filter(centre=centre).count() == 4
+
+
+def _pdf(name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4 " + name.encode())
+
+
+def test_files_are_sent_by_views_and_another_centres_are_404(centre, other_centre, staff_user, anon):
+    from centrum.accounts.models import CentreRoleKind
+    from centrum.accounts.tests.factories import CentreRoleFactory
+
+    from ..choices import Verdict
+    from ..services import meeting_document_add, meeting_minutes, opinion_give
+
+    CentreRoleFactory(centre=other_centre, user=staff_user, role=CentreRoleKind.STAFF)
+    files = {}
+    for where in (centre, other_centre):
+        world = _world(where)
+        meeting, opinion = world["meeting"], world["opinion"]
+        document = meeting_document_add(
+            meeting=meeting, actor=staff_user, title="Projekt uchwały", file=_pdf("p.pdf")
+        )
+        meeting_minutes(meeting=meeting, actor=staff_user, minutes="Protokół", minutes_file=_pdf("m.pdf"))
+        opinion_give(
+            request=opinion,
+            actor=staff_user,
+            verdict=Verdict.POSITIVE,
+            opinion_text="Pozytywna",
+            given_on=warsaw_today(),
+            opinion_file=_pdf("o.pdf"),
+        )
+        files[where.slug] = {
+            "councils:document": (document.pk, b"p.pdf", "Projekt"),
+            "councils:minutes_file": (meeting.pk, b"m.pdf", "Protok"),
+            "councils:opinion_file": (opinion.pk, b"o.pdf", "Opinia"),
+        }
+    ours = files["kalisz"]
+    pages = "".join(
+        anon.get(reverse(page, args=[ours[name][0]])).content.decode()
+        for page, name in (
+            ("councils:meeting", "councils:minutes_file"),
+            ("councils:opinion", "councils:opinion_file"),
+        )
+    )
+    assert "/media/" not in pages
+    for name, (pk, content, title) in ours.items():
+        url = reverse(name, args=[pk])
+        assert url in pages
+        response = anon.get(url)
+        assert response.status_code == 200 and content in b"".join(response.streaming_content)
+        disposition = response["Content-Disposition"]
+        assert disposition.startswith("attachment") and title in disposition and ".pdf" in disposition
+    for name, (pk, _content, _title) in files["zory"].items():
+        assert anon.get(reverse(name, args=[pk])).status_code == 404

@@ -2,19 +2,21 @@
 attendance with the quorum, minutes approved at a later meeting."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
+from centrum.core.uploads import download_name, stored_file_response
 from centrum.core.views import centre_required
 
 from ..forms import AttendanceForm, DocumentForm, MeetingForm, MinutesForm
 from ..selectors import (
     body_get_for,
     current_member_rows,
+    meeting_document_get_for,
     meeting_get_for,
     meetings_after,
     members_on_meeting_day,
@@ -144,3 +146,25 @@ def document_new(request: HttpRequest, pk: int) -> HttpResponse:
     if apply_form(request, form, add, done=_("Dodano dokument.")):
         return redirect(meeting)
     return _page(request, meeting, forms={"document": form}, status=400)
+
+
+@centre_required
+@require_GET
+def document_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting's document, sent by this view (the meeting's page is public): uploads are never reached by
+    their storage address."""
+    document = meeting_document_get_for(centre=request.centre, pk=pk)
+    return stored_file_response(document.file, filename=download_name(document.file, document.title))
+
+
+@centre_required
+@require_GET
+def minutes_file(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_get_for(centre=request.centre, pk=pk)
+    if not meeting.minutes_file:
+        raise Http404
+    title = _("Protokół %(body)s %(day)s") % {
+        "body": meeting.body.name,
+        "day": f"{meeting.starts_at:%Y-%m-%d}",
+    }
+    return stored_file_response(meeting.minutes_file, filename=download_name(meeting.minutes_file, title))

@@ -1,7 +1,7 @@
 """The register of opinion requests and a request's page with the opinion; the joint requests."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from centrum.core.calendar import warsaw_today
 from centrum.core.crossrefs import resolve_subjects, subjects_for
 from centrum.core.exceptions import ApplicationError
 from centrum.core.forms import add_application_error
+from centrum.core.uploads import download_name, stored_file_response
 from centrum.core.views import centre_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
@@ -212,3 +213,15 @@ def request_sign(request: HttpRequest, pk: int) -> HttpResponse:
     if apply_form(request, form, sign, done=_("Organizacja przystąpiła do wniosku.")):
         return redirect(joint)
     return _request_page(request, joint, form=form, status=400)
+
+
+@centre_required
+@require_GET
+def opinion_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The opinion's file, sent by this view (the register is public): never by its storage address."""
+    opinion = opinion_get_for(centre=request.centre, pk=pk)
+    if not opinion.opinion_file:
+        raise Http404
+    return stored_file_response(
+        opinion.opinion_file, filename=download_name(opinion.opinion_file, _("Opinia"))
+    )

@@ -16,7 +16,7 @@ from centrum.core.forms import add_application_error
 from centrum.core.links import centre_url
 from centrum.core.pagination import paginate
 from centrum.core.selectors import audit_list_for_object
-from centrum.core.uploads import stored_file_response
+from centrum.core.uploads import download_name, stored_file_response
 from centrum.core.views import centre_required, staff_required
 from centrum.core.workflow.views import WorkflowActionView, workflow_action_items
 
@@ -201,13 +201,9 @@ def image_file(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def attachment_file(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = news_attachment_get_for(centre=request.centre, user=request.user, pk=pk)
-    extension = attachment.file.name.rsplit(".", 1)[-1].lower() if "." in attachment.file.name else ""
-    name = (
-        attachment.name
-        if not extension or attachment.name.lower().endswith(f".{extension}")
-        else (f"{attachment.name}.{extension}")
+    return stored_file_response(
+        attachment.file, filename=download_name(attachment.file, attachment.name), as_attachment=True
     )
-    return stored_file_response(attachment.file, filename=name, as_attachment=True)
 
 
 @login_required
