@@ -1426,6 +1426,7 @@ API_PATH_VALUES: dict[str, Value] = {
     "registration_id": lambda w: w.upcoming_registration.pk,
     "agreement_id": lambda w: w.address_agreement.pk,
     "mail_id": lambda w: w.address_mail.pk,
+    "consultation_id": lambda w: w.consultation_open.pk,
 }
 
 

@@ -1492,6 +1492,7 @@ OBJECTS_BY_URL: dict[tuple[str, str], Factory] = {
     },
     ("consultations:action", "action"): lambda centre, ctx: (ctx.made.get("pk"), "close"),
     ("api:get_consultation", "pk"): _consultation,
+    ("api:consultation_comment", "consultation_id"): _consultation,
     ("consultations:unit_delete", "pk"): _consultation_draft,
     ("consultations:unit_delete", "unit_pk"): _consultation_unit,
     ("consultations:unit_revise", "pk"): _consultation_unit,

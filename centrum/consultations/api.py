@@ -1,15 +1,26 @@
-"""The consultations API (`/api/v1/consultations`): public consultations with their draft's units, and the
-comments with answers once they are public."""
+"""The consultations API (`/api/v1/consultations`): public consultations with their draft's units, the
+comments with answers once they are public, and a comment sent by a signed-in person (for an organisation
+they belong to, or as a resident) under the same rules as the page's form."""
 
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Path, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Path, Router, Schema, Status
 
-from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, require_centre
-from centrum.api.schemas.common import ERRORS_READ, MAX_ID
+from centrum.api.auth import PUBLIC, PUBLIC_OPENAPI, REQUIRED, require_centre
+from centrum.api.schemas.common import ERRORS_READ, ERRORS_WRITE, MAX_ID, Id, Text
+from centrum.core.exceptions import ApplicationError
 
-from .selectors import consultation_get_for, public_consultations, units_of, visible_comments
+from .selectors import (
+    consultation_get_for,
+    current_units,
+    organisations_acting_for,
+    public_consultations,
+    units_of,
+    visible_comments,
+)
+from .services import comment_submit
 
 router = Router(tags=["consultations"])
 ConsultationId = Path(..., ge=1, le=MAX_ID)
@@ -39,6 +50,13 @@ class CommentOut(Schema):
     justification: str
     status: str
     answer: str
+
+
+class CommentIn(Schema):
+    unit: Text(50) = ""
+    organisation_id: Id | None = None
+    proposal: Text(20_000, min_length=1)
+    justification: Text(20_000, min_length=1)
 
 
 class ConsultationDetailOut(ConsultationOut):
@@ -75,17 +93,55 @@ def get_consultation(request: HttpRequest, pk: int = ConsultationId):
         "units": [
             {"number": u.number, "heading": u.heading, "text": u.text, "level": u.level} for u in units_of(c)
         ],
-        "comments": None
-        if comments is None
-        else [
-            {
-                "unit": x.unit.number if x.unit_id else None,
-                "signed_by": x.signed_by,
-                "proposal": x.proposal,
-                "justification": x.justification,
-                "status": x.status,
-                "answer": x.answer,
-            }
-            for x in comments
-        ],
+        "comments": None if comments is None else [_comment(x) for x in comments],
     }
+
+
+def _comment(x) -> dict:
+    return {
+        "unit": x.unit.number if x.unit_id else None,
+        "signed_by": x.signed_by,
+        "proposal": x.proposal,
+        "justification": x.justification,
+        "status": x.status,
+        "answer": x.answer,
+    }
+
+
+@router.post(
+    "/{consultation_id}/comments",
+    response={201: CommentOut, **ERRORS_WRITE},
+    auth=REQUIRED,
+    url_name="consultation_comment",
+)
+def comment(request: HttpRequest, payload: CommentIn, consultation_id: int = ConsultationId):
+    """Uwaga do projektu: do jednostki (jej numer, np. „§ 3”) albo ogólna; w imieniu organizacji, do której
+    należysz, albo jako mieszkaniec. / A comment on a unit (its number) or a general one, signed for an
+    organisation you belong to or as a resident."""
+    centre = require_centre(request)
+    consultation = consultation_get_for(centre=centre, user=request.auth, pk=consultation_id)
+    unit = None
+    if payload.unit.strip():
+        unit = current_units(consultation).filter(number=payload.unit.strip()).first()
+        if unit is None:
+            raise ApplicationError(_("Wybierz jednostkę z konsultowanego projektu."), field="unit")
+    organisation = None
+    if payload.organisation_id is not None:
+        organisation = (
+            organisations_acting_for(centre=centre, user=request.auth)
+            .filter(pk=payload.organisation_id)
+            .first()
+        )
+        if organisation is None:
+            raise ApplicationError(
+                _("Uwagę w imieniu organizacji podpisuje jej członek."), field="organisation_id"
+            )
+    made = comment_submit(
+        consultation=consultation,
+        actor=request.auth,
+        unit=unit,
+        organisation=organisation,
+        proposal=payload.proposal,
+        justification=payload.justification,
+    )
+    return Status(201, _comment(made))

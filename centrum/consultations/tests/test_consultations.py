@@ -329,7 +329,7 @@ def test_the_report_deadline_is_the_kinds_and_its_reminder_goes_once(centre, sta
     centre.email = "cop@example.org"
     centre.save(update_fields=["email"])
     kind = KindFactory(centre=centre, report_days=21)
-    ended = dict(kind=kind, starts_on=today - timedelta(days=30))
+    ended = {"kind": kind, "starts_on": today - timedelta(days=30)}
     # Due in 21 - 16 = 5 days (within the default 7 days ahead); due in 21 days (not yet); overdue.
     near = consultation_in_state(centre=centre, state="closed", ends_on=today - timedelta(days=16), **ended)
     later = consultation_in_state(centre=centre, state="answered", ends_on=today - timedelta(days=1), **ended)

@@ -352,6 +352,49 @@ def test_api_lists_public_consultations(client_for, centre, world):
     assert client_for(centre).get(f"/api/v1/consultations/{world['draft'].pk}").status_code == 404
 
 
+def test_a_member_comments_through_the_api_under_the_forms_rules(
+    client_for, centre, other_centre, world, organisation, org_member, plain_user
+):
+    from ..models import Comment
+
+    consultation = world["open"]
+    unit = consultation.units.order_by("position").first()
+    url = f"/api/v1/consultations/{consultation.pk}/comments"
+    body = {
+        "unit": unit.number,
+        "organisation_id": organisation.pk,
+        "proposal": "Nowe brzmienie",
+        "justification": "Bo tak",
+    }
+    other = consultation_in_state(centre=other_centre, state="open", comments=0)
+    before = Comment.objects.count()
+    assert client_for(centre).post(url, body, content_type="application/json").status_code == 401
+    # Not a member of the organisation, no justification, an unknown unit, a closed consultation: refused.
+    stranger = client_for(centre, plain_user)
+    assert stranger.post(url, body, content_type="application/json").status_code == 400
+    member = client_for(centre, org_member)
+    assert member.post(url, {**body, "justification": " "}, content_type="application/json").status_code in (
+        400,
+        422,
+    )
+    assert member.post(url, {**body, "unit": "§ 999"}, content_type="application/json").status_code == 400
+    closed = f"/api/v1/consultations/{world['closed'].pk}/comments"
+    assert member.post(closed, {**body, "unit": ""}, content_type="application/json").status_code == 400
+    assert (
+        member.post(
+            f"/api/v1/consultations/{other.pk}/comments", body, content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert Comment.objects.count() == before
+
+    response = member.post(url, body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["unit"] == unit.number and response.json()["signed_by"]
+    made = Comment.objects.latest("id")
+    assert made.organisation == organisation and made.author == org_member and made.unit == unit
+
+
 def test_a_centre_without_kinds_adds_the_three_model_kinds(client_for, other_centre):
     from centrum.accounts.tests.factories import CentreRoleFactory, UserFactory
 
