@@ -341,7 +341,9 @@ def test_the_report_deadline_is_the_kinds_and_its_reminder_goes_once(centre, sta
 
     assert reports_remind(centre=centre) == 2
     mails = {m.subject: m for m in OutboxMessage.objects.filter(centre=centre)}
-    assert len(mails) == 2 and all(later.title not in subject and done.title not in subject for subject in mails)
+    assert len(mails) == 2 and all(
+        later.title not in subject and done.title not in subject for subject in mails
+    )
     late_mail = next(m for subject, m in mails.items() if late.title in subject)
     assert "minął" in late_mail.body and set(late_mail.to) == {staff_user.email, "cop@example.org"}
     assert reports_remind(centre=centre) == 0  # once per consultation
