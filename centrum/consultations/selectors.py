@@ -90,15 +90,21 @@ def units_of(consultation: Consultation, version: int | None = None) -> list[Uni
     return list(current_units(consultation, version))
 
 
-def comments_of(consultation: Consultation) -> list[Comment]:
-    """Every comment but the unconfirmed, with its unit and who signed it (and its consultation and centre
-    already loaded, for the permission checks of each comment's actions)."""
-    comments = list(
+def comment_queryset(consultation: Consultation) -> QuerySet[Comment]:
+    """Every comment but the unconfirmed, with its unit and who signed it, in the draft's order (a form's
+    choices)."""
+    return (
         Comment.objects.filter(centre_id=consultation.centre_id, consultation=consultation)
         .exclude(status=CommentStatus.UNCONFIRMED)
         .select_related("unit", "organisation", "author", "answered_by")
         .order_by("unit__position", "created_at", "id")
     )
+
+
+def comments_of(consultation: Consultation) -> list[Comment]:
+    """comment_queryset as a list, with each comment's consultation and centre already loaded (for the
+    permission checks of each comment's actions)."""
+    comments = list(comment_queryset(consultation))
     for comment in comments:
         comment.consultation = consultation
         comment.centre = consultation.centre

@@ -102,7 +102,9 @@ def _save_company(company: Company) -> None:
     if taken.exists():
         raise ApplicationError(_("Firma o tym numerze NIP ma już profil w centrum."), field="nip")
     company.search_text = company_search_text(company)
-    full_clean_or_raise(company)
+    # Not the model's own constraint check: a proposal committed between the read above and this one would
+    # be reported without its field; the unique index below decides and names the field.
+    full_clean_or_raise(company, validate_constraints=False)
     try:
         with transaction.atomic():
             company.save()
@@ -142,7 +144,7 @@ def company_propose(
     """A company proposes its profile through the public form; staff moderate it (`workflows.py`)."""
     company = _new_company(centre, data, logo, CompanyStatus.PROPOSED)
     company.proposed_by_email = proposer_email.strip()
-    full_clean_or_raise(company)
+    full_clean_or_raise(company, validate_constraints=False)
     company.save(update_fields=["proposed_by_email"])
     audit_log(
         actor=None,

@@ -24,6 +24,7 @@ from ..forms import ConsultationForm, DeskFilterForm, KindForm, PasteForm, Revis
 from ..selectors import (
     SOURCE_KEY,
     comment_get_for,
+    comment_queryset,
     comments_of,
     consultation_get_for,
     desk_consultations,
@@ -324,10 +325,9 @@ def unit_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     require_officer(request)
     unit = unit_get_for(centre=request.centre, user=request.user, pk=pk)
     consultation = unit.consultation
-    comments = comments_of(consultation)
     form = ReviseForm(
         request.POST or None,
-        comments=comments,
+        comments=comment_queryset(consultation),
         initial={"text": unit.text, "note": unit.change_note, "comments": list(unit.changed_by.all())},
     )
     if request.method == "POST" and form.is_valid():
