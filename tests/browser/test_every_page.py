@@ -13,6 +13,10 @@ theme and font size are classes on <html> (set from the cookies the A/A++ and co
 * desktop in high contrast: axe-core (contrast of the other theme);
 * phone 360 px at the largest font size (A++): axe-core and no horizontal scroll.
 
+The two centres' parts crawl every page, but a role's page of one URL pattern is checked in whichever
+centre reaches it first (a claim file in the run's shared directory); each role's first page (the header
+and menu) is checked in both. Each check is then made once, and the two parts share the work.
+
 At the end (of the part that finishes last) every URL pattern of the site must have been checked by some
 role, or be listed in NOT_WALKED with the reason (POST-only actions, files, e-mailed tokens). A failure lists every problem.
 """
@@ -20,6 +24,7 @@ role, or be listed in NOT_WALKED with the reason (POST-only actions, files, e-ma
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import sys
@@ -319,6 +324,22 @@ class Walk:
     walked: set[str] = field(default_factory=set)  # URL pattern names checked by some role
     pages: int = 0  # pages checked (a page with content already checked is not checked again)
     by_role: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    # Shared by the centres' parts (they run side by side): a role's page of one URL pattern is checked
+    # in whichever centre reaches it first, and only walked through in the other (see _claim).
+    claims: Path | None = None
+    shared: int = 0  # pages left to the other centre's part
+
+    def claim(self, role: str, pattern: str) -> bool:
+        """Whether this part checks `role`'s page of `pattern`: the first part to ask gets it."""
+        if self.claims is None:
+            return True
+        digest = hashlib.sha1(f"{role}\n{pattern}".encode()).hexdigest()
+        try:
+            os.close(os.open(self.claims / digest, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            self.shared += 1
+            return False
+        return True
 
 
 def _pattern_name(path: str, urlconf: str) -> str | None:
@@ -428,7 +449,9 @@ _CONTENT = """() => {
 }"""
 
 
-def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, checked: set[int]) -> None:
+def _crawl(
+    page: Page, base_url: str, urlconf: str, label: str, walk: Walk, checked: set[int], role: str = ""
+) -> None:
     host = urlsplit(base_url).netloc
     seen_patterns: set[str] = set()
     queue = list(_start_paths(urlconf))
@@ -460,6 +483,9 @@ def _crawl(page: Page, base_url: str, urlconf: str, label: str, walk: Walk, chec
         first_of_role = walk.by_role[label] == 0
         walk.by_role[label] += 1
         if content in checked and not first_of_role:
+            continue
+        # Each role's first page (its header and menu) is checked in every centre; other pages in one.
+        if not first_of_role and not walk.claim(role, name):
             continue
         checked.add(content)
         walk.pages += 1
@@ -570,6 +596,9 @@ def test_every_page_for_every_role(part: str, browser: Browser, live_server, dem
     started = time.monotonic()
     port = urlsplit(live_server.url).port
     walk = Walk()
+    if part != "platform" and len(CENTRES) > 1:
+        walk.claims = walk_results / "claims"
+        walk.claims.mkdir(exist_ok=True)
     roles = {
         role: key
         for role, key in ROLES.items()
@@ -586,7 +615,7 @@ def test_every_page_for_every_role(part: str, browser: Browser, live_server, dem
                 page = context.new_page()
                 page.set_default_navigation_timeout(30_000)
                 try:
-                    _crawl(page, base_url, CENTRE_URLCONF, f"{part}, {role}", walk, checked)
+                    _crawl(page, base_url, CENTRE_URLCONF, f"{part}, {role}", walk, checked, role)
                 finally:
                     context.close()
         else:
@@ -603,7 +632,8 @@ def test_every_page_for_every_role(part: str, browser: Browser, live_server, dem
         if full:
             walk.problems.extend(_coverage(walk_results, part, walk))
     print(
-        f"\n{part}: checked {walk.pages} pages ({len(walk.walked)} URL patterns) in "
+        f"\n{part}: checked {walk.pages} pages ({len(walk.walked)} URL patterns; {walk.shared} left to the "
+        f"other centre) in "
         f"{time.monotonic() - started:.0f} s: " + ", ".join(f"{k} {v}" for k, v in walk.by_role.items())
     )
     assert not walk.problems, f"{len(walk.problems)} problem(s):\n\n" + "\n\n".join(walk.problems)
