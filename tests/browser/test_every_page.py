@@ -484,17 +484,17 @@ def _crawl(
         walk.by_role[label] += 1
         if content in checked and not first_of_role:
             continue
-        # Each role's first page (its header and menu) is checked in every centre; other pages in one.
-        if not first_of_role and not walk.claim(role, name):
-            continue
         checked.add(content)
-        walk.pages += 1
-        if VERBOSE:
-            print(f"[{label}] {final.path}", file=sys.stderr, flush=True)
-        found = _check(page, final.path + (f"?{final.query}" if final.query else ""), label)
-        if VERBOSE and found:
-            print("\n".join(found), file=sys.stderr, flush=True)
-        walk.problems.extend(found)
+        # Each role's first page (its header and menu) is checked in every centre; other pages in one. A
+        # page left to the other centre is still crawled: its links lead on.
+        if first_of_role or walk.claim(role, name):
+            walk.pages += 1
+            if VERBOSE:
+                print(f"[{label}] {final.path}", file=sys.stderr, flush=True)
+            found = _check(page, final.path + (f"?{final.query}" if final.query else ""), label)
+            if VERBOSE and found:
+                print("\n".join(found), file=sys.stderr, flush=True)
+            walk.problems.extend(found)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if not isinstance(href, str):  # an SVG link (the practice map): its href is an object, not a URL
                 continue
