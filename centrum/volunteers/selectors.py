@@ -476,3 +476,16 @@ def contribution_figure(centre: Centre, organisation, start: date, end: date):
         value=value,
         url=f"{reverse('volunteers:contribution', args=[host.pk])}?{query}",
     )
+
+
+def own_organisation_get_for(*, centre: Centre, user, pk):
+    """One of the organisations `user` acts for (the host an offer is made for); any other is a 404."""
+    from centrum.organisations.models import Organisation
+    from centrum.organisations.selectors import organisation_list_for_user
+
+    return get_for_centre_or_404(
+        Organisation.objects.all(),
+        centre=centre,
+        pk=pk,
+        visible=lambda o: organisation_list_for_user(centre=centre, user=user).filter(pk=o.pk).exists(),
+    )

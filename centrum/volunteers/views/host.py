@@ -31,6 +31,7 @@ from ..selectors import (
     hosts_of,
     offer_get_for,
     offers_of_hosts,
+    own_organisation_get_for,
     public_bodies,
 )
 from ..services import application_create, host_for_organisation, offer_save, shift_add
@@ -74,16 +75,7 @@ def host_home(request: HttpRequest) -> HttpResponse:
 def _resolve_host(request, choice: str):
     if choice.startswith("h"):
         return host_get_for(centre=request.centre, user=request.user, pk=choice[1:])
-    from centrum.organisations.models import Organisation
-
-    organisation = get_for_centre_or_404(
-        Organisation.objects.all(),
-        centre=request.centre,
-        pk=choice[1:],
-        visible=lambda o: (
-            o.pk in {org.pk for org in organisation_list_for_user(centre=request.centre, user=request.user)}
-        ),
-    )
+    organisation = own_organisation_get_for(centre=request.centre, user=request.user, pk=choice[1:])
     return host_for_organisation(organisation=organisation, actor=request.user)
 
 
